@@ -1,0 +1,29 @@
+#pragma once
+// The pure core: state + command -> events, and state + event -> state.
+// No I/O and no clock: the time of a command is an argument.
+
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "debrief/protocol/commands.hpp"
+#include "debrief/protocol/events.hpp"
+#include "debrief/protocol/rejection.hpp"
+#include "debrief/protocol/state.hpp"
+
+namespace debrief::protocol {
+
+using outcome = std::variant<std::vector<event>, rejection>;
+
+// Decides what a command means in the given state. Never mutates.
+outcome apply(const session_state& state, const command& c, const sender& from, millis now);
+
+// Folds one event into the state.
+session_state evolve(session_state state, const event& e);
+
+// A fresh session: the first event of every session's log, or why the title
+// is refused. An empty title takes the template's name.
+std::variant<evt::session_created, rejection> create_session(std::string session, std::string_view title,
+                                                             session_template tmpl, millis now);
+
+}  // namespace debrief::protocol

@@ -1,0 +1,120 @@
+#pragma once
+// Session state: plain values, copied and compared freely. Changed only by
+// evolve(state, event) so that replaying the event log rebuilds it exactly.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace debrief::protocol {
+
+// Milliseconds since the Unix epoch on the server's wall clock.
+using millis = std::int64_t;
+
+enum class role { invalid, facilitator, presenter, colleague, observer };
+
+enum class phase_kind { invalid, opening, assumptions, transcript, adaptations, reflection, discussion, chart };
+
+enum class session_status { invalid, lobby, live, ended };
+
+enum class timer_status { invalid, idle, running, paused, expired };
+
+NLOHMANN_JSON_SERIALIZE_ENUM(role, {{role::invalid, nullptr},
+                                    {role::facilitator, "facilitator"},
+                                    {role::presenter, "presenter"},
+                                    {role::colleague, "colleague"},
+                                    {role::observer, "observer"}})
+
+NLOHMANN_JSON_SERIALIZE_ENUM(phase_kind, {{phase_kind::invalid, nullptr},
+                                          {phase_kind::opening, "opening"},
+                                          {phase_kind::assumptions, "assumptions"},
+                                          {phase_kind::transcript, "transcript"},
+                                          {phase_kind::adaptations, "adaptations"},
+                                          {phase_kind::reflection, "reflection"},
+                                          {phase_kind::discussion, "discussion"},
+                                          {phase_kind::chart, "chart"}})
+
+NLOHMANN_JSON_SERIALIZE_ENUM(session_status, {{session_status::invalid, nullptr},
+                                              {session_status::lobby, "lobby"},
+                                              {session_status::live, "live"},
+                                              {session_status::ended, "ended"}})
+
+NLOHMANN_JSON_SERIALIZE_ENUM(timer_status, {{timer_status::invalid, nullptr},
+                                            {timer_status::idle, "idle"},
+                                            {timer_status::running, "running"},
+                                            {timer_status::paused, "paused"},
+                                            {timer_status::expired, "expired"}})
+
+struct phase_template {
+  std::string id;
+  std::string title;
+  phase_kind kind = phase_kind::invalid;
+  int minutes = 0;
+  std::vector<std::string> prompts;
+  bool operator==(const phase_template&) const = default;
+};
+
+struct session_template {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<phase_template> phases;
+  bool operator==(const session_template&) const = default;
+};
+
+// The server owns the clock: a running timer is a deadline, so every client
+// (and a restarted server) derives the same remaining time from it.
+struct timer_state {
+  timer_status status = timer_status::idle;
+  millis duration_ms = 0;
+  millis remaining_ms = 0;  // meaningful unless running
+  millis ends_at = 0;       // meaningful only while running
+  bool operator==(const timer_state&) const = default;
+
+  millis remaining_at(millis now) const;
+};
+
+struct participant {
+  std::string id;
+  std::string name;
+  protocol::role role = role::invalid;
+  bool online = false;
+  bool operator==(const participant&) const = default;
+};
+
+struct session_state {
+  std::string session;
+  std::string title;
+  millis created_at = 0;
+  session_template tmpl;
+  session_status status = session_status::invalid;
+  int phase = 0;
+  timer_state timer;
+  std::vector<participant> participants;
+  int participants_ever_joined = 0;  // numbers new participant ids; never reused
+  bool operator==(const session_state&) const = default;
+
+  const participant* find_participant(const std::string& id) const;
+  bool has_role(const std::string& participant_id, role r) const;
+};
+
+// An idle timer holding the planned length of the given phase.
+timer_state idle_timer_for(const session_template& tmpl, int phase);
+
+void to_json(nlohmann::json& j, const phase_template& p);
+void from_json(const nlohmann::json& j, phase_template& p);
+void to_json(nlohmann::json& j, const session_template& t);
+void from_json(const nlohmann::json& j, session_template& t);
+void to_json(nlohmann::json& j, const timer_state& t);
+void from_json(const nlohmann::json& j, timer_state& t);
+void to_json(nlohmann::json& j, const participant& p);
+void from_json(const nlohmann::json& j, participant& p);
+// The full state; it holds nothing secret, so the same form is stored in
+// snapshots and sent to clients.
+void to_json(nlohmann::json& j, const session_state& s);
+void from_json(const nlohmann::json& j, session_state& s);
+
+}  // namespace debrief::protocol

@@ -1,0 +1,56 @@
+#pragma once
+// Client messages on the wire: JSON text -> typed message, with a stable error
+// for every malformed input. Pure: no sockets here.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "debrief/protocol/commands.hpp"
+#include "debrief/protocol/rejection.hpp"
+
+namespace debrief::protocol {
+
+inline constexpr int protocol_version = 1;
+
+struct hello {
+  int version = 0;
+  std::string session;
+  std::optional<std::string> token;
+  std::optional<std::int64_t> last_seq;
+};
+
+struct ping {
+  nlohmann::json t;  // echoed back untouched
+};
+
+// A client command with its client-chosen id. For join, the facilitator key
+// travels separately so the shell can check it and never stores it.
+struct client_command {
+  std::string id;
+  protocol::command command;
+  std::string facilitator_key;
+};
+
+using client_message = std::variant<hello, ping, client_command>;
+
+struct parse_error {
+  rejection why;
+  std::string id;  // the command id, when it could be read
+};
+
+std::variant<client_message, parse_error> parse_client_message(std::string_view text);
+
+// Server -> client messages, built once and shared by every receiver.
+nlohmann::json welcome_message(const std::string& session, millis server_time, const std::string& you);
+nlohmann::json snapshot_message(std::int64_t seq, millis server_time, const nlohmann::json& state);
+nlohmann::json event_message(std::int64_t seq, millis time, const nlohmann::json& event);
+nlohmann::json ack_message(const std::string& id, std::int64_t seq);
+nlohmann::json error_message(const rejection& why, const std::string& id = {});
+nlohmann::json pong_message(const nlohmann::json& t, millis server_time);
+
+}  // namespace debrief::protocol

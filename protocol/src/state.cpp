@@ -1,0 +1,106 @@
+#include "debrief/protocol/state.hpp"
+
+#include <algorithm>
+
+namespace debrief::protocol {
+
+millis timer_state::remaining_at(millis now) const {
+  switch (status) {
+    case timer_status::running: return std::max<millis>(0, ends_at - now);
+    case timer_status::expired: return 0;
+    default: return remaining_ms;
+  }
+}
+
+const participant* session_state::find_participant(const std::string& id) const {
+  auto it = std::find_if(participants.begin(), participants.end(), [&](const auto& p) { return p.id == id; });
+  return it == participants.end() ? nullptr : &*it;
+}
+
+bool session_state::has_role(const std::string& participant_id, role r) const {
+  const auto* p = find_participant(participant_id);
+  return p != nullptr && p->role == r;
+}
+
+timer_state idle_timer_for(const session_template& tmpl, int phase) {
+  timer_state t;
+  if (phase >= 0 && static_cast<std::size_t>(phase) < tmpl.phases.size()) {
+    t.duration_ms = static_cast<millis>(tmpl.phases[static_cast<std::size_t>(phase)].minutes) * 60'000;
+  }
+  t.remaining_ms = t.duration_ms;
+  return t;
+}
+
+void to_json(nlohmann::json& j, const phase_template& p) {
+  j = {{"id", p.id}, {"title", p.title}, {"kind", p.kind}, {"minutes", p.minutes}, {"prompts", p.prompts}};
+}
+
+void from_json(const nlohmann::json& j, phase_template& p) {
+  j.at("id").get_to(p.id);
+  j.at("title").get_to(p.title);
+  j.at("kind").get_to(p.kind);
+  j.at("minutes").get_to(p.minutes);
+  j.at("prompts").get_to(p.prompts);
+}
+
+void to_json(nlohmann::json& j, const session_template& t) {
+  j = {{"id", t.id}, {"name", t.name}, {"description", t.description}, {"phases", t.phases}};
+}
+
+void from_json(const nlohmann::json& j, session_template& t) {
+  j.at("id").get_to(t.id);
+  j.at("name").get_to(t.name);
+  j.at("description").get_to(t.description);
+  j.at("phases").get_to(t.phases);
+}
+
+void to_json(nlohmann::json& j, const timer_state& t) {
+  j = {{"status", t.status},
+       {"duration_ms", t.duration_ms},
+       {"remaining_ms", t.remaining_ms},
+       {"ends_at", t.ends_at}};
+}
+
+void from_json(const nlohmann::json& j, timer_state& t) {
+  j.at("status").get_to(t.status);
+  j.at("duration_ms").get_to(t.duration_ms);
+  j.at("remaining_ms").get_to(t.remaining_ms);
+  j.at("ends_at").get_to(t.ends_at);
+}
+
+void to_json(nlohmann::json& j, const participant& p) {
+  j = {{"id", p.id}, {"name", p.name}, {"role", p.role}, {"online", p.online}};
+}
+
+void from_json(const nlohmann::json& j, participant& p) {
+  j.at("id").get_to(p.id);
+  j.at("name").get_to(p.name);
+  j.at("role").get_to(p.role);
+  j.at("online").get_to(p.online);
+}
+
+void to_json(nlohmann::json& j, const session_state& s) {
+  j = {{"session", s.session},
+       {"title", s.title},
+       {"created_at", s.created_at},
+       {"status", s.status},
+       {"phase", s.phase},
+       {"timer", s.timer},
+       {"participants", s.participants},
+       {"participants_ever_joined", s.participants_ever_joined},
+       {"template", s.tmpl}};
+}
+
+void from_json(const nlohmann::json& j, session_state& s) {
+  j.at("session").get_to(s.session);
+  j.at("title").get_to(s.title);
+  j.at("created_at").get_to(s.created_at);
+  j.at("status").get_to(s.status);
+  j.at("phase").get_to(s.phase);
+  j.at("timer").get_to(s.timer);
+  j.at("participants").get_to(s.participants);
+  j.at("participants_ever_joined").get_to(s.participants_ever_joined);
+  j.at("template").get_to(s.tmpl);
+}
+
+}  // namespace debrief::protocol

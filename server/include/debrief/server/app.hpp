@@ -1,0 +1,34 @@
+#pragma once
+// The whole server behind one small interface, so main() and the integration
+// tests start it the same way. Beast and Asio stay out of this header.
+
+#include <cstdint>
+#include <memory>
+
+#include "debrief/server/config.hpp"
+
+namespace debrief::server {
+
+class app {
+ public:
+  // Opens the database, loads every open session, binds the port.
+  explicit app(const config& cfg);
+  ~app();
+  app(const app&) = delete;
+  app& operator=(const app&) = delete;
+
+  // The port actually bound (useful with port 0).
+  std::uint16_t port() const;
+
+  // Serves until stop() or SIGINT/SIGTERM (if handle_signals).
+  void run(bool handle_signals = false);
+
+  // Thread-safe: stops accepting, closes sockets, lets run() return.
+  void stop();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace debrief::server

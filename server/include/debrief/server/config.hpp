@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace debrief::server {
+
+struct config {
+  std::string bind = "0.0.0.0";
+  std::uint16_t port = 8080;
+  std::string db = "data/debrief.db";
+  std::string static_dir = "client-web/dist";
+  int threads = 1;  // network threads; storage has a thread of its own
+  // Extra origins allowed to open a WebSocket besides the page's own.
+  std::vector<std::string> allowed_origins;
+};
+
+struct show_help {
+  std::string text;
+};
+struct bad_arguments {
+  std::string message;
+};
+
+std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const char* const argv[]);
+
+}  // namespace debrief::server

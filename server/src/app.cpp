@@ -1,0 +1,84 @@
+#include "debrief/server/app.hpp"
+
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "beast.hpp"
+#include "hub.hpp"
+#include "listener.hpp"
+#include "log.hpp"
+
+namespace debrief::server {
+
+namespace {
+
+std::unique_ptr<storage::database> open_database(const std::string& path) {
+  const auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty()) std::filesystem::create_directories(folder);
+  return std::make_unique<storage::database>(path);
+}
+
+}  // namespace
+
+// Declared in this order so that destruction runs hub, then writer (which
+// drains its queue and posts completions), then the io_context.
+struct app::impl {
+  explicit impl(const config& cfg)
+      : threads(cfg.threads),
+        options{cfg.static_dir, cfg.allowed_origins},
+        store(open_database(cfg.db)),
+        rooms(ioc.get_executor(), store) {
+    storage::database reader(cfg.db);
+    rooms.load(reader.load_open_sessions());
+    acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
+                                          options);
+    bind_address = cfg.bind;
+  }
+
+  net::io_context ioc;
+  int threads;
+  http_options options;
+  storage::writer store;
+  hub rooms;
+  std::shared_ptr<listener> acceptor;
+  std::string bind_address;
+  std::optional<net::signal_set> signals;
+  std::optional<net::steady_timer> grace;
+};
+
+app::app(const config& cfg) : impl_(std::make_unique<impl>(cfg)) {}
+
+app::~app() = default;
+
+std::uint16_t app::port() const { return impl_->acceptor->port(); }
+
+void app::run(bool handle_signals) {
+  auto& d = *impl_;
+  if (handle_signals) {
+    d.signals.emplace(d.ioc, SIGINT, SIGTERM);
+    d.signals->async_wait([this](beast::error_code ec, int) {
+      if (!ec) stop();
+    });
+  }
+  d.acceptor->run();
+  log_line("listening on http://" + d.bind_address + ":" + std::to_string(port()));
+  std::vector<std::thread> extra;
+  for (int i = 1; i < d.threads; ++i) extra.emplace_back([&d] { d.ioc.run(); });
+  d.ioc.run();
+  for (auto& t : extra) t.join();
+}
+
+void app::stop() {
+  auto& d = *impl_;
+  net::post(d.ioc, [&d] {
+    d.acceptor->stop();
+    if (d.signals) d.signals->cancel();
+    d.rooms.close_all();
+    // Give close frames a moment to go out, then stop serving.
+    d.grace.emplace(d.ioc, std::chrono::milliseconds(300));
+    d.grace->async_wait([&d](beast::error_code) { d.ioc.stop(); });
+  });
+}
+
+}  // namespace debrief::server

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace debrief::server {
+
+// The server's wall clock in ms since the Unix epoch: the one clock of every
+// session. Wall time (not steady) so a running timer keeps its deadline
+// across a restart.
+inline std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace debrief::server

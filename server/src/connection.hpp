@@ -1,0 +1,23 @@
+#pragma once
+// What a room needs of a client connection; implemented by websocket_session.
+
+#include <memory>
+#include <string>
+
+namespace debrief::server {
+
+using shared_text = std::shared_ptr<const std::string>;
+
+class connection {
+ public:
+  virtual ~connection() = default;
+  // Queues a text frame; thread-safe. The same buffer may go to many
+  // connections, so it is never modified.
+  virtual void send(shared_text message) = 0;
+  // Sends what is queued, then closes with the given WebSocket close code.
+  virtual void close_after_send(unsigned short code, std::string reason) = 0;
+};
+
+inline shared_text make_text(std::string s) { return std::make_shared<const std::string>(std::move(s)); }
+
+}  // namespace debrief::server

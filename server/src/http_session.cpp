@@ -1,0 +1,196 @@
+#include "http_session.hpp"
+
+#include <chrono>
+
+#include "debrief/protocol/rejection.hpp"
+#include "debrief/protocol/templates.hpp"
+#include "hub.hpp"
+#include "static_files.hpp"
+#include "websocket_session.hpp"
+
+namespace debrief::server {
+
+namespace {
+
+using request = http::request<http::string_body>;
+
+http::message_generator json_response(const request& req, http::status status, const nlohmann::json& body) {
+  http::response<http::string_body> res{status, req.version()};
+  res.set(http::field::content_type, "application/json");
+  res.set(http::field::cache_control, "no-store");
+  res.keep_alive(req.keep_alive());
+  res.body() = body.dump();
+  res.prepare_payload();
+  return res;
+}
+
+http::status status_for(protocol::error_code code) {
+  using protocol::error_code;
+  switch (code) {
+    case error_code::not_found: return http::status::not_found;
+    case error_code::too_large: return http::status::payload_too_large;
+    case error_code::unavailable: return http::status::service_unavailable;
+    case error_code::forbidden: return http::status::forbidden;
+    case error_code::internal: return http::status::internal_server_error;
+    default: return http::status::bad_request;
+  }
+}
+
+http::message_generator error_response(const request& req, const protocol::rejection& why) {
+  return json_response(req, status_for(why.code),
+                       {{"error", {{"code", protocol::to_string(why.code)}, {"message", why.message}}}});
+}
+
+http::message_generator file_response(const request& req, const std::filesystem::path& root, std::string_view target) {
+  const auto file = resolve_static(root, target);
+  if (!file) return error_response(req, {protocol::error_code::not_found, "Nothing here."});
+  http::file_body::value_type body;
+  beast::error_code ec;
+  body.open(file->c_str(), beast::file_mode::scan, ec);
+  if (ec) {
+    return error_response(req, {protocol::error_code::not_found,
+                                "The web client is not built (looked in " + root.string() + ")."});
+  }
+  const auto size = body.size();
+  http::response<http::file_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
+                                      std::make_tuple(http::status::ok, req.version())};
+  res.set(http::field::content_type, mime_type(*file));
+  // index.html names the bundle, so it must be revalidated every time.
+  res.set(http::field::cache_control, file->filename() == "index.html" ? "no-cache" : "public, max-age=300");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.content_length(size);
+  res.keep_alive(req.keep_alive());
+  if (req.method() == http::verb::head) res.body().close();
+  return res;
+}
+
+nlohmann::json templates_json() {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& t : protocol::builtin_templates()) list.push_back(t);
+  return {{"templates", list}};
+}
+
+}  // namespace
+
+http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options)
+    : stream_(std::move(socket)), hub_(rooms), options_(options) {}
+
+void http_session::run() {
+  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&http_session::read_next, shared_from_this()));
+}
+
+void http_session::read_next() {
+  parser_.emplace();
+  parser_->body_limit(max_http_body_bytes);
+  stream_.expires_after(std::chrono::seconds(30));
+  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+}
+
+void http_session::on_read(beast::error_code ec, std::size_t) {
+  if (ec == http::error::end_of_stream) {
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    return;
+  }
+  if (ec == http::error::body_limit) {
+    request req;
+    req.version(11);
+    req.keep_alive(false);
+    return respond(error_response(req, {protocol::error_code::too_large, "The request body is over 64 KiB."}));
+  }
+  if (ec) return;
+
+  if (websocket::is_upgrade(parser_->get())) {
+    auto req = parser_->release();
+    if (req.target() != "/ws") {
+      return respond(error_response(req, {protocol::error_code::not_found, "WebSockets live at /ws."}));
+    }
+    if (!origin_allowed(req)) {
+      return respond(error_response(req, {protocol::error_code::forbidden, "This origin may not connect."}));
+    }
+    stream_.expires_never();  // the WebSocket has timeouts of its own
+    std::make_shared<websocket_session>(stream_.release_socket(), hub_)->run(std::move(req));
+    return;
+  }
+  handle(parser_->release());
+}
+
+void http_session::handle(request req) {
+  const std::string_view target = req.target();
+  const auto path = target.substr(0, target.find('?'));
+  const bool read_only = req.method() == http::verb::get || req.method() == http::verb::head;
+  if (path == "/healthz") {
+    if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
+    return respond(json_response(req, http::status::ok, {{"status", "ok"}, {"sessions", hub_.size()}}));
+  }
+  if (path == "/api/templates") {
+    if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
+    return respond(json_response(req, http::status::ok, templates_json()));
+  }
+  if (path == "/api/sessions") {
+    if (req.method() != http::verb::post) {
+      return respond(error_response(req, {protocol::error_code::invalid, "Use POST to create a session."}));
+    }
+    return create_session(std::move(req));
+  }
+  if (path.starts_with("/api/")) {
+    return respond(error_response(req, {protocol::error_code::not_found, "No such API route."}));
+  }
+  if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
+  respond(file_response(req, options_.static_root, target));
+}
+
+void http_session::create_session(request req) {
+  const auto body = nlohmann::json::parse(req.body(), nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return respond(error_response(req, {protocol::error_code::invalid, "Send a JSON object."}));
+  }
+  if (!body.contains("template") || !body.at("template").is_string()) {
+    return respond(error_response(req, {protocol::error_code::invalid, "\"template\" must name a template."}));
+  }
+  if (body.contains("title") && !body.at("title").is_string()) {
+    return respond(error_response(req, {protocol::error_code::invalid, "\"title\" must be a string."}));
+  }
+  const auto title = body.value("title", std::string{});
+  auto shared_req = std::make_shared<request>(std::move(req));
+  hub_.create(body.at("template").get<std::string>(), title,
+              [self = shared_from_this(), shared_req](hub::create_result result) {
+                net::post(self->stream_.get_executor(), [self, shared_req, result = std::move(result)] {
+                  if (auto* why = std::get_if<protocol::rejection>(&result)) {
+                    return self->respond(error_response(*shared_req, *why));
+                  }
+                  const auto& made = std::get<created_session>(result);
+                  self->respond(json_response(*shared_req, http::status::created,
+                                              {{"session", made.code},
+                                               {"facilitator_key", made.facilitator_key},
+                                               {"join_path", "/s/" + made.code}}));
+                });
+              });
+}
+
+void http_session::respond(http::message_generator response) {
+  const bool keep_alive = response.keep_alive();
+  beast::async_write(stream_, std::move(response),
+                     beast::bind_front_handler(&http_session::on_write, shared_from_this(), keep_alive));
+}
+
+void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+  if (ec) return;
+  if (!keep_alive) {
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    return;
+  }
+  read_next();
+}
+
+bool http_session::origin_allowed(const request& req) const {
+  const auto origin = req[http::field::origin];
+  if (origin.empty()) return true;  // not a browser: nothing for CSRF to ride on
+  const auto host = req[http::field::host];
+  if (origin == "http://" + std::string(host) || origin == "https://" + std::string(host)) return true;
+  for (const auto& allowed : options_.allowed_origins) {
+    if (origin == allowed) return true;
+  }
+  return false;
+}
+
+}  // namespace debrief::server

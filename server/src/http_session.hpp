@@ -1,0 +1,45 @@
+#pragma once
+// One HTTP connection: static files of the client, the small JSON API, and
+// the upgrade to a WebSocket on /ws.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "beast.hpp"
+
+namespace debrief::server {
+
+class hub;
+
+struct http_options {
+  std::filesystem::path static_root;
+  std::vector<std::string> allowed_origins;
+};
+
+inline constexpr std::size_t max_http_body_bytes = 64 * 1024;
+
+class http_session : public std::enable_shared_from_this<http_session> {
+ public:
+  http_session(tcp::socket&& socket, hub& rooms, const http_options& options);
+  void run();
+
+ private:
+  void read_next();
+  void on_read(beast::error_code ec, std::size_t bytes);
+  void handle(http::request<http::string_body> request);
+  void create_session(http::request<http::string_body> request);
+  void respond(http::message_generator response);
+  void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);
+  bool origin_allowed(const http::request<http::string_body>& request) const;
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  hub& hub_;
+  const http_options& options_;
+};
+
+}  // namespace debrief::server

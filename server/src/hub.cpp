@@ -1,0 +1,100 @@
+#include "hub.hpp"
+
+#include "clock.hpp"
+#include "debrief/protocol/templates.hpp"
+#include "log.hpp"
+#include "secrets.hpp"
+
+namespace debrief::server {
+
+namespace {
+
+constexpr std::size_t recent_events_loaded = 1000;
+
+room_seed seed_from(storage::loaded_session s) {
+  room_seed seed;
+  seed.record = std::move(s.record);
+  if (s.snapshot) {
+    seed.state = nlohmann::json::parse(s.snapshot->state).get<protocol::session_state>();
+    seed.seq = s.snapshot->seq;
+  }
+  for (auto& e : s.events) {
+    seed.state = protocol::evolve(std::move(seed.state), nlohmann::json::parse(e.body).get<protocol::event>());
+    seed.seq = e.seq;
+    seed.recent.push_back(std::move(e));
+    if (seed.recent.size() > recent_events_loaded) seed.recent.pop_front();
+  }
+  seed.credentials = std::move(s.credentials);
+  return seed;
+}
+
+}  // namespace
+
+hub::hub(net::any_io_executor executor, storage::writer& store) : executor_(std::move(executor)), store_(store) {}
+
+void hub::load(std::vector<storage::loaded_session> sessions) {
+  for (auto& s : sessions) {
+    const auto id = s.record.id;
+    try {
+      auto r = std::make_shared<room>(executor_, store_, seed_from(std::move(s)));
+      r->start();
+      std::lock_guard lock(mutex_);
+      rooms_.emplace(id, std::move(r));
+    } catch (const std::exception& e) {
+      // One damaged session must not keep the others offline.
+      log_line("session " + id + " could not be loaded: " + e.what());
+    }
+  }
+}
+
+std::shared_ptr<room> hub::find(const std::string& code) const {
+  std::lock_guard lock(mutex_);
+  auto it = rooms_.find(code);
+  return it == rooms_.end() ? nullptr : it->second;
+}
+
+void hub::create(const std::string& template_id, const std::string& title, std::function<void(create_result)> done) {
+  using protocol::error_code;
+  const auto* tmpl = protocol::find_builtin_template(template_id);
+  if (tmpl == nullptr) return done(protocol::rejection{error_code::not_found, "There is no template \"" + template_id + "\"."});
+  const auto now = now_ms();
+  room_seed seed;
+  seed.record = {secrets::session_code(), secrets::key(), now};
+  auto made = protocol::create_session(seed.record.id, title, *tmpl, now);
+  if (auto* why = std::get_if<protocol::rejection>(&made)) return done(*why);
+  const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));
+  seed.state = protocol::evolve({}, created);
+  seed.seq = 1;
+  const nlohmann::json body = created;
+  seed.recent.push_back({1, now, body.dump()});
+
+  storage::write_batch batch;
+  batch.session = seed.record.id;
+  batch.create = seed.record;
+  batch.events = {seed.recent.front()};
+  store_.submit(std::move(batch), [this, seed = std::move(seed), done = std::move(done)](auto error) mutable {
+    if (error) {
+      log_line("creating a session failed: " + *error);
+      return done(protocol::rejection{error_code::unavailable, "The session could not be stored; try again."});
+    }
+    created_session result{seed.record.id, seed.record.facilitator_key};
+    auto r = std::make_shared<room>(executor_, store_, std::move(seed));
+    {
+      std::lock_guard lock(mutex_);
+      rooms_.emplace(result.code, r);
+    }
+    done(std::move(result));
+  });
+}
+
+void hub::close_all() {
+  std::lock_guard lock(mutex_);
+  for (auto& [_, r] : rooms_) r->close_all();
+}
+
+std::size_t hub::size() const {
+  std::lock_guard lock(mutex_);
+  return rooms_.size();
+}
+
+}  // namespace debrief::server

@@ -1,0 +1,51 @@
+#pragma once
+// The rooms of this server: finding one by code, creating one, loading them
+// all at start.
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "beast.hpp"
+#include "debrief/protocol/rejection.hpp"
+#include "debrief/storage/records.hpp"
+#include "debrief/storage/writer.hpp"
+#include "room.hpp"
+
+namespace debrief::server {
+
+struct created_session {
+  std::string code;
+  std::string facilitator_key;
+};
+
+class hub {
+ public:
+  using create_result = std::variant<created_session, protocol::rejection>;
+
+  hub(net::any_io_executor executor, storage::writer& store);
+
+  // Rebuilds rooms from storage (snapshot + the events after it).
+  void load(std::vector<storage::loaded_session> sessions);
+
+  std::shared_ptr<room> find(const std::string& code) const;
+
+  // Creates a session from a built-in template; `done` runs on the writer
+  // thread once it is stored (post to your own executor).
+  void create(const std::string& template_id, const std::string& title, std::function<void(create_result)> done);
+
+  void close_all();
+  std::size_t size() const;
+
+ private:
+  net::any_io_executor executor_;
+  storage::writer& store_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<room>> rooms_;
+};
+
+}  // namespace debrief::server

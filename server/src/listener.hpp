@@ -1,0 +1,28 @@
+#pragma once
+// Accepts TCP connections and gives each its own strand and http_session.
+
+#include <memory>
+
+#include "beast.hpp"
+#include "http_session.hpp"
+
+namespace debrief::server {
+
+class listener : public std::enable_shared_from_this<listener> {
+ public:
+  listener(net::io_context& ioc, const tcp::endpoint& endpoint, hub& rooms, const http_options& options);
+  void run();
+  void stop();
+  std::uint16_t port() const;
+
+ private:
+  void accept_next();
+  void on_accept(beast::error_code ec, tcp::socket socket);
+
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  hub& hub_;
+  const http_options& options_;
+};
+
+}  // namespace debrief::server

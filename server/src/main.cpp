@@ -1,0 +1,25 @@
+#include <cstdio>
+#include <exception>
+
+#include "debrief/server/app.hpp"
+
+int main(int argc, char* argv[]) {
+  using namespace debrief::server;
+  const auto parsed = parse_arguments(argc, argv);
+  if (const auto* help = std::get_if<show_help>(&parsed)) {
+    std::fputs(help->text.c_str(), stdout);
+    return 0;
+  }
+  if (const auto* bad = std::get_if<bad_arguments>(&parsed)) {
+    std::fprintf(stderr, "debrief-server: %s\n", bad->message.c_str());
+    return 2;
+  }
+  try {
+    app server(std::get<config>(parsed));
+    server.run(/*handle_signals=*/true);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "debrief-server: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,252 @@
+#include "room.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "clock.hpp"
+#include "log.hpp"
+#include "secrets.hpp"
+
+namespace debrief::server {
+
+namespace {
+
+constexpr std::size_t recent_events_kept = 1000;  // catch-up without a snapshot
+constexpr std::int64_t events_per_snapshot = 100;
+
+bool changes_timer(const protocol::event& e) {
+  return !std::holds_alternative<protocol::evt::participant_joined>(e) &&
+         !std::holds_alternative<protocol::evt::participant_left>(e) &&
+         !std::holds_alternative<protocol::evt::presence_changed>(e);
+}
+
+}  // namespace
+
+room::room(net::any_io_executor executor, storage::writer& store, room_seed seed)
+    : strand_(net::make_strand(executor)),
+      store_(store),
+      id_(seed.record.id),
+      facilitator_key_(seed.record.facilitator_key),
+      applied_(seed.state),
+      applied_seq_(seed.seq),
+      committed_(std::move(seed.state)),
+      committed_seq_(seed.seq),
+      snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
+      expiry_(strand_) {
+  for (auto& e : seed.recent) {
+    recent_.emplace_back(e.seq, make_text(protocol::event_message(e.seq, e.time, nlohmann::json::parse(e.body)).dump()));
+  }
+  for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
+}
+
+void room::start() {
+  net::post(strand_, [self = shared_from_this()] {
+    // Nobody is connected to a room that was just loaded: say so.
+    for (const auto& p : self->applied_.participants) {
+      if (p.online) self->execute(p.id, protocol::cmd::disconnect{}, {});
+    }
+    self->schedule_expiry();
+  });
+}
+
+void room::attach(std::shared_ptr<connection> c, protocol::hello hello) {
+  net::post(strand_, [self = shared_from_this(), c = std::move(c), hello = std::move(hello)] {
+    self->do_attach(c, hello);
+  });
+}
+
+void room::detach(const connection* c) {
+  net::post(strand_, [self = shared_from_this(), c] { self->do_detach(c); });
+}
+
+void room::submit(const connection* c, protocol::client_command command) {
+  net::post(strand_, [self = shared_from_this(), c, command = std::move(command)]() mutable {
+    self->do_submit(c, std::move(command));
+  });
+}
+
+void room::close_all() {
+  net::post(strand_, [self = shared_from_this()] {
+    for (auto& [_, m] : self->members_) {
+      if (auto link = m.link.lock()) link->close_after_send(1001, "server shutting down");
+    }
+  });
+}
+
+void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello& hello) {
+  using protocol::error_code;
+  if (failed_) {
+    c->send(make_text(protocol::error_message({error_code::unavailable, "This session cannot be stored right now."}).dump()));
+    c->close_after_send(1011, "storage unavailable");
+    return;
+  }
+  std::string participant;
+  if (hello.token) {
+    auto it = token_to_participant_.find(*hello.token);
+    if (it != token_to_participant_.end() && committed_.find_participant(it->second) != nullptr) {
+      participant = it->second;
+    }
+  }
+  members_[c.get()] = member{c, participant};
+  c->send(make_text(protocol::welcome_message(id_, now_ms(), participant).dump()));
+  send_catch_up(*c, hello.last_seq);
+  if (!participant.empty() && connections_of(participant) == 1) {
+    execute(participant, protocol::cmd::connect{}, {});
+  }
+}
+
+void room::do_detach(const connection* c) {
+  auto it = members_.find(c);
+  if (it == members_.end()) return;
+  const auto participant = it->second.participant;
+  members_.erase(it);
+  if (!participant.empty() && connections_of(participant) == 0) {
+    execute(participant, protocol::cmd::disconnect{}, {});
+  }
+}
+
+void room::do_submit(const connection* c, protocol::client_command command) {
+  auto it = members_.find(c);
+  if (it == members_.end()) return;
+  if (auto* join = std::get_if<protocol::cmd::join>(&command.command)) {
+    join->facilitator_key_valid = join->role == protocol::role::facilitator &&
+                                  secrets::equal(command.facilitator_key, facilitator_key_);
+  }
+  execute(it->second.participant, command.command, pending_reply{c, it->second.link, std::move(command.id), {}, {}});
+}
+
+void room::execute(const std::string& participant, const protocol::command& command, pending_reply reply) {
+  using protocol::error_code;
+  if (failed_) {
+    reply_to(reply, protocol::error_message({error_code::unavailable, "This session cannot be stored right now."},
+                                               reply.command_id));
+    return;
+  }
+  const auto now = now_ms();
+  auto result = protocol::apply(applied_, command, {participant}, now);
+  if (auto* why = std::get_if<protocol::rejection>(&result)) {
+    reply_to(reply, protocol::error_message(*why, reply.command_id));
+    if (std::holds_alternative<protocol::cmd::expire_timer>(command)) schedule_expiry();
+    return;
+  }
+  auto events = std::get<std::vector<protocol::event>>(std::move(result));
+  if (events.empty()) {
+    reply_to(reply, protocol::ack_message(reply.command_id, applied_seq_));
+    return;
+  }
+
+  storage::write_batch batch;
+  batch.session = id_;
+  std::vector<shared_text> messages;
+  bool timer_touched = false;
+  for (const auto& e : events) {
+    if (auto* joined = std::get_if<protocol::evt::participant_joined>(&e)) {
+      reply.participant = joined->participant.id;
+      reply.token = secrets::key();
+      batch.credentials.push_back({reply.participant, reply.token});
+      if (auto m = members_.find(reply.to); m != members_.end()) m->second.participant = reply.participant;
+    }
+    if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
+    timer_touched = timer_touched || changes_timer(e);
+    applied_ = protocol::evolve(std::move(applied_), e);
+    ++applied_seq_;
+    const nlohmann::json body = e;
+    batch.events.push_back({applied_seq_, now, body.dump()});
+    messages.push_back(make_text(protocol::event_message(applied_seq_, now, body).dump()));
+  }
+  if (applied_seq_ - snapshot_seq_ >= events_per_snapshot) {
+    batch.snapshot = storage::snapshot_record{applied_seq_, nlohmann::json(applied_).dump()};
+    snapshot_seq_ = applied_seq_;
+  }
+  if (!reply.token.empty()) token_to_participant_.emplace(reply.token, reply.participant);
+  store_.submit(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
+                                   reply = std::move(reply)](std::optional<std::string> error) mutable {
+    net::post(self->strand_, [self, messages = std::move(messages), events = std::move(events),
+                              reply = std::move(reply), error = std::move(error)]() mutable {
+      self->on_committed(std::move(messages), std::move(events), std::move(reply), error);
+    });
+  });
+  if (timer_touched) schedule_expiry();
+}
+
+void room::on_committed(std::vector<shared_text> messages, std::vector<protocol::event> events, pending_reply reply,
+                        const std::optional<std::string>& error) {
+  if (error) {
+    reply_to(reply, protocol::error_message({protocol::error_code::unavailable,
+                                                "The change could not be stored; nothing was applied."},
+                                               reply.command_id));
+    fail(*error);
+    return;
+  }
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    committed_ = protocol::evolve(std::move(committed_), events[i]);
+    ++committed_seq_;
+    recent_.emplace_back(committed_seq_, messages[i]);
+    if (recent_.size() > recent_events_kept) recent_.pop_front();
+    broadcast(messages[i]);
+  }
+  if (reply.to == nullptr) return;
+  auto ack = protocol::ack_message(reply.command_id, committed_seq_);
+  if (!reply.token.empty()) {
+    ack["you"] = reply.participant;
+    ack["token"] = reply.token;
+  }
+  reply_to(reply, ack);
+}
+
+void room::fail(const std::string& why) {
+  log_line("session " + id_ + " stopped: storage failed: " + why);
+  failed_ = true;
+  expiry_.cancel();
+  const auto message = make_text(
+      protocol::error_message({protocol::error_code::unavailable, "This session cannot be stored right now."}).dump());
+  for (auto& [_, m] : members_) {
+    if (auto link = m.link.lock()) {
+      link->send(message);
+      link->close_after_send(1011, "storage unavailable");
+    }
+  }
+}
+
+void room::send_catch_up(connection& c, std::optional<std::int64_t> last_seq) {
+  const bool can_replay = last_seq && *last_seq <= committed_seq_ &&
+                          (*last_seq == committed_seq_ || (!recent_.empty() && recent_.front().first <= *last_seq + 1));
+  if (can_replay) {
+    for (const auto& [seq, message] : recent_) {
+      if (seq > *last_seq) c.send(message);
+    }
+    return;
+  }
+  c.send(make_text(protocol::snapshot_message(committed_seq_, now_ms(), nlohmann::json(committed_)).dump()));
+}
+
+void room::broadcast(const shared_text& message) {
+  for (auto& [_, m] : members_) {
+    if (auto link = m.link.lock()) link->send(message);
+  }
+}
+
+void room::reply_to(const pending_reply& reply, const nlohmann::json& message) {
+  // The weak link, not the address, identifies the sender: an address can be
+  // reused by a newer connection before a commit completes.
+  auto link = reply.link.lock();
+  if (link && members_.contains(link.get())) link->send(make_text(message.dump()));
+}
+
+void room::schedule_expiry() {
+  expiry_.cancel();
+  if (failed_ || applied_.timer.status != protocol::timer_status::running) return;
+  const auto delay = std::max<std::int64_t>(0, applied_.timer.ends_at - now_ms());
+  expiry_.expires_after(std::chrono::milliseconds(delay));
+  expiry_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+    if (ec) return;
+    if (auto self = weak.lock()) self->execute({}, protocol::cmd::expire_timer{}, {});
+  });
+}
+
+std::size_t room::connections_of(const std::string& participant) const {
+  return static_cast<std::size_t>(std::count_if(members_.begin(), members_.end(),
+                                                [&](const auto& m) { return m.second.participant == participant; }));
+}
+
+}  // namespace debrief::server

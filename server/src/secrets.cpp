@@ -1,0 +1,54 @@
+#include "secrets.hpp"
+
+#include <sys/random.h>
+
+#include <array>
+#include <cstdint>
+#include <stdexcept>
+
+namespace debrief::server::secrets {
+
+namespace {
+
+template <std::size_t N>
+std::array<std::uint8_t, N> random_bytes() {
+  std::array<std::uint8_t, N> out{};
+  std::size_t filled = 0;
+  while (filled < N) {
+    const auto n = getrandom(out.data() + filled, N - filled, 0);
+    if (n < 0) throw std::runtime_error("getrandom failed");
+    filled += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string session_code() {
+  // No I, L, O or U: nothing to misread when a code is read aloud or typed.
+  constexpr std::string_view alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const auto bytes = random_bytes<12>();
+  std::string out;
+  for (auto b : bytes) out += alphabet[b % 32];  // 256 is a multiple of 32: no bias
+  return out;
+}
+
+std::string key() {
+  constexpr std::string_view hex = "0123456789abcdef";
+  const auto bytes = random_bytes<16>();
+  std::string out;
+  for (auto b : bytes) {
+    out += hex[b >> 4];
+    out += hex[b & 0xF];
+  }
+  return out;
+}
+
+bool equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+}  // namespace debrief::server::secrets

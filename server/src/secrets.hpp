@@ -1,0 +1,18 @@
+#pragma once
+// Unguessable identifiers from the kernel's CSPRNG.
+
+#include <string>
+#include <string_view>
+
+namespace debrief::server::secrets {
+
+// 12 characters of Crockford base-32 (60 bits): the session's id and join code.
+std::string session_code();
+
+// 32 hex characters (128 bits): facilitator keys and resume tokens.
+std::string key();
+
+// Compares without leaking where the first difference is.
+bool equal(std::string_view a, std::string_view b);
+
+}  // namespace debrief::server::secrets

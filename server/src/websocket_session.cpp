@@ -1,0 +1,156 @@
+#include "websocket_session.hpp"
+
+#include "clock.hpp"
+#include "debrief/protocol/wire.hpp"
+#include "hub.hpp"
+#include "log.hpp"
+
+namespace debrief::server {
+
+websocket_session::websocket_session(tcp::socket&& socket, hub& rooms) : ws_(std::move(socket)), hub_(rooms) {}
+
+websocket_session::~websocket_session() {
+  if (room_) room_->detach(this);
+}
+
+void websocket_session::run(http::request<http::string_body> upgrade) {
+  ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  ws_.read_message_max(max_message_bytes);
+  ws_.async_accept(upgrade, beast::bind_front_handler(&websocket_session::on_accept, shared_from_this()));
+}
+
+void websocket_session::on_accept(beast::error_code ec) {
+  if (ec) return;
+  read_next();
+}
+
+void websocket_session::read_next() {
+  ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
+}
+
+void websocket_session::on_read(beast::error_code ec, std::size_t) {
+  if (ec) {
+    // Closed, timed out, or too large (Beast has already answered 1009).
+    // Leaving the room now, not at destruction: pending writes may keep this
+    // object alive a while longer.
+    if (room_) {
+      room_->detach(this);
+      room_.reset();
+    }
+    return;
+  }
+  if (!ws_.got_text()) {
+    send_json(protocol::error_message({protocol::error_code::bad_message, "Only text frames are accepted."}));
+  } else {
+    handle(beast::buffers_to_string(buffer_.data()));
+  }
+  buffer_.consume(buffer_.size());
+  if (!closing_) read_next();
+}
+
+void websocket_session::handle(const std::string& text) {
+  using protocol::error_code;
+  auto parsed = protocol::parse_client_message(text);
+  if (auto* bad = std::get_if<protocol::parse_error>(&parsed)) {
+    send_json(protocol::error_message(bad->why, bad->id));
+    return;
+  }
+  auto& message = std::get<protocol::client_message>(parsed);
+  if (auto* ping = std::get_if<protocol::ping>(&message)) {
+    send_json(protocol::pong_message(ping->t, now_ms()));
+    return;
+  }
+  if (auto* hello = std::get_if<protocol::hello>(&message)) {
+    if (room_) {
+      send_json(protocol::error_message({error_code::bad_message, "This connection has already said hello."}));
+      return;
+    }
+    if (hello->version != protocol::protocol_version) {
+      send_json(protocol::error_message(
+          {error_code::unsupported_version, "This server speaks protocol version 1 only."}));
+      return close_after_send(1002, "unsupported version");
+    }
+    room_ = hub_.find(hello->session);
+    if (!room_) {
+      send_json(protocol::error_message({error_code::not_found, "There is no session with that code."}));
+      return close_after_send(1008, "no such session");
+    }
+    room_->attach(shared_from_this(), std::move(*hello));
+    return;
+  }
+  auto& command = std::get<protocol::client_command>(message);
+  if (!room_) {
+    send_json(protocol::error_message({error_code::not_joined, "Send hello before any command."}, command.id));
+    return;
+  }
+  room_->submit(this, std::move(command));
+}
+
+void websocket_session::send_json(const nlohmann::json& message) { enqueue(make_text(message.dump())); }
+
+void websocket_session::send(shared_text message) {
+  net::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
+    self->enqueue(std::move(message));
+  });
+}
+
+void websocket_session::enqueue(shared_text message) {
+  if (closing_) return;
+  if (queued_bytes_ + message->size() > max_queued_bytes || queue_.size() >= max_queued_messages) {
+    // It is not reading: waiting for it would hold every later message of
+    // its room hostage. Drop it; it can resume from its last seq.
+    log_line("closing a connection whose send queue overflowed");
+    queue_.clear();
+    queued_bytes_ = 0;
+    closing_ = true;
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().close(ignored);
+    return;
+  }
+  queued_bytes_ += message->size();
+  queue_.push_back(std::move(message));
+  if (!writing_) write_next();
+}
+
+void websocket_session::write_next() {
+  if (queue_.empty()) {
+    if (close_when_drained_) {
+      auto [code, reason] = std::move(*close_when_drained_);
+      close_when_drained_.reset();
+      begin_close(code, std::move(reason));
+    }
+    return;
+  }
+  writing_ = true;
+  ws_.text(true);
+  ws_.async_write(net::buffer(*queue_.front()),
+                  beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+}
+
+void websocket_session::on_write(beast::error_code ec, std::size_t) {
+  writing_ = false;
+  if (ec) {
+    queue_.clear();
+    queued_bytes_ = 0;
+    return;
+  }
+  queued_bytes_ -= queue_.front()->size();
+  queue_.pop_front();
+  write_next();
+}
+
+void websocket_session::close_after_send(unsigned short code, std::string reason) {
+  net::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+    if (self->closing_ || self->close_when_drained_) return;
+    self->close_when_drained_.emplace(code, std::move(reason));
+    if (!self->writing_) self->write_next();
+  });
+}
+
+void websocket_session::begin_close(unsigned short code, std::string reason) {
+  closing_ = true;
+  websocket::close_reason why(static_cast<websocket::close_code>(code), reason);
+  ws_.async_close(why, [self = shared_from_this()](beast::error_code) {});
+}
+
+}  // namespace debrief::server

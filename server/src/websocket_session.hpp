@@ -1,0 +1,57 @@
+#pragma once
+// One browser's WebSocket: reads its messages, hands commands to its room,
+// and writes what the room sends through a bounded queue, one write at a time.
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "beast.hpp"
+#include "connection.hpp"
+#include <nlohmann/json.hpp>
+
+namespace debrief::server {
+
+class hub;
+class room;
+
+// A client that falls this far behind is cut off rather than slowing its room.
+inline constexpr std::size_t max_queued_bytes = 1 << 20;
+inline constexpr std::size_t max_queued_messages = 1024;
+inline constexpr std::size_t max_message_bytes = 64 * 1024;
+
+class websocket_session : public connection, public std::enable_shared_from_this<websocket_session> {
+ public:
+  websocket_session(tcp::socket&& socket, hub& rooms);
+  ~websocket_session() override;
+
+  void run(http::request<http::string_body> upgrade);
+
+  void send(shared_text message) override;
+  void close_after_send(unsigned short code, std::string reason) override;
+
+ private:
+  void on_accept(beast::error_code ec);
+  void read_next();
+  void on_read(beast::error_code ec, std::size_t bytes);
+  void handle(const std::string& text);
+  void send_json(const nlohmann::json& message);
+  void enqueue(shared_text message);
+  void write_next();
+  void on_write(beast::error_code ec, std::size_t bytes);
+  void begin_close(unsigned short code, std::string reason);
+
+  websocket::stream<beast::tcp_stream> ws_;
+  beast::flat_buffer buffer_;
+  hub& hub_;
+  std::shared_ptr<room> room_;
+
+  std::deque<shared_text> queue_;
+  std::size_t queued_bytes_ = 0;
+  bool writing_ = false;
+  bool closing_ = false;
+  std::optional<std::pair<unsigned short, std::string>> close_when_drained_;
+};
+
+}  // namespace debrief::server

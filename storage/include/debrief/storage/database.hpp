@@ -1,0 +1,38 @@
+#pragma once
+// The session store on one SQLite connection. Not thread-safe: use it from
+// one thread (the writer's) only.
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "debrief/storage/records.hpp"
+
+namespace debrief::storage {
+
+struct storage_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class database {
+ public:
+  // Opens (or creates) the file, sets WAL and FULL sync, runs migrations.
+  explicit database(const std::string& path);
+  ~database();
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+
+  // Stores every batch in one transaction, or none of them (throws).
+  void commit(const std::vector<write_batch>& batches);
+
+  std::vector<loaded_session> load_open_sessions();
+  std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
+  int schema_version();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace debrief::storage

@@ -1,0 +1,57 @@
+#pragma once
+// What storage keeps, as plain values. Storage does not interpret event or
+// state JSON: the protocol core owns their meaning.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace debrief::storage {
+
+struct session_record {
+  std::string id;
+  std::string facilitator_key;
+  std::int64_t created_at = 0;  // ms since the Unix epoch
+  bool operator==(const session_record&) const = default;
+};
+
+struct event_record {
+  std::int64_t seq = 0;
+  std::int64_t time = 0;
+  std::string body;  // the event as JSON text
+  bool operator==(const event_record&) const = default;
+};
+
+// A participant's resume token: the secret that lets a reconnecting browser
+// be the same participant again. Never part of the event log.
+struct credential {
+  std::string participant;
+  std::string token;
+  bool operator==(const credential&) const = default;
+};
+
+struct snapshot_record {
+  std::int64_t seq = 0;
+  std::string state;  // the session state as JSON text, as of event seq
+  bool operator==(const snapshot_record&) const = default;
+};
+
+// Everything one command changed in one session, stored all or nothing.
+struct write_batch {
+  std::string session;
+  std::optional<session_record> create;
+  std::vector<event_record> events;  // contiguous seqs, following the stored ones
+  std::vector<credential> credentials;
+  std::optional<snapshot_record> snapshot;
+  bool ended = false;
+};
+
+struct loaded_session {
+  session_record record;
+  std::optional<snapshot_record> snapshot;
+  std::vector<event_record> events;  // those after the snapshot, in order
+  std::vector<credential> credentials;
+};
+
+}  // namespace debrief::storage

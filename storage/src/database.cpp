@@ -1,0 +1,141 @@
+#include "debrief/storage/database.hpp"
+
+#include <optional>
+
+#include "migrations.hpp"
+#include "sqlite.hpp"
+
+namespace debrief::storage {
+
+namespace {
+
+void migrate(sqlite::connection& db) {
+  sqlite::statement version(db, "PRAGMA user_version");
+  version.step();
+  const auto current = version.int64(0);
+  version.reset();
+  if (current > static_cast<std::int64_t>(migrations.size())) {
+    throw storage_error("the database was written by a newer Debrief (schema " + std::to_string(current) + ")");
+  }
+  for (auto step = current; step < static_cast<std::int64_t>(migrations.size()); ++step) {
+    sqlite::transaction tx(db);
+    db.exec(migrations[static_cast<std::size_t>(step)]);
+    // PRAGMA takes no bound parameters; the value is our own integer.
+    db.exec(("PRAGMA user_version = " + std::to_string(step + 1)).c_str());
+    tx.commit();
+  }
+}
+
+}  // namespace
+
+bool configure(sqlite::connection& db) {
+  db.exec("PRAGMA journal_mode = WAL");
+  // FULL: a transaction is on disk (WAL fsynced) before COMMIT returns, so
+  // an acknowledged command survives a power cut, not only a crash.
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  // Deleted sessions leave no readable remains in the file.
+  db.exec("PRAGMA secure_delete = ON");
+  migrate(db);
+  return true;
+}
+
+struct database::impl {
+  explicit impl(const std::string& path) : db(path) {}
+
+  sqlite::connection db;
+  // Before any statement is prepared: they need the migrated schema.
+  bool configured = configure(db);
+  sqlite::statement insert_session{db, "INSERT INTO sessions (id, facilitator_key, created_at) VALUES (?1, ?2, ?3)"};
+  sqlite::statement last_seq{db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?1"};
+  sqlite::statement insert_event{db, "INSERT INTO events (session, seq, time, body) VALUES (?1, ?2, ?3, ?4)"};
+  sqlite::statement insert_credential{db,
+                                      "INSERT INTO credentials (token, session, participant) VALUES (?1, ?2, ?3)"};
+  sqlite::statement upsert_snapshot{db,
+                                    "INSERT INTO snapshots (session, seq, state) VALUES (?1, ?2, ?3) "
+                                    "ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, state = excluded.state"};
+  sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
+  sqlite::statement open_sessions{db,
+                                  "SELECT id, facilitator_key, created_at FROM sessions WHERE ended = 0 ORDER BY "
+                                  "created_at, id"};
+  sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
+  sqlite::statement events_after{db, "SELECT seq, time, body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
+  sqlite::statement credentials_of{db, "SELECT participant, token FROM credentials WHERE session = ?1"};
+
+  void write(const write_batch& b) {
+    if (b.create) {
+      insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at).run();
+    }
+    if (!b.events.empty()) {
+      last_seq.bind(1, b.session);
+      last_seq.step();
+      const auto stored = last_seq.int64(0);
+      last_seq.reset();
+      // The log is gap-free: refuse a batch that would leave a hole or overlap.
+      for (std::size_t i = 0; i < b.events.size(); ++i) {
+        if (b.events[i].seq != stored + 1 + static_cast<std::int64_t>(i)) {
+          throw storage_error("event seq " + std::to_string(b.events[i].seq) + " does not follow " +
+                              std::to_string(stored + static_cast<std::int64_t>(i)) + " in session " + b.session);
+        }
+      }
+    }
+    for (const auto& e : b.events) {
+      insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body).run();
+    }
+    for (const auto& c : b.credentials) {
+      insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).run();
+    }
+    if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
+    if (b.ended) mark_ended.bind(1, b.session).run();
+  }
+
+  std::vector<event_record> read_events_after(const std::string& session, std::int64_t seq) {
+    std::vector<event_record> out;
+    events_after.bind(1, session).bind(2, seq);
+    while (events_after.step()) out.push_back({events_after.int64(0), events_after.int64(1), events_after.text(2)});
+    events_after.reset();
+    return out;
+  }
+};
+
+database::database(const std::string& path) : impl_(std::make_unique<impl>(path)) {}
+database::~database() = default;
+
+void database::commit(const std::vector<write_batch>& batches) {
+  sqlite::transaction tx(impl_->db);
+  for (const auto& b : batches) impl_->write(b);
+  tx.commit();
+}
+
+std::vector<loaded_session> database::load_open_sessions() {
+  auto& d = *impl_;
+  std::vector<loaded_session> out;
+  while (d.open_sessions.step()) {
+    loaded_session s;
+    s.record = {d.open_sessions.text(0), d.open_sessions.text(1), d.open_sessions.int64(2)};
+    out.push_back(std::move(s));
+  }
+  d.open_sessions.reset();
+  for (auto& s : out) {
+    d.snapshot_of.bind(1, s.record.id);
+    if (d.snapshot_of.step()) s.snapshot = snapshot_record{d.snapshot_of.int64(0), d.snapshot_of.text(1)};
+    d.snapshot_of.reset();
+    s.events = d.read_events_after(s.record.id, s.snapshot ? s.snapshot->seq : 0);
+    d.credentials_of.bind(1, s.record.id);
+    while (d.credentials_of.step()) s.credentials.push_back({d.credentials_of.text(0), d.credentials_of.text(1)});
+    d.credentials_of.reset();
+  }
+  return out;
+}
+
+std::vector<event_record> database::events_after(const std::string& session, std::int64_t seq) {
+  return impl_->read_events_after(session, seq);
+}
+
+int database::schema_version() {
+  sqlite::statement version(impl_->db, "PRAGMA user_version");
+  version.step();
+  return static_cast<int>(version.int64(0));
+}
+
+}  // namespace debrief::storage

@@ -1,0 +1,39 @@
+#pragma once
+// Schema steps, applied in order; step i moves PRAGMA user_version from i to
+// i + 1. Never edit a released step: add a new one.
+
+#include <array>
+
+namespace debrief::storage {
+
+inline constexpr std::array migrations = {
+    // 1: sessions, their append-only event logs, snapshots and resume tokens.
+    R"sql(
+      CREATE TABLE sessions (
+        id              TEXT PRIMARY KEY,
+        facilitator_key TEXT NOT NULL,
+        created_at      INTEGER NOT NULL,
+        ended           INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE events (
+        session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        seq     INTEGER NOT NULL,
+        time    INTEGER NOT NULL,
+        body    TEXT NOT NULL,
+        PRIMARY KEY (session, seq)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE snapshots (
+        session TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        seq     INTEGER NOT NULL,
+        state   TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE credentials (
+        token       TEXT PRIMARY KEY,
+        session     TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        participant TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX credentials_by_session ON credentials(session);
+    )sql",
+};
+
+}  // namespace debrief::storage

@@ -1,0 +1,92 @@
+#include "sqlite.hpp"
+
+#include "debrief/storage/database.hpp"
+
+namespace debrief::storage::sqlite {
+
+connection::connection(const std::string& path) {
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw storage_error("cannot open database " + path + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  // Another connection (a backup, a second reader) may hold a lock briefly.
+  sqlite3_busy_timeout(db_, 5000);
+}
+
+connection::~connection() { sqlite3_close(db_); }
+
+void connection::exec(const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw storage_error(std::string("SQL failed: ") + message);
+  }
+}
+
+void connection::fail(const std::string& what) const { throw storage_error(what + ": " + sqlite3_errmsg(db_)); }
+
+statement::statement(connection& db, const char* sql) : db_(db) {
+  if (sqlite3_prepare_v3(db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
+    db.fail(std::string("cannot prepare \"") + sql + "\"");
+  }
+}
+
+statement::~statement() { sqlite3_finalize(stmt_); }
+
+statement& statement::bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) db_.fail("bind");
+  return *this;
+}
+
+statement& statement::bind(int index, std::string_view value) {
+  if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
+    db_.fail("bind");
+  }
+  return *this;
+}
+
+bool statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  const std::string message = sqlite3_errmsg(db_.get());
+  sqlite3_reset(stmt_);
+  throw storage_error("step failed: " + message);
+}
+
+void statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string statement::text(int column) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+transaction::transaction(connection& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+transaction::~transaction() {
+  if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace debrief::storage::sqlite

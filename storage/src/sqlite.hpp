@@ -1,0 +1,63 @@
+#pragma once
+// A minimal RAII layer over the SQLite C API: a connection, prepared
+// statements that reset themselves, and a transaction that rolls back unless
+// committed.
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace debrief::storage::sqlite {
+
+class connection {
+ public:
+  explicit connection(const std::string& path);
+  ~connection();
+  connection(const connection&) = delete;
+  connection& operator=(const connection&) = delete;
+
+  void exec(const char* sql);  // for DDL and pragmas only, never with user data
+  sqlite3* get() const { return db_; }
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class statement {
+ public:
+  statement(connection& db, const char* sql);
+  ~statement();
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+
+  statement& bind(int index, std::int64_t value);
+  statement& bind(int index, std::string_view value);
+  bool step();  // true while a row is available
+  void run();   // steps to completion, then resets
+  void reset();
+
+  std::int64_t int64(int column) const;
+  std::string text(int column) const;
+
+ private:
+  connection& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class transaction {
+ public:
+  explicit transaction(connection& db);
+  ~transaction();
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  void commit();
+
+ private:
+  connection& db_;
+  bool done_ = false;
+};
+
+}  // namespace debrief::storage::sqlite
