@@ -108,7 +108,10 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
 
     const auto reader = command_readers().find(type);
     if (reader == command_readers().end()) {
-      return bad(error_code::bad_message, "Unknown message type \"" + type + "\".");
+      const bool has_id = j.contains("id") && j.at("id").is_string() &&
+                          j.at("id").get_ref<const std::string&>().size() <= limits::max_command_id_chars;
+      return bad(error_code::bad_message, "Unknown message type \"" + type + "\".",
+                 has_id ? j.at("id").get<std::string>() : std::string{});
     }
     if (!j.contains("id") || !j.at("id").is_string() || j.at("id").get_ref<const std::string&>().empty()) {
       return bad(error_code::invalid, "A command needs an \"id\" string chosen by the client.");

@@ -60,7 +60,6 @@ http::message_generator file_response(const request& req, const std::filesystem:
   res.set("X-Content-Type-Options", "nosniff");
   res.content_length(size);
   res.keep_alive(req.keep_alive());
-  if (req.method() == http::verb::head) res.body().close();
   return res;
 }
 
@@ -117,7 +116,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 void http_session::handle(request req) {
   const std::string_view target = req.target();
   const auto path = target.substr(0, target.find('?'));
-  const bool read_only = req.method() == http::verb::get || req.method() == http::verb::head;
+  const bool read_only = req.method() == http::verb::get;
   if (path == "/healthz") {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
     return respond(json_response(req, http::status::ok, {{"status", "ok"}, {"sessions", hub_.size()}}));

@@ -1,0 +1,393 @@
+// The one owner of a session's live data: the WebSocket, the state (as
+// signals), the outbox of commands not yet acknowledged, and the clock
+// offset. Views read the signals and call the intents; nothing else talks to
+// the server over the socket.
+
+import { batch, computed, signal } from '@preact/signals';
+import { createClockSync, type ClockSync } from './clock';
+import { createConnection, wsUrl, type Connection } from './connection';
+import {
+  PROTOCOL_VERSION,
+  parseServerMessage,
+  type Command,
+  type CommandMessage,
+  type Hello,
+  type Role,
+  type ServerMessage,
+  type SessionState,
+} from './protocol';
+import { loadCachedState, loadCredentials, saveCachedState, updateCredentials } from './saved';
+import { applyEvent } from './session-state';
+
+export type LinkState = 'live' | 'reconnecting' | 'offline';
+
+export interface Notice {
+  key: number;
+  message: string;
+  code?: string;
+}
+
+export interface Fatal {
+  code: string;
+  message: string;
+}
+
+export type CommandResult =
+  | { ok: true; seq: number }
+  | { ok: false; code: string; message: string };
+
+interface OutboxEntry {
+  message: CommandMessage;
+  settle(result: CommandResult): void;
+}
+
+const PING_EVERY_MS = 15_000;
+const FIRST_PINGS = 4;
+const FIRST_PING_SPACING_MS = 300;
+/** No frame at all for this long means the link is dead even if TCP has not noticed. */
+const SILENCE_LIMIT_MS = 40_000;
+/** Consecutive failed attempts after which the indicator says offline. */
+const OFFLINE_AFTER_FAILURES = 4;
+const DEFAULT_ADD_SECONDS = 60;
+
+export interface StoreOptions {
+  url?: string;
+  now?: () => number;
+}
+
+export function createSessionStore(code: string, options: StoreOptions = {}) {
+  const now = options.now ?? Date.now;
+  const clock: ClockSync = createClockSync(now);
+
+  // ---- state, as signals
+  const cached = loadCachedState(code);
+  const state = signal<SessionState | null>(cached?.state ?? null);
+  const you = signal<string | null>(null);
+  const welcomed = signal(false);
+  const link = signal<LinkState>('reconnecting');
+  const everLive = signal(false);
+  const notices = signal<Notice[]>([]);
+  const fatal = signal<Fatal | null>(null);
+  const outboxSize = signal(0);
+  const announcement = signal('');
+  const hasFacilitatorKey = signal(Boolean(loadCredentials(code).facilitator_key));
+
+  const me = computed(() => state.value?.participants.find((p) => p.id === you.value) ?? null);
+  const isFacilitator = computed(() => me.value?.role === 'facilitator');
+  const phases = computed(() => state.value?.template.phases ?? []);
+  const currentPhase = computed(() => {
+    const s = state.value;
+    return s ? (s.template.phases[s.phase] ?? null) : null;
+  });
+  const presenterTaken = computed(
+    () => state.value?.participants.some((p) => p.role === 'presenter') ?? false,
+  );
+
+  // ---- bookkeeping outside the signals
+  let seq = cached?.seq ?? 0;
+  let sentToken = false;
+  let lastFrameAt = now();
+  let commandCounter = 0;
+  let noticeCounter = 0;
+  const idPrefix = Math.random().toString(36).slice(2, 8);
+  const outbox = new Map<string, OutboxEntry>();
+  let pingTimers: ReturnType<typeof setTimeout>[] = [];
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const connection: Connection = createConnection(options.url ?? wsUrl(), {
+    onOpen: sendHello,
+    onMessage: receive,
+    onDown(retryInMs, failures) {
+      batch(() => {
+        welcomed.value = false;
+        if (retryInMs === Infinity) return;
+        const offline = failures >= OFFLINE_AFTER_FAILURES || navigator.onLine === false;
+        link.value = offline ? 'offline' : 'reconnecting';
+      });
+      stopPings();
+    },
+  });
+
+  // ---- outgoing
+  function sendJson(value: unknown): boolean {
+    return connection.send(JSON.stringify(value));
+  }
+
+  function sendHello() {
+    lastFrameAt = now();
+    const creds = loadCredentials(code);
+    const hello: Hello = { type: 'hello', version: PROTOCOL_VERSION, session: code };
+    sentToken = Boolean(creds.token);
+    if (creds.token) hello.token = creds.token;
+    // Only ask for a suffix of the log when there is a state to apply it to.
+    if (state.value !== null && seq > 0) hello.last_seq = seq;
+    sendJson(hello);
+  }
+
+  function ping() {
+    sendJson({ type: 'ping', t: now() });
+  }
+
+  function startPings() {
+    stopPings();
+    for (let i = 0; i < FIRST_PINGS; i++) {
+      pingTimers.push(setTimeout(ping, i * FIRST_PING_SPACING_MS));
+    }
+  }
+
+  function stopPings() {
+    for (const t of pingTimers) clearTimeout(t);
+    pingTimers = [];
+  }
+
+  /** Sends every queued command, oldest first, keeping each one's id. */
+  function flushOutbox() {
+    if (!welcomed.value) return;
+    for (const entry of outbox.values()) sendJson(entry.message);
+  }
+
+  function send(command: Command): Promise<CommandResult> {
+    commandCounter += 1;
+    const id = `${idPrefix}-${commandCounter}`;
+    const message = { ...command, id } as CommandMessage;
+    return new Promise<CommandResult>((resolve) => {
+      outbox.set(id, { message, settle: resolve });
+      outboxSize.value = outbox.size;
+      if (welcomed.value) sendJson(message);
+    });
+  }
+
+  function settle(id: string, result: CommandResult): CommandMessage | null {
+    const entry = outbox.get(id);
+    if (!entry) return null;
+    outbox.delete(id);
+    outboxSize.value = outbox.size;
+    entry.settle(result);
+    return entry.message;
+  }
+
+  // ---- incoming
+  function receive(text: string) {
+    lastFrameAt = now();
+    const msg = parseServerMessage(text);
+    if (!msg) return;
+    switch (msg.type) {
+      case 'welcome':
+        return onWelcome(msg);
+      case 'snapshot':
+        return onSnapshot(msg);
+      case 'event':
+        return onEvent(msg);
+      case 'ack':
+        return onAck(msg);
+      case 'error':
+        return onError(msg);
+      case 'pong':
+        if (typeof msg.t === 'number' && typeof msg.server_time === 'number') {
+          clock.addSample(msg.t, msg.server_time, now());
+        }
+        return;
+      default:
+        return; // a newer server may send more; ignore it
+    }
+  }
+
+  function onWelcome(msg: Extract<ServerMessage, { type: 'welcome' }>) {
+    clock.seed(msg.server_time);
+    connection.markHealthy();
+    if (sentToken && msg.you === null) updateCredentials(code, { token: undefined });
+    batch(() => {
+      you.value = msg.you ?? null;
+      welcomed.value = true;
+      link.value = 'live';
+      everLive.value = true;
+    });
+    startPings();
+    flushOutbox();
+  }
+
+  function onSnapshot(msg: Extract<ServerMessage, { type: 'snapshot' }>) {
+    clock.seed(msg.server_time);
+    const before = state.value;
+    seq = msg.seq;
+    state.value = msg.state;
+    announceChange(before, msg.state);
+    persistSoon();
+  }
+
+  function onEvent(msg: Extract<ServerMessage, { type: 'event' }>) {
+    if (msg.seq <= seq) return; // already applied
+    if (msg.seq !== seq + 1) {
+      // A hole in the log: come back and ask for what is missing.
+      connection.restart();
+      return;
+    }
+    const before = state.value;
+    const after = applyEvent(before, msg.event ?? { type: '' }, msg.time);
+    seq = msg.seq;
+    if (after === null && msg.event?.type !== 'session_created') {
+      // An event with nothing to apply it to: start over from a snapshot.
+      seq = 0;
+      connection.restart();
+      return;
+    }
+    state.value = after;
+    announceChange(before, after);
+    persistSoon();
+  }
+
+  function onAck(msg: Extract<ServerMessage, { type: 'ack' }>) {
+    const command = settle(msg.id, { ok: true, seq: msg.seq });
+    if (command?.type === 'join' && msg.token) {
+      updateCredentials(code, { token: msg.token });
+      you.value = msg.you ?? null;
+    }
+    if (command?.type === 'leave') {
+      updateCredentials(code, { token: undefined });
+      you.value = null;
+    }
+  }
+
+  function onError(msg: Extract<ServerMessage, { type: 'error' }>) {
+    const message = msg.message || msg.code;
+    if (msg.id !== undefined && msg.id !== null) {
+      settle(msg.id, { ok: false, code: msg.code, message });
+      pushNotice(message, msg.code);
+      return;
+    }
+    if (msg.code === 'not_found' || msg.code === 'unsupported_version') {
+      fatal.value = { code: msg.code, message };
+      saveCachedState(code, null);
+      shutdown();
+      return;
+    }
+    pushNotice(message, msg.code);
+  }
+
+  // ---- side effects of state changes
+  function announceChange(before: SessionState | null, after: SessionState | null) {
+    if (!after) return;
+    const phase = after.template.phases[after.phase];
+    if (before && before.status !== after.status) {
+      if (after.status === 'live' && phase) {
+        announcement.value = `Session started. Phase ${after.phase + 1}: ${phase.title}`;
+        return;
+      }
+      if (after.status === 'ended') {
+        announcement.value = 'The session has ended.';
+        return;
+      }
+    }
+    if (before && before.phase !== after.phase && phase) {
+      announcement.value = `Phase ${after.phase + 1} of ${after.template.phases.length}: ${phase.title}`;
+      return;
+    }
+    if (before && before.timer.status !== 'expired' && after.timer.status === 'expired') {
+      announcement.value = `Time is up for ${phase?.title ?? 'this phase'}.`;
+    }
+  }
+
+  function persistSoon() {
+    clearTimeout(persistTimer);
+    persistTimer = setTimeout(() => {
+      if (state.value) saveCachedState(code, { seq, state: state.value });
+    }, 100);
+  }
+
+  function pushNotice(message: string, noticeCode?: string) {
+    noticeCounter += 1;
+    notices.value = [...notices.value, { key: noticeCounter, message, code: noticeCode }];
+  }
+
+  function checkHeartbeat() {
+    if (!welcomed.value) return;
+    if (now() - lastFrameAt > SILENCE_LIMIT_MS) {
+      connection.restart();
+      return;
+    }
+    ping();
+  }
+
+  function shutdown() {
+    clearInterval(heartbeat);
+    clearTimeout(persistTimer);
+    stopPings();
+    connection.stop();
+    welcomed.value = false;
+  }
+
+  // ---- intents
+  const intents = {
+    join(name: string, role: Role) {
+      const command: Command = { type: 'join', name: name.trim(), role };
+      if (role === 'facilitator') {
+        const key = loadCredentials(code).facilitator_key;
+        if (key) command.facilitator_key = key;
+      }
+      return send(command);
+    },
+    leave: () => send({ type: 'leave' }),
+    startSession: () => send({ type: 'start_session' }),
+    nextPhase: () => send({ type: 'next_phase' }),
+    previousPhase: () => send({ type: 'previous_phase' }),
+    goToPhase: (phase: number) => send({ type: 'go_to_phase', phase }),
+    timerStart: () => send({ type: 'timer_start' }),
+    timerPause: () => send({ type: 'timer_pause' }),
+    timerResume: () => send({ type: 'timer_resume' }),
+    timerAdd: (seconds = DEFAULT_ADD_SECONDS) => send({ type: 'timer_add', seconds }),
+    timerReset: () => send({ type: 'timer_reset' }),
+    endSession: () => send({ type: 'end_session' }),
+    /** The facilitator's one key: start the session, then start/pause/resume the timer. */
+    primaryAction(): Promise<CommandResult> | null {
+      const s = state.value;
+      if (!s || s.status === 'ended') return null;
+      if (s.status === 'lobby') return intents.startSession();
+      switch (s.timer.status) {
+        case 'running':
+          return intents.timerPause();
+        case 'paused':
+          return intents.timerResume();
+        default:
+          return intents.timerStart();
+      }
+    },
+    dismissNotice(key: number) {
+      notices.value = notices.value.filter((n) => n.key !== key);
+    },
+    retryNow: () => connection.retryNow(),
+  };
+
+  function start() {
+    heartbeat = setInterval(checkHeartbeat, PING_EVERY_MS);
+    connection.start();
+  }
+
+  return {
+    code,
+    // signals
+    state,
+    you,
+    welcomed,
+    link,
+    everLive,
+    notices,
+    fatal,
+    outboxSize,
+    announcement,
+    hasFacilitatorKey,
+    me,
+    isFacilitator,
+    phases,
+    currentPhase,
+    presenterTaken,
+    // clock, for rendering the countdown
+    serverNow: () => clock.serverNow(),
+    clockOffset: () => clock.offset(),
+    ...intents,
+    start,
+    dispose: shutdown,
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

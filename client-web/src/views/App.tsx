@@ -1,0 +1,31 @@
+// The shell: a header and whichever page the route names.
+
+import { navigate, route } from '../router';
+import { SessionPage } from './SessionPage';
+import { StartPage } from './StartPage';
+
+export function App() {
+  const current = route.value;
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <div class="app-header-inner">
+          <a
+          class="brand"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+            Debrief
+          </a>
+        </div>
+      </header>
+      {current.name === 'session' ? <SessionPage key={current.code} code={current.code} /> : <StartPage />}
+    </>
+  );
+}

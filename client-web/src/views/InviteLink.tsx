@@ -1,0 +1,59 @@
+// The join link (never the facilitator key) with a copy button.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sessionPath } from '../router';
+
+async function copyText(text: string, fallbackNode: HTMLElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (insecure origin or permissions): select the text instead.
+    if (!fallbackNode) return false;
+    const range = document.createRange();
+    range.selectNodeContents(fallbackNode);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function InviteLink({ code }: { code: string }) {
+  const link = location.origin + sessionPath(code);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const node = useRef<HTMLElement>(null);
+  const reset = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(reset.current), []);
+
+  async function copy() {
+    const ok = await copyText(link, node.current);
+    setCopied(ok ? 'copied' : 'failed');
+    clearTimeout(reset.current);
+    reset.current = setTimeout(() => setCopied('idle'), 2500);
+  }
+
+  return (
+    <section class="card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading" class="side-heading">
+        Invite
+      </h2>
+      <p class="muted small">Share this link with your group. Code {code}.</p>
+      <div class="invite">
+        <code class="invite-link" ref={node} data-testid="invite-link">
+          {link}
+        </code>
+        <button type="button" class="btn btn-small" onClick={copy} data-testid="copy-invite">
+          {copied === 'copied' ? 'Copied' : 'Copy link'}
+        </button>
+      </div>
+      <p class="visually-hidden" aria-live="polite">
+        {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Press Ctrl+C to copy the selected link' : ''}
+      </p>
+    </section>
+  );
+}

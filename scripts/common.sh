@@ -1,0 +1,55 @@
+# Shared by run.sh and test.sh: install what is missing, then build.
+# Everything here is idempotent and quick when nothing changed.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${DEBRIEF_BUILD_DIR:-$ROOT/build}"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Debian packages the build needs; test.sh adds chromium.
+BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
+                libgtest-dev libgmock-dev)
+
+missing_packages() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+ensure_packages() {
+  local wanted=("$@")
+  command -v node >/dev/null && command -v npm >/dev/null || wanted+=(nodejs npm)
+  local missing
+  missing="$(missing_packages "${wanted[@]}")"
+  [ -z "$missing" ] && return 0
+  log "installing Debian packages: $(echo $missing)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+build_server() {
+  local build_type="${1:-RelWithDebInfo}"
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    log "configuring ($build_type)"
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+  fi
+  log "building the server"
+  cmake --build "$BUILD_DIR" -- -j"$(nproc)"
+}
+
+build_client() {
+  cd "$ROOT/client-web"
+  # npm ci only when the lock file changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing client packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  log "building the web client"
+  npm run --silent build
+  cd "$ROOT"
+}
