@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include "harness.hpp"
+
+namespace debrief::testing {
+namespace {
+
+class BadInput : public ::testing::Test {
+ protected:
+  temp_dir dir;
+  test_server server{dir.path() / "debrief.db"};
+  created session = create_session(server.port());
+};
+
+TEST_F(BadInput, MessagesBeforeHelloOrJoinAreRefused) {
+  ws_client c(server.port());
+  c.send({{"type", "timer_start"}, {"id", "a"}});
+  auto reply = c.receive();
+  EXPECT_EQ(reply.at("code"), "not_joined");
+  EXPECT_EQ(reply.at("id"), "a");
+
+  c.hello(session.code);
+  c.receive_type("snapshot");
+  reply = c.command({{"type", "timer_start"}});
+  EXPECT_EQ(reply.at("code"), "not_joined");
+}
+
+TEST_F(BadInput, EachMalformedMessageGetsItsErrorAndChangesNothing) {
+  ws_client c(server.port());
+  c.join(session.code, "Lena", "colleague");
+  struct bad_case {
+    std::string text;
+    std::string code;
+  };
+  for (const auto& b : std::vector<bad_case>{
+           {"{", "bad_message"},
+           {"[1,2]", "bad_message"},
+           {R"({"id":"x"})", "bad_message"},
+           {R"({"type":"launch_rockets","id":"x"})", "bad_message"},
+           {R"({"type":"timer_add"})", "invalid"},
+           {R"({"type":"timer_add","id":"x","seconds":1e300})", "invalid"},
+           {R"({"type":"timer_add","id":"x","seconds":-60})", "invalid"},
+           {R"({"type":"go_to_phase","id":"x","phase":"two"})", "invalid"},
+           {R"({"type":"hello","version":1,"session":"AGAIN"})", "bad_message"},
+       }) {
+    c.send_raw(b.text);
+    const auto reply = c.receive();
+    EXPECT_EQ(reply.at("type"), "error") << b.text;
+    EXPECT_EQ(reply.at("code"), b.code) << b.text;
+  }
+  c.send_raw("binary", true);
+  EXPECT_EQ(c.receive().at("code"), "bad_message");
+
+  // Still connected, and the session is as it was.
+  ws_client observer(server.port());
+  observer.hello(session.code);
+  const auto state = observer.receive_type("snapshot");
+  EXPECT_EQ(state.at("seq"), 2);
+  EXPECT_EQ(state.at("state").at("status"), "lobby");
+}
+
+TEST_F(BadInput, AnOversizeFrameClosesTheConnection) {
+  ws_client c(server.port());
+  c.hello(session.code);
+  c.receive_type("snapshot");
+  c.send_raw(std::string(65 * 1024, 'x'));
+  websocket::close_code code{};
+  EXPECT_TRUE(c.closed_by_server(&code));
+  EXPECT_EQ(code, websocket::close_code::too_big);
+}
+
+TEST_F(BadInput, InvalidUtf8InATextFrameClosesWith1007) {
+  ws_client c(server.port());
+  c.hello(session.code);
+  c.receive_type("snapshot");
+  c.send_raw("{\"type\":\"ping\",\"t\":\"\xff\xfe\"}");
+  websocket::close_code code{};
+  EXPECT_TRUE(c.closed_by_server(&code));
+  EXPECT_EQ(code, websocket::close_code::bad_payload);
+}
+
+TEST_F(BadInput, AnUnknownSessionOrVersionIsRefused) {
+  ws_client unknown(server.port());
+  unknown.send({{"type", "hello"}, {"version", 1}, {"session", "NOSUCHCODE00"}});
+  EXPECT_EQ(unknown.receive().at("code"), "not_found");
+  EXPECT_TRUE(unknown.closed_by_server(nullptr));
+
+  ws_client future(server.port());
+  future.send({{"type", "hello"}, {"version", 2}, {"session", session.code}});
+  EXPECT_EQ(future.receive().at("code"), "unsupported_version");
+  EXPECT_TRUE(future.closed_by_server(nullptr));
+}
+
+}  // namespace
+}  // namespace debrief::testing

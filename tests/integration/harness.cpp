@@ -1,0 +1,156 @@
+#include "harness.hpp"
+
+#include <random>
+#include <stdexcept>
+
+namespace debrief::testing {
+
+temp_dir::temp_dir() {
+  std::random_device rd;
+  path_ = std::filesystem::temp_directory_path() / ("debrief-test-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(path_);
+}
+
+temp_dir::~temp_dir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+test_server::test_server(std::filesystem::path db, std::filesystem::path static_dir) {
+  server::config cfg;
+  cfg.bind = "127.0.0.1";
+  cfg.port = 0;
+  cfg.db = db.string();
+  cfg.static_dir = static_dir.empty() ? db.parent_path().string() : static_dir.string();
+  app_ = std::make_unique<server::app>(cfg);
+  port_ = app_->port();
+  thread_ = std::thread([this] { app_->run(); });
+}
+
+test_server::~test_server() {
+  app_->stop();
+  thread_.join();
+}
+
+http_reply http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  http::request<http::string_body> req{method, target, 11};
+  req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+  if (!body.empty()) {
+    req.set(http::field::content_type, "application/json");
+    req.body() = body;
+  }
+  req.prepare_payload();
+  http::write(stream, req);
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(16 * 1024 * 1024);
+  http::read(stream, buffer, parser);
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  const auto& res = parser.get();
+  return {res.result_int(), res.body(), std::string(res[http::field::content_type])};
+}
+
+created create_session(std::uint16_t port, const std::string& template_id) {
+  const auto reply = http_request(port, http::verb::post, "/api/sessions", json{{"template", template_id}}.dump());
+  if (reply.status != 201) throw std::runtime_error("create failed: " + reply.body);
+  const auto j = json::parse(reply.body);
+  return {j.at("session"), j.at("facilitator_key")};
+}
+
+ws_client::ws_client(std::uint16_t port, const std::string& origin) {
+  ws_.next_layer().connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  if (!origin.empty()) {
+    ws_.set_option(websocket::stream_base::decorator(
+        [origin](websocket::request_type& req) { req.set(http::field::origin, origin); }));
+  }
+  ws_.handshake("127.0.0.1:" + std::to_string(port), "/ws");
+}
+
+ws_client::~ws_client() {
+  beast::error_code ec;
+  ws_.next_layer().close(ec);
+}
+
+void ws_client::send(const json& message) { send_raw(message.dump()); }
+
+void ws_client::send_raw(const std::string& text, bool binary) {
+  ws_.binary(binary);
+  ws_.write(net::buffer(text));
+}
+
+json ws_client::receive(std::chrono::milliseconds timeout) {
+  beast::flat_buffer buffer;
+  beast::error_code result;
+  bool done = false;
+  ws_.async_read(buffer, [&](beast::error_code ec, std::size_t) {
+    result = ec;
+    done = true;
+  });
+  ioc_.restart();
+  ioc_.run_for(timeout);
+  if (!done) {
+    ws_.next_layer().cancel();
+    ioc_.restart();
+    ioc_.run();
+    throw std::runtime_error("no message within the timeout");
+  }
+  if (result) throw beast::system_error(result);
+  return json::parse(beast::buffers_to_string(buffer.data()));
+}
+
+json ws_client::receive_type(const std::string& type, std::chrono::milliseconds timeout) {
+  for (;;) {
+    auto m = receive(timeout);
+    if (m.at("type") == type) return m;
+  }
+}
+
+json ws_client::command(json message, std::vector<json>* events_before) {
+  const auto id = "t" + std::to_string(next_id_++);
+  message["id"] = id;
+  send(message);
+  for (;;) {
+    auto m = receive();
+    if ((m.at("type") == "ack" || m.at("type") == "error") && m.value("id", "") == id) return m;
+    if (events_before && m.at("type") == "event") events_before->push_back(m);
+  }
+}
+
+bool ws_client::closed_by_server(websocket::close_code* code, std::chrono::milliseconds timeout) {
+  try {
+    for (;;) receive(timeout);
+  } catch (const beast::system_error& e) {
+    if (code) *code = static_cast<websocket::close_code>(ws_.reason().code);
+    return e.code() == websocket::error::closed || e.code() == net::error::eof ||
+           e.code() == net::error::connection_reset;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
+
+void ws_client::close() {
+  beast::error_code ec;
+  ws_.close(websocket::close_code::normal, ec);
+}
+
+json ws_client::hello(const std::string& session, const json& extra) {
+  json h = {{"type", "hello"}, {"version", 1}, {"session", session}};
+  h.update(extra);
+  send(h);
+  return receive_type("welcome");
+}
+
+json ws_client::join(const std::string& session, const std::string& name, const std::string& role,
+                     const std::string& facilitator_key) {
+  hello(session);
+  receive_type("snapshot");
+  json j = {{"type", "join"}, {"name", name}, {"role", role}};
+  if (!facilitator_key.empty()) j["facilitator_key"] = facilitator_key;
+  return command(j);
+}
+
+}  // namespace debrief::testing

@@ -1,0 +1,94 @@
+#pragma once
+// A real server on an ephemeral port and real clients speaking to it over
+// loopback: the pieces every integration test is built from.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "beast.hpp"
+#include "debrief/server/app.hpp"
+
+namespace debrief::testing {
+
+using json = nlohmann::json;
+using namespace std::chrono_literals;
+namespace net = server::net;
+namespace beast = server::beast;
+namespace http = server::http;
+namespace websocket = server::websocket;
+using tcp = server::tcp;
+
+// A fresh folder for one test's database, removed afterwards.
+class temp_dir {
+ public:
+  temp_dir();
+  ~temp_dir();
+  std::filesystem::path path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class test_server {
+ public:
+  explicit test_server(std::filesystem::path db, std::filesystem::path static_dir = {});
+  ~test_server();
+  std::uint16_t port() const { return port_; }
+
+ private:
+  std::unique_ptr<server::app> app_;
+  std::uint16_t port_ = 0;
+  std::thread thread_;
+};
+
+struct http_reply {
+  unsigned status = 0;
+  std::string body;
+  std::string content_type;
+};
+
+http_reply http_request(std::uint16_t port, http::verb method, const std::string& target,
+                        const std::string& body = {});
+
+struct created {
+  std::string code;
+  std::string facilitator_key;
+};
+created create_session(std::uint16_t port, const std::string& template_id = "learning-partnership");
+
+class ws_client {
+ public:
+  explicit ws_client(std::uint16_t port, const std::string& origin = {});
+  ~ws_client();
+
+  void send(const json& message);
+  void send_raw(const std::string& text, bool binary = false);
+  // The next message; throws if none arrives within the timeout.
+  json receive(std::chrono::milliseconds timeout = 5s);
+  // Reads messages until one of the given type; returns it. Others are dropped.
+  json receive_type(const std::string& type, std::chrono::milliseconds timeout = 5s);
+  // Sends a command and reads through its ack (or error), collecting the
+  // events that arrived before it.
+  json command(json message, std::vector<json>* events_before = nullptr);
+  // True if the server closed the connection; the close code in *code.
+  bool closed_by_server(websocket::close_code* code, std::chrono::milliseconds timeout = 5s);
+  void close();
+
+  // hello + welcome; returns the welcome.
+  json hello(const std::string& session, const json& extra = json::object());
+  // hello + welcome + snapshot + join; returns the join ack.
+  json join(const std::string& session, const std::string& name, const std::string& role,
+            const std::string& facilitator_key = {});
+
+ private:
+  net::io_context ioc_;
+  websocket::stream<tcp::socket> ws_{ioc_};
+  int next_id_ = 1;
+};
+
+}  // namespace debrief::testing
