@@ -1,33 +1,58 @@
 #include "debrief/protocol/apply.hpp"
 
-#include <algorithm>
-
-#include "debrief/protocol/limits.hpp"
-#include "text.hpp"
+#include "apply_support.hpp"
+#include "debrief/protocol/permissions.hpp"
 
 namespace debrief::protocol {
 
-namespace {
+using namespace detail;
 
-template <class... Ts>
-struct overloaded : Ts... {
-  using Ts::operator()...;
-};
+namespace detail {
 
-rejection reject(error_code code, std::string message) { return {code, std::move(message)}; }
-
-outcome one(event e) { return std::vector<event>{std::move(e)}; }
-
-// Checks that hold for every command a participant sends.
-std::optional<rejection> require_facilitator(const session_state& s, const sender& from, const char* what) {
-  if (s.find_participant(from.participant) == nullptr) {
-    return reject(error_code::not_joined, "Join the session first.");
+std::optional<rejection> check_text(const std::string& text, std::size_t max_chars, const char* what) {
+  const auto clean = text::trimmed(text);
+  if (clean.empty()) return reject(error_code::invalid, std::string(what) + " cannot be empty.");
+  if (text::char_count(clean) > max_chars) {
+    return reject(error_code::too_large,
+                  std::string(what) + " can be at most " + std::to_string(max_chars) + " characters.");
   }
-  if (!s.has_role(from.participant, role::facilitator)) {
-    return reject(error_code::forbidden, std::string("Only the facilitator can ") + what + ".");
+  const bool bad_control = std::any_of(clean.begin(), clean.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
+  });
+  if (bad_control) return reject(error_code::invalid, std::string(what) + " holds control characters.");
+  return std::nullopt;
+}
+
+rejection stale(const char* what, int version, nlohmann::json current) {
+  return {error_code::conflict,
+          std::string("Someone changed this ") + what + " first (now version " + std::to_string(version) +
+              "); look at the current text and try again.",
+          std::move(current)};
+}
+
+std::optional<rejection> check_evidence(const session_state& s, const evidence_list& evidence) {
+  if (evidence.size() > limits::max_evidence) return reject(error_code::too_large, "At most 20 pieces of evidence.");
+  for (const auto& ref : evidence) {
+    const auto colon = ref.find(':');
+    const auto kind = ref.substr(0, colon);
+    const auto id = colon == std::string::npos ? std::string() : ref.substr(colon + 1);
+    const bool found = (kind == "item" && find_by_id(s.board, id)) ||
+                       (kind == "annotation" && find_by_id(s.annotations, id)) ||
+                       (kind == "line" && s.transcript && find_by_id(s.transcript->lines, id));
+    if (!found) return reject(error_code::not_found, "The evidence \"" + ref + "\" does not exist.");
   }
   return std::nullopt;
 }
+
+bool hidden_phase(const session_state& s, const std::string& phase_id) {
+  const auto* phase = s.find_phase(phase_id);
+  return phase != nullptr && phase->is_private && !s.is_revealed(phase_id);
+}
+
+}  // namespace detail
+
+namespace {
 
 std::optional<rejection> require_live(const session_state& s) {
   if (s.status == session_status::lobby) return reject(error_code::conflict, "The session has not started yet.");
@@ -35,7 +60,22 @@ std::optional<rejection> require_live(const session_state& s) {
   return std::nullopt;
 }
 
-outcome on_join(const session_state& s, const cmd::join& c, const sender& from) {
+outcome go_to(const session_state& s, int phase) {
+  if (auto r = require_live(s)) return *r;
+  if (phase < 0 || static_cast<std::size_t>(phase) >= s.tmpl.phases.size()) {
+    return reject(error_code::not_found, "There is no phase " + std::to_string(phase) + " in this session.");
+  }
+  if (phase == s.phase) return reject(error_code::conflict, "The session is already in that phase.");
+  return one(evt::phase_changed{phase, idle_timer_for(s.tmpl, phase)});
+}
+
+timer_state running_from(millis now, millis remaining, millis duration) {
+  return {timer_status::running, duration, remaining, now + remaining};
+}
+
+}  // namespace
+
+outcome handle(const session_state& s, const cmd::join& c, const sender& from, millis) {
   if (s.find_participant(from.participant) != nullptr) {
     return reject(error_code::already_joined, "You have already joined this session.");
   }
@@ -64,26 +104,77 @@ outcome on_join(const session_state& s, const cmd::join& c, const sender& from) 
   return one(evt::participant_joined{std::move(p)});
 }
 
-outcome on_presence(const session_state& s, const sender& from, bool online) {
+outcome handle(const session_state&, const cmd::leave&, const sender& from, millis) {
+  return one(evt::participant_left{from.participant});
+}
+
+namespace {
+outcome presence(const session_state& s, const sender& from, bool online) {
   const auto* p = s.find_participant(from.participant);
   if (p == nullptr) return reject(error_code::not_found, "No such participant.");
   if (p->online == online) return std::vector<event>{};  // nothing changed, nothing to record
   return one(evt::presence_changed{p->id, online});
 }
+}  // namespace
 
-outcome go_to(const session_state& s, int phase) {
-  if (phase < 0 || static_cast<std::size_t>(phase) >= s.tmpl.phases.size()) {
-    return reject(error_code::not_found, "There is no phase " + std::to_string(phase) + " in this session.");
+outcome handle(const session_state& s, const cmd::connect&, const sender& from, millis) {
+  return presence(s, from, true);
+}
+outcome handle(const session_state& s, const cmd::disconnect&, const sender& from, millis) {
+  return presence(s, from, false);
+}
+
+outcome handle(const session_state& s, const cmd::start_session&, const sender&, millis) {
+  if (s.status != session_status::lobby) return reject(error_code::conflict, "The session has already started.");
+  return one(evt::session_started{0, idle_timer_for(s.tmpl, 0)});
+}
+
+outcome handle(const session_state& s, const cmd::end_session&, const sender&, millis now) {
+  auto t = s.timer;
+  if (t.status == timer_status::running) t = {timer_status::paused, t.duration_ms, t.remaining_at(now), 0};
+  return one(evt::session_ended{t});
+}
+
+outcome handle(const session_state& s, const cmd::next_phase&, const sender&, millis) {
+  if (auto r = require_live(s)) return *r;
+  if (static_cast<std::size_t>(s.phase) + 1 >= s.tmpl.phases.size()) {
+    return reject(error_code::conflict, "This is the last phase.");
   }
-  if (phase == s.phase) return reject(error_code::conflict, "The session is already in that phase.");
-  return one(evt::phase_changed{phase, idle_timer_for(s.tmpl, phase)});
+  return go_to(s, s.phase + 1);
 }
 
-timer_state running_from(millis now, millis remaining, millis duration) {
-  return {timer_status::running, duration, remaining, now + remaining};
+outcome handle(const session_state& s, const cmd::previous_phase&, const sender&, millis) {
+  if (auto r = require_live(s)) return *r;
+  if (s.phase == 0) return reject(error_code::conflict, "This is the first phase.");
+  return go_to(s, s.phase - 1);
 }
 
-outcome on_timer_add(const session_state& s, const cmd::timer_add& c, millis now) {
+outcome handle(const session_state& s, const cmd::go_to_phase& c, const sender&, millis) { return go_to(s, c.phase); }
+
+outcome handle(const session_state& s, const cmd::timer_start&, const sender&, millis now) {
+  if (auto r = require_live(s)) return *r;
+  if (s.timer.status == timer_status::running) return reject(error_code::conflict, "The timer is already running.");
+  if (s.timer.status == timer_status::paused) {
+    return reject(error_code::conflict, "The timer is paused; resume it instead.");
+  }
+  const auto fresh = s.timer.status == timer_status::expired ? idle_timer_for(s.tmpl, s.phase) : s.timer;
+  return one(evt::timer_started{running_from(now, fresh.remaining_ms, fresh.duration_ms)});
+}
+
+outcome handle(const session_state& s, const cmd::timer_pause&, const sender&, millis now) {
+  if (auto r = require_live(s)) return *r;
+  if (s.timer.status != timer_status::running) return reject(error_code::conflict, "The timer is not running.");
+  return one(evt::timer_paused{{timer_status::paused, s.timer.duration_ms, s.timer.remaining_at(now), 0}});
+}
+
+outcome handle(const session_state& s, const cmd::timer_resume&, const sender&, millis now) {
+  if (auto r = require_live(s)) return *r;
+  if (s.timer.status != timer_status::paused) return reject(error_code::conflict, "The timer is not paused.");
+  return one(evt::timer_resumed{running_from(now, s.timer.remaining_ms, s.timer.duration_ms)});
+}
+
+outcome handle(const session_state& s, const cmd::timer_add& c, const sender&, millis now) {
+  if (auto r = require_live(s)) return *r;
   if (c.seconds < limits::min_timer_add_seconds || c.seconds > limits::max_timer_add_seconds) {
     return reject(error_code::invalid, "Add between 1 and 3600 seconds.");
   }
@@ -98,7 +189,23 @@ outcome on_timer_add(const session_state& s, const cmd::timer_add& c, millis now
   return one(evt::timer_extended{t});
 }
 
-}  // namespace
+outcome handle(const session_state& s, const cmd::timer_reset&, const sender&, millis) {
+  if (auto r = require_live(s)) return *r;
+  return one(evt::timer_reset{idle_timer_for(s.tmpl, s.phase)});
+}
+
+outcome handle(const session_state& s, const cmd::expire_timer&, const sender&, millis now) {
+  if (s.timer.status != timer_status::running || s.timer.ends_at > now) {
+    return reject(error_code::conflict, "The timer has not run out.");
+  }
+  std::vector<event> events{evt::timer_expired{{timer_status::expired, s.timer.duration_ms, 0, 0}}};
+  // Nothing moves on by itself unless the template asks for it.
+  const auto* phase = s.current_phase();
+  if (phase != nullptr && phase->auto_advance && static_cast<std::size_t>(s.phase) + 1 < s.tmpl.phases.size()) {
+    events.push_back(evt::phase_changed{s.phase + 1, idle_timer_for(s.tmpl, s.phase + 1)});
+  }
+  return events;
+}
 
 std::variant<evt::session_created, rejection> create_session(std::string session, std::string_view title,
                                                              session_template tmpl, millis now) {
@@ -112,131 +219,13 @@ std::variant<evt::session_created, rejection> create_session(std::string session
 }
 
 outcome apply(const session_state& s, const command& c, const sender& from, millis now) {
-  return std::visit(
-      overloaded{
-          [&](const cmd::join& j) { return on_join(s, j, from); },
-          [&](const cmd::connect&) { return on_presence(s, from, true); },
-          [&](const cmd::disconnect&) { return on_presence(s, from, false); },
-          [&](const cmd::leave&) -> outcome {
-            if (s.find_participant(from.participant) == nullptr) {
-              return reject(error_code::not_joined, "Join the session first.");
-            }
-            return one(evt::participant_left{from.participant});
-          },
-          [&](const cmd::start_session&) -> outcome {
-            if (auto r = require_facilitator(s, from, "start the session")) return *r;
-            if (s.status != session_status::lobby) return reject(error_code::conflict, "The session has already started.");
-            return one(evt::session_started{0, idle_timer_for(s.tmpl, 0)});
-          },
-          [&](const cmd::end_session&) -> outcome {
-            if (auto r = require_facilitator(s, from, "end the session")) return *r;
-            if (s.status == session_status::ended) return reject(error_code::conflict, "The session has already ended.");
-            auto t = s.timer;
-            if (t.status == timer_status::running) t = {timer_status::paused, t.duration_ms, t.remaining_at(now), 0};
-            return one(evt::session_ended{t});
-          },
-          [&](const cmd::next_phase&) -> outcome {
-            if (auto r = require_facilitator(s, from, "change the phase")) return *r;
-            if (auto r = require_live(s)) return *r;
-            if (static_cast<std::size_t>(s.phase) + 1 >= s.tmpl.phases.size()) {
-              return reject(error_code::conflict, "This is the last phase.");
-            }
-            return go_to(s, s.phase + 1);
-          },
-          [&](const cmd::previous_phase&) -> outcome {
-            if (auto r = require_facilitator(s, from, "change the phase")) return *r;
-            if (auto r = require_live(s)) return *r;
-            if (s.phase == 0) return reject(error_code::conflict, "This is the first phase.");
-            return go_to(s, s.phase - 1);
-          },
-          [&](const cmd::go_to_phase& g) -> outcome {
-            if (auto r = require_facilitator(s, from, "change the phase")) return *r;
-            if (auto r = require_live(s)) return *r;
-            return go_to(s, g.phase);
-          },
-          [&](const cmd::timer_start&) -> outcome {
-            if (auto r = require_facilitator(s, from, "run the timer")) return *r;
-            if (auto r = require_live(s)) return *r;
-            if (s.timer.status == timer_status::running) return reject(error_code::conflict, "The timer is already running.");
-            if (s.timer.status == timer_status::paused) {
-              return reject(error_code::conflict, "The timer is paused; resume it instead.");
-            }
-            const auto fresh = s.timer.status == timer_status::expired ? idle_timer_for(s.tmpl, s.phase) : s.timer;
-            return one(evt::timer_started{running_from(now, fresh.remaining_ms, fresh.duration_ms)});
-          },
-          [&](const cmd::timer_pause&) -> outcome {
-            if (auto r = require_facilitator(s, from, "run the timer")) return *r;
-            if (auto r = require_live(s)) return *r;
-            if (s.timer.status != timer_status::running) return reject(error_code::conflict, "The timer is not running.");
-            return one(evt::timer_paused{{timer_status::paused, s.timer.duration_ms, s.timer.remaining_at(now), 0}});
-          },
-          [&](const cmd::timer_resume&) -> outcome {
-            if (auto r = require_facilitator(s, from, "run the timer")) return *r;
-            if (auto r = require_live(s)) return *r;
-            if (s.timer.status != timer_status::paused) return reject(error_code::conflict, "The timer is not paused.");
-            return one(evt::timer_resumed{running_from(now, s.timer.remaining_ms, s.timer.duration_ms)});
-          },
-          [&](const cmd::timer_add& a) -> outcome {
-            if (auto r = require_facilitator(s, from, "run the timer")) return *r;
-            if (auto r = require_live(s)) return *r;
-            return on_timer_add(s, a, now);
-          },
-          [&](const cmd::timer_reset&) -> outcome {
-            if (auto r = require_facilitator(s, from, "run the timer")) return *r;
-            if (auto r = require_live(s)) return *r;
-            return one(evt::timer_reset{idle_timer_for(s.tmpl, s.phase)});
-          },
-          [&](const cmd::expire_timer&) -> outcome {
-            if (s.timer.status != timer_status::running || s.timer.ends_at > now) {
-              return reject(error_code::conflict, "The timer has not run out.");
-            }
-            return one(evt::timer_expired{{timer_status::expired, s.timer.duration_ms, 0, 0}});
-          },
-      },
-      c);
-}
-
-session_state evolve(session_state s, const event& e) {
-  std::visit(overloaded{
-                 [&](const evt::session_created& c) {
-                   s = session_state{};
-                   s.session = c.session;
-                   s.title = c.title;
-                   s.created_at = c.created_at;
-                   s.tmpl = c.tmpl;
-                   s.status = session_status::lobby;
-                   s.phase = 0;
-                   s.timer = idle_timer_for(s.tmpl, 0);
-                 },
-                 [&](const evt::participant_joined& j) {
-                   s.participants.push_back(j.participant);
-                   ++s.participants_ever_joined;
-                 },
-                 [&](const evt::participant_left& l) {
-                   std::erase_if(s.participants, [&](const auto& p) { return p.id == l.participant; });
-                 },
-                 [&](const evt::presence_changed& p) {
-                   for (auto& x : s.participants) {
-                     if (x.id == p.participant) x.online = p.online;
-                   }
-                 },
-                 [&](const evt::session_started& st) {
-                   s.status = session_status::live;
-                   s.phase = st.phase;
-                   s.timer = st.timer;
-                 },
-                 [&](const evt::phase_changed& p) {
-                   s.phase = p.phase;
-                   s.timer = p.timer;
-                 },
-                 [&](const evt::session_ended& en) {
-                   s.status = session_status::ended;
-                   s.timer = en.timer;
-                 },
-                 [&]<int Tag>(const evt::timer_changed<Tag>& t) { s.timer = t.timer; },
-             },
-             e);
-  return s;
+  // Every participant command passes the permission table first; join and
+  // the server's own commands (presence, timer expiry) have no entry there.
+  const auto name = command_name(c);
+  if (find_rule(name) != nullptr) {
+    if (auto r = check_permission(s, name, from.participant)) return *r;
+  }
+  return std::visit([&](const auto& command) { return handle(s, command, from, now); }, c);
 }
 
 }  // namespace debrief::protocol

@@ -17,9 +17,25 @@ const participant* session_state::find_participant(const std::string& id) const 
   return it == participants.end() ? nullptr : &*it;
 }
 
-bool session_state::has_role(const std::string& participant_id, role r) const {
+bool session_state::has_role(const std::string& participant_id, role r) const { return role_of(participant_id) == r; }
+
+role session_state::role_of(const std::string& participant_id) const {
   const auto* p = find_participant(participant_id);
-  return p != nullptr && p->role == r;
+  return p == nullptr ? role::invalid : p->role;
+}
+
+const phase_template* session_state::current_phase() const {
+  if (phase < 0 || static_cast<std::size_t>(phase) >= tmpl.phases.size()) return nullptr;
+  return &tmpl.phases[static_cast<std::size_t>(phase)];
+}
+
+const phase_template* session_state::find_phase(const std::string& phase_id) const {
+  auto it = std::find_if(tmpl.phases.begin(), tmpl.phases.end(), [&](const auto& p) { return p.id == phase_id; });
+  return it == tmpl.phases.end() ? nullptr : &*it;
+}
+
+bool session_state::is_revealed(const std::string& phase_id) const {
+  return std::find(revealed.begin(), revealed.end(), phase_id) != revealed.end();
 }
 
 timer_state idle_timer_for(const session_template& tmpl, int phase) {
@@ -32,7 +48,9 @@ timer_state idle_timer_for(const session_template& tmpl, int phase) {
 }
 
 void to_json(nlohmann::json& j, const phase_template& p) {
-  j = {{"id", p.id}, {"title", p.title}, {"kind", p.kind}, {"minutes", p.minutes}, {"prompts", p.prompts}};
+  j = {{"id", p.id},           {"title", p.title},         {"kind", p.kind},
+       {"minutes", p.minutes}, {"prompts", p.prompts},     {"writers", p.writers},
+       {"private", p.is_private}, {"anonymous", p.anonymous}, {"auto_advance", p.auto_advance}};
 }
 
 void from_json(const nlohmann::json& j, phase_template& p) {
@@ -41,6 +59,10 @@ void from_json(const nlohmann::json& j, phase_template& p) {
   j.at("kind").get_to(p.kind);
   j.at("minutes").get_to(p.minutes);
   j.at("prompts").get_to(p.prompts);
+  j.at("writers").get_to(p.writers);
+  j.at("private").get_to(p.is_private);
+  j.at("anonymous").get_to(p.anonymous);
+  j.at("auto_advance").get_to(p.auto_advance);
 }
 
 void to_json(nlohmann::json& j, const session_template& t) {
@@ -88,7 +110,17 @@ void to_json(nlohmann::json& j, const session_state& s) {
        {"timer", s.timer},
        {"participants", s.participants},
        {"participants_ever_joined", s.participants_ever_joined},
-       {"template", s.tmpl}};
+       {"template", s.tmpl},
+       {"board", s.board},
+       {"proposals", s.proposals},
+       {"entries", s.entries},
+       {"adaptations", s.adaptations},
+       {"transcript", s.transcript ? nlohmann::json(*s.transcript) : nlohmann::json()},
+       {"annotations", s.annotations},
+       {"done", s.done},
+       {"revealed", s.revealed},
+       {"focus_line", s.focus_line},
+       {"ids_issued", s.ids_issued}};
 }
 
 void from_json(const nlohmann::json& j, session_state& s) {
@@ -101,6 +133,20 @@ void from_json(const nlohmann::json& j, session_state& s) {
   j.at("participants").get_to(s.participants);
   j.at("participants_ever_joined").get_to(s.participants_ever_joined);
   j.at("template").get_to(s.tmpl);
+  j.at("board").get_to(s.board);
+  j.at("proposals").get_to(s.proposals);
+  j.at("entries").get_to(s.entries);
+  j.at("adaptations").get_to(s.adaptations);
+  if (j.at("transcript").is_null()) {
+    s.transcript.reset();
+  } else {
+    s.transcript = j.at("transcript").get<transcript>();
+  }
+  j.at("annotations").get_to(s.annotations);
+  j.at("done").get_to(s.done);
+  j.at("revealed").get_to(s.revealed);
+  j.at("focus_line").get_to(s.focus_line);
+  j.at("ids_issued").get_to(s.ids_issued);
 }
 
 }  // namespace debrief::protocol

@@ -28,6 +28,16 @@ std::variant<std::string, template_error> text_field(const nlohmann::json& j, co
   return value;
 }
 
+std::optional<template_error> optional_flag(const nlohmann::json& j, const std::string& pointer, const char* key,
+                                           bool& out) {
+  if (!j.contains(key)) return std::nullopt;
+  if (!j.at(key).is_boolean()) return template_error{pointer + "/" + key, "must be true or false"};
+  out = j.at(key).get<bool>();
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::variant<phase_template, template_error> parse_phase(const nlohmann::json& j, const std::string& pointer) {
   if (!j.is_object()) return template_error{pointer, "must be an object"};
   phase_template p;
@@ -64,10 +74,18 @@ std::variant<phase_template, template_error> parse_phase(const nlohmann::json& j
       p.prompts.push_back(prompts[i].get<std::string>());
     }
   }
+  if (j.contains("writers")) {
+    p.writers = j.at("writers").is_string() ? j.at("writers").get<writers>() : writers::invalid;
+    if (p.writers == writers::invalid) {
+      return template_error{pointer + "/writers", "must be everyone, presenter or colleagues"};
+    }
+  }
+  for (auto [key, target] : {std::pair{"private", &p.is_private}, std::pair{"anonymous", &p.anonymous},
+                             std::pair{"auto_advance", &p.auto_advance}}) {
+    if (auto e = optional_flag(j, pointer, key, *target)) return *e;
+  }
   return p;
 }
-
-}  // namespace
 
 std::variant<session_template, template_error> parse_template(const nlohmann::json& j) {
   if (!j.is_object()) return template_error{"", "a template must be a JSON object"};

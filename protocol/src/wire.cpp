@@ -4,6 +4,7 @@
 #include <map>
 
 #include "debrief/protocol/limits.hpp"
+#include "debrief/protocol/templates.hpp"
 
 namespace debrief::protocol {
 
@@ -14,6 +15,9 @@ using json = nlohmann::json;
 struct field_error {
   std::string message;
 };
+
+constexpr const char* kLists = "know, dont_know, assumptions or find_out";
+constexpr const char* kTags = "notice, wonder, strength or need";
 
 // Reads an optional integer field within [lo, hi]; throws field_error otherwise.
 std::int64_t int_field(const json& j, const char* key, std::int64_t fallback, std::int64_t lo, std::int64_t hi) {
@@ -39,6 +43,79 @@ std::string string_field(const json& j, const char* key, bool required = true) {
   }
   if (!j.at(key).is_string()) throw field_error{std::string("\"") + key + "\" must be a string."};
   return j.at(key).get<std::string>();
+}
+
+bool bool_field(const json& j, const char* key, bool fallback) {
+  if (!j.contains(key)) return fallback;
+  if (!j.at(key).is_boolean()) throw field_error{std::string("\"") + key + "\" must be true or false."};
+  return j.at(key).get<bool>();
+}
+
+int version_field(const json& j) {
+  if (!j.contains("version")) throw field_error{"\"version\" is missing: send the version you edited."};
+  return static_cast<int>(int_field(j, "version", 0, 1, 1'000'000'000));
+}
+
+// An enum spelled as a string; `choices` completes the error message.
+template <class E>
+E enum_field(const json& j, const char* key, const char* choices, bool required = true) {
+  if (!j.contains(key)) {
+    if (!required) return E{};
+    throw field_error{std::string("\"") + key + "\" is missing."};
+  }
+  const E value = j.at(key).is_string() ? j.at(key).get<E>() : E{};
+  if (value == E{}) throw field_error{std::string("\"") + key + "\" must be one of " + choices + "."};
+  return value;
+}
+
+std::vector<std::string> string_list(const json& j, const char* key, std::size_t max_items) {
+  if (!j.contains(key)) return {};
+  const auto& v = j.at(key);
+  if (!v.is_array()) throw field_error{std::string("\"") + key + "\" must be a list of strings."};
+  if (v.size() > max_items) {
+    throw field_error{std::string("\"") + key + "\" can hold at most " + std::to_string(max_items) + " items."};
+  }
+  std::vector<std::string> out;
+  for (const auto& x : v) {
+    if (!x.is_string()) throw field_error{std::string("\"") + key + "\" must be a list of strings."};
+    out.push_back(x.get<std::string>());
+  }
+  return out;
+}
+
+cmd::adaptation_fields adaptation_fields(const json& j) {
+  cmd::adaptation_fields f;
+  f.change = string_field(j, "change");
+  f.for_whom = string_field(j, "for_whom", false);
+  f.evidence = string_list(j, "evidence", limits::max_evidence);
+  f.check_in = string_field(j, "check_in", false);
+  f.follow_ups = string_list(j, "follow_ups", limits::max_follow_ups);
+  return f;
+}
+
+std::vector<transcript_line> transcript_lines(const json& j) {
+  if (!j.contains("lines") || !j.at("lines").is_array()) throw field_error{"\"lines\" must be a list of lines."};
+  const auto& lines = j.at("lines");
+  if (lines.size() > limits::max_transcript_lines) {
+    throw field_error{"A transcript can have at most 5000 lines."};
+  }
+  std::vector<transcript_line> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& l = lines[i];
+    const auto where = "Line " + std::to_string(i + 1) + ": ";
+    if (!l.is_object()) throw field_error{where + "must be an object."};
+    try {
+      transcript_line line;
+      line.speaker = string_field(l, "speaker");
+      line.role = enum_field<speaker_role>(l, "role", "teacher, student or other");
+      line.start_ms = int_field(l, "start_ms", -1, -1, 24LL * 3600 * 1000);
+      line.text = string_field(l, "text");
+      out.push_back(std::move(line));
+    } catch (const field_error& e) {
+      throw field_error{where + e.message};
+    }
+  }
+  return out;
 }
 
 using command_reader = std::function<command(const json&)>;
@@ -75,6 +152,121 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
        }},
       {"timer_reset", [](const json&) -> command { return cmd::timer_reset{}; }},
       {"end_session", [](const json&) -> command { return cmd::end_session{}; }},
+      {"set_phase_minutes",
+       [](const json& j) -> command {
+         return cmd::set_phase_minutes{static_cast<int>(int_field(j, "phase", -1, 0, limits::max_phases)),
+                                       static_cast<int>(int_field(j, "minutes", 0, limits::min_phase_minutes,
+                                                                  limits::max_phase_minutes))};
+       }},
+      {"add_phase",
+       [](const json& j) -> command {
+         if (!j.contains("phase") || !j.at("phase").is_object()) throw field_error{"\"phase\" must be an object."};
+         auto phase_json = j.at("phase");
+         phase_json["id"] = "new";  // the server names new phases
+         auto parsed = parse_phase(phase_json, "/phase");
+         if (auto* e = std::get_if<template_error>(&parsed)) throw field_error{e->field + " " + e->message + "."};
+         return cmd::add_phase{static_cast<int>(int_field(j, "at", 0, 0, limits::max_phases)),
+                               std::get<phase_template>(std::move(parsed))};
+       }},
+      {"remove_phase",
+       [](const json& j) -> command {
+         return cmd::remove_phase{static_cast<int>(int_field(j, "phase", -1, 0, limits::max_phases))};
+       }},
+      {"move_phase",
+       [](const json& j) -> command {
+         return cmd::move_phase{static_cast<int>(int_field(j, "from", -1, 0, limits::max_phases)),
+                                static_cast<int>(int_field(j, "to", -1, 0, limits::max_phases))};
+       }},
+      {"hand_over", [](const json& j) -> command { return cmd::hand_over{string_field(j, "to")}; }},
+      {"reveal_phase",
+       [](const json& j) -> command {
+         return cmd::reveal_phase{static_cast<int>(int_field(j, "phase", -1, 0, limits::max_phases))};
+       }},
+      {"set_done", [](const json& j) -> command { return cmd::set_done{bool_field(j, "done", true)}; }},
+      {"board_add",
+       [](const json& j) -> command {
+         return cmd::board_add{enum_field<board_list>(j, "list", kLists), string_field(j, "text")};
+       }},
+      {"board_edit",
+       [](const json& j) -> command {
+         return cmd::board_edit{string_field(j, "item"), string_field(j, "text"), version_field(j)};
+       }},
+      {"board_move",
+       [](const json& j) -> command {
+         return cmd::board_move{string_field(j, "item"), enum_field<board_list>(j, "list", kLists),
+                                static_cast<int>(int_field(j, "index", 0, 0, limits::max_board_items)),
+                                version_field(j)};
+       }},
+      {"board_remove",
+       [](const json& j) -> command { return cmd::board_remove{string_field(j, "item"), version_field(j)}; }},
+      {"board_mark",
+       [](const json& j) -> command {
+         return cmd::board_mark{string_field(j, "item"),
+                                enum_field<item_status>(j, "status", "open, confirmed or challenged"),
+                                string_list(j, "evidence", limits::max_evidence), version_field(j)};
+       }},
+      {"board_propose",
+       [](const json& j) -> command {
+         return cmd::board_propose{enum_field<board_list>(j, "list", kLists), string_field(j, "text")};
+       }},
+      {"proposal_decide",
+       [](const json& j) -> command {
+         if (!j.contains("accept")) throw field_error{"\"accept\" is missing."};
+         return cmd::proposal_decide{string_field(j, "proposal"), bool_field(j, "accept", false)};
+       }},
+      {"entry_add",
+       [](const json& j) -> command {
+         return cmd::entry_add{string_field(j, "text"),
+                               static_cast<int>(int_field(j, "prompt", -1, -1, limits::max_prompts_per_phase))};
+       }},
+      {"entry_edit",
+       [](const json& j) -> command {
+         return cmd::entry_edit{string_field(j, "entry"), string_field(j, "text"), version_field(j)};
+       }},
+      {"entry_remove", [](const json& j) -> command { return cmd::entry_remove{string_field(j, "entry")}; }},
+      {"entry_share", [](const json& j) -> command { return cmd::entry_share{string_field(j, "entry")}; }},
+      {"adaptation_add", [](const json& j) -> command { return cmd::adaptation_add{adaptation_fields(j)}; }},
+      {"adaptation_edit",
+       [](const json& j) -> command {
+         return cmd::adaptation_edit{string_field(j, "adaptation"), adaptation_fields(j), version_field(j)};
+       }},
+      {"adaptation_decide",
+       [](const json& j) -> command {
+         if (!j.contains("accept")) throw field_error{"\"accept\" is missing."};
+         return cmd::adaptation_decide{string_field(j, "adaptation"), bool_field(j, "accept", false),
+                                       version_field(j)};
+       }},
+      {"adaptation_remove",
+       [](const json& j) -> command { return cmd::adaptation_remove{string_field(j, "adaptation")}; }},
+      {"transcript_import",
+       [](const json& j) -> command {
+         return cmd::transcript_import{transcript_lines(j), string_field(j, "format", false),
+                                       bool_field(j, "consent", false)};
+       }},
+      {"transcript_withdraw", [](const json&) -> command { return cmd::transcript_withdraw{}; }},
+      {"annotate",
+       [](const json& j) -> command {
+         cmd::annotate a;
+         a.from_line = string_field(j, "from_line");
+         a.to_line = string_field(j, "to_line", false);
+         a.start_char = static_cast<int>(int_field(j, "start_char", -1, 0, 1'000'000));
+         a.end_char = static_cast<int>(int_field(j, "end_char", -1, 0, 1'000'000));
+         a.tag = enum_field<annotation_tag>(j, "tag", kTags);
+         a.comment = string_field(j, "comment", false);
+         return a;
+       }},
+      {"annotation_edit",
+       [](const json& j) -> command {
+         return cmd::annotation_edit{string_field(j, "annotation"), enum_field<annotation_tag>(j, "tag", kTags),
+                                     string_field(j, "comment", false), version_field(j)};
+       }},
+      {"annotation_remove",
+       [](const json& j) -> command { return cmd::annotation_remove{string_field(j, "annotation")}; }},
+      {"annotation_reply",
+       [](const json& j) -> command {
+         return cmd::annotation_reply{string_field(j, "annotation"), string_field(j, "text")};
+       }},
+      {"focus_line", [](const json& j) -> command { return cmd::focus_line{string_field(j, "line", false)}; }},
   };
   return readers;
 }
@@ -153,6 +345,7 @@ json ack_message(const std::string& id, std::int64_t seq) { return {{"type", "ac
 json error_message(const rejection& why, const std::string& id) {
   json j = {{"type", "error"}, {"code", why.code}, {"message", why.message}};
   if (!id.empty()) j["id"] = id;
+  if (!why.current.is_null()) j["current"] = why.current;
   return j;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "beast.hpp"
+#include "clock.hpp"
 #include "hub.hpp"
 #include "listener.hpp"
 #include "log.hpp"
@@ -28,7 +29,7 @@ struct app::impl {
       : threads(cfg.threads),
         options{cfg.static_dir, cfg.allowed_origins},
         store(open_database(cfg.db)),
-        rooms(ioc.get_executor(), store) {
+        rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms)) {
     storage::database reader(cfg.db);
     rooms.load(reader.load_open_sessions());
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 
 namespace debrief::server {
 
@@ -12,5 +13,8 @@ inline std::int64_t now_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
+
+// The clock a server runs on: now_ms, or a test's simulated one.
+using clock_fn = std::function<std::int64_t()>;
 
 }  // namespace debrief::server

@@ -5,6 +5,7 @@
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "hub.hpp"
+#include "room.hpp"
 #include "static_files.hpp"
 #include "websocket_session.hpp"
 
@@ -131,6 +132,10 @@ void http_session::handle(request req) {
     }
     return create_session(std::move(req));
   }
+  if (path.starts_with("/api/sessions/") && path.ends_with("/export")) {
+    if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
+    return export_session(std::move(req));
+  }
   if (path.starts_with("/api/")) {
     return respond(error_response(req, {protocol::error_code::not_found, "No such API route."}));
   }
@@ -164,6 +169,45 @@ void http_session::create_session(request req) {
                                                {"join_path", "/s/" + made.code}}));
                 });
               });
+}
+
+void http_session::export_session(request req) {
+  const std::string_view target = req.target();
+  const auto path = target.substr(0, target.find('?'));
+  const auto code = std::string(path.substr(std::string_view("/api/sessions/").size(),
+                                            path.size() - std::string_view("/api/sessions/").size() -
+                                                std::string_view("/export").size()));
+  std::string format = "md";
+  if (const auto q = target.find("format="); q != std::string_view::npos) {
+    format = std::string(target.substr(q + 7, target.find('&', q) - q - 7));
+  }
+  if (format != "md" && format != "json" && format != "html") {
+    return respond(error_response(req, {protocol::error_code::invalid, "The format is md, json or html."}));
+  }
+  // The key travels in a header, never in the URL, so it stays out of logs.
+  const auto auth = std::string(req[http::field::authorization]);
+  if (!auth.starts_with("Bearer ")) {
+    return respond(error_response(
+        req, {protocol::error_code::forbidden, "Send the facilitator key or presenter token as a Bearer token."}));
+  }
+  auto room = hub_.find(code);
+  if (!room) return respond(error_response(req, {protocol::error_code::not_found, "There is no such session."}));
+  auto shared_req = std::make_shared<request>(std::move(req));
+  room->export_as(format, auth.substr(7), [self = shared_from_this(), shared_req, format, code](export_result r) {
+    net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), format, code] {
+      http::response<http::string_body> res{static_cast<http::status>(r.status), shared_req->version()};
+      res.set(http::field::content_type, r.content_type);
+      res.set(http::field::cache_control, "no-store");
+      if (r.status == 200 && format != "html") {
+        res.set(http::field::content_disposition,
+                "attachment; filename=\"debrief-" + code + "." + format + "\"");
+      }
+      res.keep_alive(shared_req->keep_alive());
+      res.body() = std::move(r.body);
+      res.prepare_payload();
+      self->respond(std::move(res));
+    });
+  });
 }
 
 void http_session::respond(http::message_generator response) {

@@ -19,9 +19,10 @@ room_seed seed_from(storage::loaded_session s) {
     seed.seq = s.snapshot->seq;
   }
   for (auto& e : s.events) {
-    seed.state = protocol::evolve(std::move(seed.state), nlohmann::json::parse(e.body).get<protocol::event>());
+    const auto event = nlohmann::json::parse(e.body).get<protocol::event>();
+    seed.state = protocol::evolve(std::move(seed.state), event);
     seed.seq = e.seq;
-    seed.recent.push_back(std::move(e));
+    seed.recent.push_back(make_outgoing(e.seq, e.time, seed.state, event));
     if (seed.recent.size() > recent_events_loaded) seed.recent.pop_front();
   }
   seed.credentials = std::move(s.credentials);
@@ -30,13 +31,14 @@ room_seed seed_from(storage::loaded_session s) {
 
 }  // namespace
 
-hub::hub(net::any_io_executor executor, storage::writer& store) : executor_(std::move(executor)), store_(store) {}
+hub::hub(net::any_io_executor executor, storage::writer& store, clock_fn clock)
+    : executor_(std::move(executor)), store_(store), clock_(std::move(clock)) {}
 
 void hub::load(std::vector<storage::loaded_session> sessions) {
   for (auto& s : sessions) {
     const auto id = s.record.id;
     try {
-      auto r = std::make_shared<room>(executor_, store_, seed_from(std::move(s)));
+      auto r = std::make_shared<room>(executor_, store_, clock_, seed_from(std::move(s)));
       r->start();
       std::lock_guard lock(mutex_);
       rooms_.emplace(id, std::move(r));
@@ -57,7 +59,7 @@ void hub::create(const std::string& template_id, const std::string& title, std::
   using protocol::error_code;
   const auto* tmpl = protocol::find_builtin_template(template_id);
   if (tmpl == nullptr) return done(protocol::rejection{error_code::not_found, "There is no template \"" + template_id + "\"."});
-  const auto now = now_ms();
+  const auto now = clock_();
   room_seed seed;
   seed.record = {secrets::session_code(), secrets::key(), now};
   auto made = protocol::create_session(seed.record.id, title, *tmpl, now);
@@ -65,20 +67,19 @@ void hub::create(const std::string& template_id, const std::string& title, std::
   const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));
   seed.state = protocol::evolve({}, created);
   seed.seq = 1;
-  const nlohmann::json body = created;
-  seed.recent.push_back({1, now, body.dump()});
+  seed.recent.push_back(make_outgoing(1, now, seed.state, created));
 
   storage::write_batch batch;
   batch.session = seed.record.id;
   batch.create = seed.record;
-  batch.events = {seed.recent.front()};
+  batch.events = {{1, now, nlohmann::json(created).dump()}};
   store_.submit(std::move(batch), [this, seed = std::move(seed), done = std::move(done)](auto error) mutable {
     if (error) {
       log_line("creating a session failed: " + *error);
       return done(protocol::rejection{error_code::unavailable, "The session could not be stored; try again."});
     }
     created_session result{seed.record.id, seed.record.facilitator_key};
-    auto r = std::make_shared<room>(executor_, store_, std::move(seed));
+    auto r = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
     {
       std::lock_guard lock(mutex_);
       rooms_.emplace(result.code, r);

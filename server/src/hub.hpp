@@ -27,7 +27,9 @@ class hub {
  public:
   using create_result = std::variant<created_session, protocol::rejection>;
 
-  hub(net::any_io_executor executor, storage::writer& store);
+  hub(net::any_io_executor executor, storage::writer& store, clock_fn clock);
+
+  const clock_fn& clock() const { return clock_; }
 
   // Rebuilds rooms from storage (snapshot + the events after it).
   void load(std::vector<storage::loaded_session> sessions);
@@ -44,6 +46,7 @@ class hub {
  private:
   net::any_io_executor executor_;
   storage::writer& store_;
+  clock_fn clock_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<room>> rooms_;
 };

@@ -4,6 +4,8 @@
 #include <chrono>
 
 #include "clock.hpp"
+#include "debrief/protocol/export.hpp"
+#include "debrief/protocol/visibility.hpp"
 #include "log.hpp"
 #include "secrets.hpp"
 
@@ -20,11 +22,30 @@ bool changes_timer(const protocol::event& e) {
          !std::holds_alternative<protocol::evt::presence_changed>(e);
 }
 
+shared_text scrubbed_message(std::int64_t seq, protocol::millis time, const std::string& was) {
+  return make_text(protocol::event_message(seq, time, {{"type", "scrubbed"}, {"was", was}}).dump());
+}
+
 }  // namespace
 
-room::room(net::any_io_executor executor, storage::writer& store, room_seed seed)
+outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
+                             const protocol::event& e) {
+  auto views = protocol::view_event(after, e);
+  outgoing_event out;
+  out.seq = seq;
+  out.for_others = make_text(protocol::event_message(seq, time, views.for_others).dump());
+  if (!views.for_author.is_null()) {
+    out.author = views.author;
+    out.for_author = make_text(protocol::event_message(seq, time, views.for_author).dump());
+  }
+  out.holds_transcript = protocol::holds_transcript_text(e);
+  return out;
+}
+
+room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock, room_seed seed)
     : strand_(net::make_strand(executor)),
       store_(store),
+      clock_(std::move(clock)),
       id_(seed.record.id),
       facilitator_key_(seed.record.facilitator_key),
       applied_(seed.state),
@@ -33,9 +54,7 @@ room::room(net::any_io_executor executor, storage::writer& store, room_seed seed
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
       expiry_(strand_) {
-  for (auto& e : seed.recent) {
-    recent_.emplace_back(e.seq, make_text(protocol::event_message(e.seq, e.time, nlohmann::json::parse(e.body)).dump()));
-  }
+  recent_ = std::move(seed.recent);
   for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
 }
 
@@ -88,8 +107,8 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
     }
   }
   members_[c.get()] = member{c, participant};
-  c->send(make_text(protocol::welcome_message(id_, now_ms(), participant).dump()));
-  send_catch_up(*c, hello.last_seq);
+  c->send(make_text(protocol::welcome_message(id_, clock_(), participant).dump()));
+  send_catch_up(*c, participant, hello.last_seq);
   if (!participant.empty() && connections_of(participant) == 1) {
     execute(participant, protocol::cmd::connect{}, {});
   }
@@ -122,7 +141,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
                                                reply.command_id));
     return;
   }
-  const auto now = now_ms();
+  const auto now = clock_();
   auto result = protocol::apply(applied_, command, {participant}, now);
   if (auto* why = std::get_if<protocol::rejection>(&result)) {
     reply_to(reply, protocol::error_message(*why, reply.command_id));
@@ -137,7 +156,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
 
   storage::write_batch batch;
   batch.session = id_;
-  std::vector<shared_text> messages;
+  std::vector<outgoing_event> messages;
   bool timer_touched = false;
   for (const auto& e : events) {
     if (auto* joined = std::get_if<protocol::evt::participant_joined>(&e)) {
@@ -147,14 +166,18 @@ void room::execute(const std::string& participant, const protocol::command& comm
       if (auto m = members_.find(reply.to); m != members_.end()) m->second.participant = reply.participant;
     }
     if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
+    // Withdrawal takes the transcript's words out of the stored log too.
+    if (std::holds_alternative<protocol::evt::transcript_withdrawn>(e)) batch.scrub_transcript = true;
     timer_touched = timer_touched || changes_timer(e);
     applied_ = protocol::evolve(std::move(applied_), e);
     ++applied_seq_;
     const nlohmann::json body = e;
     batch.events.push_back({applied_seq_, now, body.dump()});
-    messages.push_back(make_text(protocol::event_message(applied_seq_, now, body).dump()));
+    messages.push_back(make_outgoing(applied_seq_, now, applied_, e));
   }
-  if (applied_seq_ - snapshot_seq_ >= events_per_snapshot) {
+  // A fresh snapshot now and then, and always after a withdrawal, whose
+  // words the older snapshot still holds.
+  if (applied_seq_ - snapshot_seq_ >= events_per_snapshot || batch.scrub_transcript) {
     batch.snapshot = storage::snapshot_record{applied_seq_, nlohmann::json(applied_).dump()};
     snapshot_seq_ = applied_seq_;
   }
@@ -169,8 +192,8 @@ void room::execute(const std::string& participant, const protocol::command& comm
   if (timer_touched) schedule_expiry();
 }
 
-void room::on_committed(std::vector<shared_text> messages, std::vector<protocol::event> events, pending_reply reply,
-                        const std::optional<std::string>& error) {
+void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events,
+                        pending_reply reply, const std::optional<std::string>& error) {
   if (error) {
     reply_to(reply, protocol::error_message({protocol::error_code::unavailable,
                                                 "The change could not be stored; nothing was applied."},
@@ -181,9 +204,10 @@ void room::on_committed(std::vector<shared_text> messages, std::vector<protocol:
   for (std::size_t i = 0; i < events.size(); ++i) {
     committed_ = protocol::evolve(std::move(committed_), events[i]);
     ++committed_seq_;
-    recent_.emplace_back(committed_seq_, messages[i]);
-    if (recent_.size() > recent_events_kept) recent_.pop_front();
+    if (std::holds_alternative<protocol::evt::transcript_withdrawn>(events[i])) scrub_recent_transcript();
     broadcast(messages[i]);
+    recent_.push_back(std::move(messages[i]));
+    if (recent_.size() > recent_events_kept) recent_.pop_front();
   }
   if (reply.to == nullptr) return;
   auto ack = protocol::ack_message(reply.command_id, committed_seq_);
@@ -208,22 +232,53 @@ void room::fail(const std::string& why) {
   }
 }
 
-void room::send_catch_up(connection& c, std::optional<std::int64_t> last_seq) {
+void room::send_catch_up(connection& c, const std::string& participant, std::optional<std::int64_t> last_seq) {
   const bool can_replay = last_seq && *last_seq <= committed_seq_ &&
-                          (*last_seq == committed_seq_ || (!recent_.empty() && recent_.front().first <= *last_seq + 1));
+                          (*last_seq == committed_seq_ || (!recent_.empty() && recent_.front().seq <= *last_seq + 1));
   if (can_replay) {
-    for (const auto& [seq, message] : recent_) {
-      if (seq > *last_seq) c.send(message);
+    for (const auto& e : recent_) {
+      if (e.seq > *last_seq) c.send(e.for_viewer(participant));
     }
     return;
   }
-  c.send(make_text(protocol::snapshot_message(committed_seq_, now_ms(), nlohmann::json(committed_)).dump()));
+  c.send(make_text(
+      protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump()));
 }
 
-void room::broadcast(const shared_text& message) {
+void room::broadcast(const outgoing_event& message) {
   for (auto& [_, m] : members_) {
-    if (auto link = m.link.lock()) link->send(message);
+    if (auto link = m.link.lock()) link->send(message.for_viewer(m.participant));
   }
+}
+
+void room::scrub_recent_transcript() {
+  for (auto& e : recent_) {
+    if (!e.holds_transcript) continue;
+    const auto original = nlohmann::json::parse(*e.for_others);
+    e.for_others = scrubbed_message(e.seq, original.at("time"), original.at("event").at("type"));
+    e.for_author = nullptr;
+    e.holds_transcript = false;
+  }
+}
+
+void room::export_as(std::string format, std::string key, std::function<void(export_result)> done) {
+  net::post(strand_, [self = shared_from_this(), format = std::move(format), key = std::move(key),
+                      done = std::move(done)] {
+    const auto token = self->token_to_participant_.find(key);
+    const bool presenter = token != self->token_to_participant_.end() &&
+                           self->committed_.has_role(token->second, protocol::role::presenter);
+    if (!presenter && !secrets::equal(key, self->facilitator_key_)) {
+      return done({403, "application/json",
+                   nlohmann::json{{"error",
+                                   {{"code", "forbidden"},
+                                    {"message", "Exports need the facilitator key or the presenter's token."}}}}
+                       .dump()});
+    }
+    const auto now = self->clock_();
+    if (format == "json") return done({200, "application/json", protocol::export_json(self->committed_, now).dump(2)});
+    if (format == "html") return done({200, "text/html; charset=utf-8", protocol::export_html(self->committed_, now)});
+    done({200, "text/markdown; charset=utf-8", protocol::export_markdown(self->committed_, now)});
+  });
 }
 
 void room::reply_to(const pending_reply& reply, const nlohmann::json& message) {
@@ -236,7 +291,7 @@ void room::reply_to(const pending_reply& reply, const nlohmann::json& message) {
 void room::schedule_expiry() {
   expiry_.cancel();
   if (failed_ || applied_.timer.status != protocol::timer_status::running) return;
-  const auto delay = std::max<std::int64_t>(0, applied_.timer.ends_at - now_ms());
+  const auto delay = std::max<std::int64_t>(0, applied_.timer.ends_at - clock_());
   expiry_.expires_after(std::chrono::milliseconds(delay));
   expiry_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
     if (ec) return;

@@ -5,12 +5,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "beast.hpp"
+#include "clock.hpp"
 #include "connection.hpp"
 #include "debrief/protocol/apply.hpp"
 #include "debrief/protocol/wire.hpp"
@@ -19,17 +21,41 @@
 
 namespace debrief::server {
 
+// One event as sent: one buffer for everyone, and another for its author
+// when the author may see more (an entry in a private phase).
+struct outgoing_event {
+  std::int64_t seq = 0;
+  shared_text for_others;
+  std::string author;
+  shared_text for_author;     // null: the author gets for_others
+  bool holds_transcript = false;  // scrubbed when the transcript is withdrawn
+
+  const shared_text& for_viewer(const std::string& participant) const {
+    return for_author && participant == author ? for_author : for_others;
+  }
+};
+
+// The messages of one event, given the state right after it.
+outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
+                             const protocol::event& e);
+
 struct room_seed {
   storage::session_record record;
   protocol::session_state state;  // as of seq
   std::int64_t seq = 0;
-  std::deque<storage::event_record> recent;  // the last stored events, ending at seq
+  std::deque<outgoing_event> recent;  // the last stored events, ending at seq
   std::vector<storage::credential> credentials;
+};
+
+struct export_result {
+  unsigned status = 200;
+  std::string content_type;
+  std::string body;
 };
 
 class room : public std::enable_shared_from_this<room> {
  public:
-  room(net::any_io_executor executor, storage::writer& store, room_seed seed);
+  room(net::any_io_executor executor, storage::writer& store, clock_fn clock, room_seed seed);
 
   const std::string& id() const { return id_; }
 
@@ -39,6 +65,9 @@ class room : public std::enable_shared_from_this<room> {
   void submit(const connection* c, protocol::client_command command);
   // Closes every connection with "going away" (server shutdown).
   void close_all();
+  // Renders the session's export if `key` is the facilitator key or the
+  // presenter's token; `done` runs on the room's strand.
+  void export_as(std::string format, std::string key, std::function<void(export_result)> done);
 
   // Restarts the expiry timer of a running phase timer (after load).
   void start();
@@ -60,18 +89,19 @@ class room : public std::enable_shared_from_this<room> {
   void do_detach(const connection* c);
   void do_submit(const connection* c, protocol::client_command command);
   void execute(const std::string& participant, const protocol::command& command, pending_reply reply);
-  void on_committed(std::vector<shared_text> messages,
-                    std::vector<protocol::event> events, pending_reply reply,
+  void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
                     const std::optional<std::string>& error);
   void fail(const std::string& why);
-  void send_catch_up(connection& c, std::optional<std::int64_t> last_seq);
-  void broadcast(const shared_text& message);
+  void send_catch_up(connection& c, const std::string& participant, std::optional<std::int64_t> last_seq);
+  void broadcast(const outgoing_event& message);
+  void scrub_recent_transcript();
   void reply_to(const pending_reply& reply, const nlohmann::json& message);
   void schedule_expiry();
   std::size_t connections_of(const std::string& participant) const;
 
   net::strand<net::any_io_executor> strand_;
   storage::writer& store_;
+  clock_fn clock_;
   std::string id_;
   std::string facilitator_key_;
 
@@ -84,7 +114,7 @@ class room : public std::enable_shared_from_this<room> {
   std::int64_t snapshot_seq_ = 0;
 
   // Recently committed event messages, for clients catching up.
-  std::deque<std::pair<std::int64_t, shared_text>> recent_;
+  std::deque<outgoing_event> recent_;
   std::unordered_map<std::string, std::string> token_to_participant_;
   std::map<const connection*, member> members_;
   net::steady_timer expiry_;

@@ -57,7 +57,7 @@ void websocket_session::handle(const std::string& text) {
   }
   auto& message = std::get<protocol::client_message>(parsed);
   if (auto* ping = std::get_if<protocol::ping>(&message)) {
-    send_json(protocol::pong_message(ping->t, now_ms()));
+    send_json(protocol::pong_message(ping->t, hub_.clock()()));
     return;
   }
   if (auto* hello = std::get_if<protocol::hello>(&message)) {

@@ -55,9 +55,12 @@ struct database::impl {
                                     "INSERT INTO snapshots (session, seq, state) VALUES (?1, ?2, ?3) "
                                     "ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, state = excluded.state"};
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
+  sqlite::statement scrub{db,
+                          "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
+                          "WHERE session = ?1 AND json_extract(body, '$.type') IN "
+                          "('transcript_imported', 'annotation_saved')"};
   sqlite::statement open_sessions{db,
-                                  "SELECT id, facilitator_key, created_at FROM sessions WHERE ended = 0 ORDER BY "
-                                  "created_at, id"};
+                                  "SELECT id, facilitator_key, created_at FROM sessions ORDER BY created_at, id"};
   sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
   sqlite::statement events_after{db, "SELECT seq, time, body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
   sqlite::statement credentials_of{db, "SELECT participant, token FROM credentials WHERE session = ?1"};
@@ -85,6 +88,7 @@ struct database::impl {
     for (const auto& c : b.credentials) {
       insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).run();
     }
+    if (b.scrub_transcript) scrub.bind(1, b.session).run();
     if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
     if (b.ended) mark_ended.bind(1, b.session).run();
   }
@@ -103,8 +107,15 @@ database::~database() = default;
 
 void database::commit(const std::vector<write_batch>& batches) {
   sqlite::transaction tx(impl_->db);
-  for (const auto& b : batches) impl_->write(b);
+  bool scrubbed = false;
+  for (const auto& b : batches) {
+    impl_->write(b);
+    scrubbed = scrubbed || b.scrub_transcript;
+  }
   tx.commit();
+  // The old words may still sit in the write-ahead log: fold it into the
+  // main file (where secure_delete zeroed them) and empty it.
+  if (scrubbed) impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 std::vector<loaded_session> database::load_open_sessions() {

@@ -16,12 +16,14 @@ temp_dir::~temp_dir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-test_server::test_server(std::filesystem::path db, std::filesystem::path static_dir) {
+test_server::test_server(std::filesystem::path db, std::filesystem::path static_dir,
+                         std::function<std::int64_t()> clock) {
   server::config cfg;
   cfg.bind = "127.0.0.1";
   cfg.port = 0;
   cfg.db = db.string();
   cfg.static_dir = static_dir.empty() ? db.parent_path().string() : static_dir.string();
+  cfg.clock = std::move(clock);
   app_ = std::make_unique<server::app>(cfg);
   port_ = app_->port();
   thread_ = std::thread([this] { app_->run(); });
@@ -32,12 +34,14 @@ test_server::~test_server() {
   thread_.join();
 }
 
-http_reply http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body) {
+http_reply http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body,
+                        const std::string& bearer) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   http::request<http::string_body> req{method, target, 11};
   req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
+  if (!bearer.empty()) req.set(http::field::authorization, "Bearer " + bearer);
   if (!body.empty()) {
     req.set(http::field::content_type, "application/json");
     req.body() = body;
@@ -99,7 +103,10 @@ json ws_client::receive(std::chrono::milliseconds timeout) {
     throw std::runtime_error("no message within the timeout");
   }
   if (result) throw beast::system_error(result);
-  return json::parse(beast::buffers_to_string(buffer.data()));
+  auto text = beast::buffers_to_string(buffer.data());
+  frames_ += text;
+  frames_ += '\n';
+  return json::parse(text);
 }
 
 json ws_client::receive_type(const std::string& type, std::chrono::milliseconds timeout) {
@@ -107,6 +114,15 @@ json ws_client::receive_type(const std::string& type, std::chrono::milliseconds 
     auto m = receive(timeout);
     if (m.at("type") == type) return m;
   }
+}
+
+json ws_client::ok(json message) {
+  const auto type = message.at("type").get<std::string>();
+  std::vector<json> events;
+  auto answer = command(std::move(message), &events);
+  if (answer.at("type") != "ack") throw std::runtime_error(type + " was refused: " + answer.dump());
+  answer["events"] = events;
+  return answer;
 }
 
 json ws_client::command(json message, std::vector<json>* events_before) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -36,7 +37,8 @@ class temp_dir {
 
 class test_server {
  public:
-  explicit test_server(std::filesystem::path db, std::filesystem::path static_dir = {});
+  explicit test_server(std::filesystem::path db, std::filesystem::path static_dir = {},
+                       std::function<std::int64_t()> clock = {});
   ~test_server();
   std::uint16_t port() const { return port_; }
 
@@ -53,7 +55,7 @@ struct http_reply {
 };
 
 http_reply http_request(std::uint16_t port, http::verb method, const std::string& target,
-                        const std::string& body = {});
+                        const std::string& body = {}, const std::string& bearer = {});
 
 struct created {
   std::string code;
@@ -75,6 +77,11 @@ class ws_client {
   // Sends a command and reads through its ack (or error), collecting the
   // events that arrived before it.
   json command(json message, std::vector<json>* events_before = nullptr);
+  // Like command, but throws unless the answer is an ack; the events that
+  // came before the ack are in its "events".
+  json ok(json message);
+  // Every raw frame received so far (for checks that text never arrived).
+  const std::string& transcript_of_frames() const { return frames_; }
   // True if the server closed the connection; the close code in *code.
   bool closed_by_server(websocket::close_code* code, std::chrono::milliseconds timeout = 5s);
   void close();
@@ -89,6 +96,7 @@ class ws_client {
   net::io_context ioc_;
   websocket::stream<tcp::socket> ws_{ioc_};
   int next_id_ = 1;
+  std::string frames_;
 };
 
 }  // namespace debrief::testing

@@ -35,6 +35,143 @@ struct timer_add {
 struct timer_reset {};
 struct end_session {};
 
+// The agenda: the session's own copy of its template's phases.
+struct set_phase_minutes {
+  int phase = 0;
+  int minutes = 0;
+};
+struct add_phase {
+  int at = 0;  // index the new phase takes
+  phase_template phase;
+};
+struct remove_phase {
+  int phase = 0;
+};
+struct move_phase {
+  int from = 0;
+  int to = 0;
+};
+struct hand_over {
+  std::string to;  // participant id
+};
+struct reveal_phase {
+  int phase = 0;
+};
+struct set_done {
+  bool done = true;
+};
+
+// The presenter's assumption board.
+struct board_add {
+  board_list list = board_list::invalid;
+  std::string text;
+};
+struct board_edit {
+  std::string item;
+  std::string text;
+  int version = 0;
+};
+struct board_move {
+  std::string item;
+  board_list list = board_list::invalid;
+  int index = 0;
+  int version = 0;
+};
+struct board_remove {
+  std::string item;
+  int version = 0;
+};
+struct board_mark {
+  std::string item;
+  item_status status = item_status::invalid;
+  evidence_list evidence;
+  int version = 0;
+};
+struct board_propose {
+  board_list list = board_list::invalid;
+  std::string text;
+};
+struct proposal_decide {
+  std::string proposal;
+  bool accept = false;
+};
+
+// Entries in the current phase.
+struct entry_add {
+  std::string text;
+  int prompt = -1;
+};
+struct entry_edit {
+  std::string entry;
+  std::string text;
+  int version = 0;
+};
+struct entry_remove {
+  std::string entry;
+};
+struct entry_share {
+  std::string entry;
+};
+
+// Adaptations to practice. The presenter's are accepted at once; others'
+// are suggestions the presenter accepts or declines.
+struct adaptation_fields {
+  std::string change;
+  std::string for_whom;
+  evidence_list evidence;
+  std::string check_in;
+  std::vector<std::string> follow_ups;
+};
+struct adaptation_add {
+  adaptation_fields fields;
+};
+struct adaptation_edit {
+  std::string adaptation;
+  adaptation_fields fields;
+  int version = 0;
+};
+struct adaptation_decide {
+  std::string adaptation;
+  bool accept = false;
+  int version = 0;
+};
+struct adaptation_remove {
+  std::string adaptation;
+};
+
+// The transcript arrives already redacted: real names never leave the
+// presenter's browser.
+struct transcript_import {
+  std::vector<transcript_line> lines;  // ids are assigned by apply
+  std::string format;
+  bool consent = false;
+};
+struct transcript_withdraw {};
+struct annotate {
+  std::string from_line;
+  std::string to_line;
+  int start_char = -1;
+  int end_char = -1;
+  annotation_tag tag = annotation_tag::invalid;
+  std::string comment;
+};
+struct annotation_edit {
+  std::string annotation;
+  annotation_tag tag = annotation_tag::invalid;
+  std::string comment;
+  int version = 0;
+};
+struct annotation_remove {
+  std::string annotation;
+};
+struct annotation_reply {
+  std::string annotation;
+  std::string text;
+};
+struct focus_line {
+  std::string line;  // empty: nobody is being brought anywhere
+};
+
 // Issued by the server, never accepted from a client.
 struct connect {};
 struct disconnect {};
@@ -42,10 +179,19 @@ struct expire_timer {};
 
 }  // namespace cmd
 
-using command = std::variant<cmd::join, cmd::leave, cmd::start_session, cmd::next_phase, cmd::previous_phase,
-                             cmd::go_to_phase, cmd::timer_start, cmd::timer_pause, cmd::timer_resume,
-                             cmd::timer_add, cmd::timer_reset, cmd::end_session, cmd::connect,
-                             cmd::disconnect, cmd::expire_timer>;
+using command =
+    std::variant<cmd::join, cmd::leave, cmd::start_session, cmd::next_phase, cmd::previous_phase, cmd::go_to_phase,
+                 cmd::timer_start, cmd::timer_pause, cmd::timer_resume, cmd::timer_add, cmd::timer_reset,
+                 cmd::end_session, cmd::set_phase_minutes, cmd::add_phase, cmd::remove_phase, cmd::move_phase,
+                 cmd::hand_over, cmd::reveal_phase, cmd::set_done, cmd::board_add, cmd::board_edit, cmd::board_move,
+                 cmd::board_remove, cmd::board_mark, cmd::board_propose, cmd::proposal_decide, cmd::entry_add,
+                 cmd::entry_edit, cmd::entry_remove, cmd::entry_share, cmd::adaptation_add, cmd::adaptation_edit,
+                 cmd::adaptation_decide, cmd::adaptation_remove, cmd::transcript_import, cmd::transcript_withdraw,
+                 cmd::annotate, cmd::annotation_edit, cmd::annotation_remove, cmd::annotation_reply,
+                 cmd::focus_line, cmd::connect, cmd::disconnect, cmd::expire_timer>;
+
+// The wire name of a command, e.g. "board_add".
+std::string command_name(const command& c);
 
 // Who sends a command: a participant id, or empty before joining.
 struct sender {

@@ -62,12 +62,107 @@ struct session_ended {
   bool operator==(const session_ended&) const = default;
 };
 
+struct agenda_changed {
+  std::vector<phase_template> phases;
+  int phase = 0;  // the current phase's index in the new agenda
+  timer_state timer;
+  bool operator==(const agenda_changed&) const = default;
+};
+struct facilitator_handed_over {
+  std::string from;
+  std::string to;
+  bool operator==(const facilitator_handed_over&) const = default;
+};
+// Stored with the phase id only; what becomes visible is added when the
+// event is shown to clients (visibility.hpp), from the state.
+struct phase_revealed {
+  std::string phase;
+  bool operator==(const phase_revealed&) const = default;
+};
+struct readiness_changed {
+  std::string participant;
+  bool done = false;
+  bool operator==(const readiness_changed&) const = default;
+};
+struct board_item_saved {
+  board_item item;
+  int index = -1;  // position within its list for a new item; -1 keeps it in place
+  bool operator==(const board_item_saved&) const = default;
+};
+struct board_item_moved {
+  std::string item;
+  board_list list = board_list::invalid;
+  int index = 0;
+  int version = 0;
+  bool operator==(const board_item_moved&) const = default;
+};
+struct board_item_removed {
+  std::string item;
+  bool operator==(const board_item_removed&) const = default;
+};
+struct proposal_saved {
+  protocol::proposal proposal;
+  bool operator==(const proposal_saved&) const = default;
+};
+struct entry_saved {
+  protocol::entry entry;
+  bool operator==(const entry_saved&) const = default;
+};
+struct entry_removed {
+  std::string entry;
+  bool operator==(const entry_removed&) const = default;
+};
+struct adaptation_saved {
+  protocol::adaptation adaptation;
+  bool operator==(const adaptation_saved&) const = default;
+};
+struct adaptation_removed {
+  std::string adaptation;
+  bool operator==(const adaptation_removed&) const = default;
+};
+// Existing annotations re-anchored to the new lines follow as annotation_saved.
+struct transcript_imported {
+  protocol::transcript transcript;
+  bool operator==(const transcript_imported&) const = default;
+};
+struct transcript_withdrawn {
+  bool operator==(const transcript_withdrawn&) const = default;
+};
+struct annotation_saved {
+  protocol::annotation annotation;
+  bool operator==(const annotation_saved&) const = default;
+};
+struct annotation_removed {
+  std::string annotation;
+  bool operator==(const annotation_removed&) const = default;
+};
+struct focus_changed {
+  std::string line;
+  std::string by;
+  bool operator==(const focus_changed&) const = default;
+};
+// What a withdrawn transcript's events become in the stored log: the words
+// are gone, and replaying it changes nothing.
+struct scrubbed {
+  std::string was;  // the original event type
+  bool operator==(const scrubbed&) const = default;
+};
+
 }  // namespace evt
 
 using event = std::variant<evt::session_created, evt::participant_joined, evt::participant_left,
                            evt::presence_changed, evt::session_started, evt::phase_changed, evt::timer_started,
                            evt::timer_paused, evt::timer_resumed, evt::timer_extended, evt::timer_reset,
-                           evt::timer_expired, evt::session_ended>;
+                           evt::timer_expired, evt::session_ended, evt::agenda_changed,
+                           evt::facilitator_handed_over, evt::phase_revealed, evt::readiness_changed,
+                           evt::board_item_saved, evt::board_item_moved, evt::board_item_removed,
+                           evt::proposal_saved, evt::entry_saved, evt::entry_removed, evt::adaptation_saved,
+                           evt::adaptation_removed, evt::transcript_imported, evt::transcript_withdrawn,
+                           evt::annotation_saved, evt::annotation_removed, evt::focus_changed, evt::scrubbed>;
+
+// Event types that hold transcript words or remarks on them, scrubbed from
+// the stored log when the transcript is withdrawn.
+bool holds_transcript_text(const event& e);
 
 // The wire name of an event, e.g. "phase_changed".
 std::string event_type(const event& e);

@@ -38,8 +38,13 @@ NLOHMANN_JSON_SERIALIZE_ENUM(error_code, {{error_code::invalid_code_sentinel, nu
                                           {error_code::internal, "internal"}})
 
 struct rejection {
+  rejection() = default;
+  rejection(error_code c, std::string m, nlohmann::json now = {})
+      : code(c), message(std::move(m)), current(std::move(now)) {}
+
   error_code code = error_code::internal;
   std::string message;
+  nlohmann::json current;  // for a stale edit: the value as it is now
   bool operator==(const rejection&) const = default;
 };
 

@@ -9,10 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "debrief/protocol/activities.hpp"
+
 namespace debrief::protocol {
 
-// Milliseconds since the Unix epoch on the server's wall clock.
-using millis = std::int64_t;
+// millis (from activities.hpp): milliseconds since the Unix epoch on the
+// server's wall clock.
 
 enum class role { invalid, facilitator, presenter, colleague, observer };
 
@@ -21,6 +23,9 @@ enum class phase_kind { invalid, opening, assumptions, transcript, adaptations, 
 enum class session_status { invalid, lobby, live, ended };
 
 enum class timer_status { invalid, idle, running, paused, expired };
+
+// Who may write entries in a phase.
+enum class writers { invalid, everyone, presenter, colleagues };
 
 NLOHMANN_JSON_SERIALIZE_ENUM(role, {{role::invalid, nullptr},
                                     {role::facilitator, "facilitator"},
@@ -42,6 +47,11 @@ NLOHMANN_JSON_SERIALIZE_ENUM(session_status, {{session_status::invalid, nullptr}
                                               {session_status::live, "live"},
                                               {session_status::ended, "ended"}})
 
+NLOHMANN_JSON_SERIALIZE_ENUM(writers, {{writers::invalid, nullptr},
+                                       {writers::everyone, "everyone"},
+                                       {writers::presenter, "presenter"},
+                                       {writers::colleagues, "colleagues"}})
+
 NLOHMANN_JSON_SERIALIZE_ENUM(timer_status, {{timer_status::invalid, nullptr},
                                             {timer_status::idle, "idle"},
                                             {timer_status::running, "running"},
@@ -54,6 +64,10 @@ struct phase_template {
   phase_kind kind = phase_kind::invalid;
   int minutes = 0;
   std::vector<std::string> prompts;
+  protocol::writers writers = writers::everyone;
+  bool is_private = false;    // entries hidden from others until revealed
+  bool anonymous = false;     // revealed entries do not name their authors
+  bool auto_advance = false;  // move on by itself when the timer runs out
   bool operator==(const phase_template&) const = default;
 };
 
@@ -95,10 +109,25 @@ struct session_state {
   timer_state timer;
   std::vector<participant> participants;
   int participants_ever_joined = 0;  // numbers new participant ids; never reused
+
+  std::vector<board_item> board;  // in display order within each list
+  std::vector<protocol::proposal> proposals;
+  std::vector<protocol::entry> entries;
+  std::vector<protocol::adaptation> adaptations;
+  std::optional<protocol::transcript> transcript;
+  std::vector<protocol::annotation> annotations;
+  std::vector<std::string> done;      // participants done with the current phase
+  std::vector<std::string> revealed;  // ids of private phases revealed so far
+  std::string focus_line;             // the line everyone is brought to
+  int ids_issued = 0;                 // numbers new item ids; never reused
   bool operator==(const session_state&) const = default;
 
   const participant* find_participant(const std::string& id) const;
   bool has_role(const std::string& participant_id, role r) const;
+  role role_of(const std::string& participant_id) const;
+  const phase_template* current_phase() const;
+  const phase_template* find_phase(const std::string& phase_id) const;
+  bool is_revealed(const std::string& phase_id) const;
 };
 
 // An idle timer holding the planned length of the given phase.

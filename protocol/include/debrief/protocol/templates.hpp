@@ -19,6 +19,9 @@ struct template_error {
 
 std::variant<session_template, template_error> parse_template(const nlohmann::json& j);
 
+// One phase; `pointer` prefixes the field named in an error.
+std::variant<phase_template, template_error> parse_phase(const nlohmann::json& j, const std::string& pointer);
+
 // The templates compiled into the server (templates/*.json).
 const std::vector<session_template>& builtin_templates();
 const session_template* find_builtin_template(const std::string& id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,6 +16,9 @@ struct config {
   int threads = 1;  // network threads; storage has a thread of its own
   // Extra origins allowed to open a WebSocket besides the page's own.
   std::vector<std::string> allowed_origins;
+  // The server's wall clock in ms since the Unix epoch. Tests replace it to
+  // run a long debrief in simulated time; empty means the real clock.
+  std::function<std::int64_t()> clock;
 };
 
 struct show_help {

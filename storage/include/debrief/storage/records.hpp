@@ -45,6 +45,9 @@ struct write_batch {
   std::vector<credential> credentials;
   std::optional<snapshot_record> snapshot;
   bool ended = false;
+  // Rewrites the session's stored transcript events (imports, annotations)
+  // to bare "scrubbed" markers: a withdrawn transcript leaves no words behind.
+  bool scrub_transcript = false;
 };
 
 struct loaded_session {

@@ -1,0 +1,160 @@
+#pragma once
+// What a debrief produces: the presenter's assumption board, everyone's
+// entries (noticings, reflections, chart cells), adaptations to practice, and
+// the transcript with its annotations. Plain values; every editable thing
+// carries a version so a stale edit is refused instead of overwriting.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace debrief::protocol {
+
+using millis = std::int64_t;
+
+enum class board_list { invalid, know, dont_know, assumptions, find_out };
+enum class item_status { invalid, open, confirmed, challenged };
+enum class proposal_state { invalid, pending, accepted, set_aside };
+enum class adaptation_status { invalid, suggested, accepted, declined };
+enum class annotation_tag { invalid, notice, wonder, strength, need };
+enum class speaker_role { invalid, teacher, student, other };
+
+NLOHMANN_JSON_SERIALIZE_ENUM(board_list, {{board_list::invalid, nullptr},
+                                          {board_list::know, "know"},
+                                          {board_list::dont_know, "dont_know"},
+                                          {board_list::assumptions, "assumptions"},
+                                          {board_list::find_out, "find_out"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(item_status, {{item_status::invalid, nullptr},
+                                           {item_status::open, "open"},
+                                           {item_status::confirmed, "confirmed"},
+                                           {item_status::challenged, "challenged"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(proposal_state, {{proposal_state::invalid, nullptr},
+                                              {proposal_state::pending, "pending"},
+                                              {proposal_state::accepted, "accepted"},
+                                              {proposal_state::set_aside, "set_aside"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(adaptation_status, {{adaptation_status::invalid, nullptr},
+                                                 {adaptation_status::suggested, "suggested"},
+                                                 {adaptation_status::accepted, "accepted"},
+                                                 {adaptation_status::declined, "declined"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(annotation_tag, {{annotation_tag::invalid, nullptr},
+                                              {annotation_tag::notice, "notice"},
+                                              {annotation_tag::wonder, "wonder"},
+                                              {annotation_tag::strength, "strength"},
+                                              {annotation_tag::need, "need"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(speaker_role, {{speaker_role::invalid, nullptr},
+                                            {speaker_role::teacher, "teacher"},
+                                            {speaker_role::student, "student"},
+                                            {speaker_role::other, "other"}})
+
+// Evidence is a reference to something else in the session:
+// "item:<id>", "annotation:<id>" or "line:<id>".
+using evidence_list = std::vector<std::string>;
+
+struct board_item {
+  std::string id;
+  board_list list = board_list::invalid;
+  std::string text;
+  std::string author;
+  item_status status = item_status::open;
+  evidence_list evidence;
+  int version = 1;
+  bool operator==(const board_item&) const = default;
+};
+
+// A colleague's suggestion for the presenter's board.
+struct proposal {
+  std::string id;
+  board_list list = board_list::invalid;
+  std::string text;
+  std::string author;
+  proposal_state state = proposal_state::pending;
+  std::string item;  // the board item it became, once accepted
+  bool operator==(const proposal&) const = default;
+};
+
+// One person's contribution in a phase: a noticing, a reflection, a chart
+// cell. `prompt` is the index of the phase prompt (or chart column) it
+// answers, or -1.
+struct entry {
+  std::string id;
+  std::string phase;  // phase id
+  int prompt = -1;
+  std::string text;
+  std::string author;
+  bool shared = false;  // shared by its author before the reveal
+  int version = 1;
+  bool operator==(const entry&) const = default;
+};
+
+struct adaptation {
+  std::string id;
+  std::string change;
+  std::string for_whom;  // a focal student's pseudonym, or "all learners"
+  evidence_list evidence;
+  std::string check_in;  // YYYY-MM-DD, or empty
+  std::vector<std::string> follow_ups;
+  std::string author;
+  adaptation_status status = adaptation_status::suggested;
+  int version = 1;
+  bool operator==(const adaptation&) const = default;
+};
+
+struct transcript_line {
+  std::string id;  // stable across re-imports of the same source line
+  std::string speaker;
+  speaker_role role = speaker_role::other;
+  millis start_ms = -1;  // -1: no timestamp
+  std::string text;
+  bool operator==(const transcript_line&) const = default;
+};
+
+struct transcript {
+  std::vector<transcript_line> lines;
+  std::string consent_by;  // participant who confirmed the learner's consent
+  millis consent_at = 0;
+  std::string source_format;
+  int version = 1;
+  bool operator==(const transcript&) const = default;
+};
+
+struct reply {
+  std::string id;
+  std::string author;
+  std::string text;
+  millis at = 0;
+  bool operator==(const reply&) const = default;
+};
+
+struct annotation {
+  std::string id;
+  std::string phase;  // phase id it was written in (private phases hide it)
+  std::string from_line;
+  std::string to_line;
+  int start_char = -1;  // optional character range inside from_line..to_line
+  int end_char = -1;
+  std::string quote;  // the annotated text, so it can be re-anchored
+  annotation_tag tag = annotation_tag::invalid;
+  std::string comment;
+  std::string author;
+  std::vector<protocol::reply> replies;
+  bool placed = true;  // false when a re-import lost its lines
+  int version = 1;
+  bool operator==(const annotation&) const = default;
+};
+
+// Stored and sent as they are; client input never reaches these directly
+// (wire.cpp reads commands field by field).
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(board_item, id, list, text, author, status, evidence, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(proposal, id, list, text, author, state, item)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(entry, id, phase, prompt, text, author, shared, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(adaptation, id, change, for_whom, evidence, check_in, follow_ups, author, status,
+                                   version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(transcript_line, id, speaker, role, start_ms, text)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(transcript, lines, consent_by, consent_at, source_format, version)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(reply, id, author, text, at)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(annotation, id, phase, from_line, to_line, start_char, end_char, quote, tag, comment,
+                                   author, replies, placed, version)
+
+}  // namespace debrief::protocol

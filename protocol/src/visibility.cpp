@@ -1,0 +1,87 @@
+#include "debrief/protocol/visibility.hpp"
+
+#include "apply_support.hpp"
+
+namespace debrief::protocol {
+
+namespace {
+
+bool anonymous_phase(const session_state& s, const std::string& phase_id) {
+  const auto* phase = s.find_phase(phase_id);
+  return phase != nullptr && phase->anonymous;
+}
+
+template <class T>
+nlohmann::json shown(const session_state& s, T value, const std::string& viewer) {
+  if (value.author != viewer && anonymous_phase(s, value.phase)) value.author.clear();
+  return value;
+}
+
+// What others learn of a hidden entry or annotation: that it exists.
+template <class T>
+nlohmann::json placeholder(const session_state& s, const T& value) {
+  nlohmann::json j = {{"id", value.id}, {"phase", value.phase}, {"hidden", true}};
+  if (!anonymous_phase(s, value.phase)) j["author"] = value.author;
+  return j;
+}
+
+template <class T, class Visible>
+event_views private_views(const session_state& s, const T& value, const char* type, const char* field,
+                          Visible visible) {
+  event_views v;
+  v.author = value.author;
+  const std::string someone_else = "\x01";  // matches no participant id
+  v.for_others = {{"type", type},
+                  {field, visible(s, value, someone_else) ? shown(s, value, someone_else) : placeholder(s, value)}};
+  v.for_author = {{"type", type}, {field, value}};
+  return v;
+}
+
+}  // namespace
+
+bool entry_visible(const session_state& s, const entry& e, const std::string& viewer) {
+  return e.author == viewer || e.shared || !detail::hidden_phase(s, e.phase);
+}
+
+bool annotation_visible(const session_state& s, const annotation& a, const std::string& viewer) {
+  return a.author == viewer || !detail::hidden_phase(s, a.phase);
+}
+
+nlohmann::json view_state(const session_state& s, const std::string& viewer) {
+  nlohmann::json j = s;
+  auto& entries = j["entries"] = nlohmann::json::array();
+  for (const auto& e : s.entries) {
+    if (entry_visible(s, e, viewer)) entries.push_back(shown(s, e, viewer));
+  }
+  auto& annotations = j["annotations"] = nlohmann::json::array();
+  for (const auto& a : s.annotations) {
+    if (annotation_visible(s, a, viewer)) annotations.push_back(shown(s, a, viewer));
+  }
+  return j;
+}
+
+event_views view_event(const session_state& after, const event& e) {
+  if (const auto* saved = std::get_if<evt::entry_saved>(&e)) {
+    return private_views(after, saved->entry, "entry_saved", "entry", entry_visible);
+  }
+  if (const auto* saved = std::get_if<evt::annotation_saved>(&e)) {
+    return private_views(after, saved->annotation, "annotation_saved", "annotation", annotation_visible);
+  }
+  event_views v;
+  v.for_others = e;
+  if (const auto* revealed = std::get_if<evt::phase_revealed>(&e)) {
+    // Everyone now gets what was written there (authors left out in an
+    // anonymous phase); each author already holds their own.
+    auto& entries = v.for_others["entries"] = nlohmann::json::array();
+    for (const auto& x : after.entries) {
+      if (x.phase == revealed->phase) entries.push_back(shown(after, x, {}));
+    }
+    auto& annotations = v.for_others["annotations"] = nlohmann::json::array();
+    for (const auto& x : after.annotations) {
+      if (x.phase == revealed->phase) annotations.push_back(shown(after, x, {}));
+    }
+  }
+  return v;
+}
+
+}  // namespace debrief::protocol
