@@ -46,6 +46,19 @@ struct app::impl {
   std::string bind_address;
   std::optional<net::signal_set> signals;
   std::optional<net::steady_timer> grace;
+
+  // Lets commands already in flight reach the disk and their acks go out,
+  // then closes every socket with 1001 and stops.
+  void drain_then_close(std::chrono::steady_clock::time_point give_up) {
+    if (!store.idle() && std::chrono::steady_clock::now() < give_up) {
+      grace->expires_after(std::chrono::milliseconds(10));
+      grace->async_wait([this, give_up](beast::error_code) { drain_then_close(give_up); });
+      return;
+    }
+    rooms.close_all();
+    grace->expires_after(std::chrono::milliseconds(200));
+    grace->async_wait([this](beast::error_code) { ioc.stop(); });
+  }
 };
 
 app::app(const config& cfg) : impl_(std::make_unique<impl>(cfg)) {}
@@ -75,10 +88,8 @@ void app::stop() {
   net::post(d.ioc, [&d] {
     d.acceptor->stop();
     if (d.signals) d.signals->cancel();
-    d.rooms.close_all();
-    // Give close frames a moment to go out, then stop serving.
-    d.grace.emplace(d.ioc, std::chrono::milliseconds(300));
-    d.grace->async_wait([&d](beast::error_code) { d.ioc.stop(); });
+    d.grace.emplace(d.ioc);
+    d.drain_then_close(std::chrono::steady_clock::now() + std::chrono::seconds(5));
   });
 }
 

@@ -26,6 +26,7 @@ room_seed seed_from(storage::loaded_session s) {
     if (seed.recent.size() > recent_events_loaded) seed.recent.pop_front();
   }
   seed.credentials = std::move(s.credentials);
+  seed.commands = std::move(s.commands);
   return seed;
 }
 

@@ -15,6 +15,16 @@ namespace {
 
 constexpr std::size_t recent_events_kept = 1000;  // catch-up without a snapshot
 constexpr std::int64_t events_per_snapshot = 100;
+constexpr std::size_t commands_remembered = 4096;
+
+// Retries are recognised by sender and command id; a join (no sender yet)
+// by its id and what it asked for.
+std::string dedup_key(const std::string& participant, const protocol::client_command& c) {
+  if (const auto* join = std::get_if<protocol::cmd::join>(&c.command)) {
+    return "join\x1f" + c.id + "\x1f" + join->name + "\x1f" + nlohmann::json(join->role).get<std::string>();
+  }
+  return participant + "\x1f" + c.id;
+}
 
 bool changes_timer(const protocol::event& e) {
   return !std::holds_alternative<protocol::evt::participant_joined>(e) &&
@@ -54,8 +64,19 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
       expiry_(strand_) {
-  recent_ = std::move(seed.recent);
   for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
+  seed.credentials.clear();
+  recent_ = std::move(seed.recent);
+  for (const auto& c : seed.commands) {
+    auto ack = nlohmann::json::parse(c.ack);
+    if (ack.contains("you")) {
+      // The token is kept with the credentials, not in the command log.
+      for (const auto& [token, who] : token_to_participant_) {
+        if (who == ack.at("you")) ack["token"] = token;
+      }
+    }
+    remember_command(c.key, {std::move(ack), {}});
+  }
 }
 
 void room::start() {
@@ -127,11 +148,20 @@ void room::do_detach(const connection* c) {
 void room::do_submit(const connection* c, protocol::client_command command) {
   auto it = members_.find(c);
   if (it == members_.end()) return;
+  pending_reply reply{c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command)};
+  if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
+    if (seen->second.ack) {
+      answer_retry(reply, *seen->second.ack);
+    } else {
+      seen->second.waiting.push_back(std::move(reply));
+    }
+    return;
+  }
   if (auto* join = std::get_if<protocol::cmd::join>(&command.command)) {
     join->facilitator_key_valid = join->role == protocol::role::facilitator &&
                                   secrets::equal(command.facilitator_key, facilitator_key_);
   }
-  execute(it->second.participant, command.command, pending_reply{c, it->second.link, std::move(command.id), {}, {}});
+  execute(it->second.participant, command.command, std::move(reply));
 }
 
 void room::execute(const std::string& participant, const protocol::command& command, pending_reply reply) {
@@ -182,6 +212,12 @@ void room::execute(const std::string& participant, const protocol::command& comm
     snapshot_seq_ = applied_seq_;
   }
   if (!reply.token.empty()) token_to_participant_.emplace(reply.token, reply.participant);
+  if (!reply.dedup_key.empty()) {
+    auto ack = protocol::ack_message(reply.command_id, applied_seq_);
+    if (!reply.participant.empty()) ack["you"] = reply.participant;
+    batch.command = storage::command_record{applied_seq_, reply.dedup_key, ack.dump()};
+    remember_command(reply.dedup_key, {});
+  }
   store_.submit(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
                                    reply = std::move(reply)](std::optional<std::string> error) mutable {
     net::post(self->strand_, [self, messages = std::move(messages), events = std::move(events),
@@ -214,6 +250,31 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
   if (!reply.token.empty()) {
     ack["you"] = reply.participant;
     ack["token"] = reply.token;
+  }
+  reply_to(reply, ack);
+  if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
+    seen->second.ack = ack;
+    for (const auto& retry : std::exchange(seen->second.waiting, {})) answer_retry(retry, ack);
+  }
+}
+
+void room::remember_command(const std::string& key, applied_command entry) {
+  if (applied_commands_.insert_or_assign(key, std::move(entry)).second) applied_order_.push_back(key);
+  while (applied_order_.size() > commands_remembered) {
+    applied_commands_.erase(applied_order_.front());
+    applied_order_.pop_front();
+  }
+}
+
+void room::answer_retry(const pending_reply& reply, const nlohmann::json& ack) {
+  // A retried join binds this connection to the participant it created.
+  if (ack.contains("you")) {
+    const auto participant = ack.at("you").get<std::string>();
+    auto m = members_.find(reply.to);
+    if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(participant)) {
+      m->second.participant = participant;
+      if (connections_of(participant) == 1) execute(participant, protocol::cmd::connect{}, {});
+    }
   }
   reply_to(reply, ack);
 }

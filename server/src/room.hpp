@@ -45,6 +45,7 @@ struct room_seed {
   std::int64_t seq = 0;
   std::deque<outgoing_event> recent;  // the last stored events, ending at seq
   std::vector<storage::credential> credentials;
+  std::vector<storage::command_record> commands;
 };
 
 struct export_result {
@@ -83,6 +84,13 @@ class room : public std::enable_shared_from_this<room> {
     std::string command_id;
     std::string token;  // for a join: the new participant's resume token
     std::string participant;
+    std::string dedup_key;  // set for a client command: see applied_commands_
+  };
+  // A client command already applied, so that a retry (same sender, same
+  // id) after a lost ack is answered again rather than applied twice.
+  struct applied_command {
+    std::optional<nlohmann::json> ack;  // once committed
+    std::vector<pending_reply> waiting;  // retries that came before the commit
   };
 
   void do_attach(const std::shared_ptr<connection>& c, const protocol::hello& hello);
@@ -97,6 +105,8 @@ class room : public std::enable_shared_from_this<room> {
   void scrub_recent_transcript();
   void reply_to(const pending_reply& reply, const nlohmann::json& message);
   void schedule_expiry();
+  void remember_command(const std::string& key, applied_command entry);
+  void answer_retry(const pending_reply& reply, const nlohmann::json& ack);
   std::size_t connections_of(const std::string& participant) const;
 
   net::strand<net::any_io_executor> strand_;
@@ -117,6 +127,8 @@ class room : public std::enable_shared_from_this<room> {
   std::deque<outgoing_event> recent_;
   std::unordered_map<std::string, std::string> token_to_participant_;
   std::map<const connection*, member> members_;
+  std::unordered_map<std::string, applied_command> applied_commands_;
+  std::deque<std::string> applied_order_;  // oldest first, to bound the map
   net::steady_timer expiry_;
   bool failed_ = false;
 };

@@ -48,8 +48,28 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   if (!closing_) read_next();
 }
 
+bool websocket_session::take_token() {
+  const auto now = std::chrono::steady_clock::now();
+  const std::chrono::duration<double> elapsed = now - refilled_;
+  refilled_ = now;
+  tokens_ = std::min(message_burst, tokens_ + elapsed.count() * messages_per_second);
+  if (tokens_ < 1) return false;
+  tokens_ -= 1;
+  return true;
+}
+
 void websocket_session::handle(const std::string& text) {
   using protocol::error_code;
+  if (!take_token()) {
+    // Refused before parsing, so a flood costs little; the id is echoed
+    // when it can be read cheaply so the client knows which one to resend.
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    const auto id = j.is_object() && j.contains("id") && j.at("id").is_string() ? j.at("id").get<std::string>() : "";
+    send_json(protocol::error_message(
+        {error_code::rate_limited, "Too many messages: at most 20 a second. Nothing was applied; try again shortly."},
+        id.size() <= 64 ? id : ""));
+    return;
+  }
   auto parsed = protocol::parse_client_message(text);
   if (auto* bad = std::get_if<protocol::parse_error>(&parsed)) {
     send_json(protocol::error_message(bad->why, bad->id));

@@ -2,6 +2,7 @@
 // One browser's WebSocket: reads its messages, hands commands to its room,
 // and writes what the room sends through a bounded queue, one write at a time.
 
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -20,6 +21,9 @@ class room;
 inline constexpr std::size_t max_queued_bytes = 1 << 20;
 inline constexpr std::size_t max_queued_messages = 1024;
 inline constexpr std::size_t max_message_bytes = 64 * 1024;
+// Messages per second a connection may send, sustained, and in a burst.
+inline constexpr double messages_per_second = 20;
+inline constexpr double message_burst = 40;
 
 class websocket_session : public connection, public std::enable_shared_from_this<websocket_session> {
  public:
@@ -52,6 +56,11 @@ class websocket_session : public connection, public std::enable_shared_from_this
   bool writing_ = false;
   bool closing_ = false;
   std::optional<std::pair<unsigned short, std::string>> close_when_drained_;
+
+  // Token bucket for incoming messages.
+  double tokens_ = message_burst;
+  std::chrono::steady_clock::time_point refilled_ = std::chrono::steady_clock::now();
+  bool take_token();
 };
 
 }  // namespace debrief::server

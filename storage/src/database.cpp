@@ -54,6 +54,10 @@ struct database::impl {
   sqlite::statement upsert_snapshot{db,
                                     "INSERT INTO snapshots (session, seq, state) VALUES (?1, ?2, ?3) "
                                     "ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, state = excluded.state"};
+  sqlite::statement insert_command{db, "INSERT INTO commands (session, seq, key, ack) VALUES (?1, ?2, ?3, ?4)"};
+  sqlite::statement recent_commands{db,
+                                    "SELECT seq, key, ack FROM (SELECT seq, key, ack FROM commands "
+                                    "WHERE session = ?1 ORDER BY seq DESC LIMIT 1000) ORDER BY seq"};
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
   sqlite::statement scrub{db,
                           "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
@@ -87,6 +91,9 @@ struct database::impl {
     }
     for (const auto& c : b.credentials) {
       insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).run();
+    }
+    if (b.command) {
+      insert_command.bind(1, b.session).bind(2, b.command->seq).bind(3, b.command->key).bind(4, b.command->ack).run();
     }
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
     if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
@@ -135,6 +142,11 @@ std::vector<loaded_session> database::load_open_sessions() {
     d.credentials_of.bind(1, s.record.id);
     while (d.credentials_of.step()) s.credentials.push_back({d.credentials_of.text(0), d.credentials_of.text(1)});
     d.credentials_of.reset();
+    d.recent_commands.bind(1, s.record.id);
+    while (d.recent_commands.step()) {
+      s.commands.push_back({d.recent_commands.int64(0), d.recent_commands.text(1), d.recent_commands.text(2)});
+    }
+    d.recent_commands.reset();
   }
   return out;
 }

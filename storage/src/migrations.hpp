@@ -34,6 +34,16 @@ inline constexpr std::array migrations = {
       ) STRICT;
       CREATE INDEX credentials_by_session ON credentials(session);
     )sql",
+    // 2: applied commands, for idempotent retries.
+    R"sql(
+      CREATE TABLE commands (
+        session    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL,
+        key        TEXT NOT NULL,
+        ack        TEXT NOT NULL,
+        PRIMARY KEY (session, seq)
+      ) STRICT, WITHOUT ROWID;
+    )sql",
 };
 
 }  // namespace debrief::storage

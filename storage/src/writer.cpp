@@ -23,6 +23,11 @@ void writer::submit(write_batch batch, done_fn done) {
   wake_.notify_one();
 }
 
+bool writer::idle() const {
+  std::lock_guard lock(mutex_);
+  return queue_.empty() && !committing_;
+}
+
 std::size_t writer::transactions() const {
   std::lock_guard lock(mutex_);
   return transactions_;
@@ -36,8 +41,11 @@ void writer::run() {
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and everything is committed
       jobs.swap(queue_);
+      committing_ = true;
     }
     commit_jobs(jobs);
+    std::lock_guard lock(mutex_);
+    committing_ = false;
   }
 }
 

@@ -63,7 +63,7 @@ TEST(Restart, ARestartedServerServesTheSameSessionAndKeepsTheTimerRunning) {
   EXPECT_EQ(back.command({{"type", "timer_pause"}}).at("type"), "ack");
 }
 
-TEST(Restart, AnEndedSessionIsNotLoadedAgain) {
+TEST(Restart, AnEndedSessionStaysReadableButTakesNoCommands) {
   temp_dir dir;
   const auto db = dir.path() / "debrief.db";
   created session;
@@ -76,8 +76,12 @@ TEST(Restart, AnEndedSessionIsNotLoadedAgain) {
   }
   test_server server(db);
   ws_client c(server.port());
-  c.send({{"type", "hello"}, {"version", 1}, {"session", session.code}});
-  EXPECT_EQ(c.receive().at("code"), "not_found");
+  c.hello(session.code);
+  EXPECT_EQ(c.receive_type("snapshot").at("state").at("status"), "ended");
+  ws_client facilitator(server.port());
+  facilitator.hello(session.code);
+  facilitator.receive_type("snapshot");
+  EXPECT_EQ(facilitator.command({{"type", "join"}, {"name", "Sam"}, {"role", "colleague"}}).at("code"), "conflict");
 }
 
 }  // namespace

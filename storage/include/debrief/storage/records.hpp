@@ -37,6 +37,16 @@ struct snapshot_record {
   bool operator==(const snapshot_record&) const = default;
 };
 
+// A client command that was applied: its id and sender (the key), and the
+// seq its acknowledgement carried, so a retry after a lost ack (even across
+// a restart) gets the same answer instead of a second effect.
+struct command_record {
+  std::int64_t seq = 0;
+  std::string key;
+  std::string ack;  // the acknowledgement as JSON text, without secrets
+  bool operator==(const command_record&) const = default;
+};
+
 // Everything one command changed in one session, stored all or nothing.
 struct write_batch {
   std::string session;
@@ -48,6 +58,7 @@ struct write_batch {
   // Rewrites the session's stored transcript events (imports, annotations)
   // to bare "scrubbed" markers: a withdrawn transcript leaves no words behind.
   bool scrub_transcript = false;
+  std::optional<command_record> command;
 };
 
 struct loaded_session {
@@ -55,6 +66,7 @@ struct loaded_session {
   std::optional<snapshot_record> snapshot;
   std::vector<event_record> events;  // those after the snapshot, in order
   std::vector<credential> credentials;
+  std::vector<command_record> commands;  // the most recent ones, oldest first
 };
 
 }  // namespace debrief::storage

@@ -32,6 +32,9 @@ class writer {
   // Number of transactions committed so far (for tests and benchmarks).
   std::size_t transactions() const;
 
+  // True when nothing is queued or being committed.
+  bool idle() const;
+
  private:
   struct job {
     write_batch batch;
@@ -45,6 +48,7 @@ class writer {
   std::condition_variable wake_;
   std::deque<job> queue_;
   bool stopping_ = false;
+  bool committing_ = false;
   std::size_t transactions_ = 0;
   std::thread thread_;
 };
