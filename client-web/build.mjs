@@ -1,34 +1,63 @@
-// Bundles the client into dist/: index.html, app.js, app.css (minified).
+// Bundles the client into dist/: index.html, app.js, app.css and the chunks
+// loaded later (the presenter's transcript importer, the QR code), minified.
+// Prints each file's size and the first-load total (what every person downloads).
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const outdir = 'dist';
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 
-await build({
+const result = await build({
   entryPoints: { app: 'src/main.tsx' },
   outdir,
   bundle: true,
   minify: true,
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   target: ['es2022'],
   jsx: 'automatic',
   jsxImportSource: 'preact',
   sourcemap: process.env.SOURCEMAP ? 'external' : false,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 });
-await copyFile('src/index.html', `${outdir}/index.html`);
+// What the first screen needs: the page, the styles, app.js and the chunks it imports statically.
+const outputs = result.metafile.outputs;
+const first = new Set(['index.html', 'app.css']);
+const visit = (file) => {
+  if (first.has(basename(file))) return;
+  first.add(basename(file));
+  for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+};
+visit(`${outdir}/app.js`);
+// Static chunks are preloaded so that a slow link does not wait for app.js before asking for them.
+const preloads = [...first]
+  .filter((n) => n.startsWith('chunk-'))
+  .map((n) => `    <link rel="modulepreload" href="/${n}" />\n`)
+  .join('');
+const html = await readFile('src/index.html', 'utf8');
+await writeFile(`${outdir}/index.html`, html.replace('    <script type="module"', `${preloads}    <script type="module"`));
+const all = ['index.html', ...Object.keys(outputs).filter((f) => !f.endsWith('.map')).map((f) => basename(f))];
 
-let total = 0;
-let totalGz = 0;
-for (const name of ['index.html', 'app.js', 'app.css']) {
+const size = async (name) => {
   const bytes = await readFile(`${outdir}/${name}`);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  total += bytes.length;
-  totalGz += gz;
-  console.log(`${outdir}/${name.padEnd(11)} ${String(bytes.length).padStart(7)} B  ${String(gz).padStart(6)} B gzip`);
+  return [bytes.length, gzipSync(bytes, { level: 9 }).length];
+};
+const row = (label, raw, gz) => `${label.padEnd(34)} ${String(raw).padStart(7)} B  ${String(gz).padStart(6)} B gzip`;
+const totals = { first: [0, 0], all: [0, 0] };
+for (const name of [...new Set(all)].sort()) {
+  const [raw, gz] = await size(name);
+  const when = first.has(name) ? 'first load' : 'on demand';
+  console.log(row(`${outdir}/${name} (${when})`, raw, gz));
+  for (const key of first.has(name) ? ['first', 'all'] : ['all']) {
+    totals[key][0] += raw;
+    totals[key][1] += gz;
+  }
 }
-console.log(`${'total'.padEnd(16)} ${String(total).padStart(7)} B  ${String(totalGz).padStart(6)} B gzip`);
+console.log(row('first load', ...totals.first));
+console.log(row('everything', ...totals.all));

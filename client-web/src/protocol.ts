@@ -14,6 +14,7 @@ export type PhaseKind =
   | 'reflection'
   | 'discussion'
   | 'chart';
+export type Writers = 'everyone' | 'presenter' | 'colleagues';
 
 export interface Phase {
   id: string;
@@ -21,7 +22,14 @@ export interface Phase {
   kind: PhaseKind | string;
   minutes: number;
   prompts: string[];
+  writers?: Writers;
+  private?: boolean;
+  anonymous?: boolean;
+  auto_advance?: boolean;
 }
+
+/** A phase as `add_phase` sends it: the server names it. */
+export type NewPhase = Omit<Phase, 'id'>;
 
 export interface Template {
   id: string;
@@ -44,6 +52,114 @@ export interface Participant {
   online: boolean;
 }
 
+export type BoardList = 'know' | 'dont_know' | 'assumptions' | 'find_out';
+export type ItemStatus = 'open' | 'confirmed' | 'challenged';
+export type ProposalState = 'pending' | 'accepted' | 'set_aside';
+export type AdaptationStatus = 'suggested' | 'accepted' | 'declined';
+export type AnnotationTag = 'notice' | 'wonder' | 'strength' | 'need';
+export type SpeakerRole = 'teacher' | 'student' | 'other';
+
+/** `item:<id>`, `annotation:<id>` or `line:<id>`. */
+export type EvidenceRef = string;
+
+export interface BoardItem {
+  id: string;
+  list: BoardList;
+  text: string;
+  author: string;
+  status: ItemStatus;
+  evidence: EvidenceRef[];
+  version: number;
+}
+
+export interface Proposal {
+  id: string;
+  list: BoardList;
+  text: string;
+  author: string;
+  state: ProposalState;
+  item: string;
+}
+
+/** What others receive of an entry or annotation in an unrevealed private phase. */
+export interface Hidden {
+  id: string;
+  phase: string;
+  hidden: true;
+  author?: string;
+}
+
+export interface Entry {
+  id: string;
+  phase: string;
+  prompt: number;
+  text: string;
+  author: string;
+  shared: boolean;
+  version: number;
+  hidden?: false;
+}
+
+export interface Adaptation {
+  id: string;
+  change: string;
+  for_whom: string;
+  evidence: EvidenceRef[];
+  check_in: string;
+  follow_ups: string[];
+  author: string;
+  status: AdaptationStatus;
+  version: number;
+}
+
+export interface TranscriptLineWire {
+  id: string;
+  speaker: string;
+  role: SpeakerRole;
+  /** −1 when the source had no time for the line. */
+  start_ms: number;
+  text: string;
+}
+
+export interface Transcript {
+  lines: TranscriptLineWire[];
+  consent_by: string;
+  consent_at: number;
+  source_format: string;
+  version: number;
+}
+
+export interface Reply {
+  id: string;
+  author: string;
+  text: string;
+  at: number;
+}
+
+export interface Annotation {
+  id: string;
+  phase: string;
+  from_line: string;
+  to_line: string;
+  start_char: number;
+  end_char: number;
+  quote: string;
+  tag: AnnotationTag;
+  comment: string;
+  author: string;
+  replies: Reply[];
+  placed: boolean;
+  version: number;
+  hidden?: false;
+}
+
+export type EntryView = Entry | Hidden;
+export type AnnotationView = Annotation | Hidden;
+
+export function isHidden<T extends { hidden?: boolean }>(x: T | Hidden): x is Hidden {
+  return (x as Hidden).hidden === true;
+}
+
 export interface SessionState {
   session: string;
   title: string;
@@ -52,7 +168,18 @@ export interface SessionState {
   phase: number;
   timer: Timer;
   participants: Participant[];
+  participants_ever_joined: number;
   template: Template;
+  board: BoardItem[];
+  proposals: Proposal[];
+  entries: EntryView[];
+  adaptations: Adaptation[];
+  transcript: Transcript | null;
+  annotations: AnnotationView[];
+  done: string[];
+  revealed: string[];
+  focus_line: string;
+  ids_issued: number;
 }
 
 /** An event as carried inside an `event` message; unknown types are allowed. */
@@ -66,8 +193,23 @@ export type ServerMessage =
   | { type: 'snapshot'; seq: number; server_time: number; state: SessionState }
   | { type: 'event'; seq: number; time: number; event: SessionEvent }
   | { type: 'ack'; id: string; seq: number; you?: string; token?: string }
-  | { type: 'error'; id?: string; code: string; message: string }
+  | { type: 'error'; id?: string; code: string; message: string; current?: unknown }
   | { type: 'pong'; t: number; server_time: number };
+
+export interface AdaptationFields {
+  change: string;
+  for_whom: string;
+  evidence: EvidenceRef[];
+  check_in: string;
+  follow_ups: string[];
+}
+
+export interface ImportLine {
+  speaker: string;
+  role: SpeakerRole;
+  start_ms?: number;
+  text: string;
+}
 
 export type Command =
   | { type: 'join'; name: string; role: Role; facilitator_key?: string }
@@ -81,9 +223,50 @@ export type Command =
   | { type: 'timer_resume' }
   | { type: 'timer_add'; seconds: number }
   | { type: 'timer_reset' }
-  | { type: 'end_session' };
+  | { type: 'end_session' }
+  | { type: 'set_phase_minutes'; phase: number; minutes: number }
+  | { type: 'add_phase'; at: number; phase: NewPhase }
+  | { type: 'remove_phase'; phase: number }
+  | { type: 'move_phase'; from: number; to: number }
+  | { type: 'hand_over'; to: string }
+  | { type: 'reveal_phase'; phase: number }
+  | { type: 'set_done'; done: boolean }
+  | { type: 'board_add'; list: BoardList; text: string }
+  | { type: 'board_edit'; item: string; text: string; version: number }
+  | { type: 'board_move'; item: string; list: BoardList; index: number; version: number }
+  | { type: 'board_remove'; item: string; version: number }
+  | { type: 'board_mark'; item: string; status: ItemStatus; evidence: EvidenceRef[]; version: number }
+  | { type: 'board_propose'; list: BoardList; text: string }
+  | { type: 'proposal_decide'; proposal: string; accept: boolean }
+  | { type: 'entry_add'; text: string; prompt: number }
+  | { type: 'entry_edit'; entry: string; text: string; version: number }
+  | { type: 'entry_remove'; entry: string }
+  | { type: 'entry_share'; entry: string }
+  | ({ type: 'adaptation_add' } & AdaptationFields)
+  | ({ type: 'adaptation_edit'; adaptation: string; version: number } & AdaptationFields)
+  | { type: 'adaptation_decide'; adaptation: string; accept: boolean; version: number }
+  | { type: 'adaptation_remove'; adaptation: string }
+  | { type: 'transcript_import'; lines: ImportLine[]; format: string; consent: true }
+  | { type: 'transcript_withdraw' }
+  | {
+      type: 'annotate';
+      from_line: string;
+      to_line: string;
+      start_char?: number;
+      end_char?: number;
+      tag: AnnotationTag;
+      comment: string;
+    }
+  | { type: 'annotation_edit'; annotation: string; tag: AnnotationTag; comment: string; version: number }
+  | { type: 'annotation_remove'; annotation: string }
+  | { type: 'annotation_reply'; annotation: string; text: string }
+  | { type: 'focus_line'; line: string };
 
+export type CommandType = Command['type'];
 export type CommandMessage = Command & { id: string };
+
+/** The largest frame the server accepts (PROTOCOL.md, Limits). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface Hello {
   type: 'hello';

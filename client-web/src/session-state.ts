@@ -1,7 +1,21 @@
 // The client's copy of the session reducer: applies one event to a state
 // value, never mutating it. Mirrors the effects table of PROTOCOL.md §3.
 
-import type { Participant, SessionEvent, SessionState, Template, Timer } from './protocol';
+import type {
+  Adaptation,
+  AnnotationView,
+  BoardItem,
+  BoardList,
+  EntryView,
+  Participant,
+  Phase,
+  Proposal,
+  SessionEvent,
+  SessionState,
+  Template,
+  Timer,
+  Transcript,
+} from './protocol';
 
 export function idleTimer(minutes: number): Timer {
   const ms = minutes * 60_000;
@@ -18,18 +32,98 @@ function stoppedTimer(timer: Timer, at: number): Timer {
   };
 }
 
+const array = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/**
+ * Fills in what an older snapshot or cache may lack, so that views can rely
+ * on every list being there.
+ */
+export function normaliseState(raw: SessionState): SessionState {
+  const s = raw as Partial<SessionState> & Pick<SessionState, 'template'>;
+  return {
+    session: String(s.session ?? ''),
+    title: String(s.title ?? ''),
+    created_at: Number(s.created_at ?? 0),
+    status: s.status ?? 'lobby',
+    phase: Number(s.phase ?? 0),
+    timer: s.timer ?? idleTimer(s.template.phases[0]?.minutes ?? 0),
+    participants: array<Participant>(s.participants),
+    participants_ever_joined: Number(s.participants_ever_joined ?? 0),
+    template: { ...s.template, phases: array<Phase>(s.template.phases) },
+    board: array<BoardItem>(s.board),
+    proposals: array<Proposal>(s.proposals),
+    entries: array<EntryView>(s.entries),
+    adaptations: array<Adaptation>(s.adaptations),
+    transcript: s.transcript ?? null,
+    annotations: array<AnnotationView>(s.annotations),
+    done: array<string>(s.done),
+    revealed: array<string>(s.revealed),
+    focus_line: String(s.focus_line ?? ''),
+    ids_issued: Number(s.ids_issued ?? 0),
+  };
+}
+
 function initialState(event: SessionEvent): SessionState {
   const template = event.template as Template;
-  return {
+  return normaliseState({
     session: String(event.session),
     title: String(event.title ?? ''),
     created_at: Number(event.created_at ?? 0),
     status: 'lobby',
     phase: 0,
     timer: idleTimer(template.phases[0]?.minutes ?? 0),
-    participants: [],
     template,
-  };
+  } as SessionState);
+}
+
+/** Replaces the element with the same id, or appends it. */
+export function upsert<T extends { id: string }>(list: T[], value: T): T[] {
+  const i = list.findIndex((x) => x.id === value.id);
+  if (i === -1) return [...list, value];
+  const next = list.slice();
+  next[i] = value;
+  return next;
+}
+
+const without = <T extends { id: string }>(list: T[], id: unknown): T[] => list.filter((x) => x.id !== id);
+
+/** Inserts an item at a position counted within its own list (the server's place_in_list). */
+function placeInList(board: BoardItem[], item: BoardItem, index: number): BoardItem[] {
+  let seen = 0;
+  let at = board.length;
+  for (let i = 0; i < board.length; i++) {
+    if (board[i].list !== item.list) continue;
+    if (seen === index) {
+      at = i;
+      break;
+    }
+    seen++;
+  }
+  return [...board.slice(0, at), item, ...board.slice(at)];
+}
+
+function saveBoardItem(board: BoardItem[], item: BoardItem, index: number): BoardItem[] {
+  if (board.some((x) => x.id === item.id)) return upsert(board, item);
+  if (index < 0) return [...board, item];
+  return placeInList(board, item, index);
+}
+
+function moveBoardItem(board: BoardItem[], event: SessionEvent): BoardItem[] {
+  const found = board.find((x) => x.id === event.item);
+  if (!found) return board;
+  const moved: BoardItem = { ...found, list: event.list as BoardList, version: Number(event.version) };
+  return placeInList(without(board, event.item), moved, Number(event.index));
+}
+
+/** Revealed values replace placeholders; an empty author never hides one we already know. */
+function mergeRevealed<T extends EntryView | AnnotationView>(list: T[], revealed: unknown): T[] {
+  let out = list;
+  for (const value of array<T>(revealed)) {
+    const known = out.find((x) => x.id === value.id);
+    const author = value.author || known?.author || '';
+    out = upsert(out, { ...value, author } as T);
+  }
+  return out;
 }
 
 /**
@@ -47,12 +141,17 @@ export function applyEvent(
     case 'participant_joined': {
       const joined = event.participant as Participant;
       const others = state.participants.filter((p) => p.id !== joined.id);
-      return { ...state, participants: [...others, joined] };
+      return {
+        ...state,
+        participants: [...others, joined],
+        participants_ever_joined: state.participants_ever_joined + 1,
+      };
     }
     case 'participant_left':
       return {
         ...state,
         participants: state.participants.filter((p) => p.id !== event.participant),
+        done: state.done.filter((id) => id !== event.participant),
       };
     case 'presence_changed':
       return {
@@ -62,14 +161,9 @@ export function applyEvent(
         ),
       };
     case 'session_started':
-      return {
-        ...state,
-        status: 'live',
-        phase: Number(event.phase),
-        timer: event.timer as Timer,
-      };
+      return { ...state, status: 'live', phase: Number(event.phase), timer: event.timer as Timer, done: [] };
     case 'phase_changed':
-      return { ...state, phase: Number(event.phase), timer: event.timer as Timer };
+      return { ...state, phase: Number(event.phase), timer: event.timer as Timer, done: [] };
     case 'timer_started':
     case 'timer_paused':
     case 'timer_resumed':
@@ -83,6 +177,65 @@ export function applyEvent(
         status: 'ended',
         timer: (event.timer as Timer | undefined) ?? stoppedTimer(state.timer, at),
       };
+    case 'agenda_changed':
+      return {
+        ...state,
+        template: { ...state.template, phases: array<Phase>(event.phases) },
+        phase: Number(event.phase),
+        timer: event.timer as Timer,
+      };
+    case 'facilitator_handed_over':
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          p.id === event.to
+            ? { ...p, role: 'facilitator' }
+            : p.id === event.from
+              ? { ...p, role: 'colleague' }
+              : p,
+        ),
+      };
+    case 'phase_revealed':
+      return {
+        ...state,
+        revealed: state.revealed.includes(String(event.phase))
+          ? state.revealed
+          : [...state.revealed, String(event.phase)],
+        entries: mergeRevealed(state.entries, event.entries),
+        annotations: mergeRevealed(state.annotations, event.annotations),
+      };
+    case 'readiness_changed': {
+      const others = state.done.filter((id) => id !== event.participant);
+      return { ...state, done: event.done ? [...others, String(event.participant)] : others };
+    }
+    case 'board_item_saved':
+      return { ...state, board: saveBoardItem(state.board, event.item as BoardItem, Number(event.index ?? -1)) };
+    case 'board_item_moved':
+      return { ...state, board: moveBoardItem(state.board, event) };
+    case 'board_item_removed':
+      return { ...state, board: without(state.board, event.item) };
+    case 'proposal_saved':
+      return { ...state, proposals: upsert(state.proposals, event.proposal as Proposal) };
+    case 'entry_saved':
+      return { ...state, entries: upsert(state.entries, event.entry as EntryView) };
+    case 'entry_removed':
+      return { ...state, entries: without(state.entries, event.entry) };
+    case 'adaptation_saved':
+      return { ...state, adaptations: upsert(state.adaptations, event.adaptation as Adaptation) };
+    case 'adaptation_removed':
+      return { ...state, adaptations: without(state.adaptations, event.adaptation) };
+    case 'transcript_imported':
+      return { ...state, transcript: event.transcript as Transcript };
+    case 'transcript_withdrawn':
+      return { ...state, transcript: null, annotations: [], focus_line: '' };
+    case 'annotation_saved':
+      return { ...state, annotations: upsert(state.annotations, event.annotation as AnnotationView) };
+    case 'annotation_removed':
+      return { ...state, annotations: without(state.annotations, event.annotation) };
+    case 'focus_changed':
+      return { ...state, focus_line: String(event.line ?? '') };
+    case 'scrubbed':
+      return state;
     default:
       return state;
   }

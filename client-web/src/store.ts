@@ -6,18 +6,36 @@
 import { batch, computed, signal } from '@preact/signals';
 import { createClockSync, type ClockSync } from './clock';
 import { createConnection, wsUrl, type Connection } from './connection';
+import { allowed } from './permissions';
 import {
+  MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   parseServerMessage,
+  type AdaptationFields,
+  type AnnotationTag,
+  type BoardList,
   type Command,
   type CommandMessage,
+  type CommandType,
+  type EvidenceRef,
   type Hello,
+  type ImportLine,
+  type ItemStatus,
+  type NewPhase,
   type Role,
   type ServerMessage,
   type SessionState,
 } from './protocol';
-import { loadCachedState, loadCredentials, saveCachedState, updateCredentials } from './saved';
-import { applyEvent } from './session-state';
+import {
+  loadCachedState,
+  loadCredentials,
+  loadElapsed,
+  saveCachedState,
+  saveElapsed,
+  updateCredentials,
+} from './saved';
+import { applyEvent, normaliseState } from './session-state';
+import { remainingMs } from './timer';
 
 export type LinkState = 'live' | 'reconnecting' | 'offline';
 
@@ -34,11 +52,25 @@ export interface Fatal {
 
 export type CommandResult =
   | { ok: true; seq: number }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: string; message: string; current?: unknown };
+
+export interface SendOptions {
+  /** The view shows a rejection itself (e.g. a stale-version conflict), so no global notice. */
+  quiet?: boolean;
+}
 
 interface OutboxEntry {
   message: CommandMessage;
+  quiet: boolean;
   settle(result: CommandResult): void;
+}
+
+/** A phase change the facilitator may take back with one click. */
+export interface Advance {
+  key: number;
+  from: number;
+  fromTitle: string;
+  toTitle: string;
 }
 
 const PING_EVERY_MS = 15_000;
@@ -61,7 +93,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
 
   // ---- state, as signals
   const cached = loadCachedState(code);
-  const state = signal<SessionState | null>(cached?.state ?? null);
+  const state = signal<SessionState | null>(cached ? normaliseState(cached.state) : null);
   const you = signal<string | null>(null);
   const welcomed = signal(false);
   const link = signal<LinkState>('reconnecting');
@@ -71,6 +103,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   const outboxSize = signal(0);
   const announcement = signal('');
   const hasFacilitatorKey = signal(Boolean(loadCredentials(code).facilitator_key));
+  const lastAdvance = signal<Advance | null>(null);
+  /** Milliseconds of timer spent in each phase (by id), as seen from this browser. */
+  const elapsed = signal<Record<string, number>>(loadElapsed(code));
 
   const me = computed(() => state.value?.participants.find((p) => p.id === you.value) ?? null);
   const isFacilitator = computed(() => me.value?.role === 'facilitator');
@@ -82,6 +117,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   const presenterTaken = computed(
     () => state.value?.participants.some((p) => p.role === 'presenter') ?? false,
   );
+  const role = computed<Role | null>(() => me.value?.role ?? null);
+  const isPresenter = computed(() => role.value === 'presenter');
+  const names = computed(() => new Map((state.value?.participants ?? []).map((p) => [p.id, p.name])));
 
   // ---- bookkeeping outside the signals
   let seq = cached?.seq ?? 0;
@@ -89,6 +127,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   let lastFrameAt = now();
   let commandCounter = 0;
   let noticeCounter = 0;
+  let advanceCounter = 0;
   const idPrefix = Math.random().toString(36).slice(2, 8);
   const outbox = new Map<string, OutboxEntry>();
   let pingTimers: ReturnType<typeof setTimeout>[] = [];
@@ -147,24 +186,34 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     for (const entry of outbox.values()) sendJson(entry.message);
   }
 
-  function send(command: Command): Promise<CommandResult> {
+  function send(command: Command, options: SendOptions = {}): Promise<CommandResult> {
     commandCounter += 1;
     const id = `${idPrefix}-${commandCounter}`;
     const message = { ...command, id } as CommandMessage;
+    const bytes = new TextEncoder().encode(JSON.stringify(message)).length;
+    if (bytes > MAX_MESSAGE_BYTES) {
+      // The server would close the connection over it; say so instead.
+      const kib = Math.ceil(bytes / 1024);
+      return Promise.resolve({
+        ok: false,
+        code: 'too_large',
+        message: `This change is ${kib} KiB, more than the ${MAX_MESSAGE_BYTES / 1024} KiB one message may carry.`,
+      });
+    }
     return new Promise<CommandResult>((resolve) => {
-      outbox.set(id, { message, settle: resolve });
+      outbox.set(id, { message, quiet: Boolean(options.quiet), settle: resolve });
       outboxSize.value = outbox.size;
       if (welcomed.value) sendJson(message);
     });
   }
 
-  function settle(id: string, result: CommandResult): CommandMessage | null {
+  function settle(id: string, result: CommandResult): OutboxEntry | null {
     const entry = outbox.get(id);
     if (!entry) return null;
     outbox.delete(id);
     outboxSize.value = outbox.size;
     entry.settle(result);
-    return entry.message;
+    return entry;
   }
 
   // ---- incoming
@@ -210,9 +259,10 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   function onSnapshot(msg: Extract<ServerMessage, { type: 'snapshot' }>) {
     clock.seed(msg.server_time);
     const before = state.value;
+    const after = normaliseState(msg.state);
     seq = msg.seq;
-    state.value = msg.state;
-    announceChange(before, msg.state);
+    state.value = after;
+    announceChange(before, after);
     persistSoon();
   }
 
@@ -232,13 +282,26 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       connection.restart();
       return;
     }
+    noteElapsed(before, after, msg.time);
     state.value = after;
     announceChange(before, after);
     persistSoon();
   }
 
+  /** When the phase changes, remember how long the timer ran in the one left behind. */
+  function noteElapsed(before: SessionState | null, after: SessionState | null, at: number) {
+    if (!before || !after || before.status !== 'live') return;
+    const left = before.template.phases[before.phase];
+    const now = after.template.phases[after.phase];
+    if (!left || left.id === now?.id) return;
+    const spent = Math.max(0, before.timer.duration_ms - remainingMs(before.timer, at));
+    if (spent <= 0) return;
+    elapsed.value = { ...elapsed.value, [left.id]: (elapsed.value[left.id] ?? 0) + spent };
+    saveElapsed(code, elapsed.value);
+  }
+
   function onAck(msg: Extract<ServerMessage, { type: 'ack' }>) {
-    const command = settle(msg.id, { ok: true, seq: msg.seq });
+    const command = settle(msg.id, { ok: true, seq: msg.seq })?.message;
     if (command?.type === 'join' && msg.token) {
       updateCredentials(code, { token: msg.token });
       you.value = msg.you ?? null;
@@ -252,8 +315,10 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   function onError(msg: Extract<ServerMessage, { type: 'error' }>) {
     const message = msg.message || msg.code;
     if (msg.id !== undefined && msg.id !== null) {
-      settle(msg.id, { ok: false, code: msg.code, message });
-      pushNotice(message, msg.code);
+      const result: CommandResult = { ok: false, code: msg.code, message };
+      if (msg.current !== undefined) result.current = msg.current;
+      const entry = settle(msg.id, result);
+      if (!entry?.quiet) pushNotice(message, msg.code);
       return;
     }
     if (msg.code === 'not_found' || msg.code === 'unsupported_version') {
@@ -317,7 +382,39 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     welcomed.value = false;
   }
 
-  // ---- intents
+  function can(command: CommandType): boolean {
+    const s = state.value;
+    if (!s || s.status === 'ended') return false;
+    return allowed(command, role.value, s.template.phases[s.phase]?.kind);
+  }
+
+  async function advance(): Promise<CommandResult> {
+    const s = state.value;
+    const from = s?.phase ?? 0;
+    const fromTitle = s?.template.phases[from]?.title ?? '';
+    const result = await send({ type: 'next_phase' });
+    if (result.ok) {
+      const now = state.value;
+      advanceCounter += 1;
+      lastAdvance.value = {
+        key: advanceCounter,
+        from,
+        fromTitle,
+        toTitle: now?.template.phases[now.phase]?.title ?? '',
+      };
+    }
+    return result;
+  }
+
+  /** The key a download of the session's record needs: the facilitator key, or the presenter's token. */
+  function exportKey(): string | null {
+    const creds = loadCredentials(code);
+    if (creds.facilitator_key) return creds.facilitator_key;
+    if (role.value === 'presenter' && creds.token) return creds.token;
+    return null;
+  }
+
+  // ---- intents: one per command of PROTOCOL.md §5, each answering with the CommandResult
   const intents = {
     join(name: string, role: Role) {
       const command: Command = { type: 'join', name: name.trim(), role };
@@ -329,7 +426,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     },
     leave: () => send({ type: 'leave' }),
     startSession: () => send({ type: 'start_session' }),
-    nextPhase: () => send({ type: 'next_phase' }),
+    nextPhase: advance,
     previousPhase: () => send({ type: 'previous_phase' }),
     goToPhase: (phase: number) => send({ type: 'go_to_phase', phase }),
     timerStart: () => send({ type: 'timer_start' }),
@@ -338,6 +435,63 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     timerAdd: (seconds = DEFAULT_ADD_SECONDS) => send({ type: 'timer_add', seconds }),
     timerReset: () => send({ type: 'timer_reset' }),
     endSession: () => send({ type: 'end_session' }),
+    undoAdvance() {
+      const a = lastAdvance.value;
+      lastAdvance.value = null;
+      return a ? send({ type: 'go_to_phase', phase: a.from }) : null;
+    },
+    dismissAdvance: () => {
+      lastAdvance.value = null;
+    },
+    // agenda, role, readiness
+    setPhaseMinutes: (phase: number, minutes: number) => send({ type: 'set_phase_minutes', phase, minutes }),
+    addPhase: (at: number, phase: NewPhase) => send({ type: 'add_phase', at, phase }),
+    removePhase: (phase: number) => send({ type: 'remove_phase', phase }),
+    movePhase: (from: number, to: number) => send({ type: 'move_phase', from, to }),
+    handOver: (to: string) => send({ type: 'hand_over', to }),
+    revealPhase: (phase: number) => send({ type: 'reveal_phase', phase }),
+    setDone: (done: boolean) => send({ type: 'set_done', done }),
+    // assumption board
+    boardAdd: (list: BoardList, text: string) => send({ type: 'board_add', list, text }),
+    boardEdit: (item: string, text: string, version: number) =>
+      send({ type: 'board_edit', item, text, version }, { quiet: true }),
+    boardMove: (item: string, list: BoardList, index: number, version: number) =>
+      send({ type: 'board_move', item, list, index, version }),
+    boardRemove: (item: string, version: number) => send({ type: 'board_remove', item, version }),
+    boardMark: (item: string, status: ItemStatus, evidence: EvidenceRef[], version: number) =>
+      send({ type: 'board_mark', item, status, evidence, version }, { quiet: true }),
+    boardPropose: (list: BoardList, text: string) => send({ type: 'board_propose', list, text }),
+    proposalDecide: (proposal: string, accept: boolean) => send({ type: 'proposal_decide', proposal, accept }),
+    // entries
+    entryAdd: (text: string, prompt = -1) => send({ type: 'entry_add', text, prompt }),
+    entryEdit: (entry: string, text: string, version: number) =>
+      send({ type: 'entry_edit', entry, text, version }, { quiet: true }),
+    entryRemove: (entry: string) => send({ type: 'entry_remove', entry }),
+    entryShare: (entry: string) => send({ type: 'entry_share', entry }),
+    // adaptations
+    adaptationAdd: (fields: AdaptationFields) => send({ type: 'adaptation_add', ...fields }),
+    adaptationEdit: (adaptation: string, fields: AdaptationFields, version: number) =>
+      send({ type: 'adaptation_edit', adaptation, version, ...fields }, { quiet: true }),
+    adaptationDecide: (adaptation: string, accept: boolean, version: number) =>
+      send({ type: 'adaptation_decide', adaptation, accept, version }),
+    adaptationRemove: (adaptation: string) => send({ type: 'adaptation_remove', adaptation }),
+    // transcript
+    transcriptImport: (lines: ImportLine[], format: string) =>
+      send({ type: 'transcript_import', lines, format, consent: true }, { quiet: true }),
+    transcriptWithdraw: () => send({ type: 'transcript_withdraw' }),
+    annotate: (a: {
+      from_line: string;
+      to_line: string;
+      start_char?: number;
+      end_char?: number;
+      tag: AnnotationTag;
+      comment: string;
+    }) => send({ type: 'annotate', ...a }),
+    annotationEdit: (annotation: string, tag: AnnotationTag, comment: string, version: number) =>
+      send({ type: 'annotation_edit', annotation, tag, comment, version }, { quiet: true }),
+    annotationRemove: (annotation: string) => send({ type: 'annotation_remove', annotation }),
+    annotationReply: (annotation: string, text: string) => send({ type: 'annotation_reply', annotation, text }),
+    focusLine: (line: string) => send({ type: 'focus_line', line }),
     /** The facilitator's one key: start the session, then start/pause/resume the timer. */
     primaryAction(): Promise<CommandResult> | null {
       const s = state.value;
@@ -351,6 +505,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
         default:
           return intents.timerStart();
       }
+    },
+    announce(text: string) {
+      announcement.value = text;
     },
     dismissNotice(key: number) {
       notices.value = notices.value.filter((n) => n.key !== key);
@@ -381,6 +538,15 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     phases,
     currentPhase,
     presenterTaken,
+    role,
+    isPresenter,
+    names,
+    lastAdvance,
+    elapsed,
+    can,
+    exportKey,
+    /** A participant's name, or a neutral word when unknown or anonymous. */
+    nameOf: (id: string | undefined) => (id ? (names.value.get(id) ?? 'Someone who left') : 'Anonymous'),
     // clock, for rendering the countdown
     serverNow: () => clock.serverNow(),
     clockOffset: () => clock.offset(),

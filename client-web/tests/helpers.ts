@@ -47,3 +47,36 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   const body = await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await testInfo.attach(name, { body, contentType: 'image/png' });
 }
+
+/** A full-page screenshot at 1280 px and at 768 px (tablet portrait), kept as test artifacts. */
+export async function shootBoth(page: Page, testInfo: TestInfo, name: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await saveScreenshot(page, testInfo, `${name}-1280`);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await saveScreenshot(page, testInfo, `${name}-768`);
+  await page.setViewportSize(size);
+}
+
+/** Runs axe-core in the page: no serious or critical violations allowed. */
+export async function expectAccessible(page: Page, view: string) {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
+  expect(report, `accessibility of ${view}`).toEqual([]);
+}
+
+/** Every text frame a page sends and receives over its WebSockets. */
+export function recordFrames(page: Page): { sent: string[]; received: string[] } {
+  const frames = { sent: [] as string[], received: [] as string[] };
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => frames.sent.push(String(f.payload)));
+    ws.on('framereceived', (f) => frames.received.push(String(f.payload)));
+  });
+  return frames;
+}
+
+export async function inviteLink(page: Page): Promise<string> {
+  return (await page.getByTestId('invite-link').textContent())!.trim();
+}

@@ -143,6 +143,8 @@ test('a rejected command is shown with the server message and can be dismissed',
   await createSessionViaStartPage(facilitator, 'Rejections');
   await joinAs(facilitator, 'Maya', 'facilitator');
   await facilitator.getByTestId('btn-start-session').click();
+  // Started (the timer can run) yet still at the first phase.
+  await expect(facilitator.getByTestId('btn-start-timer')).toBeEnabled();
   await expect(facilitator.getByTestId('btn-previous')).toBeDisabled();
 
   await facilitator.keyboard.press('b'); // already at the first phase

@@ -235,3 +235,32 @@ test('store: a dropped connection retries with growing delays', async ({ page })
   await page.clock.runFor(20_000);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
 });
+
+test('console: the last minute is announced and the facilitator is prompted when time is up', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`/s/${CODE}`);
+  await page.clock.runFor(10);
+  await lastSent(page, 0, 'hello');
+  const now = await page.evaluate(() => Date.now());
+  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: now, you: 'p2' });
+  const running = { status: 'running', duration_ms: 180_000, remaining_ms: 180_000, ends_at: now + 62_000 };
+  const facilitator = { id: 'p2', name: 'Maya', role: 'facilitator', online: true };
+  await serverSends(page, 0, {
+    type: 'snapshot',
+    seq: 3,
+    server_time: now,
+    state: { ...baseState, participants: [...baseState.participants, facilitator], timer: running },
+  });
+  await expect(page.getByTestId('timer-status')).toHaveText('Running');
+  await expect(page.getByTestId('time-up')).toHaveCount(0);
+
+  await page.clock.runFor(3_000);
+  await expect(page.getByTestId('announcer')).toHaveText('One minute left for First phase.');
+  await expect(page.getByTestId('countdown')).toHaveText('00:59');
+
+  await page.clock.runFor(60_000);
+  await expect(page.getByTestId('countdown')).toHaveText('00:00');
+  await expect(page.getByTestId('time-up')).toContainText('Time is up for “First phase”');
+  await expect(page.getByTestId('time-up')).toHaveAttribute('role', 'alert');
+  await expect(page.getByTestId('announcer')).toHaveText('Time is up for First phase.');
+});

@@ -1,50 +1,91 @@
-// The big clock. It never keeps time itself: every 250 ms it recomputes the
-// remaining time from the server's timer state and the estimated server now.
+// The big clock with a progress ring. It never keeps time itself: the
+// remaining time comes from the server's timer state and the estimated
+// server now. Announces the last minute and time up; an optional sound at zero.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { chime, setSound, soundOn } from '../sound';
 import type { SessionStore } from '../store';
-import { formatMmSs, remainingMs, spokenDuration } from '../timer';
+import { formatMmSs, spokenDuration } from '../timer';
 import { TIMER_LABEL } from './labels';
+import { useRemaining } from './useRemaining';
 
-const REDRAW_MS = 250;
+const LAST_MINUTE_MS = 60_000;
+const R = 54;
+const CIRCUMFERENCE = 2 * Math.PI * R;
 
 export function Countdown({ store }: { store: SessionStore }) {
   const state = store.state.value!;
   const timer = state.timer;
-  const compute = () => remainingMs(timer, store.serverNow());
-  const [ms, setMs] = useState(compute);
+  const ms = useRemaining(store);
+  const [sound, setSoundState] = useState(soundOn);
+  const previous = useRef(ms);
+  const phaseTitle = store.currentPhase.value?.title ?? 'this phase';
 
   useEffect(() => {
-    setMs(compute());
-    if (timer.status !== 'running') return;
-    const id = setInterval(() => setMs(compute()), REDRAW_MS);
-    return () => clearInterval(id);
-  }, [timer]);
+    const before = previous.current;
+    previous.current = ms;
+    if (timer.status !== 'running' && timer.status !== 'expired') return;
+    if (before > LAST_MINUTE_MS && ms <= LAST_MINUTE_MS && ms > 0) {
+      store.announce(`One minute left for ${phaseTitle}.`);
+    }
+    if (before > 0 && ms === 0) {
+      store.announce(`Time is up for ${phaseTitle}.`);
+      if (soundOn()) chime();
+    }
+  }, [ms]);
 
   const text = formatMmSs(ms);
   const fraction = timer.duration_ms > 0 ? Math.min(1, ms / timer.duration_ms) : 0;
-  const status = state.status === 'ended' ? 'ended' : timer.status;
-  const label = state.status === 'ended' ? 'Ended' : TIMER_LABEL[timer.status];
+  const ended = state.status === 'ended';
+  const status = ended ? 'ended' : ms === 0 && timer.status === 'running' ? 'expired' : timer.status;
+  const label = ended ? 'Ended' : TIMER_LABEL[status as keyof typeof TIMER_LABEL];
+  const lastMinute = !ended && timer.status === 'running' && ms > 0 && ms <= LAST_MINUTE_MS;
 
   return (
-    <div class={`countdown countdown-${status}`}>
-      <div
-        class="countdown-time"
-        role="timer"
-        aria-label={`${spokenDuration(ms)} remaining`}
-        data-testid="countdown"
-        data-status={status}
-      >
-        {text}
+    <div class={`countdown countdown-${status}${lastMinute ? ' is-last-minute' : ''}`}>
+      <div class="ring">
+        <svg viewBox="0 0 120 120" aria-hidden="true" class="ring-svg">
+          <circle class="ring-track" cx="60" cy="60" r={R} />
+          <circle
+            class="ring-fill"
+            cx="60"
+            cy="60"
+            r={R}
+            stroke-dasharray={CIRCUMFERENCE.toFixed(2)}
+            stroke-dashoffset={(CIRCUMFERENCE * (1 - fraction)).toFixed(2)}
+          />
+        </svg>
+        <div class="ring-center">
+          <div
+            class="countdown-time"
+            role="timer"
+            aria-label={`${spokenDuration(ms)} remaining`}
+            data-testid="countdown"
+            data-status={status}
+          >
+            {text}
+          </div>
+          <div class="countdown-status" data-testid="timer-status">
+            {label}
+          </div>
+        </div>
       </div>
       <div class="countdown-info">
-        <span class="countdown-status" data-testid="timer-status">
-          {label}
-        </span>
-        <span class="muted">of {formatMmSs(timer.duration_ms)}</span>
-      </div>
-      <div class="progress" aria-hidden="true">
-        <div class="progress-fill" style={{ width: `${(fraction * 100).toFixed(2)}%` }} />
+        <span class="muted small">of {formatMmSs(timer.duration_ms)}</span>
+        <label class="sound-toggle small">
+          <input
+            type="checkbox"
+            checked={sound}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setSound(on);
+              setSoundState(on);
+              if (on) chime();
+            }}
+            data-testid="sound-toggle"
+          />
+          <span>Sound at zero</span>
+        </label>
       </div>
     </div>
   );

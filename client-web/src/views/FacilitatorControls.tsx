@@ -1,7 +1,10 @@
 // Every facilitator control as one button, and one key each.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isHidden } from '../protocol';
 import type { SessionStore } from '../store';
+import { plural } from './labels';
+import { useRemaining } from './useRemaining';
 
 const CONFIRM_WINDOW_MS = 4000;
 
@@ -83,6 +86,8 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
 
   return (
     <div class="controls" data-testid="facilitator-controls">
+      <TimeUpPrompt store={store} />
+      <RevealControl store={store} />
       {state.status === 'lobby' && (
         <div class="control-row">
           <button
@@ -200,5 +205,94 @@ function EndSession({ store }: { store: SessionStore }) {
     >
       {armed ? 'Click again to end' : 'End session'}
     </button>
+  );
+}
+
+/** A clear prompt when the phase's time has run out; nothing advances by itself. */
+function TimeUpPrompt({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const ms = useRemaining(store);
+  const phase = store.currentPhase.value;
+  const up = state.status === 'live' && (state.timer.status === 'expired' || (state.timer.status === 'running' && ms === 0));
+  if (!up || !phase) return null;
+  const atLast = state.phase >= state.template.phases.length - 1;
+  return (
+    <div class="time-up" role="alert" data-testid="time-up">
+      <p>
+        <strong>Time is up for “{phase.title}”.</strong>{' '}
+        {phase.auto_advance && !atLast ? 'The session moves on by itself.' : 'Move on when the group is ready, or add time.'}
+      </p>
+      <div class="row">
+        {!atLast && (
+          <button type="button" class="btn btn-small btn-primary" onClick={() => store.nextPhase()} data-testid="time-up-next">
+            Next phase
+          </button>
+        )}
+        <button type="button" class="btn btn-small" onClick={() => store.timerAdd(60)}>
+          +1 min
+        </button>
+        <button type="button" class="btn btn-small" onClick={() => store.timerAdd(300)}>
+          +5 min
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** In a private phase: everyone's notes stay with their authors until this. */
+function RevealControl({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const phase = store.currentPhase.value;
+  const [busy, setBusy] = useState(false);
+  if (!phase?.private || state.revealed.includes(phase.id) || state.status !== 'live') return null;
+  const hidden =
+    state.entries.filter((e) => e.phase === phase.id && isHidden(e)).length +
+    state.annotations.filter((a) => a.phase === phase.id && isHidden(a)).length;
+  return (
+    <div class="reveal" data-testid="reveal-control">
+      <p class="small">
+        Notes in this phase are private until you reveal them
+        {hidden > 0 ? ` · ${plural(hidden, 'private note')} from others so far` : ''}.
+      </p>
+      <button
+        type="button"
+        class="btn btn-primary"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          await store.revealPhase(state.phase);
+          setBusy(false);
+        }}
+        data-testid="btn-reveal"
+      >
+        Reveal everyone’s notes
+      </button>
+    </div>
+  );
+}
+
+const UNDO_WINDOW_MS = 12_000;
+
+/** After an advance, one click takes the group back. */
+export function UndoToast({ store }: { store: SessionStore }) {
+  const advance = store.lastAdvance.value;
+  useEffect(() => {
+    if (!advance) return;
+    const t = setTimeout(() => store.dismissAdvance(), UNDO_WINDOW_MS);
+    return () => clearTimeout(t);
+  }, [advance?.key]);
+  if (!advance) return null;
+  return (
+    <div class="toast" role="status" data-testid="undo-toast">
+      <span>
+        Moved on to “{advance.toTitle}”.
+      </span>
+      <button type="button" class="btn btn-small" onClick={() => store.undoAdvance()} data-testid="btn-undo-advance">
+        Undo
+      </button>
+      <button type="button" class="btn btn-small btn-quiet" aria-label="Dismiss" onClick={() => store.dismissAdvance()}>
+        ×
+      </button>
+    </div>
   );
 }

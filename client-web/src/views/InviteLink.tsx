@@ -1,6 +1,7 @@
 // The join link (never the facilitator key) with a copy button.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { qrModules, type QrModules } from '../qr';
 import { sessionPath } from '../router';
 
 async function copyText(text: string, fallbackNode: HTMLElement | null): Promise<boolean> {
@@ -51,9 +52,43 @@ export function InviteLink({ code }: { code: string }) {
           {copied === 'copied' ? 'Copied' : 'Copy link'}
         </button>
       </div>
+      <QrCode link={link} />
       <p class="visually-hidden" aria-live="polite">
         {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Press Ctrl+C to copy the selected link' : ''}
       </p>
     </section>
+  );
+}
+
+const QUIET = 4;
+
+/** For people in the room: the same link (never the facilitator key) as a QR code. */
+function QrCode({ link }: { link: string }) {
+  const [open, setOpen] = useState(false);
+  const [qr, setQr] = useState<QrModules | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!open || qr) return;
+    qrModules(link).then(setQr, () => setFailed(true));
+  }, [open, link]);
+  return (
+    <details class="qr" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="qr-toggle">
+      <summary>Show QR code</summary>
+      {failed && <p class="inline-error small">The QR code could not be drawn; share the link instead.</p>}
+      {qr && (
+        <svg
+          class="qr-code"
+          viewBox={`${-QUIET} ${-QUIET} ${qr.size + 2 * QUIET} ${qr.size + 2 * QUIET}`}
+          role="img"
+          aria-label={`QR code for ${link}`}
+          data-testid="qr-code"
+          data-link={link}
+          shape-rendering="crispEdges"
+        >
+          <rect x={-QUIET} y={-QUIET} width={qr.size + 2 * QUIET} height={qr.size + 2 * QUIET} fill="#fff" />
+          <path d={qr.path} fill="#000" />
+        </svg>
+      )}
+    </details>
   );
 }

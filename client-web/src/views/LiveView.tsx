@@ -1,23 +1,31 @@
-// The joined participant's screen: current phase, clock, agenda, people.
+// The joined participant's screen: the current phase with its clock and
+// activity, the facilitator's console, the agenda, people, the invite, and
+// the summary.
 
+import { useState } from 'preact/hooks';
 import type { SessionStore } from '../store';
 import { Countdown } from './Countdown';
-import { FacilitatorControls } from './FacilitatorControls';
+import { FacilitatorControls, UndoToast } from './FacilitatorControls';
 import { InviteLink } from './InviteLink';
 import { kindLabel } from './labels';
+import { Activity, promptsShownInActivity } from './phases/Activity';
 import { PhaseList } from './PhaseList';
-import { PresenceList } from './PresenceList';
+import { DoneToggle, PresenceList } from './PresenceList';
+import { Summary } from './Summary';
+import { LazyImportFlow as ImportFlow } from './transcript/LazyImportFlow';
 
 export function LiveView({ store }: { store: SessionStore }) {
   const state = store.state.value!;
-  const phase = store.currentPhase.value;
   const facilitator = store.isFacilitator.value;
-  const total = state.template.phases.length;
+  const mayPeek = facilitator || store.isPresenter.value;
+  const [summary, setSummary] = useState(false);
+  const ended = state.status === 'ended';
+  const showSummary = ended || (summary && mayPeek);
 
   return (
     <div class="live-layout">
       <div class="live-main">
-        {state.status === 'ended' && (
+        {ended && (
           <p class="banner banner-ended" data-testid="session-ended">
             This session has ended. Thank you for taking part.
           </p>
@@ -29,7 +37,56 @@ export function LiveView({ store }: { store: SessionStore }) {
               : 'Waiting for the facilitator to start the session.'}
           </p>
         )}
-        <section class="card phase-card" aria-labelledby="phase-title">
+        {mayPeek && !ended && (
+          <div class="view-switch">
+            <button
+              type="button"
+              class="btn btn-small"
+              aria-pressed={summary}
+              onClick={() => setSummary(!summary)}
+              data-testid="summary-toggle"
+            >
+              {summary ? '← Back to the live session' : 'Summary and exports'}
+            </button>
+          </div>
+        )}
+        {showSummary ? (
+          <Summary store={store} />
+        ) : (
+          <>
+            <PhaseCard store={store} />
+            {state.status === 'lobby' && store.isPresenter.value && !state.transcript && (
+              <section class="card activity" aria-label="Prepare the transcript">
+                <ImportFlow store={store} />
+              </section>
+            )}
+            <section class="card activity" aria-labelledby="phase-title" data-testid="activity">
+              <Activity store={store} />
+            </section>
+          </>
+        )}
+      </div>
+      <aside class="live-side" aria-label="Session">
+        <PhaseList store={store} />
+        <PresenceList store={store} />
+        <InviteLink code={state.session || store.code} />
+      </aside>
+      {facilitator && <UndoToast store={store} />}
+    </div>
+  );
+}
+
+function PhaseCard({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const phase = store.currentPhase.value;
+  const facilitator = store.isFacilitator.value;
+  const total = state.template.phases.length;
+  const showPrompts = phase && phase.prompts.length > 0 && !promptsShownInActivity(phase.kind, phase.prompts);
+  return (
+    <section class="card phase-card" aria-labelledby="phase-title">
+      <div class="phase-top">
+        <Countdown store={store} />
+        <div class="phase-heading">
           <p class="phase-meta">
             <span class="badge" data-testid="phase-kind">
               {phase ? kindLabel(phase.kind) : ''}
@@ -37,29 +94,26 @@ export function LiveView({ store }: { store: SessionStore }) {
             <span class="muted" data-testid="phase-position">
               Phase {state.phase + 1} of {total}
             </span>
+            {phase?.private && (
+              <span class="badge badge-private">
+                {state.revealed.includes(phase.id) ? 'Revealed' : 'Private until revealed'}
+              </span>
+            )}
           </p>
           <h2 id="phase-title" class="phase-title" data-testid="phase-title">
             {phase?.title ?? ''}
           </h2>
-          <Countdown store={store} />
-          {facilitator && <FacilitatorControls store={store} />}
-          {phase && phase.prompts.length > 0 && (
-            <div class="prompts">
-              <h3>Prompts</h3>
-              <ul data-testid="phase-prompts">
-                {phase.prompts.map((prompt, i) => (
-                  <li key={i}>{prompt}</li>
-                ))}
-              </ul>
-            </div>
+          {showPrompts && (
+            <ul class="prompts" data-testid="phase-prompts">
+              {phase.prompts.map((prompt, i) => (
+                <li key={i}>{prompt}</li>
+              ))}
+            </ul>
           )}
-        </section>
+          <DoneToggle store={store} />
+        </div>
       </div>
-      <aside class="live-side">
-        <PhaseList store={store} />
-        <PresenceList store={store} />
-        <InviteLink code={state.session || store.code} />
-      </aside>
-    </div>
+      {facilitator && <FacilitatorControls store={store} />}
+    </section>
   );
 }

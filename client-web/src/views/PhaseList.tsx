@@ -1,29 +1,69 @@
-// The agenda: every phase with its planned minutes, the current one marked.
+// The agenda: every phase with its planned and used minutes and the total
+// budget. The facilitator can change minutes, add, remove and reorder
+// phases, jump to one, and reveal a private phase later.
 
+import { useState } from 'preact/hooks';
+import type { NewPhase, Phase, PhaseKind } from '../protocol';
 import type { SessionStore } from '../store';
+import { InlineError, usePending } from './common';
 import { kindLabel } from './labels';
+import { useRemaining } from './useRemaining';
+
+const KINDS: PhaseKind[] = ['opening', 'assumptions', 'transcript', 'discussion', 'adaptations', 'reflection', 'chart'];
+
+function minutesText(ms: number): string {
+  const m = Math.round(ms / 60_000);
+  return ms > 0 && m === 0 ? '<1' : String(m);
+}
 
 export function PhaseList({ store }: { store: SessionStore }) {
   const state = store.state.value!;
   const phases = state.template.phases;
-  const total = phases.reduce((sum, p) => sum + p.minutes, 0);
+  const facilitator = store.isFacilitator.value && state.status !== 'ended';
+  const [editing, setEditing] = useState(false);
+  const remaining = useRemaining(store);
+  const elapsed = store.elapsed.value;
+  const current = phases[state.phase];
+  const liveSpent = state.status === 'live' ? Math.max(0, state.timer.duration_ms - remaining) : 0;
+  const used = (p: Phase) => (elapsed[p.id] ?? 0) + (p.id === current?.id ? liveSpent : 0);
+  const planned = phases.reduce((sum, p) => sum + p.minutes, 0);
+  const usedTotal = phases.reduce((sum, p) => sum + used(p), 0);
+  const pending = usePending();
+
   return (
     <section class="card" aria-labelledby="phases-heading">
-      <h2 id="phases-heading" class="side-heading">
-        Agenda
-      </h2>
-      <p class="side-sub muted">
-        {state.template.name} · {total} min
+      <div class="side-head">
+        <h2 id="phases-heading" class="side-heading">
+          Agenda
+        </h2>
+        {facilitator && (
+          <button
+            type="button"
+            class="btn btn-tiny"
+            aria-pressed={editing}
+            onClick={() => setEditing(!editing)}
+            data-testid="edit-agenda"
+          >
+            {editing ? 'Done editing' : 'Edit agenda'}
+          </button>
+        )}
+      </div>
+      <p class="side-sub muted" data-testid="agenda-budget">
+        {state.template.name} · planned {planned} min
+        {usedTotal > 0 ? ` · used ${minutesText(usedTotal)} min` : ''}
       </p>
       <ol class="phase-list" data-testid="phase-list">
         {phases.map((p, i) => {
-          const current = i === state.phase;
+          const isCurrent = i === state.phase;
           const done = state.status !== 'lobby' && i < state.phase;
+          const spent = used(p);
+          const canReveal =
+            facilitator && state.status === 'live' && p.private && !state.revealed.includes(p.id) && i < state.phase;
           return (
             <li
               key={p.id}
-              class={`phase-item${current ? ' is-current' : ''}${done ? ' is-done' : ''}`}
-              aria-current={current ? 'step' : undefined}
+              class={`phase-item${isCurrent ? ' is-current' : ''}${done ? ' is-done' : ''}`}
+              aria-current={isCurrent ? 'step' : undefined}
               data-testid="phase-item"
             >
               <span class="phase-index" aria-hidden="true">
@@ -32,12 +72,179 @@ export function PhaseList({ store }: { store: SessionStore }) {
               <span class="phase-name">
                 {p.title}
                 <span class="visually-hidden">, {kindLabel(p.kind)}</span>
+                {p.private && (
+                  <span class="phase-flag">{state.revealed.includes(p.id) ? 'revealed' : 'private'}</span>
+                )}
               </span>
-              <span class="phase-minutes">{p.minutes} min</span>
+              {editing ? (
+                <PhaseMinutes key={p.minutes} store={store} phase={p} index={i} />
+              ) : (
+                <span class="phase-minutes">
+                  {spent > 0 && <span class="phase-used">{minutesText(spent)} / </span>}
+                  {p.minutes} min
+                </span>
+              )}
+              {editing && (
+                <span class="phase-tools" role="group" aria-label={`Arrange ${p.title}`}>
+                  <button
+                    type="button"
+                    class="btn btn-tiny"
+                    aria-label={`Move ${p.title} earlier`}
+                    disabled={i === 0}
+                    onClick={() => pending.run(() => store.movePhase(i, i - 1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    class="btn btn-tiny"
+                    aria-label={`Move ${p.title} later`}
+                    disabled={i === phases.length - 1}
+                    onClick={() => pending.run(() => store.movePhase(i, i + 1))}
+                  >
+                    ↓
+                  </button>
+                  {state.status === 'live' && !isCurrent && (
+                    <button
+                      type="button"
+                      class="btn btn-tiny"
+                      aria-label={`Go to ${p.title}`}
+                      onClick={() => pending.run(() => store.goToPhase(i))}
+                    >
+                      Go
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    class="btn btn-tiny btn-quiet-danger"
+                    aria-label={`Remove ${p.title}`}
+                    disabled={isCurrent || phases.length === 1}
+                    onClick={() => pending.run(() => store.removePhase(i))}
+                    data-testid="remove-phase"
+                  >
+                    ✕
+                  </button>
+                </span>
+              )}
+              {canReveal && !editing && (
+                <button
+                  type="button"
+                  class="btn btn-tiny phase-reveal"
+                  onClick={() => pending.run(() => store.revealPhase(i))}
+                >
+                  Reveal
+                </button>
+              )}
             </li>
           );
         })}
       </ol>
+      <InlineError message={pending.error} />
+      {editing && <AddPhase store={store} />}
     </section>
+  );
+}
+
+function PhaseMinutes({ store, phase, index }: { store: SessionStore; phase: Phase; index: number }) {
+  const [value, setValue] = useState(String(phase.minutes));
+  const commit = () => {
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n <= 240 && n !== phase.minutes) void store.setPhaseMinutes(index, n);
+    else setValue(String(phase.minutes));
+  };
+  return (
+    <label class="phase-minutes-edit">
+      <input
+        type="number"
+        min={1}
+        max={240}
+        value={value}
+        aria-label={`Minutes for ${phase.title}`}
+        onInput={(e) => setValue(e.currentTarget.value)}
+        onChange={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        data-testid="phase-minutes-input"
+      />
+      <span aria-hidden="true">min</span>
+    </label>
+  );
+}
+
+function AddPhase({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<PhaseKind>('discussion');
+  const [minutes, setMinutes] = useState('5');
+  const [prompts, setPrompts] = useState('');
+  const [isPrivate, setPrivate] = useState(false);
+  const [where, setWhere] = useState<'next' | 'end'>('next');
+  const pending = usePending();
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const phase: NewPhase = {
+      title: title.trim(),
+      kind,
+      minutes: Math.min(240, Math.max(1, Math.round(Number(minutes) || 1))),
+      prompts: prompts
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      private: isPrivate,
+    };
+    if (!phase.title) return;
+    const at = where === 'end' || state.status === 'lobby' ? state.template.phases.length : state.phase + 1;
+    const result = await pending.run(() => store.addPhase(at, phase));
+    if (result?.ok) {
+      setTitle('');
+      setPrompts('');
+    }
+  }
+
+  return (
+    <form class="add-phase stack-sm" onSubmit={submit} data-testid="add-phase">
+      <h3 class="group-title">Add a phase</h3>
+      <label class="field">
+        <span class="field-label">Title</span>
+        <input type="text" maxLength={120} value={title} onInput={(e) => setTitle(e.currentTarget.value)} data-testid="add-phase-title" />
+      </label>
+      <div class="form-row">
+        <label class="field">
+          <span class="field-label">Kind</span>
+          <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as PhaseKind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">Minutes</span>
+          <input type="number" min={1} max={240} value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />
+        </label>
+      </div>
+      <label class="field">
+        <span class="field-label">Prompts, one per line</span>
+        <textarea class="textarea" rows={2} value={prompts} onInput={(e) => setPrompts(e.currentTarget.value)} />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
+        <span>Private until revealed</span>
+      </label>
+      {state.status !== 'lobby' && (
+        <label class="field">
+          <span class="field-label">Where</span>
+          <select class="select" value={where} onChange={(e) => setWhere(e.currentTarget.value as 'next' | 'end')}>
+            <option value="next">After the current phase</option>
+            <option value="end">At the end</option>
+          </select>
+        </label>
+      )}
+      <InlineError message={pending.error} />
+      <button type="submit" class="btn btn-small btn-primary" disabled={!title.trim() || pending.busy} data-testid="add-phase-submit">
+        Add phase
+      </button>
+    </form>
   );
 }

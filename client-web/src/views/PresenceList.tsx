@@ -1,7 +1,10 @@
-// Who is here: name, role, online or not.
+// Who is here: name, role, online or not, and who is done with this phase.
+// The facilitator can hand the role to someone else.
 
+import { useState } from 'preact/hooks';
 import { navigate } from '../router';
 import type { SessionStore } from '../store';
+import { ConfirmButton, InlineError, usePending } from './common';
 import { roleLabel } from './labels';
 
 export function PresenceList({ store }: { store: SessionStore }) {
@@ -10,6 +13,10 @@ export function PresenceList({ store }: { store: SessionStore }) {
   const people = state.participants;
   const online = people.filter((p) => p.online).length;
   const canLeave = !store.isFacilitator.value && state.status !== 'ended';
+  const live = state.status === 'live';
+  const facilitator = store.isFacilitator.value && state.status !== 'ended';
+  const [handing, setHanding] = useState(false);
+  const pending = usePending();
 
   async function leave() {
     const result = await store.leave();
@@ -18,35 +25,94 @@ export function PresenceList({ store }: { store: SessionStore }) {
 
   return (
     <section class="card" aria-labelledby="people-heading">
-      <h2 id="people-heading" class="side-heading">
-        People <span class="muted">· {online} online</span>
-      </h2>
-      <ul class="presence-list" data-testid="presence-list">
-        {people.map((p) => (
-          <li
-            key={p.id}
-            class={`presence-item${p.online ? ' is-online' : ' is-offline'}`}
-            data-testid="presence-item"
-            data-participant={p.id}
-            data-online={p.online ? 'true' : 'false'}
+      <div class="side-head">
+        <h2 id="people-heading" class="side-heading">
+          People <span class="muted">· {online} online</span>
+        </h2>
+        {facilitator && people.length > 1 && (
+          <button
+            type="button"
+            class="btn btn-tiny"
+            aria-pressed={handing}
+            onClick={() => setHanding(!handing)}
+            data-testid="hand-over-toggle"
           >
-            <span class="presence-dot" aria-hidden="true" />
-            <span class="presence-name" data-testid="presence-name">
-              {p.name}
-              {p.id === you && <span class="muted"> (you)</span>}
-            </span>
-            <span class="presence-meta">
-              <span class="presence-role">{roleLabel(p.role)}</span> ·{' '}
-              <span class="presence-state">{p.online ? 'online' : 'offline'}</span>
-            </span>
-          </li>
-        ))}
+            {handing ? 'Cancel' : 'Hand over'}
+          </button>
+        )}
+      </div>
+      {live && (
+        <p class="side-sub muted" data-testid="done-count">
+          {state.done.length} of {people.length} done with this phase
+        </p>
+      )}
+      {handing && <p class="small muted">Choose who facilitates next. You become a colleague.</p>}
+      <ul class="presence-list" data-testid="presence-list">
+        {people.map((p) => {
+          const done = state.done.includes(p.id);
+          return (
+            <li
+              key={p.id}
+              class={`presence-item${p.online ? ' is-online' : ' is-offline'}`}
+              data-testid="presence-item"
+              data-participant={p.id}
+              data-online={p.online ? 'true' : 'false'}
+              data-done={done ? 'true' : 'false'}
+            >
+              <span class="presence-dot" aria-hidden="true" />
+              <span class="presence-name" data-testid="presence-name">
+                {p.name}
+                {p.id === you && <span class="muted"> (you)</span>}
+              </span>
+              <span class="presence-meta">
+                <span class="presence-role">{roleLabel(p.role)}</span> ·{' '}
+                <span class="presence-state">{p.online ? 'online' : 'offline'}</span>
+                {live && done && <span class="done-badge">Done</span>}
+              </span>
+              {handing && p.id !== you && p.role !== 'presenter' && p.role !== 'facilitator' && (
+                <span class="presence-action">
+                  <ConfirmButton
+                    class="btn btn-tiny"
+                    label="Make facilitator"
+                    confirmLabel={`Confirm: ${p.name} facilitates`}
+                    ariaLabel={`Make ${p.name} the facilitator`}
+                    testid="hand-over"
+                    onConfirm={async () => {
+                      const r = await pending.run(() => store.handOver(p.id));
+                      if (r?.ok) setHanding(false);
+                    }}
+                  />
+                </span>
+              )}
+            </li>
+          );
+        })}
       </ul>
+      <InlineError message={pending.error} />
       {canLeave && (
         <button type="button" class="btn btn-small btn-quiet" onClick={leave} data-testid="btn-leave">
           Leave session
         </button>
       )}
     </section>
+  );
+}
+
+/** "I'm done" for the current phase, for everyone. */
+export function DoneToggle({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const you = store.you.value;
+  if (state.status !== 'live' || !you) return null;
+  const done = state.done.includes(you);
+  return (
+    <button
+      type="button"
+      class={`btn btn-small done-toggle${done ? ' is-done' : ''}`}
+      aria-pressed={done}
+      onClick={() => store.setDone(!done)}
+      data-testid="done-toggle"
+    >
+      {done ? '✓ Done — undo' : 'I’m done with this phase'}
+    </button>
   );
 }

@@ -1,6 +1,14 @@
 // Words shown for the protocol's identifiers.
 
-import type { Role, TimerStatus } from '../protocol';
+import type {
+  AdaptationStatus,
+  AnnotationTag,
+  BoardList,
+  ItemStatus,
+  Role,
+  SpeakerRole,
+  TimerStatus,
+} from '../protocol';
 
 export const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -39,4 +47,63 @@ export const TIMER_LABEL: Record<TimerStatus, string> = {
 
 export function roleLabel(role: string): string {
   return ROLE_LABEL[role as Role] ?? role;
+}
+
+export const LIST_ORDER: BoardList[] = ['know', 'dont_know', 'assumptions', 'find_out'];
+
+export const LIST_LABEL: Record<BoardList, string> = {
+  know: 'What I know',
+  dont_know: "What I don't know",
+  assumptions: 'Assumptions I may hold',
+  find_out: 'What I need to find out',
+};
+
+export const LIST_SHORT: Record<BoardList, string> = {
+  know: 'Know',
+  dont_know: "Don't know",
+  assumptions: 'Assumption',
+  find_out: 'Find out',
+};
+
+export const ITEM_STATUS_LABEL: Record<ItemStatus, string> = {
+  open: 'Still open',
+  confirmed: 'Confirmed',
+  challenged: 'Challenged',
+};
+
+export const TAG_ORDER: AnnotationTag[] = ['notice', 'wonder', 'strength', 'need'];
+
+export const TAG_LABEL: Record<AnnotationTag, string> = {
+  notice: 'Notice',
+  wonder: 'Wonder',
+  strength: 'Strength',
+  need: 'Need',
+};
+
+export const SPEAKER_ROLE_LABEL: Record<SpeakerRole, string> = {
+  teacher: 'Teacher',
+  student: 'Student',
+  other: 'Other',
+};
+
+export const ADAPTATION_STATUS_LABEL: Record<AdaptationStatus, string> = {
+  suggested: 'Suggested',
+  accepted: 'Accepted',
+  declined: 'Declined',
+};
+
+/** "3 private notes", "1 private note". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** m:ss of a transcript line's start, or "" when the source had no time. */
+export function lineTime(ms: number): string {
+  if (!(ms >= 0)) return '';
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }

@@ -1,0 +1,217 @@
+// The session's record: the board with each item's status and evidence,
+// adaptations, annotations with replies and the notes everyone can see —
+// with downloads of the server's exports for the facilitator and presenter.
+
+import { useState } from 'preact/hooks';
+import { lineRange } from '../evidence';
+import { isHidden, type Annotation, type Entry } from '../protocol';
+import type { SessionStore } from '../store';
+import { UserText } from './common';
+import { EvidenceList } from './EvidencePicker';
+import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL } from './labels';
+
+const FORMATS = [
+  { format: 'md', label: 'Markdown', hint: 'for notes' },
+  { format: 'html', label: 'Printable page', hint: 'for the PLC binder' },
+  { format: 'json', label: 'JSON', hint: 'data' },
+] as const;
+
+async function download(code: string, key: string, format: string): Promise<string | null> {
+  let response: Response;
+  try {
+    // The key goes in a header, never in the URL.
+    response = await fetch(`/api/sessions/${encodeURIComponent(code)}/export?format=${format}`, {
+      headers: { Authorization: `Bearer ${key}` },
+      cache: 'no-store',
+    });
+  } catch {
+    return 'Could not reach the server. Try again when you are back online.';
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return body?.error?.message ?? `The server answered ${response.status}.`;
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `debrief-${code}.${format}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}
+
+export function Downloads({ store }: { store: SessionStore }) {
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState('');
+  const key = store.exportKey();
+  if (!key) {
+    return (
+      <p class="muted small" data-testid="downloads-unavailable">
+        Downloads are for the facilitator who created the session and for the presenter.
+      </p>
+    );
+  }
+  return (
+    <div class="downloads" data-testid="downloads">
+      <div class="row">
+        {FORMATS.map((f) => (
+          <button
+            key={f.format}
+            type="button"
+            class="btn btn-small"
+            disabled={busy !== ''}
+            aria-label={`Download ${f.label} (${f.hint})`}
+            onClick={async () => {
+              setBusy(f.format);
+              setError((await download(store.code, key, f.format)) ?? '');
+              setBusy('');
+            }}
+            data-testid={`download-${f.format}`}
+          >
+            {busy === f.format ? 'Preparing…' : `Download ${f.label}`}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p class="inline-error small" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Summary({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const lines = state.transcript?.lines ?? [];
+  const order = new Map(lines.map((l, i) => [l.id, i]));
+  const annotations = state.annotations
+    .filter((a): a is Annotation => !isHidden(a))
+    .sort((a, b) => (order.get(a.from_line) ?? 1e9) - (order.get(b.from_line) ?? 1e9));
+  const adaptations = state.adaptations.filter((a) => a.status === 'accepted');
+  const anonymous = (phaseId: string) => Boolean(state.template.phases.find((p) => p.id === phaseId)?.anonymous);
+  const byline = (author: string, phaseId: string) =>
+    anonymous(phaseId) || !author ? '' : author === store.you.value ? 'You' : store.nameOf(author);
+  const privateNow = (phaseId: string) => {
+    const p = state.template.phases.find((x) => x.id === phaseId);
+    return Boolean(p?.private) && !state.revealed.includes(phaseId);
+  };
+  const entriesOf = (phaseId: string) =>
+    state.entries.filter((e): e is Entry => !isHidden(e) && e.phase === phaseId && (!privateNow(phaseId) || e.shared));
+
+  return (
+    <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
+      <div class="summary-head">
+        <h2 id="summary-heading">Summary{state.title ? `: ${state.title}` : ''}</h2>
+        <Downloads store={store} />
+      </div>
+      {state.transcript && (
+        <p class="muted small">
+          Transcript of {lines.length} lines; consent confirmed by {store.nameOf(state.transcript.consent_by)} on{' '}
+          {new Date(state.transcript.consent_at).toLocaleString()}.
+        </p>
+      )}
+
+      <h3 class="summary-title">Assumption board</h3>
+      {state.board.length === 0 && <p class="muted small">No items.</p>}
+      {LIST_ORDER.map((list) => {
+        const items = state.board.filter((i) => i.list === list);
+        if (items.length === 0) return null;
+        return (
+          <div key={list} class="summary-block">
+            <h4 class="review-list-title">{LIST_LABEL[list]}</h4>
+            <ul class="plain-list">
+              {items.map((item) => (
+                <li key={item.id} class="summary-item" data-testid="summary-item">
+                  <span class={`status status-${item.status}`}>{ITEM_STATUS_LABEL[item.status]}</span>{' '}
+                  <UserText text={item.text} />
+                  <EvidenceList state={state} refs={item.evidence} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+
+      <h3 class="summary-title">Adaptations</h3>
+      {adaptations.length === 0 && <p class="muted small">None yet.</p>}
+      <ul class="plain-list">
+        {adaptations.map((a) => (
+          <li key={a.id} class="summary-item" data-testid="summary-adaptation">
+            <strong>
+              <UserText text={a.change} />
+            </strong>
+            <div class="muted small">
+              For {a.for_whom || 'all learners'}
+              {a.check_in ? ` · check in on ${a.check_in}` : ''}
+            </div>
+            {a.follow_ups.length > 0 && (
+              <ul class="follow-ups small">
+                {a.follow_ups.map((q, i) => (
+                  <li key={i}>
+                    <UserText text={q} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <EvidenceList state={state} refs={a.evidence} />
+          </li>
+        ))}
+      </ul>
+
+      <h3 class="summary-title">Annotations</h3>
+      {annotations.length === 0 && <p class="muted small">None.</p>}
+      <ul class="plain-list">
+        {annotations.map((a) => (
+          <li key={a.id} class="summary-item" data-testid="summary-annotation">
+            <span class={`tag-chip tag-${a.tag}`}>{TAG_LABEL[a.tag]}</span>{' '}
+            <span class="muted small">{a.placed === false ? 'Unplaced' : lineRange(state, a)}</span>
+            {a.quote && (
+              <blockquote class="annotation-quote small">
+                <UserText text={a.quote} />
+              </blockquote>
+            )}
+            {a.comment && (
+              <p>
+                <UserText text={a.comment} />
+                {byline(a.author, a.phase) && <span class="muted small"> — {byline(a.author, a.phase)}</span>}
+              </p>
+            )}
+            {a.replies.length > 0 && (
+              <ul class="replies">
+                {a.replies.map((r) => (
+                  <li key={r.id} class="reply">
+                    <span class="reply-author small">{store.nameOf(r.author)}</span> <UserText text={r.text} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <h3 class="summary-title">Notes by phase</h3>
+      {state.template.phases.map((p) => {
+        const entries = entriesOf(p.id);
+        if (entries.length === 0) return null;
+        return (
+          <div key={p.id} class="summary-block" data-testid="summary-phase">
+            <h4 class="review-list-title">{p.title}</h4>
+            <ul class="plain-list">
+              {entries.map((e) => (
+                <li key={e.id} class="summary-item">
+                  {e.prompt >= 0 && p.prompts[e.prompt] && <div class="muted small">{p.prompts[e.prompt]}</div>}
+                  <UserText text={e.text} />
+                  {byline(e.author, p.id) && <span class="muted small"> — {byline(e.author, p.id)}</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

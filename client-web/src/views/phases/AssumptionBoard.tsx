@@ -1,0 +1,400 @@
+// The presenter's four lists. The presenter adds, edits, reorders and
+// removes; colleagues see it live and propose items; the presenter accepts
+// proposals onto the board or sets them aside.
+
+import { useState } from 'preact/hooks';
+import type { BoardItem, BoardList, Proposal } from '../../protocol';
+import type { SessionStore } from '../../store';
+import { ConflictNote, InlineError, Section, UserText, usePending } from '../common';
+import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
+
+const ITEM_MAX = 500;
+
+export function AssumptionBoard({ store }: { store: SessionStore }) {
+  const state = store.state.value!;
+  const phase = store.currentPhase.value;
+  const canEdit = store.can('board_add');
+  const canPropose = store.can('board_propose');
+  // With four prompts, they are the presenter's questions for the four lists.
+  const hints = phase?.kind === 'assumptions' && phase.prompts.length === 4 ? phase.prompts : null;
+  return (
+    <div class="board-wrap">
+      {store.isPresenter.value && <PendingProposals store={store} />}
+      <div class="board" data-testid="board">
+        {LIST_ORDER.map((list, i) => (
+          <BoardColumn
+            key={list}
+            store={store}
+            list={list}
+            hint={hints?.[i]}
+            items={state.board.filter((x) => x.list === list)}
+            canEdit={canEdit}
+          />
+        ))}
+      </div>
+      {canPropose && <ProposeForm store={store} />}
+      {!store.isPresenter.value && <ProposalStatus store={store} />}
+    </div>
+  );
+}
+
+function BoardColumn(props: {
+  store: SessionStore;
+  list: BoardList;
+  hint?: string;
+  items: BoardItem[];
+  canEdit: boolean;
+}) {
+  const { store, list, items, canEdit } = props;
+  const headingId = `list-${list}`;
+  return (
+    <section class="board-list" aria-labelledby={headingId} data-testid={`board-list-${list}`}>
+      <h3 id={headingId} class="board-list-title">
+        {LIST_LABEL[list]} <span class="count">{items.length}</span>
+      </h3>
+      {props.hint && <p class="muted small board-hint">{props.hint}</p>}
+      {items.length === 0 ? (
+        <p class="muted small empty">Nothing here yet.</p>
+      ) : (
+        <ol class="board-items">
+          {items.map((item, i) => (
+            <BoardItemRow
+              key={item.id}
+              store={store}
+              item={item}
+              index={i}
+              count={items.length}
+              canEdit={canEdit}
+            />
+          ))}
+        </ol>
+      )}
+      {canEdit && <AddItem store={store} list={list} />}
+    </section>
+  );
+}
+
+function focusLater(selector: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
+function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: number; count: number; canEdit: boolean }) {
+  const { store, item, index, count, canEdit } = props;
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(item.text);
+  const [conflict, setConflict] = useState<BoardItem | null>(null);
+  // The version the edit was started from: a newer one means someone else saved first.
+  const [base, setBase] = useState(item.version);
+  const pending = usePending();
+  const author = item.author && store.state.value!.participants.find((p) => p.id === item.author);
+  const proposedBy = author && author.role !== 'presenter' ? author.name : '';
+
+  async function save(version: number) {
+    const value = text.trim();
+    if (!value) return;
+    const result = await pending.run(() => store.boardEdit(item.id, value, version));
+    if (result?.ok) {
+      setEditing(false);
+      setConflict(null);
+      focusLater(`[data-edit="${item.id}"]`);
+    } else if (result && result.code === 'conflict' && result.current) {
+      pending.clear();
+      setConflict(result.current as BoardItem);
+    }
+  }
+
+  async function move(list: BoardList, to: number, focus: string) {
+    const result = await pending.run(() => store.boardMove(item.id, list, to, item.version));
+    if (result?.ok) focusLater(`[data-${focus}="${item.id}"]`);
+  }
+
+  if (editing) {
+    return (
+      <li class="board-item is-editing" data-testid="board-item">
+        <form
+          class="stack-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(base);
+          }}
+        >
+          <label class="visually-hidden" for={`edit-${item.id}`}>
+            Edit item
+          </label>
+          <textarea
+            id={`edit-${item.id}`}
+            class="textarea"
+            rows={2}
+            maxLength={ITEM_MAX}
+            value={text}
+            autoFocus
+            onInput={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setEditing(false);
+                focusLater(`[data-edit="${item.id}"]`);
+              }
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                void save(base);
+              }
+            }}
+            data-testid="board-edit-text"
+          />
+          {conflict && (
+            <ConflictNote
+              theirs={conflict.text}
+              onKeepTheirs={() => {
+                setConflict(null);
+                setEditing(false);
+              }}
+              onRetryMine={() => void save(conflict.version)}
+            />
+          )}
+          <InlineError message={pending.error} />
+          <div class="row">
+            <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy || !text.trim()}>
+              Save
+            </button>
+            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li class="board-item" data-testid="board-item" data-item={item.id}>
+      <p class="board-item-text">
+        <UserText text={item.text} />
+      </p>
+      {proposedBy && <p class="muted small">Proposed by {proposedBy}</p>}
+      {canEdit && (
+        <div class="item-tools" role="group" aria-label="Item actions">
+          <button
+            type="button"
+            class="btn btn-tiny"
+            data-edit={item.id}
+            onClick={() => {
+              setText(item.text);
+              setBase(item.version);
+              setConflict(null);
+              setEditing(true);
+            }}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            class="btn btn-tiny"
+            aria-label="Move up"
+            data-up={item.id}
+            disabled={index === 0 || pending.busy}
+            onClick={() => move(item.list, index - 1, 'up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            class="btn btn-tiny"
+            aria-label="Move down"
+            data-down={item.id}
+            disabled={index === count - 1 || pending.busy}
+            onClick={() => move(item.list, index + 1, 'down')}
+          >
+            ↓
+          </button>
+          <label class="visually-hidden" for={`move-${item.id}`}>
+            Move to list
+          </label>
+          <select
+            id={`move-${item.id}`}
+            class="select select-tiny"
+            value={item.list}
+            data-move={item.id}
+            onChange={(e) => {
+              const list = e.currentTarget.value as BoardList;
+              if (list === item.list) return;
+              const end = store.state.value!.board.filter((x) => x.list === list).length;
+              void move(list, end, 'move');
+            }}
+          >
+            {LIST_ORDER.map((l) => (
+              <option key={l} value={l}>
+                {LIST_SHORT[l]}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            class="btn btn-tiny btn-quiet-danger"
+            onClick={() => pending.run(() => store.boardRemove(item.id, item.version))}
+          >
+            Remove
+          </button>
+        </div>
+      )}
+      <InlineError message={pending.error} />
+    </li>
+  );
+}
+
+function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
+  const [text, setText] = useState('');
+  const pending = usePending();
+  const id = `add-${list}`;
+  async function submit(e: Event) {
+    e.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    // Cleared at once: the outbox keeps the command even while reconnecting.
+    setText('');
+    const result = await pending.run(() => store.boardAdd(list, value));
+    if (result && !result.ok) setText(value);
+  }
+  return (
+    <form class="add-form" onSubmit={submit}>
+      <label class="visually-hidden" for={id}>
+        Add to {LIST_LABEL[list]}
+      </label>
+      <input
+        id={id}
+        type="text"
+        maxLength={ITEM_MAX}
+        placeholder="Add an item…"
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        data-testid={`board-add-${list}`}
+      />
+      <button type="submit" class="btn btn-small" disabled={!text.trim()} aria-label={`Add to ${LIST_LABEL[list]}`}>
+        Add
+      </button>
+      <InlineError message={pending.error} />
+    </form>
+  );
+}
+
+export function ProposeForm({ store }: { store: SessionStore }) {
+  const [list, setList] = useState<BoardList>('assumptions');
+  const [text, setText] = useState('');
+  const pending = usePending();
+  async function submit(e: Event) {
+    e.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    setText('');
+    const result = await pending.run(() => store.boardPropose(list, value));
+    if (result && !result.ok) setText(value);
+  }
+  return (
+    <Section title="Propose an item for the presenter" id="propose-heading" class="propose">
+      <p class="muted small">
+        Help the presenter see what is hard to see alone, e.g. “a possible assumption: …”. They decide whether it goes
+        on the board.
+      </p>
+      <form class="propose-form" onSubmit={submit} data-testid="propose-form">
+        <label class="field">
+          <span class="field-label">List</span>
+          <select class="select" value={list} onChange={(e) => setList(e.currentTarget.value as BoardList)} data-testid="propose-list">
+            {LIST_ORDER.map((l) => (
+              <option key={l} value={l}>
+                {LIST_LABEL[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field propose-text">
+          <span class="field-label">Your proposal</span>
+          <input
+            type="text"
+            maxLength={ITEM_MAX}
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            data-testid="propose-text"
+          />
+        </label>
+        <button type="submit" class="btn btn-primary" disabled={!text.trim()} data-testid="propose-submit">
+          Propose
+        </button>
+      </form>
+      <InlineError message={pending.error} />
+    </Section>
+  );
+}
+
+/** Colleagues see what they and others proposed, and what became of it. */
+function ProposalStatus({ store }: { store: SessionStore }) {
+  const proposals = store.state.value!.proposals;
+  if (proposals.length === 0) return null;
+  const word = (p: Proposal) =>
+    p.state === 'pending' ? 'Waiting for the presenter' : p.state === 'accepted' ? 'On the board' : 'Set aside';
+  return (
+    <Section title="Proposals" id="proposals-heading">
+      <ul class="plain-list" data-testid="proposal-status">
+        {proposals.map((p) => (
+          <li key={p.id} class={`proposal is-${p.state}`}>
+            <span class="tag">{LIST_SHORT[p.list]}</span> <UserText text={p.text} />{' '}
+            <span class="muted small">
+              — {store.nameOf(p.author)} · {word(p)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function PendingProposals({ store }: { store: SessionStore }) {
+  const pendingList = store.state.value!.proposals.filter((p) => p.state === 'pending');
+  if (pendingList.length === 0) return null;
+  return (
+    <section class="proposals-panel" aria-labelledby="pending-heading" data-testid="pending-proposals">
+      <h3 id="pending-heading" class="section-title">
+        Proposed by colleagues <span class="count">{pendingList.length}</span>
+      </h3>
+      <ul class="plain-list">
+        {pendingList.map((p) => (
+          <PendingProposal key={p.id} store={store} proposal={p} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PendingProposal({ store, proposal }: { store: SessionStore; proposal: Proposal }) {
+  const pending = usePending();
+  return (
+    <li class="proposal-row" data-testid="pending-proposal">
+      <div>
+        <span class="tag">{LIST_LABEL[proposal.list]}</span>
+        <p class="proposal-text">
+          <UserText text={proposal.text} />
+        </p>
+        <p class="muted small">from {store.nameOf(proposal.author)}</p>
+      </div>
+      <div class="row">
+        <button
+          type="button"
+          class="btn btn-small btn-primary"
+          disabled={pending.busy}
+          onClick={() => pending.run(() => store.proposalDecide(proposal.id, true))}
+          data-testid="proposal-accept"
+        >
+          Accept onto the board
+        </button>
+        <button
+          type="button"
+          class="btn btn-small"
+          disabled={pending.busy}
+          onClick={() => pending.run(() => store.proposalDecide(proposal.id, false))}
+          data-testid="proposal-set-aside"
+        >
+          Set aside
+        </button>
+      </div>
+      <InlineError message={pending.error} />
+    </li>
+  );
+}

@@ -1,0 +1,302 @@
+// What each person writes in a phase: notes, reflections per prompt, or
+// chart cells per column. In a private phase each person sees only their own
+// until the facilitator reveals the phase; others' notes are counted, not shown.
+
+import { useState } from 'preact/hooks';
+import { isHidden, type Entry, type Phase, type Role, type Writers } from '../../protocol';
+import type { SessionStore } from '../../store';
+import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
+import { plural } from '../labels';
+
+const ENTRY_MAX = 2000;
+
+export type EntriesMode = 'list' | 'prompts' | 'columns';
+
+function writersAllow(writers: Writers | undefined, role: Role | null): boolean {
+  if (!role || role === 'observer') return false;
+  if (writers === 'presenter') return role === 'presenter';
+  if (writers === 'colleagues') return role === 'facilitator' || role === 'colleague';
+  return true;
+}
+
+const WRITERS_NOTE: Record<string, string> = {
+  presenter: 'In this phase only the presenter writes.',
+  colleagues: 'In this phase the colleagues write; the presenter listens.',
+};
+
+export function isPrivateNow(phase: Phase, revealed: string[]): boolean {
+  return Boolean(phase.private) && !revealed.includes(phase.id);
+}
+
+export function EntriesPanel({ store, mode }: { store: SessionStore; mode: EntriesMode }) {
+  const state = store.state.value!;
+  const phase = store.currentPhase.value;
+  if (!phase) return null;
+  const inPhase = state.entries.filter((e) => e.phase === phase.id);
+  const hiddenCount = inPhase.filter(isHidden).length;
+  const visible = inPhase.filter((e): e is Entry => !isHidden(e));
+  const privateNow = isPrivateNow(phase, state.revealed);
+  const canWrite = store.can('entry_add') && writersAllow(phase.writers, store.role.value);
+
+  const groups =
+    mode === 'list' || phase.prompts.length === 0
+      ? [{ prompt: -1, title: '' }]
+      : [
+          ...phase.prompts.map((title, i) => ({ prompt: i, title })),
+          ...(visible.some((e) => e.prompt < 0 || e.prompt >= phase.prompts.length)
+            ? [{ prompt: -1, title: 'Other notes' }]
+            : []),
+        ];
+  const inGroup = (prompt: number) =>
+    mode === 'list' || phase.prompts.length === 0
+      ? visible
+      : prompt === -1
+        ? visible.filter((e) => e.prompt < 0 || e.prompt >= phase.prompts.length)
+        : visible.filter((e) => e.prompt === prompt);
+
+  return (
+    <div class="entries" data-testid="entries">
+      {mode === 'list' && <h3 class="section-title">{phase.private ? 'Notes' : 'Notes from the group'}</h3>}
+      <PrivacyNote store={store} phase={phase} privateNow={privateNow} hiddenCount={hiddenCount} />
+      {!canWrite && phase.writers && WRITERS_NOTE[phase.writers] && (
+        <p class="muted small">{WRITERS_NOTE[phase.writers]}</p>
+      )}
+      <div class={mode === 'columns' ? 'chart' : 'entry-groups'} data-testid={mode === 'columns' ? 'chart' : undefined}>
+        {groups.map((g) => (
+          <EntryGroup
+            key={g.prompt}
+            store={store}
+            phase={phase}
+            prompt={g.prompt}
+            title={g.title}
+            entries={inGroup(g.prompt)}
+            canWrite={canWrite}
+            privateNow={privateNow}
+            column={mode === 'columns'}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function PrivacyNote(props: { store: SessionStore; phase: Phase; privateNow: boolean; hiddenCount: number }) {
+  const { phase, privateNow, hiddenCount } = props;
+  if (!phase.private) return null;
+  if (privateNow) {
+    return (
+      <div class="privacy-note" data-testid="privacy-note">
+        <p>
+          <strong>Only you can see this until the facilitator reveals it.</strong> Use Share to show one of yours
+          early.
+        </p>
+        <p class="muted small" data-testid="hidden-count">
+          {hiddenCount === 0 ? 'No private notes from others yet.' : `${plural(hiddenCount, 'private note')} from others.`}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <p class="revealed-note small" data-testid="revealed-note">
+      Revealed: everyone can see these notes{phase.anonymous ? ', without names' : ''}.
+    </p>
+  );
+}
+
+function EntryGroup(props: {
+  store: SessionStore;
+  phase: Phase;
+  prompt: number;
+  title: string;
+  entries: Entry[];
+  canWrite: boolean;
+  privateNow: boolean;
+  column: boolean;
+}) {
+  const { store, phase, prompt, title, entries, canWrite, privateNow, column } = props;
+  const headingId = `group-${phase.id}-${prompt}`;
+  const Tag = title ? 'section' : 'div';
+  return (
+    <Tag
+      class={column ? 'chart-column' : 'entry-group'}
+      aria-labelledby={title ? headingId : undefined}
+      data-testid={column ? 'chart-column' : 'entry-group'}
+      data-prompt={prompt}
+    >
+      {title && (
+        <h3 id={headingId} class="entry-group-title">
+          {title}
+        </h3>
+      )}
+      {entries.length > 0 && (
+        <ul class="entry-list">
+          {entries.map((e) => (
+            <EntryRow key={e.id} store={store} entry={e} anonymous={Boolean(phase.anonymous)} privateNow={privateNow} />
+          ))}
+        </ul>
+      )}
+      {entries.length === 0 && !canWrite && <p class="muted small empty">Nothing yet.</p>}
+      {canWrite && <AddEntry store={store} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />}
+    </Tag>
+  );
+}
+
+function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean; privateNow: boolean }) {
+  const { store, entry, anonymous, privateNow } = props;
+  const mine = entry.author === store.you.value && entry.author !== '';
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(entry.text);
+  const [conflict, setConflict] = useState<Entry | null>(null);
+  const [base, setBase] = useState(entry.version);
+  const pending = usePending();
+
+  async function save(version: number) {
+    const value = text.trim();
+    if (!value) return;
+    const result = await pending.run(() => store.entryEdit(entry.id, value, version));
+    if (result?.ok) {
+      setEditing(false);
+      setConflict(null);
+    } else if (result?.code === 'conflict' && result.current) {
+      pending.clear();
+      setConflict(result.current as Entry);
+    }
+  }
+
+  const byline = mine ? 'You' : anonymous || !entry.author ? '' : store.nameOf(entry.author);
+  return (
+    <li class={`entry${mine ? ' is-mine' : ''}`} data-testid="entry" data-entry={entry.id}>
+      {editing ? (
+        <form
+          class="stack-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(base);
+          }}
+        >
+          <label class="visually-hidden" for={`entry-edit-${entry.id}`}>
+            Edit your note
+          </label>
+          <textarea
+            id={`entry-edit-${entry.id}`}
+            class="textarea"
+            rows={3}
+            maxLength={ENTRY_MAX}
+            value={text}
+            autoFocus
+            onInput={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+          />
+          {conflict && (
+            <ConflictNote
+              theirs={conflict.text}
+              onKeepTheirs={() => {
+                setConflict(null);
+                setEditing(false);
+              }}
+              onRetryMine={() => void save(conflict.version)}
+            />
+          )}
+          <div class="row">
+            <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy || !text.trim()}>
+              Save
+            </button>
+            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p class="entry-text" data-testid="entry-text">
+          <UserText text={entry.text} />
+        </p>
+      )}
+      <div class="entry-meta">
+        {byline && <span class="muted small">{byline}</span>}
+        {mine && privateNow && (
+          <span class={`pill ${entry.shared ? 'pill-shared' : 'pill-private'}`}>
+            {entry.shared ? 'Shared with everyone' : 'Only you'}
+          </span>
+        )}
+        {mine && !editing && (
+          <span class="entry-tools">
+            <button
+              type="button"
+              class="btn btn-tiny"
+              onClick={() => {
+                setText(entry.text);
+                setBase(entry.version);
+                setConflict(null);
+                setEditing(true);
+              }}
+            >
+              Edit
+            </button>
+            {privateNow && !entry.shared && (
+              <button
+                type="button"
+                class="btn btn-tiny"
+                disabled={pending.busy}
+                onClick={() => pending.run(() => store.entryShare(entry.id))}
+                data-testid="entry-share"
+              >
+                Share
+              </button>
+            )}
+            <button
+              type="button"
+              class="btn btn-tiny btn-quiet-danger"
+              disabled={pending.busy}
+              onClick={() => pending.run(() => store.entryRemove(entry.id))}
+            >
+              Remove
+            </button>
+          </span>
+        )}
+      </div>
+      <InlineError message={pending.error} />
+    </li>
+  );
+}
+
+function AddEntry(props: { store: SessionStore; prompt: number; label: string; privateNow: boolean }) {
+  const { store, prompt } = props;
+  const [text, setText] = useState('');
+  const pending = usePending();
+  const id = `entry-add-${prompt}`;
+  async function submit(e?: Event) {
+    e?.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    setText('');
+    const result = await pending.run(() => store.entryAdd(value, prompt));
+    if (result && !result.ok) setText(value);
+  }
+  return (
+    <form class="add-entry stack-sm" onSubmit={submit} data-testid="entry-form">
+      <label class="visually-hidden" for={id}>
+        {props.label}
+      </label>
+      <textarea
+        id={id}
+        class="textarea"
+        rows={2}
+        maxLength={ENTRY_MAX}
+        placeholder={props.privateNow ? 'Write a note only you can see…' : 'Write a note…'}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+        }}
+        data-testid="entry-text-input"
+      />
+      <Nudge text={text} />
+      <div class="row">
+        <button type="submit" class="btn btn-small btn-primary" disabled={!text.trim()} data-testid="entry-add">
+          Add
+        </button>
+      </div>
+      <InlineError message={pending.error} />
+    </form>
+  );
+}

@@ -1,0 +1,331 @@
+// Annotations: the form that makes one, and the list beside the lines with
+// replies. Placeholders for others' private annotations are counted; ones
+// that a corrected transcript could not place stay listed.
+
+import { useState } from 'preact/hooks';
+import { lineRange } from '../../evidence';
+import { isHidden, type Annotation, type AnnotationTag } from '../../protocol';
+import type { SessionStore } from '../../store';
+import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
+import { TAG_LABEL, TAG_ORDER, plural } from '../labels';
+
+const COMMENT_MAX = 2000;
+
+export interface AnnotateTarget {
+  from_line: string;
+  to_line: string;
+  start_char?: number;
+  end_char?: number;
+  label: string;
+  quote?: string;
+}
+
+function TagChoice(props: { name: string; value: AnnotationTag; onChange(tag: AnnotationTag): void }) {
+  return (
+    <fieldset class="segmented tags">
+      <legend class="field-label">Tag</legend>
+      {TAG_ORDER.map((t) => (
+        <label key={t} class={`segment tag-${t}`}>
+          <input
+            type="radio"
+            name={props.name}
+            value={t}
+            checked={props.value === t}
+            onChange={() => props.onChange(t)}
+            data-testid={`tag-${t}`}
+          />
+          <span>{TAG_LABEL[t]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarget; onDone(): void }) {
+  const { store, target } = props;
+  const [tag, setTag] = useState<AnnotationTag>('notice');
+  const [comment, setComment] = useState('');
+  const pending = usePending();
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const command = {
+      from_line: target.from_line,
+      to_line: target.to_line,
+      tag,
+      comment: comment.trim(),
+      ...(target.start_char !== undefined ? { start_char: target.start_char, end_char: target.end_char } : {}),
+    };
+    // While reconnecting the command waits in the outbox; the form closes at
+    // once and the annotation appears when the server has stored it.
+    const done = pending.run(() => store.annotate(command));
+    if (store.link.value !== 'live') {
+      props.onDone();
+      return;
+    }
+    const result = await done;
+    if (result?.ok) props.onDone();
+  }
+
+  return (
+    <form class="annotate-form stack-sm" onSubmit={submit} data-testid="annotate-form" aria-label="New annotation">
+      <p class="small">
+        <strong>Annotate {target.label}</strong>
+        {target.quote && (
+          <>
+            {' '}
+            on the words <q class="quote-inline">{target.quote}</q>
+          </>
+        )}
+      </p>
+      <TagChoice name="new-annotation-tag" value={tag} onChange={setTag} />
+      <label class="field">
+        <span class="field-label">Comment</span>
+        <textarea
+          class="textarea"
+          rows={3}
+          maxLength={COMMENT_MAX}
+          value={comment}
+          autoFocus
+          placeholder="What did you see or hear?"
+          onInput={(e) => setComment(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Escape' && props.onDone()}
+          data-testid="annotation-comment"
+        />
+      </label>
+      <Nudge text={comment} />
+      <InlineError message={pending.error} />
+      <div class="row">
+        <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy} data-testid="annotation-save">
+          Save annotation
+        </button>
+        <button type="button" class="btn btn-small" onClick={props.onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AnnotationList(props: { store: SessionStore; onShow(a: Annotation): void }) {
+  const { store } = props;
+  const state = store.state.value!;
+  const lines = state.transcript?.lines ?? [];
+  const order = new Map(lines.map((l, i) => [l.id, i]));
+  const hiddenCount = state.annotations.filter(isHidden).length;
+  const visible = state.annotations.filter((a): a is Annotation => !isHidden(a));
+  const placed = visible
+    .filter((a) => a.placed !== false && order.has(a.from_line))
+    .sort((a, b) => (order.get(a.from_line)! - order.get(b.from_line)!) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const unplaced = visible.filter((a) => !(a.placed !== false && order.has(a.from_line)));
+
+  return (
+    <section class="annotations-side" aria-labelledby="annotations-heading" data-testid="annotations">
+      <h3 id="annotations-heading" class="section-title">
+        Annotations <span class="count">{visible.length}</span>
+      </h3>
+      {hiddenCount > 0 && (
+        <p class="muted small" data-testid="hidden-annotations">
+          {plural(hiddenCount, 'private annotation')} from others, shown when the facilitator reveals them.
+        </p>
+      )}
+      {placed.length === 0 && unplaced.length === 0 && (
+        <p class="muted small empty">Select a line (or words in it) and choose Annotate.</p>
+      )}
+      <ul class="annotation-list">
+        {placed.map((a) => (
+          <AnnotationCard key={a.id} store={store} annotation={a} onShow={props.onShow} />
+        ))}
+      </ul>
+      {unplaced.length > 0 && (
+        <div class="unplaced" data-testid="unplaced-annotations">
+          <h4 class="group-title">Not on the current transcript</h4>
+          <p class="muted small">Their words were not found after the transcript changed; they are kept here.</p>
+          <ul class="annotation-list">
+            {unplaced.map((a) => (
+              <AnnotationCard key={a.id} store={store} annotation={a} onShow={props.onShow} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AnnotationCard(props: { store: SessionStore; annotation: Annotation; onShow(a: Annotation): void }) {
+  const { store, annotation: a } = props;
+  const state = store.state.value!;
+  const mine = a.author !== '' && a.author === store.you.value;
+  const [editing, setEditing] = useState(false);
+  const [replying, setReplying] = useState(false);
+  const [tag, setTag] = useState<AnnotationTag>(a.tag);
+  const [comment, setComment] = useState(a.comment);
+  const [reply, setReply] = useState('');
+  const [conflict, setConflict] = useState<Annotation | null>(null);
+  const [base, setBase] = useState(a.version);
+  const pending = usePending();
+  const anonymous = state.template.phases.find((p) => p.id === a.phase)?.anonymous;
+  const author = mine ? 'You' : anonymous || !a.author ? '' : store.nameOf(a.author);
+  const placed = a.placed !== false && (state.transcript?.lines ?? []).some((l) => l.id === a.from_line);
+  const canReply = store.can('annotation_reply');
+
+  async function save(version: number) {
+    const result = await pending.run(() => store.annotationEdit(a.id, tag, comment.trim(), version));
+    if (result?.ok) {
+      setEditing(false);
+      setConflict(null);
+    } else if (result?.code === 'conflict' && result.current) {
+      pending.clear();
+      setConflict(result.current as Annotation);
+    }
+  }
+
+  async function sendReply(e: Event) {
+    e.preventDefault();
+    const text = reply.trim();
+    if (!text) return;
+    setReply('');
+    const result = await pending.run(() => store.annotationReply(a.id, text));
+    if (result?.ok) setReplying(false);
+    else if (result) setReply(text);
+  }
+
+  return (
+    <li class={`annotation tag-${a.tag}`} data-testid="annotation" data-annotation={a.id}>
+      <div class="annotation-head">
+        <span class={`tag-chip tag-${a.tag}`}>{TAG_LABEL[a.tag]}</span>
+        {placed ? (
+          <button type="button" class="link-button small" onClick={() => props.onShow(a)} data-testid="annotation-range">
+            {lineRange(state, a)}
+          </button>
+        ) : (
+          <span class="muted small">Unplaced</span>
+        )}
+        {author && <span class="muted small annotation-author">{author}</span>}
+      </div>
+      {a.quote && (
+        <blockquote class="annotation-quote small">
+          <UserText text={a.quote.length > 180 ? `${a.quote.slice(0, 179)}…` : a.quote} />
+        </blockquote>
+      )}
+      {editing ? (
+        <form
+          class="stack-sm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(base);
+          }}
+        >
+          <TagChoice name={`tag-${a.id}`} value={tag} onChange={setTag} />
+          <label class="visually-hidden" for={`comment-${a.id}`}>
+            Comment
+          </label>
+          <textarea
+            id={`comment-${a.id}`}
+            class="textarea"
+            rows={3}
+            maxLength={COMMENT_MAX}
+            value={comment}
+            onInput={(e) => setComment(e.currentTarget.value)}
+          />
+          <Nudge text={comment} />
+          {conflict && (
+            <ConflictNote
+              theirs={`${TAG_LABEL[conflict.tag]}: ${conflict.comment}`}
+              onKeepTheirs={() => {
+                setConflict(null);
+                setEditing(false);
+              }}
+              onRetryMine={() => void save(conflict.version)}
+            />
+          )}
+          <div class="row">
+            <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy}>
+              Save
+            </button>
+            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        a.comment && (
+          <p class="annotation-comment" data-testid="annotation-text">
+            <UserText text={a.comment} />
+          </p>
+        )
+      )}
+      {a.replies.length > 0 && (
+        <ul class="replies">
+          {a.replies.map((r) => (
+            <li key={r.id} class="reply" data-testid="reply">
+              <span class="reply-author small">{r.author === store.you.value ? 'You' : store.nameOf(r.author)}</span>
+              <UserText text={r.text} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {replying && (
+        <form class="reply-form stack-sm" onSubmit={sendReply}>
+          <label class="visually-hidden" for={`reply-${a.id}`}>
+            Reply
+          </label>
+          <textarea
+            id={`reply-${a.id}`}
+            class="textarea"
+            rows={2}
+            maxLength={COMMENT_MAX}
+            value={reply}
+            autoFocus
+            onInput={(e) => setReply(e.currentTarget.value)}
+            data-testid="reply-text"
+          />
+          <Nudge text={reply} />
+          <div class="row">
+            <button type="submit" class="btn btn-small btn-primary" disabled={!reply.trim()} data-testid="reply-send">
+              Reply
+            </button>
+            <button type="button" class="btn btn-small" onClick={() => setReplying(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {!editing && !replying && (
+        <div class="row annotation-tools">
+          {canReply && (
+            <button type="button" class="btn btn-tiny" onClick={() => setReplying(true)} data-testid="reply">
+              Reply
+            </button>
+          )}
+          {mine && (
+            <>
+              <button
+                type="button"
+                class="btn btn-tiny"
+                onClick={() => {
+                  setTag(a.tag);
+                  setComment(a.comment);
+                  setBase(a.version);
+                  setConflict(null);
+                  setEditing(true);
+                }}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                class="btn btn-tiny btn-quiet-danger"
+                disabled={pending.busy}
+                onClick={() => pending.run(() => store.annotationRemove(a.id))}
+              >
+                Remove
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <InlineError message={pending.error} />
+    </li>
+  );
+}
