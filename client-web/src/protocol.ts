@@ -266,7 +266,7 @@ export type CommandType = Command['type'];
 export type CommandMessage = Command & { id: string };
 
 /** The largest frame the server accepts (PROTOCOL.md, Limits). */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 export interface Hello {
   type: 'hello';

@@ -14,6 +14,10 @@ template <class... Ts>
 struct overloaded : Ts... {
   using Ts::operator()...;
 };
+// Spelled out for compilers without aggregate deduction (clang < 17, which
+// builds the fuzzer).
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
 
 // Ids end in the number they were issued with ("e12"); the counter never
 // goes back, so an id is never handed out twice.

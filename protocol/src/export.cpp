@@ -59,7 +59,15 @@ std::string describe(const session_state& s, const std::string& ref) {
 }  // namespace
 
 json export_json(const session_state& s, millis now) {
-  const auto view = view_state(s, {});
+  // What anyone may see, without the placeholders of what is still private.
+  auto view = view_state(s, {});
+  for (auto* list : {&view["entries"], &view["annotations"]}) {
+    nlohmann::json kept = nlohmann::json::array();
+    for (auto& item : *list) {
+      if (!item.contains("hidden")) kept.push_back(std::move(item));
+    }
+    *list = std::move(kept);
+  }
   json out = {{"format", "debrief-export"},
               {"version", 1},
               {"exported_at", now},

@@ -48,14 +48,14 @@ bool annotation_visible(const session_state& s, const annotation& a, const std::
 }
 
 nlohmann::json view_state(const session_state& s, const std::string& viewer) {
+  // Hidden items appear as the same placeholders events carry, so a client
+  // counts "3 private notes" whether it caught up by events or by snapshot.
   nlohmann::json j = s;
   auto& entries = j["entries"] = nlohmann::json::array();
-  for (const auto& e : s.entries) {
-    if (entry_visible(s, e, viewer)) entries.push_back(shown(s, e, viewer));
-  }
+  for (const auto& e : s.entries) entries.push_back(entry_visible(s, e, viewer) ? shown(s, e, viewer) : placeholder(s, e));
   auto& annotations = j["annotations"] = nlohmann::json::array();
   for (const auto& a : s.annotations) {
-    if (annotation_visible(s, a, viewer)) annotations.push_back(shown(s, a, viewer));
+    annotations.push_back(annotation_visible(s, a, viewer) ? shown(s, a, viewer) : placeholder(s, a));
   }
   return j;
 }

@@ -8,6 +8,7 @@
 #include "debrief/protocol/visibility.hpp"
 #include "log.hpp"
 #include "secrets.hpp"
+#include "websocket_session.hpp"  // the bounds of a connection's queue
 
 namespace debrief::server {
 
@@ -297,10 +298,20 @@ void room::send_catch_up(connection& c, const std::string& participant, std::opt
   const bool can_replay = last_seq && *last_seq <= committed_seq_ &&
                           (*last_seq == committed_seq_ || (!recent_.empty() && recent_.front().seq <= *last_seq + 1));
   if (can_replay) {
+    // Replayed all at once, the missed events must fit in the connection's
+    // queue with room to spare, or the client would be cut off again each
+    // time it tried; beyond that one snapshot is smaller.
+    std::vector<shared_text> missed;
+    std::size_t bytes = 0;
     for (const auto& e : recent_) {
-      if (e.seq > *last_seq) c.send(e.for_viewer(participant));
+      if (e.seq <= *last_seq) continue;
+      missed.push_back(e.for_viewer(participant));
+      bytes += missed.back()->size();
     }
-    return;
+    if (bytes <= max_queued_bytes / 2 && missed.size() <= max_queued_messages / 2) {
+      for (auto& m : missed) c.send(std::move(m));
+      return;
+    }
   }
   c.send(make_text(
       protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump()));
@@ -325,14 +336,18 @@ void room::scrub_recent_transcript() {
 void room::export_as(std::string format, std::string key, std::function<void(export_result)> done) {
   net::post(strand_, [self = shared_from_this(), format = std::move(format), key = std::move(key),
                       done = std::move(done)] {
+    // The key that created the session, or the token of whoever presents or
+    // facilitates now (the role may have been handed over).
     const auto token = self->token_to_participant_.find(key);
-    const bool presenter = token != self->token_to_participant_.end() &&
-                           self->committed_.has_role(token->second, protocol::role::presenter);
-    if (!presenter && !secrets::equal(key, self->facilitator_key_)) {
+    const auto role =
+        token == self->token_to_participant_.end() ? protocol::role::invalid : self->committed_.role_of(token->second);
+    const bool allowed = role == protocol::role::presenter || role == protocol::role::facilitator ||
+                         secrets::equal(key, self->facilitator_key_);
+    if (!allowed) {
       return done({403, "application/json",
                    nlohmann::json{{"error",
                                    {{"code", "forbidden"},
-                                    {"message", "Exports need the facilitator key or the presenter's token."}}}}
+                                    {"message", "Exports are for the facilitator and the presenter."}}}}
                        .dump()});
     }
     const auto now = self->clock_();

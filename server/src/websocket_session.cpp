@@ -120,7 +120,9 @@ void websocket_session::enqueue(shared_text message) {
     // It is not reading: waiting for it would hold every later message of
     // its room hostage. Drop it; it can resume from its last seq.
     log_line("closing a connection whose send queue overflowed");
-    queue_.clear();
+    // The message being written stays until its write completes: the write
+    // in flight still reads it.
+    queue_.erase(queue_.begin() + (writing_ ? 1 : 0), queue_.end());
     queued_bytes_ = 0;
     closing_ = true;
     beast::error_code ignored;
@@ -149,7 +151,9 @@ void websocket_session::write_next() {
 
 void websocket_session::on_write(beast::error_code ec, std::size_t) {
   writing_ = false;
-  if (ec) {
+  // After an overflow the queue was emptied while this write was in flight
+  // (it may still have succeeded): nothing more goes out.
+  if (ec || closing_) {
     queue_.clear();
     queued_bytes_ = 0;
     return;

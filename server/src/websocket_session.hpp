@@ -18,9 +18,10 @@ class hub;
 class room;
 
 // A client that falls this far behind is cut off rather than slowing its room.
-inline constexpr std::size_t max_queued_bytes = 1 << 20;
+inline constexpr std::size_t max_queued_bytes = 4 << 20;
 inline constexpr std::size_t max_queued_messages = 1024;
-inline constexpr std::size_t max_message_bytes = 64 * 1024;
+// Large enough for a 5000-line transcript import; everything else is small.
+inline constexpr std::size_t max_message_bytes = 2 << 20;
 // Messages per second a connection may send, sustained, and in a burst.
 inline constexpr double messages_per_second = 20;
 inline constexpr double message_burst = 40;

@@ -63,7 +63,7 @@ TEST_F(BadInput, AnOversizeFrameClosesTheConnection) {
   ws_client c(server.port());
   c.hello(session.code);
   c.receive_type("snapshot");
-  c.send_raw(std::string(65 * 1024, 'x'));
+  c.send_raw(std::string((2 << 20) + 1, 'x'));
   websocket::close_code code{};
   EXPECT_TRUE(c.closed_by_server(&code));
   EXPECT_EQ(code, websocket::close_code::too_big);

@@ -38,7 +38,8 @@ TEST(Privacy, HiddenEntriesNeverReachAnotherClientBeforeTheReveal) {
   ws_client late(server.port());
   late.hello(session.code);
   const auto snapshot = late.receive_type("snapshot");
-  EXPECT_TRUE(snapshot.at("state").at("entries").empty());
+  ASSERT_EQ(snapshot.at("state").at("entries").size(), 1u);
+  EXPECT_EQ(snapshot.at("state").at("entries").at(0).at("hidden"), true);
   ws_client catching_up(server.port());
   catching_up.hello(session.code, {{"last_seq", entry_seq - 1}});
   catching_up.receive_type("event");

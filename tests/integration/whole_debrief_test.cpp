@@ -140,7 +140,11 @@ TEST_F(WholeDebrief, FromNormsToExport) {
   EXPECT_EQ(state.at("board").size(), 5u);
   EXPECT_EQ(state.at("adaptations").size(), 2u);
   EXPECT_EQ(state.at("annotations").at(0).at("replies").size(), 1u);
-  EXPECT_EQ(state.at("entries").size(), 3u);  // two revealed noticings, one shared reflection
+  // Two revealed noticings, one shared reflection, and Ravi's unshared
+  // reflection as a placeholder without its words.
+  ASSERT_EQ(state.at("entries").size(), 4u);
+  EXPECT_EQ(state.at("entries").at(3).at("hidden"), true);
+  EXPECT_FALSE(state.at("entries").at(3).contains("text"));
 
   // The export: for the facilitator or the presenter only, pseudonyms only,
   // and the unshared reflection nowhere.
