@@ -46,8 +46,11 @@ std::optional<rejection> check_evidence(const session_state& s, const evidence_l
 }
 
 bool hidden_phase(const session_state& s, const std::string& phase_id) {
+  if (s.is_revealed(phase_id)) return false;
+  // A phase removed from the agenda may have been private: what was written
+  // there stays with its authors rather than leaking on removal.
   const auto* phase = s.find_phase(phase_id);
-  return phase != nullptr && phase->is_private && !s.is_revealed(phase_id);
+  return phase == nullptr || phase->is_private;
 }
 
 }  // namespace detail

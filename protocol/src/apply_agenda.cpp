@@ -18,10 +18,12 @@ rejection no_such_phase(int phase) {
 }
 
 // A new agenda; the current phase keeps its place (by id) and its timer,
-// unless its planned minutes changed while the timer was idle.
+// unless its own planned minutes changed while the timer was idle.
 outcome agenda(const session_state& s, std::vector<phase_template> phases, int current) {
   auto timer = s.timer;
-  if (timer.status == timer_status::idle) {
+  const auto* before = s.current_phase();
+  const auto& after = phases[static_cast<std::size_t>(current)];
+  if (timer.status == timer_status::idle && before != nullptr && before->minutes != after.minutes) {
     session_template t = s.tmpl;
     t.phases = phases;
     timer = idle_timer_for(t, current);
@@ -71,7 +73,10 @@ outcome handle(const session_state& s, const cmd::move_phase& c, const sender&, 
   phases.erase(phases.begin() + c.from);
   phases.insert(phases.begin() + c.to, moved);
   const auto it = std::find_if(phases.begin(), phases.end(), [&](const auto& p) { return p.id == current_id; });
-  return agenda(s, std::move(phases), static_cast<int>(it - phases.begin()));
+  // Worked out before the call: the order in which arguments are evaluated is
+  // unspecified, and `phases` is moved into the first one.
+  const auto current = static_cast<int>(it - phases.begin());
+  return agenda(s, std::move(phases), current);
 }
 
 outcome handle(const session_state& s, const cmd::hand_over& c, const sender& from, millis) {

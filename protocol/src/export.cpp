@@ -79,10 +79,13 @@ json export_json(const session_state& s, millis now) {
               {"participants", json::array()},
               {"assumption_board", s.board},
               {"annotations", view.at("annotations")},
-              {"adaptations", s.adaptations},
+              {"adaptations", json::array()},
               {"entries", view.at("entries")},
               {"consent", nullptr}};
   for (const auto& p : s.participants) out["participants"].push_back({{"id", p.id}, {"name", p.name}, {"role", p.role}});
+  for (const auto& a : s.adaptations) {
+    if (a.status == adaptation_status::accepted) out["adaptations"].push_back(a);
+  }
   if (s.transcript) {
     out["consent"] = {{"confirmed_by", name_of(s, s.transcript->consent_by)}, {"at", s.transcript->consent_at}};
   }

@@ -18,10 +18,13 @@ std::string trimmed(std::string_view s) {
 }
 
 bool has_control_chars(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7F;
-  });
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u == 0x7F) return true;
+    // C1 controls, U+0080..U+009F, are 0xC2 0x80..0x9F in UTF-8.
+    if (u == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+  }
+  return false;
 }
 
 }  // namespace debrief::protocol::text

@@ -13,8 +13,8 @@ std::size_t char_count(std::string_view utf8);
 // Leading and trailing ASCII whitespace removed.
 std::string trimmed(std::string_view s);
 
-// True if the text holds a control character (tab and newline included):
-// names and titles are single lines.
+// True if the text holds a control character, C0 (tab and newline
+// included) or C1: names and titles are single lines.
 bool has_control_chars(std::string_view s);
 
 }  // namespace debrief::protocol::text

@@ -1,6 +1,7 @@
 #include "debrief/protocol/transcript_anchor.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace debrief::protocol {
 
@@ -26,6 +27,18 @@ std::size_t byte_offset(const std::string& s, int code_points) {
 int code_points(const std::string& s) {
   return static_cast<int>(
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Line ids are "L<position>", so the number of lines an annotation covers
+// survives the lines themselves (a line's text may hold line breaks).
+std::size_t span_of(const annotation& a) {
+  auto number = [](const std::string& id) {
+    int n = 0;
+    if (id.size() > 1) std::from_chars(id.data() + 1, id.data() + id.size(), n);
+    return n;
+  };
+  const int span = number(a.to_line) - number(a.from_line) + 1;
+  return span > 0 ? static_cast<std::size_t>(span) : 1;
 }
 
 }  // namespace
@@ -63,7 +76,7 @@ annotation reanchor(annotation a, const std::vector<transcript_line>& lines) {
     a.placed = true;
     return a;
   }
-  const auto span = static_cast<std::size_t>(std::count(a.quote.begin(), a.quote.end(), '\n')) + 1;
+  const auto span = span_of(a);
   const bool ranged = a.start_char >= 0;
   for (std::size_t i = 0; i + span <= lines.size(); ++i) {
     auto candidate = a;

@@ -5,6 +5,7 @@
 
 #include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/templates.hpp"
+#include "text.hpp"
 
 namespace debrief::protocol {
 
@@ -34,6 +35,12 @@ std::int64_t int_field(const json& j, const char* key, std::int64_t fallback, st
                       std::to_string(hi) + "."};
   }
   return n;
+}
+
+// A required whole number within [lo, hi].
+std::int64_t required_int(const json& j, const char* key, std::int64_t lo, std::int64_t hi) {
+  if (!j.contains(key)) throw field_error{std::string("\"") + key + "\" is missing."};
+  return int_field(j, key, lo, lo, hi);
 }
 
 std::string string_field(const json& j, const char* key, bool required = true) {
@@ -139,8 +146,7 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
       {"previous_phase", [](const json&) -> command { return cmd::previous_phase{}; }},
       {"go_to_phase",
        [](const json& j) -> command {
-         if (!j.contains("phase")) throw field_error{"\"phase\" is missing."};
-         return cmd::go_to_phase{static_cast<int>(int_field(j, "phase", 0, 0, limits::max_phases))};
+         return cmd::go_to_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};
        }},
       {"timer_start", [](const json&) -> command { return cmd::timer_start{}; }},
       {"timer_pause", [](const json&) -> command { return cmd::timer_pause{}; }},
@@ -154,9 +160,9 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
       {"end_session", [](const json&) -> command { return cmd::end_session{}; }},
       {"set_phase_minutes",
        [](const json& j) -> command {
-         return cmd::set_phase_minutes{static_cast<int>(int_field(j, "phase", -1, 0, limits::max_phases)),
-                                       static_cast<int>(int_field(j, "minutes", 0, limits::min_phase_minutes,
-                                                                  limits::max_phase_minutes))};
+         return cmd::set_phase_minutes{static_cast<int>(required_int(j, "phase", 0, limits::max_phases)),
+                                       static_cast<int>(required_int(j, "minutes", limits::min_phase_minutes,
+                                                                     limits::max_phase_minutes))};
        }},
       {"add_phase",
        [](const json& j) -> command {
@@ -165,22 +171,22 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
          phase_json["id"] = "new";  // the server names new phases
          auto parsed = parse_phase(phase_json, "/phase");
          if (auto* e = std::get_if<template_error>(&parsed)) throw field_error{e->field + " " + e->message + "."};
-         return cmd::add_phase{static_cast<int>(int_field(j, "at", 0, 0, limits::max_phases)),
+         return cmd::add_phase{static_cast<int>(required_int(j, "at", 0, limits::max_phases)),
                                std::get<phase_template>(std::move(parsed))};
        }},
       {"remove_phase",
        [](const json& j) -> command {
-         return cmd::remove_phase{static_cast<int>(int_field(j, "phase", -1, 0, limits::max_phases))};
+         return cmd::remove_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};
        }},
       {"move_phase",
        [](const json& j) -> command {
-         return cmd::move_phase{static_cast<int>(int_field(j, "from", -1, 0, limits::max_phases)),
-                                static_cast<int>(int_field(j, "to", -1, 0, limits::max_phases))};
+         return cmd::move_phase{static_cast<int>(required_int(j, "from", 0, limits::max_phases)),
+                                static_cast<int>(required_int(j, "to", 0, limits::max_phases))};
        }},
       {"hand_over", [](const json& j) -> command { return cmd::hand_over{string_field(j, "to")}; }},
       {"reveal_phase",
        [](const json& j) -> command {
-         return cmd::reveal_phase{static_cast<int>(int_field(j, "phase", -1, 0, limits::max_phases))};
+         return cmd::reveal_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};
        }},
       {"set_done", [](const json& j) -> command { return cmd::set_done{bool_field(j, "done", true)}; }},
       {"board_add",
@@ -194,7 +200,7 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
       {"board_move",
        [](const json& j) -> command {
          return cmd::board_move{string_field(j, "item"), enum_field<board_list>(j, "list", kLists),
-                                static_cast<int>(int_field(j, "index", 0, 0, limits::max_board_items)),
+                                static_cast<int>(required_int(j, "index", 0, limits::max_board_items)),
                                 version_field(j)};
        }},
       {"board_remove",
@@ -301,7 +307,7 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
     const auto reader = command_readers().find(type);
     if (reader == command_readers().end()) {
       const bool has_id = j.contains("id") && j.at("id").is_string() &&
-                          j.at("id").get_ref<const std::string&>().size() <= limits::max_command_id_chars;
+                          text::char_count(j.at("id").get_ref<const std::string&>()) <= limits::max_command_id_chars;
       return bad(error_code::bad_message, "Unknown message type \"" + type + "\".",
                  has_id ? j.at("id").get<std::string>() : std::string{});
     }
@@ -309,7 +315,7 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
       return bad(error_code::invalid, "A command needs an \"id\" string chosen by the client.");
     }
     const auto id = j.at("id").get<std::string>();
-    if (id.size() > limits::max_command_id_chars) {
+    if (text::char_count(id) > limits::max_command_id_chars) {
       return bad(error_code::invalid, "A command id can be at most 64 characters.");
     }
     try {

@@ -34,7 +34,13 @@ void listener::accept_next() {
 
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-  if (!ec) std::make_shared<http_session>(std::move(socket), hub_, options_)->run();
+  if (!ec) {
+    // An ack follows its event on the same socket; without this, Nagle holds
+    // the ack until the client's delayed ACK (up to 40 ms).
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    std::make_shared<http_session>(std::move(socket), hub_, options_)->run();
+  }
   accept_next();
 }
 
