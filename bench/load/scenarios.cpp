@@ -1,0 +1,310 @@
+#include "scenarios.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <queue>
+#include <random>
+#include <sstream>
+
+#include "clock.hpp"
+#include "fleet.hpp"
+#include "report.hpp"
+
+namespace debrief::bench {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+net::awaitable<void> sleep_us(std::int64_t us) {
+  net::steady_timer t(co_await net::this_coro::executor);
+  t.expires_after(std::chrono::microseconds(std::max<std::int64_t>(0, us)));
+  co_await t.async_wait(net::use_awaitable);
+}
+
+// Polls a condition every 5 ms until it holds or the deadline passes.
+template <class Pred>
+net::awaitable<bool> wait_until(Pred done, std::int64_t deadline_us) {
+  while (!done()) {
+    if (now_us() >= deadline_us) co_return false;
+    co_await sleep_us(5000);
+  }
+  co_return true;
+}
+
+struct due {
+  std::int64_t at_us;
+  std::size_t room;
+  bool operator>(const due& o) const { return at_us > o.at_us; }
+};
+using due_queue = std::priority_queue<due, std::vector<due>, std::greater<>>;
+
+// Open loop: every command goes out at its scheduled time whatever happened
+// to the earlier ones, and its latency counts from that time. One timer for
+// all rooms, armed for the earliest due command.
+template <class Next>
+net::awaitable<void> run_schedule(fleet& f, const command_mix& mix, due_queue queue, Next next_after) {
+  net::steady_timer timer(co_await net::this_coro::executor);
+  while (!queue.empty()) {
+    const auto wait = queue.top().at_us - now_us();
+    if (wait > 0) {
+      timer.expires_after(std::chrono::microseconds(wait));
+      co_await timer.async_wait(net::use_awaitable);
+    }
+    const auto now = now_us();
+    while (!queue.empty() && queue.top().at_us <= now) {
+      const auto d = queue.top();
+      queue.pop();
+      f.send_command(d.room, d.at_us, mix);
+      if (const auto later = next_after(d); later) queue.push({*later, d.room});
+    }
+  }
+}
+
+class intervals {
+ public:
+  intervals(double rate_per_s, bool poisson, std::mt19937_64& rng)
+      : mean_us_(1e6 / rate_per_s), poisson_(poisson), rng_(rng), exp_(1.0) {}
+  std::int64_t next() { return static_cast<std::int64_t>(poisson_ ? mean_us_ * exp_(rng_) : mean_us_); }
+  std::int64_t first() {
+    // Fixed intervals start at a random phase so rooms do not fire together.
+    return poisson_ ? next() : static_cast<std::int64_t>(mean_us_ * std::uniform_real_distribution<>(0, 1)(rng_));
+  }
+
+ private:
+  double mean_us_;
+  bool poisson_;
+  std::mt19937_64& rng_;
+  std::exponential_distribution<> exp_;
+};
+
+// Sends at room_rate per room from start to end (µs), open loop.
+net::awaitable<void> send_for(fleet& f, const command_mix& mix, double room_rate, bool poisson, std::int64_t start,
+                              std::int64_t end, std::mt19937_64& rng) {
+  intervals gaps(room_rate, poisson, rng);
+  due_queue q;
+  for (std::size_t r = 0; r < f.room_count(); ++r) {
+    const auto t = start + gaps.first();
+    if (t < end) q.push({t, r});
+  }
+  co_await run_schedule(f, mix, std::move(q), [&](const due& d) -> std::optional<std::int64_t> {
+    const auto t = d.at_us + gaps.next();
+    return t < end ? std::optional(t) : std::nullopt;
+  });
+}
+
+fleet_config fleet_config_from(const options& o) {
+  fleet_config c;
+  c.server = tcp::endpoint(net::ip::make_address(o.host), o.port);
+  c.host = o.host + ":" + std::to_string(o.port);
+  c.template_id = o.template_id;
+  c.rooms = o.rooms;
+  c.clients = o.clients;
+  c.source_addrs = o.source_addrs;
+  c.setup_window = o.setup_window;
+  c.http_connections = o.http_connections;
+  return c;
+}
+
+command_mix mix_from(const options& o) {
+  if (o.mix.empty()) return command_mix::standard();
+  std::vector<std::string> names;
+  std::stringstream s(o.mix);
+  for (std::string n; std::getline(s, n, ',');) names.push_back(n);
+  return command_mix(names);
+}
+
+nlohmann::json fault_json(const faults& f) {
+  return {{"disconnects", f.disconnects},       {"gaps", f.gaps},
+          {"duplicate_seqs", f.duplicate_seqs}, {"over_delivered", f.over_delivered},
+          {"stray_messages", f.stray_messages}, {"protocol_errors", f.protocol_errors}};
+}
+
+bool clean(const faults& f) {
+  return f.disconnects + f.gaps + f.duplicate_seqs + f.over_delivered + f.stray_messages + f.protocol_errors == 0;
+}
+
+double seconds(std::int64_t us) { return static_cast<double>(us) / 1e6; }
+
+// One measured window: send (or not), drain, observe.
+struct window_result {
+  nlohmann::json figures;
+  bool ok = false;
+};
+
+template <class Send>
+net::awaitable<window_result> measure(fleet& f, const options& o, Send send) {
+  f.reset_measurement();
+  const auto begin = observe(o.server_pid);
+  const auto send_start = now_us();
+  co_await send();
+  const auto sent_until = observe(o.server_pid);
+  co_await wait_until([&] { return f.outstanding() == 0; }, now_us() + static_cast<std::int64_t>(o.drain_s * 1e6));
+  const auto end = observe(o.server_pid);
+  const auto lost = f.count_losses();
+  window_result w;
+  w.figures =
+      window_json(f.current(), lost, begin, sent_until, end, seconds(sent_until.at_us - send_start), o.max_gen_cpu);
+  w.ok = lost.total() == 0 && f.current().errors == 0;
+  co_return w;
+}
+
+net::awaitable<bool> run_load(fleet& f, const options& o, nlohmann::json& run, std::mt19937_64& rng) {
+  const auto mix = mix_from(o);
+  const double room_rate = o.rate * static_cast<double>(o.clients);
+  run["mix"] = mix.describe();
+  auto w = co_await measure(f, o, [&]() -> net::awaitable<void> {
+    const auto start = now_us();
+    co_await send_for(f, mix, room_rate, o.poisson, start, start + static_cast<std::int64_t>(o.duration_s * 1e6), rng);
+  });
+  run["window"] = w.figures;
+  co_return w.ok;
+}
+
+net::awaitable<bool> run_idle(fleet& f, const options& o, nlohmann::json& run) {
+  co_await sleep_us(static_cast<std::int64_t>(o.settle_s * 1e6));
+  const auto after = observe(o.server_pid);
+  if (after.server && run.contains("server_rss_sessions")) {
+    // Memory once every connection has settled, less what the sessions
+    // themselves hold, per connection.
+    run["server_rss_settled"] = after.server->rss_bytes;
+    run["rss_per_connection_bytes"] =
+        (static_cast<double>(after.server->rss_bytes) - run.at("server_rss_sessions").get<double>()) /
+        static_cast<double>(f.connections());
+  }
+  co_return true;
+}
+
+net::awaitable<bool> run_burst(fleet& f, const options& o, nlohmann::json& run, std::mt19937_64& rng) {
+  const auto mix = command_mix::phase_steps();
+  run["mix"] = mix.describe();
+  nlohmann::json completions = nlohmann::json::array();
+  std::int64_t t0 = 0;
+  auto w = co_await measure(f, o, [&]() -> net::awaitable<void> {
+    std::uniform_int_distribution<std::int64_t> spread(0, static_cast<std::int64_t>(o.burst_window_ms * 1000));
+    for (int b = 0; b < o.bursts; ++b) {
+      t0 = now_us() + 200'000;
+      f.current().last_arrival_us = 0;
+      due_queue q;
+      for (std::size_t r = 0; r < f.room_count(); ++r) q.push({t0 + spread(rng), r});
+      co_await run_schedule(f, mix, std::move(q), [](const due&) { return std::optional<std::int64_t>{}; });
+      co_await wait_until([&] { return f.outstanding() == 0; }, now_us() + static_cast<std::int64_t>(o.drain_s * 1e6));
+      completions.push_back(static_cast<double>(f.current().last_arrival_us - t0) / 1000.0);
+      co_await sleep_us(300'000);
+    }
+  });
+  run["window"] = w.figures;
+  run["bursts_ms"] = completions;
+  double worst = 0;
+  for (const auto& c : completions) worst = std::max(worst, c.get<double>());
+  run["burst_max_ms"] = worst;
+  co_return w.ok;
+}
+
+net::awaitable<bool> run_saturate(fleet& f, const options& o, nlohmann::json& run, std::mt19937_64& rng) {
+  const auto mix = mix_from(o);
+  run["mix"] = mix.describe();
+  run["sat_limit_ms"] = o.sat_limit_ms;
+  nlohmann::json steps = nlohmann::json::array();
+  double held = 0, held_dps = 0, held50 = 0, held50_dps = 0;
+  bool ok = true;
+  double rate = o.sat_start;
+  bool capped = false;
+  for (int step = 0; step < o.sat_max_steps; ++step) {
+    const double room_rate = rate / static_cast<double>(f.room_count());
+    if (room_rate > o.max_room_rate) {
+      capped = true;  // more would trip the server's per-connection rate limit: use more rooms
+      break;
+    }
+    auto w = co_await measure(f, o, [&]() -> net::awaitable<void> {
+      const auto start = now_us();
+      co_await send_for(f, mix, room_rate, o.poisson, start, start + static_cast<std::int64_t>(o.sat_step_s * 1e6),
+                        rng);
+    });
+    w.figures["offered_rate"] = rate;
+    const double p99 = w.figures.at("deliver_ms").at("p99").get<double>();
+    const double dps = w.figures.at("delivered_per_s").get<double>();
+    steps.push_back(w.figures);
+    ok = ok && w.ok;
+    if (!w.ok || p99 > o.sat_limit_ms) break;
+    held = rate;
+    held_dps = dps;
+    if (p99 <= 50.0) {
+      held50 = rate;
+      held50_dps = dps;
+    }
+    rate *= o.sat_factor;
+    co_await sleep_us(500'000);
+  }
+  run["steps"] = steps;
+  run["capped_by_room_rate"] = capped;
+  run["held_rate"] = held;
+  run["held_delivered_per_s"] = held_dps;
+  run["held_rate_50ms"] = held50;
+  run["held_delivered_per_s_50ms"] = held50_dps;
+  run["valid"] =
+      std::all_of(steps.begin(), steps.end(), [](const auto& s) { return s.at("valid").template get<bool>(); });
+  co_return ok;
+}
+
+}  // namespace
+
+net::awaitable<int> run_scenario(const options& o, nlohmann::json& run) {
+  auto& ioc = static_cast<net::io_context&>((co_await net::this_coro::executor).context());
+  std::mt19937_64 rng(o.seed);
+  fleet f(ioc, fleet_config_from(o));
+  run = {{"target", o.target},
+         {"scenario", o.scenario},
+         {"rooms", o.rooms},
+         {"clients", o.clients},
+         {"connections", o.rooms * o.clients},
+         {"rate_per_client", o.rate},
+         {"room_rate", o.rate * static_cast<double>(o.clients)},
+         {"schedule", o.poisson ? "poisson" : "fixed"}};
+  if (o.scenario == "load" || o.scenario == "saturate") {
+    run["note"] =
+        "each room's facilitator sends the room's aggregate rate (clients x per-client rate): today only the "
+        "facilitator may run the timer and phases, and other roles' commands would be refused";
+  }
+  const auto deadline = now_us() + static_cast<std::int64_t>(o.setup_timeout_s * 1e6);
+  const auto start = observe(o.server_pid);
+  f.begin_setup();
+  co_await wait_until([&] { return f.sessions_created() || !f.setup_error().empty(); }, deadline);
+  const auto created = observe(o.server_pid);
+  co_await wait_until([&] { return f.setup_done() || !f.setup_error().empty(); }, deadline);
+  const auto joined = observe(o.server_pid);
+  run["setup_s"] = seconds(joined.at_us - start.at_us);
+  if (!f.setup_done()) {
+    run["setup_error"] = f.setup_error().empty() ? "setup timed out with " + std::to_string(f.ready_rooms()) + " of " +
+                                                       std::to_string(o.rooms) + " sessions ready"
+                                                 : f.setup_error();
+    std::fprintf(stderr, "debrief-load: setup failed: %s\n", run["setup_error"].get<std::string>().c_str());
+    f.close_all();
+    co_return 2;
+  }
+  if (created.server && joined.server) {
+    run["server_rss_start"] = start.server->rss_bytes;
+    run["server_rss_sessions"] = created.server->rss_bytes;
+    run["server_rss_joined"] = joined.server->rss_bytes;
+    run["rss_per_connection_bytes"] =
+        (static_cast<double>(joined.server->rss_bytes) - static_cast<double>(created.server->rss_bytes)) /
+        static_cast<double>(f.connections());
+  }
+
+  bool ok = true;
+  if (o.scenario == "load") ok = co_await run_load(f, o, run, rng);
+  if (o.scenario == "idle") ok = co_await run_idle(f, o, run);
+  if (o.scenario == "burst") ok = co_await run_burst(f, o, run, rng);
+  if (o.scenario == "saturate") ok = co_await run_saturate(f, o, run, rng);
+
+  ok = ok && clean(f.fault_counts());
+  run["faults"] = fault_json(f.fault_counts());
+  run["unattributed_events"] = f.unattributed_events();
+  if (!f.first_fault().empty()) run["first_fault"] = f.first_fault();
+  if (!run.contains("valid")) run["valid"] = !run.contains("window") || run["window"].at("valid").get<bool>();
+  run["ok"] = ok;
+  f.close_all();
+  co_return ok ? 0 : 1;
+}
+
+}  // namespace debrief::bench

@@ -1,0 +1,150 @@
+// The benchmark's reference peer: a minimal room relay on Node and `ws`.
+// It speaks just enough of Debrief's wire protocol (protocol/PROTOCOL.md)
+// for debrief-load to drive it unchanged: POST /api/sessions makes a room,
+// hello -> welcome + snapshot, join -> participant_joined + ack, and any
+// other command -> one event, serialized once and sent to every socket in
+// the room with the room's next seq, then the ack to the sender. It checks
+// nothing beyond the facilitator key and persists nothing: it is the floor
+// that a durable server is compared against.
+//
+// Usage: node relay.mjs [--port N] [--bind ADDRESS]   (port 0 picks a free one)
+
+import http from 'node:http';
+import crypto from 'node:crypto';
+import { WebSocketServer } from 'ws';
+
+const MAX_BYTES = 64 * 1024;
+
+function parseArgs(argv) {
+  const opts = { port: 8090, bind: '127.0.0.1' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write('Usage: node relay.mjs [--port N] [--bind ADDRESS]\n');
+      process.exit(0);
+    }
+    const value = argv[++i];
+    if (value === undefined) throw new Error(`missing value for ${flag}`);
+    if (flag === '--port') opts.port = Number.parseInt(value, 10);
+    else if (flag === '--bind') opts.bind = value;
+    else throw new Error(`unknown option: ${flag}`);
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error('--port needs 0..65535');
+  return opts;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+function sessionCode() {
+  const bytes = crypto.randomBytes(12);
+  let code = '';
+  for (const b of bytes) code += CROCKFORD[b & 31];
+  return code;
+}
+
+/** @type {Map<string, {code: string, key: string, seq: number, sockets: Set<any>, participants: any[]}>} */
+const rooms = new Map();
+
+function json(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function handleHttp(req, res) {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/healthz') return json(res, 200, { status: 'ok', sessions: rooms.size });
+  if (path !== '/api/sessions') return json(res, 404, { error: { code: 'not_found', message: 'Nothing here.' } });
+  if (req.method !== 'POST') return json(res, 400, { error: { code: 'invalid', message: 'Use POST.' } });
+  let size = 0;
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size > MAX_BYTES) req.destroy();
+  });
+  req.on('end', () => {
+    const room = { code: sessionCode(), key: crypto.randomBytes(16).toString('hex'), seq: 1, sockets: new Set(),
+                   participants: [] };
+    rooms.set(room.code, room);
+    json(res, 201, { session: room.code, facilitator_key: room.key, join_path: `/s/${room.code}` });
+  });
+}
+
+function send(ws, message) {
+  ws.send(JSON.stringify(message));
+}
+
+function broadcast(room, event) {
+  room.seq += 1;
+  const text = JSON.stringify({ type: 'event', seq: room.seq, time: Date.now(), event });
+  for (const s of room.sockets) s.send(text);
+  return room.seq;
+}
+
+function onHello(ws, state, msg) {
+  const room = rooms.get(msg.session);
+  if (!room) {
+    send(ws, { type: 'error', code: 'not_found', message: 'There is no session with that code.' });
+    return ws.close(1008, 'no such session');
+  }
+  state.room = room;
+  room.sockets.add(ws);
+  const now = Date.now();
+  send(ws, { type: 'welcome', version: 1, session: room.code, server_time: now, you: null });
+  send(ws, { type: 'snapshot', seq: room.seq, server_time: now,
+             state: { session: room.code, status: 'lobby', phase: 0, participants: room.participants } });
+}
+
+function onJoin(ws, state, msg) {
+  const room = state.room;
+  if (msg.role === 'facilitator' && msg.facilitator_key !== room.key) {
+    return send(ws, { type: 'error', id: msg.id, code: 'forbidden', message: 'Wrong facilitator key.' });
+  }
+  const participant = { id: `p${room.participants.length + 1}`, name: String(msg.name), role: msg.role, online: true };
+  room.participants.push(participant);
+  state.participant = participant.id;
+  const seq = broadcast(room, { type: 'participant_joined', participant });
+  send(ws, { type: 'ack', id: msg.id, seq, you: participant.id, token: crypto.randomBytes(16).toString('hex') });
+}
+
+function onMessage(ws, state, data, isBinary) {
+  if (isBinary) return send(ws, { type: 'error', code: 'bad_message', message: 'Only text frames are accepted.' });
+  let msg;
+  try {
+    msg = JSON.parse(data.toString());
+  } catch {
+    return send(ws, { type: 'error', code: 'bad_message', message: 'Not JSON.' });
+  }
+  if (msg === null || typeof msg !== 'object' || typeof msg.type !== 'string') {
+    return send(ws, { type: 'error', code: 'bad_message', message: 'Not a message.' });
+  }
+  if (msg.type === 'ping') return send(ws, { type: 'pong', t: msg.t, server_time: Date.now() });
+  if (msg.type === 'hello') return state.room ? undefined : onHello(ws, state, msg);
+  if (!state.room) return send(ws, { type: 'error', id: msg.id, code: 'not_joined', message: 'Send hello first.' });
+  if (msg.type === 'join') return onJoin(ws, state, msg);
+  // Any other command: the event is the command itself, relayed to the room.
+  const { id, ...event } = msg;
+  const seq = broadcast(state.room, event);
+  send(ws, { type: 'ack', id, seq });
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const server = http.createServer(handleHttp);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BYTES, perMessageDeflate: false,
+                                    clientTracking: false });
+  server.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').split('?')[0] !== '/ws') return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const state = { room: null, participant: null };
+      ws.on('message', (data, isBinary) => onMessage(ws, state, data, isBinary));
+      ws.on('close', () => state.room?.sockets.delete(ws));
+      ws.on('error', () => {});
+    });
+  });
+  server.listen(opts.port, opts.bind, () => {
+    const { address, port } = server.address();
+    process.stderr.write(`relay: listening on http://${address}:${port}\n`);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
+}
+
+main();

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Builds the benchmark and the server in Release, then runs every scenario
+# against the reference peer (A) and Debrief (B), alternately, and prints one
+# table of both and their ratios. See bench/README.md.
+#
+#   bench/run.sh                 the long version (2 pairs, PD day 60 s)
+#   bench/run.sh --smoke         seconds and tens of connections (scripts/test.sh)
+#   bench/run.sh --pd-seconds 600 --pairs 3
+#   bench/run.sh --scenarios load,burst
+#   DEBRIEF_SERVER=path/to/debrief-server bench/run.sh   (use that binary, build no server)
+#
+# Everything runs on loopback; every server is started on a free port with a
+# database in a temporary folder, and stopped, and the folder removed, on exit.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 2; }
+
+SMOKE=0
+PAIRS=2
+PD_SECONDS=60
+SERVER_THREADS=1
+SCENARIOS="load,saturate,idle,burst,storage"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) SMOKE=1 ;;
+    --pairs) PAIRS="$2"; shift ;;
+    --pd-seconds) PD_SECONDS="$2"; shift ;;
+    --server-threads) SERVER_THREADS="$2"; shift ;;
+    --scenarios) SCENARIOS="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option: $1 (see --help)" ;;
+  esac
+  shift
+done
+[[ "$PAIRS" =~ ^[1-9][0-9]*$ ]] || die "--pairs needs a positive number"
+[[ "$PD_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "--pd-seconds needs a positive number"
+
+if [ "$SMOKE" = 1 ]; then
+  PAIRS=1
+  LOAD=(--scenario load --rooms 20 --clients 5 --rate 0.5 --duration 3 --drain 5)
+  SATURATE=(--scenario saturate --rooms 40 --clients 5 --sat-start 100 --sat-factor 2 --sat-step 1 --sat-max-steps 3
+            --drain 5)
+  IDLE=(--scenario idle --rooms 40 --clients 5 --settle 1)
+  BURST=(--scenario burst --rooms 20 --clients 5 --bursts 1 --drain 5)
+  STORAGE=(--seconds 0.5)
+  RUN_LIMIT=60
+else
+  LOAD=(--scenario load --rooms 1000 --clients 5 --rate 0.5 --duration "$PD_SECONDS" --drain 15)
+  # 1,000 rooms: the server allows 20 messages a second per connection, so
+  # the load grows with rooms; the generator stops stepping before any
+  # facilitator would pass 16 a second (then the held rate is a lower bound).
+  SATURATE=(--scenario saturate --rooms 1000 --clients 5 --sat-start 250 --sat-factor 1.5 --sat-step 5
+            --sat-max-steps 12 --drain 15)
+  # 10,000 connections: spread over four loopback source addresses so the
+  # ephemeral ports of one address are never the limit.
+  IDLE=(--scenario idle --rooms 2000 --clients 5 --settle 5 --source-addrs 4)
+  BURST=(--scenario burst --rooms 1000 --clients 5 --bursts 3 --drain 15)
+  STORAGE=(--seconds 5)
+  RUN_LIMIT=$((PD_SECONDS + 600))
+fi
+
+# Thousands of sockets: raise the descriptor limit for the servers and the
+# generator (children inherit it).
+hard="$(ulimit -Hn)"
+[ "$hard" = unlimited ] && hard=65536
+ulimit -n "$hard" || true
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/debrief-bench.XXXXXX")"
+RESULTS="$TMP/results.jsonl"
+TARGET_PID=""
+TARGET_DIR=""
+PORT=""
+
+stop_target() {
+  if [ -n "$TARGET_PID" ]; then
+    kill -TERM "$TARGET_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$TARGET_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$TARGET_PID" 2>/dev/null || true
+    wait "$TARGET_PID" 2>/dev/null || true
+    TARGET_PID=""
+  fi
+  if [ -n "$TARGET_DIR" ]; then rm -rf "$TARGET_DIR"; TARGET_DIR=""; fi
+}
+cleanup() {
+  stop_target
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE  # run the cleanup even when our reader goes away
+
+# ---- build -------------------------------------------------------------------
+command -v node >/dev/null || die "node is needed for the reference peer (scripts/test.sh installs it)"
+log "building the benchmark (Release)"
+if [ ! -f "$BENCH/build/build.ninja" ]; then
+  cmake -S "$BENCH" -B "$BENCH/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build "$BENCH/build" -- -j"$(nproc)" >"$TMP/build-bench.log" 2>&1 || { cat "$TMP/build-bench.log"; die "bench build failed"; }
+
+SERVER_BIN="${DEBRIEF_SERVER:-}"  # a server binary to use as it is
+if [ -n "$SERVER_BIN" ]; then
+  [ -x "$SERVER_BIN" ] || die "DEBRIEF_SERVER=$SERVER_BIN is not an executable"
+elif [ "$SMOKE" = 1 ] && [ -x "${DEBRIEF_BUILD_DIR:-$ROOT/build}/debrief-server" ]; then
+  # The smoke run only checks that the harness works: the server that
+  # scripts/test.sh has just built will do, and saves a second full build.
+  SERVER_BIN="${DEBRIEF_BUILD_DIR:-$ROOT/build}/debrief-server"
+else
+  log "building the server (Release, build-release/)"
+  if [ ! -f "$ROOT/build-release/build.ninja" ]; then
+    cmake -S "$ROOT" -B "$ROOT/build-release" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+  fi
+  cmake --build "$ROOT/build-release" --target debrief-server -- -j"$(nproc)" >"$TMP/build-server.log" 2>&1 ||
+    { cat "$TMP/build-server.log"; die "server build failed"; }
+  SERVER_BIN="$ROOT/build-release/debrief-server"
+fi
+
+if [ ! -f "$BENCH/peer/node_modules/.package-lock.json" ] ||
+   [ "$BENCH/peer/package-lock.json" -nt "$BENCH/peer/node_modules/.package-lock.json" ]; then
+  log "installing the peer's packages (npm ci)"
+  (cd "$BENCH/peer" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# ---- one run -----------------------------------------------------------------
+start_target() {  # peer | debrief
+  TARGET_DIR="$(mktemp -d "$TMP/run.XXXXXX")"
+  : >"$TARGET_DIR/log"  # exists before the background job opens it
+  if [ "$1" = peer ]; then
+    node "$BENCH/peer/relay.mjs" --port 0 --bind 127.0.0.1 2>"$TARGET_DIR/log" &
+  else
+    "$SERVER_BIN" --port 0 --bind 127.0.0.1 --db "$TARGET_DIR/db/debrief.db" --static-dir "$TARGET_DIR" \
+      --threads "$SERVER_THREADS" 2>"$TARGET_DIR/log" &
+  fi
+  TARGET_PID=$!
+  PORT=""
+  for _ in $(seq 100); do
+    PORT="$(sed -n 's|.*listening on http://[0-9.]*:\([0-9]*\).*|\1|p' "$TARGET_DIR/log" | head -n1 || true)"
+    [ -n "$PORT" ] && return 0
+    kill -0 "$TARGET_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$TARGET_DIR/log" >&2
+  die "$1 did not start"
+}
+
+FAILED=0
+run_scenario() {  # peer|debrief, generator arguments...
+  local kind="$1"; shift
+  start_target "$kind"
+  if ! timeout --kill-after=10 "$RUN_LIMIT" "$BENCH/build/debrief-load" --target "$kind" --port "$PORT" \
+       --server-pid "$TARGET_PID" --json-out "$RESULTS" "$@"; then
+    FAILED=$((FAILED + 1))
+    printf 'bench: %s %s failed; its server log:\n' "$kind" "$*" >&2
+    tail -n 20 "$TARGET_DIR/log" >&2 || true
+  fi
+  if grep -v 'listening on' "$TARGET_DIR/log" | grep -q .; then
+    printf '   %s log:\n' "$kind"; grep -v 'listening on' "$TARGET_DIR/log" | head -n 10 | sed 's/^/     /'
+  fi
+  stop_target
+}
+
+wants() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
+
+log "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(date -u +%FT%TZ)"
+log "server: $SERVER_BIN; peer: node $(node --version) + ws; $PAIRS pair(s); peer (A) then debrief (B)"
+for pair in $(seq "$PAIRS"); do
+  for scenario in load saturate idle burst; do
+    wants "$scenario" || continue
+    case "$scenario" in
+      load) args=("${LOAD[@]}") ;;
+      saturate) args=("${SATURATE[@]}") ;;
+      idle) args=("${IDLE[@]}") ;;
+      burst) args=("${BURST[@]}") ;;
+    esac
+    for kind in peer debrief; do
+      log "pair $pair: $scenario, $kind"
+      run_scenario "$kind" "${args[@]}"
+    done
+  done
+  if wants storage; then
+    log "pair $pair: storage alone"
+    mkdir -p "$TMP/storage"
+    "$BENCH/build/debrief-storage-bench" --dir "$TMP/storage" --json-out "$RESULTS" "${STORAGE[@]}" ||
+      FAILED=$((FAILED + 1))
+    rm -rf "$TMP/storage"
+  fi
+done
+
+echo
+if [ "$SMOKE" = 1 ]; then echo "Benchmark (smoke: tiny load for seconds; the numbers say nothing about performance)"
+else echo "Benchmark ($PAIRS pairs, PD day ${PD_SECONDS} s)"; fi
+[ -s "$RESULTS" ] && node "$BENCH/table.mjs" "$RESULTS"
+if [ "$FAILED" -gt 0 ]; then
+  echo "bench: $FAILED run(s) lost events, were refused or broke; see above" >&2
+  exit 1
+fi

@@ -1,0 +1,230 @@
+// debrief-storage-bench: commits per second of the project's storage layer,
+// with its real schema and PRAGMAs (WAL, synchronous=FULL), on a file in a
+// temporary folder:
+//   single   one event per transaction (what a server without group commit does)
+//   grouped  --group events from different sessions per transaction
+//   writer   the server's writer thread (storage::writer) with --outstanding
+//            commands waiting for their commit at any time, as rooms do; it
+//            groups whatever is queued when the disk is free
+// Each mode runs for --seconds or --max-events, whichever comes first, on a
+// fresh database. Like the server, each command's batch also records the
+// command and its ack (for idempotent retries), and every 100th event of a
+// session writes a snapshot of the session state (--no-snapshots to leave
+// them out).
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "debrief/storage/database.hpp"
+#include "debrief/storage/writer.hpp"
+
+namespace {
+
+using namespace debrief::storage;
+using clock_type = std::chrono::steady_clock;
+
+struct settings {
+  std::string dir;
+  double seconds = 3;
+  std::size_t max_events = 2'000'000;
+  std::size_t group = 32;
+  std::size_t sessions = 256;
+  std::size_t outstanding = 256;
+  bool snapshots = true;
+  std::string json_out;
+};
+
+// A timer_extended event as the server stores it (about 130 bytes).
+const std::string event_body =
+    R"({"timer":{"duration_ms":181000,"ends_at":1763850181000,"remaining_ms":120000,"status":"running"},)"
+    R"("type":"timer_extended"})";
+// About the size of a session's state with the learning-partnership template.
+const std::string state_body = R"({"state":")" + std::string(3500, 'x') + R"("})";
+
+class event_source {
+ public:
+  explicit event_source(std::size_t sessions, bool snapshots) : next_seq_(sessions, 2), snapshots_(snapshots) {}
+
+  static std::string session_id(std::size_t i) { return "BENCH" + std::to_string(100000 + i); }
+
+  // The sessions, each with its session_created event (seq 1), in one transaction.
+  void create_all(database& db) const {
+    std::vector<write_batch> batches;
+    for (std::size_t i = 0; i < next_seq_.size(); ++i) {
+      write_batch b;
+      b.session = session_id(i);
+      b.create = session_record{b.session, std::string(32, 'k'), 1763850000000};
+      b.events.push_back({1, 1763850000000, R"({"type":"session_created"})"});
+      batches.push_back(std::move(b));
+    }
+    db.commit(batches);
+  }
+
+  // One command's batch: one event in the next session, round robin.
+  write_batch next() {
+    const auto s = cursor_++ % next_seq_.size();
+    write_batch b;
+    b.session = session_id(s);
+    const auto seq = next_seq_[s]++;
+    b.events.push_back({seq, 1763850000000 + seq, event_body});
+    // Like the server, remember the command and its ack for idempotent retries.
+    std::string id = "c";
+    id += std::to_string(seq);
+    b.command = command_record{seq, "p1\x1f" + id,
+                               R"({"id":")" + id + R"(","seq":)" + std::to_string(seq) + R"(,"type":"ack"})"};
+    if (snapshots_ && seq % 100 == 0) b.snapshot = snapshot_record{seq, state_body};
+    return b;
+  }
+
+ private:
+  std::vector<std::int64_t> next_seq_;
+  std::size_t cursor_ = 0;
+  bool snapshots_;
+};
+
+struct result {
+  std::string mode;
+  std::size_t events = 0;
+  std::size_t transactions = 0;
+  double seconds = 0;
+};
+
+std::string fresh_db(const settings& s, const std::string& mode) {
+  const auto path = std::filesystem::path(s.dir) / ("storage-" + mode + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  return path.string();
+}
+
+double since(clock_type::time_point t) { return std::chrono::duration<double>(clock_type::now() - t).count(); }
+
+result run_batched(const settings& s, const std::string& mode, std::size_t per_transaction) {
+  database db(fresh_db(s, mode));
+  event_source source(s.sessions, s.snapshots);
+  source.create_all(db);
+  result r{mode};
+  const auto start = clock_type::now();
+  std::vector<write_batch> batches;
+  while (r.events < s.max_events && since(start) < s.seconds) {
+    batches.clear();
+    for (std::size_t i = 0; i < per_transaction; ++i) batches.push_back(source.next());
+    db.commit(batches);
+    r.events += per_transaction;
+    ++r.transactions;
+  }
+  r.seconds = since(start);
+  return r;
+}
+
+result run_writer(const settings& s) {
+  auto db = std::make_unique<database>(fresh_db(s, "writer"));
+  event_source source(s.sessions, s.snapshots);
+  source.create_all(*db);
+  writer w(std::move(db));
+  std::mutex mutex;
+  std::condition_variable done_cv;
+  std::size_t done = 0, submitted = 0, in_flight = 0;
+  bool failed = false;
+  const auto start = clock_type::now();
+  auto more = [&] { return submitted < s.max_events && since(start) < s.seconds; };
+  std::unique_lock lock(mutex);
+  // Keep `outstanding` commands waiting for their commit, like rooms whose
+  // commands wait for the disk; the writer groups whatever it finds queued.
+  for (;;) {
+    while (in_flight < s.outstanding && more()) {
+      ++submitted;
+      ++in_flight;
+      auto batch = source.next();
+      lock.unlock();
+      w.submit(std::move(batch), [&](std::optional<std::string> error) {
+        std::lock_guard g(mutex);
+        if (error) failed = true;
+        ++done;
+        --in_flight;
+        done_cv.notify_one();
+      });
+      lock.lock();
+    }
+    if (!more() && in_flight == 0) break;
+    done_cv.wait_for(lock, std::chrono::milliseconds(100));
+  }
+  result r{"writer", done, w.transactions(), since(start)};
+  if (failed) std::fprintf(stderr, "debrief-storage-bench: a commit failed\n");
+  return r;
+}
+
+void report(const result& r, const settings& s) {
+  const double per_s = static_cast<double>(r.events) / r.seconds;
+  std::printf("  %-8s %9zu events in %7zu transactions, %6.2f s: %10.0f events/s, %8.0f transactions/s\n",
+              r.mode.c_str(), r.events, r.transactions, r.seconds, per_s,
+              static_cast<double>(r.transactions) / r.seconds);
+  if (!s.json_out.empty()) {
+    std::ofstream(s.json_out, std::ios::app)
+        << R"({"target":"debrief","scenario":"storage","mode":")" << r.mode << R"(","events":)" << r.events
+        << R"(,"transactions":)" << r.transactions << R"(,"seconds":)" << r.seconds << R"(,"events_per_s":)" << per_s
+        << R"(,"group":)" << s.group << R"(,"outstanding":)" << s.outstanding << "}\n";
+  }
+}
+
+bool parse(int argc, char** argv, settings& s) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view f = argv[i];
+    if (f == "--no-snapshots") {
+      s.snapshots = false;
+      continue;
+    }
+    if (i + 1 >= argc) return false;
+    const char* v = argv[++i];
+    if (f == "--dir")
+      s.dir = v;
+    else if (f == "--seconds")
+      s.seconds = std::atof(v);
+    else if (f == "--max-events")
+      s.max_events = std::strtoull(v, nullptr, 10);
+    else if (f == "--group")
+      s.group = std::strtoull(v, nullptr, 10);
+    else if (f == "--sessions")
+      s.sessions = std::strtoull(v, nullptr, 10);
+    else if (f == "--outstanding")
+      s.outstanding = std::strtoull(v, nullptr, 10);
+    else if (f == "--json-out")
+      s.json_out = v;
+    else
+      return false;
+  }
+  return !s.dir.empty() && s.seconds > 0 && s.group > 0 && s.sessions > 0 && s.outstanding > 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  settings s;
+  if (!parse(argc, argv, s)) {
+    std::fputs(
+        "Usage: debrief-storage-bench --dir TMPDIR [--seconds 3] [--max-events N] [--group 32] [--sessions 256]\n"
+        "                             [--outstanding 256] [--no-snapshots] [--json-out FILE]\n",
+        stderr);
+    return 2;
+  }
+  try {
+    std::printf("== storage (synchronous=FULL, WAL; %zu sessions; snapshots %s)\n", s.sessions,
+                s.snapshots ? "every 100 events" : "off");
+    report(run_batched(s, "single", 1), s);
+    report(run_batched(s, "grouped", s.group), s);
+    report(run_writer(s), s);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "debrief-storage-bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
