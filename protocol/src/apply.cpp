@@ -63,13 +63,32 @@ std::optional<rejection> require_live(const session_state& s) {
   return std::nullopt;
 }
 
-outcome go_to(const session_state& s, int phase) {
+// Leaving a phase keeps its timer (stopped); coming back picks it up again.
+std::vector<event> move_to(const session_state& s, const timer_state& leaving, int phase) {
+  std::vector<event> events;
+  const auto* current = s.current_phase();
+  if (current != nullptr && leaving.status != timer_status::idle) {
+    events.push_back(evt::phase_timer_saved{current->id, leaving});
+  }
+  const auto& next_id = s.tmpl.phases[static_cast<std::size_t>(phase)].id;
+  const auto saved = s.phase_timers.find(next_id);
+  events.push_back(
+      evt::phase_changed{phase, saved != s.phase_timers.end() ? saved->second : idle_timer_for(s.tmpl, phase)});
+  return events;
+}
+
+timer_state stopped(const timer_state& t, millis now) {
+  if (t.status != timer_status::running) return t;
+  return {timer_status::paused, t.duration_ms, t.remaining_at(now), 0};
+}
+
+outcome go_to(const session_state& s, int phase, millis now) {
   if (auto r = require_live(s)) return *r;
   if (phase < 0 || static_cast<std::size_t>(phase) >= s.tmpl.phases.size()) {
     return reject(error_code::not_found, "There is no phase " + std::to_string(phase) + " in this session.");
   }
   if (phase == s.phase) return reject(error_code::conflict, "The session is already in that phase.");
-  return one(evt::phase_changed{phase, idle_timer_for(s.tmpl, phase)});
+  return move_to(s, stopped(s.timer, now), phase);
 }
 
 timer_state running_from(millis now, millis remaining, millis duration) {
@@ -138,21 +157,23 @@ outcome handle(const session_state& s, const cmd::end_session&, const sender&, m
   return one(evt::session_ended{t});
 }
 
-outcome handle(const session_state& s, const cmd::next_phase&, const sender&, millis) {
+outcome handle(const session_state& s, const cmd::next_phase&, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
   if (static_cast<std::size_t>(s.phase) + 1 >= s.tmpl.phases.size()) {
     return reject(error_code::conflict, "This is the last phase.");
   }
-  return go_to(s, s.phase + 1);
+  return go_to(s, s.phase + 1, now);
 }
 
-outcome handle(const session_state& s, const cmd::previous_phase&, const sender&, millis) {
+outcome handle(const session_state& s, const cmd::previous_phase&, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
   if (s.phase == 0) return reject(error_code::conflict, "This is the first phase.");
-  return go_to(s, s.phase - 1);
+  return go_to(s, s.phase - 1, now);
 }
 
-outcome handle(const session_state& s, const cmd::go_to_phase& c, const sender&, millis) { return go_to(s, c.phase); }
+outcome handle(const session_state& s, const cmd::go_to_phase& c, const sender&, millis now) {
+  return go_to(s, c.phase, now);
+}
 
 outcome handle(const session_state& s, const cmd::timer_start&, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
@@ -201,11 +222,12 @@ outcome handle(const session_state& s, const cmd::expire_timer&, const sender&, 
   if (s.timer.status != timer_status::running || s.timer.ends_at > now) {
     return reject(error_code::conflict, "The timer has not run out.");
   }
-  std::vector<event> events{evt::timer_expired{{timer_status::expired, s.timer.duration_ms, 0, 0}}};
+  const timer_state expired{timer_status::expired, s.timer.duration_ms, 0, 0};
+  std::vector<event> events{evt::timer_expired{expired}};
   // Nothing moves on by itself unless the template asks for it.
   const auto* phase = s.current_phase();
   if (phase != nullptr && phase->auto_advance && static_cast<std::size_t>(s.phase) + 1 < s.tmpl.phases.size()) {
-    events.push_back(evt::phase_changed{s.phase + 1, idle_timer_for(s.tmpl, s.phase + 1)});
+    for (auto& e : move_to(s, expired, s.phase + 1)) events.push_back(std::move(e));
   }
   return events;
 }

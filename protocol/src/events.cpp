@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, std::variant_size_v<event>> event_names =
     "readiness_changed",    "board_item_saved",    "board_item_moved",   "board_item_removed",
     "proposal_saved",       "entry_saved",         "entry_removed",      "adaptation_saved",
     "adaptation_removed",   "transcript_imported", "transcript_withdrawn", "annotation_saved",
-    "annotation_removed",   "focus_changed",       "scrubbed",
+    "annotation_removed",   "focus_changed",       "scrubbed",           "phase_timer_saved",
 };
 
 template <std::size_t I = 0>
@@ -65,6 +65,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(annotation_saved, annotation)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(annotation_removed, annotation)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(focus_changed, line, by)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(scrubbed, was)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(phase_timer_saved, phase, timer)
 
 void to_json(nlohmann::json& j, const transcript_withdrawn&) { j = nlohmann::json::object(); }
 void from_json(const nlohmann::json&, transcript_withdrawn&) {}

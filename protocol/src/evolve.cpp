@@ -160,6 +160,7 @@ session_state evolve(session_state s, const event& e) {
           [&](const evt::annotation_removed& r) { erase_id(s.annotations, r.annotation); },
           [&](const evt::focus_changed& f) { s.focus_line = f.line; },
           [&](const evt::scrubbed&) {},
+          [&](const evt::phase_timer_saved& t) { s.phase_timers[t.phase] = t.timer; },
       },
       e);
   return s;

@@ -120,6 +120,7 @@ void to_json(nlohmann::json& j, const session_state& s) {
        {"done", s.done},
        {"revealed", s.revealed},
        {"focus_line", s.focus_line},
+       {"phase_timers", s.phase_timers},
        {"ids_issued", s.ids_issued}};
 }
 
@@ -146,6 +147,7 @@ void from_json(const nlohmann::json& j, session_state& s) {
   j.at("done").get_to(s.done);
   j.at("revealed").get_to(s.revealed);
   j.at("focus_line").get_to(s.focus_line);
+  j.at("phase_timers").get_to(s.phase_timers);
   j.at("ids_issued").get_to(s.ids_issued);
 }
 

@@ -324,7 +324,8 @@ TEST(ActivityExpireTimer, WithAutoAdvanceTheNextPhaseFollows) {
 
   const auto out = when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute + 3);
 
-  EXPECT_THAT(out, Gives(events{evt::timer_expired{{timer_status::expired, 10 * minute, 0, 0}},
+  const timer_state expired{timer_status::expired, 10 * minute, 0, 0};
+  EXPECT_THAT(out, Gives(events{evt::timer_expired{expired}, evt::phase_timer_saved{s.tmpl.phases[talk].id, expired},
                                 evt::phase_changed{chart, idle(6)}}));
   const auto after = replay(std::get<events>(out.value), s);
   EXPECT_EQ(after.phase, chart);

@@ -141,6 +141,13 @@ struct focus_changed {
   std::string by;
   bool operator==(const focus_changed&) const = default;
 };
+// The timer of a phase being left, kept so that coming back (an undo of an
+// accidental advance) resumes it instead of starting over.
+struct phase_timer_saved {
+  std::string phase;  // phase id
+  timer_state timer;  // paused or expired
+  bool operator==(const phase_timer_saved&) const = default;
+};
 // What a withdrawn transcript's events become in the stored log: the words
 // are gone, and replaying it changes nothing.
 struct scrubbed {
@@ -158,7 +165,8 @@ using event = std::variant<evt::session_created, evt::participant_joined, evt::p
                            evt::board_item_saved, evt::board_item_moved, evt::board_item_removed,
                            evt::proposal_saved, evt::entry_saved, evt::entry_removed, evt::adaptation_saved,
                            evt::adaptation_removed, evt::transcript_imported, evt::transcript_withdrawn,
-                           evt::annotation_saved, evt::annotation_removed, evt::focus_changed, evt::scrubbed>;
+                           evt::annotation_saved, evt::annotation_removed, evt::focus_changed, evt::scrubbed,
+                           evt::phase_timer_saved>;
 
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.

@@ -3,6 +3,7 @@
 // evolve(state, event) so that replaying the event log rebuilds it exactly.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,6 +120,7 @@ struct session_state {
   std::vector<std::string> done;      // participants done with the current phase
   std::vector<std::string> revealed;  // ids of private phases revealed so far
   std::string focus_line;             // the line everyone is brought to
+  std::map<std::string, timer_state> phase_timers;  // timers of phases left part-way, by phase id
   int ids_issued = 0;                 // numbers new item ids; never reused
   bool operator==(const session_state&) const = default;
 

@@ -1,0 +1,124 @@
+// Opening a file: the schema is created once and found again, and the file
+// is in WAL mode. The test target does not link SQLite itself, so the file's
+// own header (https://www.sqlite.org/fileformat.html) is read directly.
+
+#include <array>
+
+#include "test_support.hpp"
+
+// The storage library's own list of steps (private, but self-contained): the
+// latest schema is the number of steps.
+#include "../../../storage/src/migrations.hpp"
+
+namespace debrief::storage::test {
+namespace {
+
+const int latest = static_cast<int>(migrations.size());
+
+// Bytes 0..99 of the database file.
+std::array<unsigned char, 100> header_of(const std::string& path) {
+  std::array<unsigned char, 100> header{};
+  std::ifstream in(path, std::ios::binary);
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  EXPECT_EQ(in.gcount(), 100) << "the file has no full SQLite header";
+  return header;
+}
+
+std::uint32_t user_version_in(const std::array<unsigned char, 100>& header) {
+  return (std::uint32_t{header[60]} << 24) | (std::uint32_t{header[61]} << 16) | (std::uint32_t{header[62]} << 8) |
+         std::uint32_t{header[63]};
+}
+
+void write_user_version(const std::string& path, std::uint32_t version) {
+  std::fstream f(path, std::ios::binary | std::ios::in | std::ios::out);
+  f.seekp(60);
+  const std::array<char, 4> bytes = {static_cast<char>(version >> 24), static_cast<char>(version >> 16),
+                                     static_cast<char>(version >> 8), static_cast<char>(version)};
+  f.write(bytes.data(), bytes.size());
+  ASSERT_TRUE(f.good());
+}
+
+TEST(Migrations, ANewFileIsMigratedToTheLatestSchema) {
+  temp_database_file file;
+  database db(file.path());
+
+  EXPECT_GE(latest, 2);  // sessions, events, snapshots, credentials; then commands
+  EXPECT_EQ(db.schema_version(), latest);
+}
+
+TEST(Migrations, ReopeningNeitherRerunsNorFailsAndKeepsTheData) {
+  temp_database_file file;
+  {
+    database db(file.path());
+    db.commit({creating("S1", 2)});
+  }
+  for (int again = 0; again < 2; ++again) {
+    database db(file.path());
+    EXPECT_EQ(db.schema_version(), latest);
+    EXPECT_EQ(db.events_after("S1", 0), events_between("S1", 1, 2));
+  }
+}
+
+TEST(Migrations, TheFileRecordsTheSchemaVersionAndWalMode) {
+  temp_database_file file;
+  { database db(file.path()); }
+
+  const auto header = header_of(file.path());
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(header.data()), 15), "SQLite format 3");
+  // Bytes 18 and 19, the file format write and read versions, are 2 for WAL.
+  EXPECT_EQ(header[18], 2);
+  EXPECT_EQ(header[19], 2);
+  EXPECT_EQ(user_version_in(header), static_cast<std::uint32_t>(latest));
+}
+
+TEST(Migrations, TheDatabaseWritesAheadToAWalFileWhileOpen) {
+  temp_database_file file;
+  database db(file.path());
+  db.commit({creating("S1", 3)});
+
+  EXPECT_TRUE(std::filesystem::exists(file.wal()));
+  EXPECT_GT(std::filesystem::file_size(file.wal()), 0u);
+}
+
+// SQLite removes the WAL file when the last connection closes cleanly, which
+// it only does once every prepared statement is finalized.
+TEST(Migrations, ClosingCheckpointsAndRemovesTheWalFile) {
+  temp_database_file file;
+  {
+    database db(file.path());
+    db.commit({creating("S1", 3)});
+    (void)db.load_open_sessions();
+    (void)db.events_after("S1", 1);
+    (void)db.schema_version();
+  }
+
+  EXPECT_FALSE(std::filesystem::exists(file.wal()));
+}
+
+TEST(Migrations, AFileFromANewerSchemaIsRefused) {
+  temp_database_file file;
+  { database db(file.path()); }
+  write_user_version(file.path(), static_cast<std::uint32_t>(latest) + 1);
+
+  EXPECT_THROW(database db(file.path()), storage_error);
+}
+
+TEST(Migrations, AFileThatIsNotADatabaseIsRefused) {
+  temp_database_file file;
+  {
+    std::ofstream out(file.path(), std::ios::binary);
+    out << std::string(4096, 'x');
+  }
+
+  EXPECT_THROW(database db(file.path()), storage_error);
+}
+
+TEST(Migrations, APathThatCannotBeCreatedIsRefused) {
+  const auto path = std::filesystem::temp_directory_path() / "debrief-no-such-folder-7f3a" / "sessions.db";
+  ASSERT_FALSE(std::filesystem::exists(path.parent_path()));
+
+  EXPECT_THROW(database db(path.string()), storage_error);
+}
+
+}  // namespace
+}  // namespace debrief::storage::test

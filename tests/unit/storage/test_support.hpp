@@ -1,0 +1,101 @@
+#pragma once
+// Givens for the storage tests: a fresh database file per test, removed
+// afterwards, and small builders for write batches.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "debrief/storage/database.hpp"
+#include "debrief/storage/records.hpp"
+
+namespace debrief::storage {
+
+inline void PrintTo(const event_record& e, std::ostream* os) {
+  *os << "event{seq " << e.seq << ", time " << e.time << ", " << e.body << "}";
+}
+inline void PrintTo(const credential& c, std::ostream* os) { *os << "credential{" << c.participant << ", " << c.token << "}"; }
+inline void PrintTo(const session_record& s, std::ostream* os) {
+  *os << "session{" << s.id << ", key " << s.facilitator_key << ", created " << s.created_at << "}";
+}
+inline void PrintTo(const snapshot_record& s, std::ostream* os) { *os << "snapshot{seq " << s.seq << ", " << s.state << "}"; }
+
+namespace test {
+
+// A database path of its own for each test (and each process, as ctest runs
+// tests in parallel), with SQLite's side files cleaned up too.
+class temp_database_file {
+ public:
+  temp_database_file() {
+    static std::atomic<int> counter{0};
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = "debrief-storage-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    if (info != nullptr) name += std::string("-") + info->name();
+    path_ = std::filesystem::temp_directory_path() / (name + ".db");
+    remove_all();
+  }
+  ~temp_database_file() { remove_all(); }
+  temp_database_file(const temp_database_file&) = delete;
+  temp_database_file& operator=(const temp_database_file&) = delete;
+
+  std::string path() const { return path_.string(); }
+  std::filesystem::path wal() const { return std::filesystem::path(path() + "-wal"); }
+
+ private:
+  void remove_all() const {
+    for (const auto* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::error_code ignored;
+      std::filesystem::remove(path() + suffix, ignored);
+    }
+  }
+  std::filesystem::path path_;
+};
+
+inline std::string body_of(const std::string& session, std::int64_t seq) {
+  return R"({"type":"presence_changed","session":")" + session + R"(","n":)" + std::to_string(seq) + "}";
+}
+
+inline event_record event_at(const std::string& session, std::int64_t seq) {
+  return {seq, 1'763'850'000'000 + seq * 1000, body_of(session, seq)};
+}
+
+// Events first..last (inclusive) of a session.
+inline std::vector<event_record> events_between(const std::string& session, std::int64_t first, std::int64_t last) {
+  std::vector<event_record> out;
+  for (auto seq = first; seq <= last; ++seq) out.push_back(event_at(session, seq));
+  return out;
+}
+
+inline session_record record_of(const std::string& session, std::int64_t created_at = 1'763'850'000'000) {
+  return {session, "key-of-" + session, created_at};
+}
+
+// A new session with its first events (1..count).
+inline write_batch creating(const std::string& session, std::int64_t count = 1,
+                            std::int64_t created_at = 1'763'850'000'000) {
+  write_batch b;
+  b.session = session;
+  b.create = record_of(session, created_at);
+  b.events = events_between(session, 1, count);
+  return b;
+}
+
+// More events of an existing session.
+inline write_batch appending(const std::string& session, std::int64_t first, std::int64_t last) {
+  write_batch b;
+  b.session = session;
+  b.events = events_between(session, first, last);
+  return b;
+}
+
+}  // namespace test
+}  // namespace debrief::storage
