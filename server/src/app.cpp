@@ -31,7 +31,7 @@ struct app::impl {
         store(open_database(cfg.db)),
         rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms)) {
     storage::database reader(cfg.db);
-    rooms.load(reader.load_open_sessions());
+    rooms.load(reader.load_sessions());
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
                                           options);
     bind_address = cfg.bind;

@@ -132,6 +132,10 @@ void http_session::handle(request req) {
     }
     return create_session(std::move(req));
   }
+  if (path.starts_with("/api/sessions/") && path.find('/', 14) == std::string_view::npos &&
+      req.method() == http::verb::delete_) {
+    return delete_session(std::move(req));
+  }
   if (path.starts_with("/api/sessions/") && path.ends_with("/export")) {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
     return export_session(std::move(req));
@@ -148,15 +152,32 @@ void http_session::create_session(request req) {
   if (body.is_discarded() || !body.is_object()) {
     return respond(error_response(req, {protocol::error_code::invalid, "Send a JSON object."}));
   }
-  if (!body.contains("template") || !body.at("template").is_string()) {
-    return respond(error_response(req, {protocol::error_code::invalid, "\"template\" must name a template."}));
+  // A built-in template by id, or a whole template of the user's own.
+  protocol::session_template tmpl;
+  if (body.contains("template") && body.at("template").is_string()) {
+    const auto* builtin = protocol::find_builtin_template(body.at("template").get<std::string>());
+    if (builtin == nullptr) {
+      return respond(error_response(
+          req, {protocol::error_code::not_found, "There is no template \"" + body.at("template").get<std::string>() + "\"."}));
+    }
+    tmpl = *builtin;
+  } else if (body.contains("template") && body.at("template").is_object()) {
+    auto parsed = protocol::parse_template(body.at("template"));
+    if (auto* bad = std::get_if<protocol::template_error>(&parsed)) {
+      return respond(error_response(
+          req, {protocol::error_code::invalid, "The template is not valid: /template" + bad->field + " " + bad->message + "."}));
+    }
+    tmpl = std::get<protocol::session_template>(std::move(parsed));
+  } else {
+    return respond(error_response(
+        req, {protocol::error_code::invalid, "\"template\" must name a template or be a template object."}));
   }
   if (body.contains("title") && !body.at("title").is_string()) {
     return respond(error_response(req, {protocol::error_code::invalid, "\"title\" must be a string."}));
   }
   const auto title = body.value("title", std::string{});
   auto shared_req = std::make_shared<request>(std::move(req));
-  hub_.create(body.at("template").get<std::string>(), title,
+  hub_.create(tmpl, title,
               [self = shared_from_this(), shared_req](hub::create_result result) {
                 net::post(self->stream_.get_executor(), [self, shared_req, result = std::move(result)] {
                   if (auto* why = std::get_if<protocol::rejection>(&result)) {
@@ -206,6 +227,25 @@ void http_session::export_session(request req) {
       res.body() = std::move(r.body);
       res.prepare_payload();
       self->respond(std::move(res));
+    });
+  });
+}
+
+void http_session::delete_session(request req) {
+  const std::string_view target = req.target();
+  const auto code = std::string(target.substr(14, target.find('?') - 14));
+  const auto auth = std::string(req[http::field::authorization]);
+  auto room = hub_.find(code);
+  if (!room) return respond(error_response(req, {protocol::error_code::not_found, "There is no such session."}));
+  if (!auth.starts_with("Bearer ")) {
+    return respond(error_response(req, {protocol::error_code::forbidden, "Only the facilitator can delete a session."}));
+  }
+  auto shared_req = std::make_shared<request>(std::move(req));
+  room->erase(auth.substr(7), [self = shared_from_this(), shared_req, code](std::optional<protocol::rejection> why) {
+    net::post(self->stream_.get_executor(), [self, shared_req, code, why] {
+      if (why) return self->respond(error_response(*shared_req, *why));
+      self->hub_.remove(code);
+      self->respond(json_response(*shared_req, http::status::ok, {{"deleted", code}}));
     });
   });
 }

@@ -32,6 +32,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void handle(http::request<http::string_body> request);
   void create_session(http::request<http::string_body> request);
   void export_session(http::request<http::string_body> request);
+  void delete_session(http::request<http::string_body> request);
   void respond(http::message_generator response);
   void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);
   bool origin_allowed(const http::request<http::string_body>& request) const;

@@ -56,14 +56,18 @@ std::shared_ptr<room> hub::find(const std::string& code) const {
   return it == rooms_.end() ? nullptr : it->second;
 }
 
-void hub::create(const std::string& template_id, const std::string& title, std::function<void(create_result)> done) {
+void hub::remove(const std::string& code) {
+  std::lock_guard lock(mutex_);
+  rooms_.erase(code);
+}
+
+void hub::create(const protocol::session_template& tmpl, const std::string& title,
+                 std::function<void(create_result)> done) {
   using protocol::error_code;
-  const auto* tmpl = protocol::find_builtin_template(template_id);
-  if (tmpl == nullptr) return done(protocol::rejection{error_code::not_found, "There is no template \"" + template_id + "\"."});
   const auto now = clock_();
   room_seed seed;
   seed.record = {secrets::session_code(), secrets::key(), now};
-  auto made = protocol::create_session(seed.record.id, title, *tmpl, now);
+  auto made = protocol::create_session(seed.record.id, title, tmpl, now);
   if (auto* why = std::get_if<protocol::rejection>(&made)) return done(*why);
   const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));
   seed.state = protocol::evolve({}, created);

@@ -12,6 +12,7 @@
 
 #include "beast.hpp"
 #include "debrief/protocol/rejection.hpp"
+#include "debrief/protocol/state.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
 #include "room.hpp"
@@ -36,9 +37,13 @@ class hub {
 
   std::shared_ptr<room> find(const std::string& code) const;
 
-  // Creates a session from a built-in template; `done` runs on the writer
-  // thread once it is stored (post to your own executor).
-  void create(const std::string& template_id, const std::string& title, std::function<void(create_result)> done);
+  // Creates a session from a template; `done` runs on the writer thread
+  // once it is stored (post to your own executor).
+  void create(const protocol::session_template& tmpl, const std::string& title,
+              std::function<void(create_result)> done);
+
+  // Forgets a room (after its session was deleted).
+  void remove(const std::string& code);
 
   void close_all();
   std::size_t size() const;

@@ -333,6 +333,34 @@ void room::scrub_recent_transcript() {
   }
 }
 
+void room::erase(std::string key, std::function<void(std::optional<protocol::rejection>)> done) {
+  net::post(strand_, [self = shared_from_this(), key = std::move(key), done = std::move(done)] {
+    const auto token = self->token_to_participant_.find(key);
+    const bool facilitator = (token != self->token_to_participant_.end() &&
+                              self->committed_.has_role(token->second, protocol::role::facilitator)) ||
+                             secrets::equal(key, self->facilitator_key_);
+    if (!facilitator) return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
+    // From now on nothing else is applied; what is queued still reaches the
+    // disk first (the writer keeps order), then the whole session goes.
+    self->erased_ = true;
+    self->failed_ = true;
+    self->expiry_.cancel();
+    for (auto& [_, m] : self->members_) {
+      if (auto link = m.link.lock()) {
+        link->send(make_text(protocol::error_message({protocol::error_code::not_found, "This session was deleted."}).dump()));
+        link->close_after_send(1000, "session deleted");
+      }
+    }
+    storage::write_batch batch;
+    batch.session = self->id_;
+    batch.erase = true;
+    self->store_.submit(std::move(batch), [done](std::optional<std::string> error) {
+      if (error) return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
+      done(std::nullopt);
+    });
+  });
+}
+
 void room::export_as(std::string format, std::string key, std::function<void(export_result)> done) {
   net::post(strand_, [self = shared_from_this(), format = std::move(format), key = std::move(key),
                       done = std::move(done)] {

@@ -69,6 +69,10 @@ class room : public std::enable_shared_from_this<room> {
   // Renders the session's export if `key` is the facilitator key or the
   // presenter's token; `done` runs on the room's strand.
   void export_as(std::string format, std::string key, std::function<void(export_result)> done);
+  // Deletes the session and all it holds, if `key` is the facilitator key or
+  // the current facilitator's token; closes every connection. `done` gets
+  // nullopt once it is gone from disk.
+  void erase(std::string key, std::function<void(std::optional<protocol::rejection>)> done);
 
   // Restarts the expiry timer of a running phase timer (after load).
   void start();
@@ -131,6 +135,7 @@ class room : public std::enable_shared_from_this<room> {
   std::deque<std::string> applied_order_;  // oldest first, to bound the map
   net::steady_timer expiry_;
   bool failed_ = false;
+  bool erased_ = false;
 };
 
 }  // namespace debrief::server

@@ -58,6 +58,7 @@ struct database::impl {
   sqlite::statement recent_commands{db,
                                     "SELECT seq, key, ack FROM (SELECT seq, key, ack FROM commands "
                                     "WHERE session = ?1 ORDER BY seq DESC LIMIT 1000) ORDER BY seq"};
+  sqlite::statement erase_session{db, "DELETE FROM sessions WHERE id = ?1"};  // the rest cascades
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
   sqlite::statement scrub{db,
                           "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
@@ -70,6 +71,10 @@ struct database::impl {
   sqlite::statement credentials_of{db, "SELECT participant, token FROM credentials WHERE session = ?1"};
 
   void write(const write_batch& b) {
+    if (b.erase) {
+      erase_session.bind(1, b.session).run();
+      return;
+    }
     if (b.create) {
       insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at).run();
     }
@@ -117,15 +122,15 @@ void database::commit(const std::vector<write_batch>& batches) {
   bool scrubbed = false;
   for (const auto& b : batches) {
     impl_->write(b);
-    scrubbed = scrubbed || b.scrub_transcript;
+    scrubbed = scrubbed || b.scrub_transcript || b.erase;
   }
   tx.commit();
-  // The old words may still sit in the write-ahead log: fold it into the
+  // Deleted words may still sit in the write-ahead log: fold it into the
   // main file (where secure_delete zeroed them) and empty it.
   if (scrubbed) impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
-std::vector<loaded_session> database::load_open_sessions() {
+std::vector<loaded_session> database::load_sessions() {
   auto& d = *impl_;
   std::vector<loaded_session> out;
   while (d.open_sessions.step()) {

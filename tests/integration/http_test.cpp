@@ -101,3 +101,55 @@ TEST_F(Http, WebSocketsFromAnotherOriginAreRefused) {
 
 }  // namespace
 }  // namespace debrief::testing
+
+namespace debrief::testing {
+namespace {
+
+TEST_F(Http, AUsersOwnTemplateIsAcceptedAndABadOneIsRefusedWithItsField) {
+  const json own = {{"template",
+                     {{"id", "our-triad"},
+                      {"name", "Our triad"},
+                      {"phases", {{{"id", "talk"}, {"title", "Talk"}, {"kind", "discussion"}, {"minutes", 12}}}}}}};
+  const auto made = http_request(port(), http::verb::post, "/api/sessions", own.dump());
+  ASSERT_EQ(made.status, 201u) << made.body;
+  ws_client c(port());
+  c.hello(json::parse(made.body).at("session"));
+  EXPECT_EQ(c.receive_type("snapshot").at("state").at("template").at("phases").at(0).at("minutes"), 12);
+
+  auto bad = own;
+  bad["template"]["phases"][0]["minutes"] = 0;
+  const auto refused = http_request(port(), http::verb::post, "/api/sessions", bad.dump());
+  EXPECT_EQ(refused.status, 400u);
+  EXPECT_NE(json::parse(refused.body).at("error").at("message").get<std::string>().find("/template/phases/0/minutes"),
+            std::string::npos)
+      << refused.body;
+}
+
+TEST_F(Http, DeletingASessionNeedsTheFacilitatorAndRemovesEverything) {
+  const auto session = create_session(port());
+  ws_client facilitator(port());
+  facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);
+  ws_client colleague(port());
+  const auto colleague_token = colleague.join(session.code, "Lena", "colleague").at("token").get<std::string>();
+
+  const auto target = "/api/sessions/" + session.code;
+  EXPECT_EQ(http_request(port(), http::verb::delete_, target).status, 403u);
+  EXPECT_EQ(http_request(port(), http::verb::delete_, target, {}, colleague_token).status, 403u);
+  EXPECT_EQ(http_request(port(), http::verb::delete_, target, {}, session.facilitator_key).status, 200u);
+
+  EXPECT_TRUE(colleague.closed_by_server(nullptr));
+  ws_client late(port());
+  late.send({{"type", "hello"}, {"version", 1}, {"session", session.code}});
+  EXPECT_EQ(late.receive().at("code"), "not_found");
+  EXPECT_EQ(http_request(port(), http::verb::get, target + "/export", {}, session.facilitator_key).status, 404u);
+
+  // Gone from the file, not only from memory.
+  server.reset();
+  std::ifstream in(dir.path() / "debrief.db", std::ios::binary);
+  const std::string bytes(std::istreambuf_iterator<char>(in), {});
+  EXPECT_EQ(bytes.find(session.code), std::string::npos);
+  EXPECT_EQ(bytes.find("Lena"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace debrief::testing

@@ -30,7 +30,7 @@ TEST_F(Commands, AStoredCommandLoadsWithItsSession) {
   db.commit({creating("S1", 1)});
   db.commit({appending_command("S1", 2)});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_THAT(loaded[0].commands, ElementsAre(command_at(2)));
@@ -39,7 +39,7 @@ TEST_F(Commands, AStoredCommandLoadsWithItsSession) {
 TEST_F(Commands, ASessionWithoutCommandsLoadsNone) {
   db.commit({creating("S1", 3)});
 
-  EXPECT_THAT(db.load_open_sessions().at(0).commands, IsEmpty());
+  EXPECT_THAT(db.load_sessions().at(0).commands, IsEmpty());
 }
 
 TEST_F(Commands, CommandsLoadOldestFirst) {
@@ -47,7 +47,7 @@ TEST_F(Commands, CommandsLoadOldestFirst) {
   db.commit({appending_command("S1", 2), appending_command("S1", 3)});
   db.commit({appending_command("S1", 4)});
 
-  EXPECT_THAT(db.load_open_sessions().at(0).commands, ElementsAre(command_at(2), command_at(3), command_at(4)));
+  EXPECT_THAT(db.load_sessions().at(0).commands, ElementsAre(command_at(2), command_at(3), command_at(4)));
 }
 
 TEST_F(Commands, OnlyTheLatestThousandAreLoaded) {
@@ -55,7 +55,7 @@ TEST_F(Commands, OnlyTheLatestThousandAreLoaded) {
   for (std::int64_t seq = 2; seq <= 1006; ++seq) batches.push_back(appending_command("S1", seq));
   db.commit(batches);
 
-  const auto commands = db.load_open_sessions().at(0).commands;
+  const auto commands = db.load_sessions().at(0).commands;
 
   ASSERT_EQ(commands.size(), 1000u);
   EXPECT_EQ(commands.front(), command_at(7));
@@ -66,7 +66,7 @@ TEST_F(Commands, EachSessionLoadsOnlyItsOwnCommands) {
   db.commit({creating("S1", 1, 1000), creating("S2", 1, 2000)});
   db.commit({appending_command("S1", 2), appending_command("S2", 2), appending_command("S2", 3)});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 2u);
   EXPECT_THAT(loaded[0].commands, ElementsAre(command_at(2)));
@@ -81,7 +81,7 @@ TEST_F(Commands, TwoCommandsAtOneSeqAreRefusedWithTheirWholeCommit) {
 
   EXPECT_THROW(db.commit({again}), storage_error);
   EXPECT_EQ(db.events_after("S1", 0), events_between("S1", 1, 2));
-  EXPECT_THAT(db.load_open_sessions().at(0).commands, ElementsAre(command_at(2)));
+  EXPECT_THAT(db.load_sessions().at(0).commands, ElementsAre(command_at(2)));
 }
 
 TEST_F(Commands, ACommandOfASessionNeverCreatedIsRefused) {
@@ -100,7 +100,7 @@ TEST(CommandsReload, StoredCommandsAreThereAfterReopening) {
     db.commit({appending_command("S1", 2), appending_command("S1", 3)});
   }
 
-  EXPECT_THAT(database(file.path()).load_open_sessions().at(0).commands, ElementsAre(command_at(2), command_at(3)));
+  EXPECT_THAT(database(file.path()).load_sessions().at(0).commands, ElementsAre(command_at(2), command_at(3)));
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ TEST_F(Commit, ACreatedSessionLoadsWithItsEventsInOrderAndItsCredentials) {
   batch.credentials = {{"p1", "token-a"}, {"p2", "token-b"}};
   db.commit({batch});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].record, record_of("S1"));
@@ -35,8 +35,8 @@ TEST_F(Commit, AppendedBatchesFollowTheStoredEvents) {
   db.commit({appending("S1", 3, 3)});
   db.commit({appending("S1", 4, 7)});
 
-  ASSERT_EQ(db.load_open_sessions().size(), 1u);
-  EXPECT_EQ(db.load_open_sessions()[0].events, events_between("S1", 1, 7));
+  ASSERT_EQ(db.load_sessions().size(), 1u);
+  EXPECT_EQ(db.load_sessions()[0].events, events_between("S1", 1, 7));
 }
 
 TEST_F(Commit, CredentialsAddedLaterAreLoadedToo) {
@@ -45,7 +45,7 @@ TEST_F(Commit, CredentialsAddedLaterAreLoadedToo) {
   later.credentials = {{"p3", "token-c"}};
   db.commit({later});
 
-  EXPECT_THAT(db.load_open_sessions().at(0).credentials, ElementsAre(credential{"p3", "token-c"}));
+  EXPECT_THAT(db.load_sessions().at(0).credentials, ElementsAre(credential{"p3", "token-c"}));
 }
 
 TEST_F(Commit, ASnapshotLoadsWithOnlyTheEventsAfterIt) {
@@ -53,7 +53,7 @@ TEST_F(Commit, ASnapshotLoadsWithOnlyTheEventsAfterIt) {
   batch.snapshot = snapshot_record{3, R"({"status":"live"})"};
   db.commit({batch});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].snapshot, (snapshot_record{3, R"({"status":"live"})"}));
@@ -68,7 +68,7 @@ TEST_F(Commit, ANewerSnapshotReplacesTheOlderOne) {
   db.commit({first});
   db.commit({second});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].snapshot, (snapshot_record{6, R"({"v":6})"}));
@@ -103,7 +103,7 @@ TEST_F(Commit, SeveralBatchesOfOneSessionInOneCommitFollowEachOther) {
 TEST_F(Commit, AnEmptyCommitStoresNothing) {
   db.commit({});
 
-  EXPECT_THAT(db.load_open_sessions(), IsEmpty());
+  EXPECT_THAT(db.load_sessions(), IsEmpty());
 }
 
 TEST_F(Commit, ABatchOfOnlyCredentialsIsStored) {
@@ -113,7 +113,7 @@ TEST_F(Commit, ABatchOfOnlyCredentialsIsStored) {
   only_token.credentials = {{"p1", "token-a"}};
   db.commit({only_token});
 
-  EXPECT_THAT(db.load_open_sessions().at(0).credentials, ElementsAre(credential{"p1", "token-a"}));
+  EXPECT_THAT(db.load_sessions().at(0).credentials, ElementsAre(credential{"p1", "token-a"}));
 }
 
 TEST_F(Commit, AFirstEventOtherThanSeqOneIsAGap) {
@@ -121,7 +121,7 @@ TEST_F(Commit, AFirstEventOtherThanSeqOneIsAGap) {
   batch.events = events_between("S1", 2, 3);
 
   EXPECT_THROW(db.commit({batch}), storage_error);
-  EXPECT_THAT(db.load_open_sessions(), IsEmpty());
+  EXPECT_THAT(db.load_sessions(), IsEmpty());
   EXPECT_THAT(db.events_after("S1", 0), IsEmpty());
 }
 
@@ -163,7 +163,7 @@ TEST_F(Commit, ARefusedBatchSinksTheWholeCommit) {
 
   EXPECT_THROW(db.commit(commit), storage_error);
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].record, record_of("S0"));
   EXPECT_EQ(loaded[0].snapshot, std::nullopt);
@@ -181,7 +181,7 @@ TEST_F(Commit, TheDatabaseStaysUsableAfterARefusedCommit) {
 
   EXPECT_EQ(db.events_after("S1", 0), events_between("S1", 1, 4));
   EXPECT_EQ(db.events_after("S2", 0), events_between("S2", 1, 1));
-  EXPECT_EQ(db.load_open_sessions().size(), 2u);
+  EXPECT_EQ(db.load_sessions().size(), 2u);
 }
 
 TEST_F(Commit, EventsOfASessionNeverCreatedAreRefused) {
@@ -195,7 +195,7 @@ TEST_F(Commit, CreatingTheSameSessionTwiceIsRefused) {
   auto again = creating("S1", 0);
   again.create->facilitator_key = "another key";
   EXPECT_THROW(db.commit({again}), storage_error);
-  EXPECT_EQ(db.load_open_sessions().at(0).record, record_of("S1"));
+  EXPECT_EQ(db.load_sessions().at(0).record, record_of("S1"));
 }
 
 TEST_F(Commit, AResumeTokenCannotBeIssuedTwice) {
@@ -206,7 +206,7 @@ TEST_F(Commit, AResumeTokenCannotBeIssuedTwice) {
   second.credentials = {{"p1", "token-a"}};
 
   EXPECT_THROW(db.commit({second}), storage_error);
-  EXPECT_EQ(db.load_open_sessions().size(), 1u);
+  EXPECT_EQ(db.load_sessions().size(), 1u);
 }
 
 // Since commit b5fc514 ended sessions are loaded too (read-only after a
@@ -217,7 +217,7 @@ TEST_F(Commit, EndedSessionsAreStillLoadedWithTheirWholeLog) {
   ending.ended = true;
   db.commit({ending});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 3u);
   EXPECT_EQ(loaded[0].record.id, "S1");
@@ -230,7 +230,7 @@ TEST_F(Commit, OpenSessionsLoadOldestFirst) {
   db.commit({creating("late", 1, 3000), creating("early", 1, 1000), creating("b-middle", 1, 2000),
              creating("a-middle", 1, 2000)});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 4u);
   EXPECT_EQ(loaded[0].record.id, "early");
@@ -247,7 +247,7 @@ TEST_F(Commit, LoadingKeepsEachSessionsOwnEventsCredentialsAndSnapshot) {
   s2.credentials = {{"p1", "t2"}, {"p2", "t3"}};
   db.commit({s1, s2});
 
-  const auto loaded = db.load_open_sessions();
+  const auto loaded = db.load_sessions();
 
   ASSERT_EQ(loaded.size(), 2u);
   EXPECT_EQ(loaded[0].snapshot, (snapshot_record{2, "s1-state"}));
@@ -276,7 +276,7 @@ TEST(Reload, ANewDatabaseOnTheSameFileSeesEverythingCommitted) {
   }
 
   database reopened(file.path());
-  const auto loaded = reopened.load_open_sessions();
+  const auto loaded = reopened.load_sessions();
 
   ASSERT_EQ(loaded.size(), 3u);
   EXPECT_EQ(loaded[0].record, record_of("S1", 1000));

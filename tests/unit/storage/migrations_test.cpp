@@ -87,7 +87,7 @@ TEST(Migrations, ClosingCheckpointsAndRemovesTheWalFile) {
   {
     database db(file.path());
     db.commit({creating("S1", 3)});
-    (void)db.load_open_sessions();
+    (void)db.load_sessions();
     (void)db.events_after("S1", 1);
     (void)db.schema_version();
   }

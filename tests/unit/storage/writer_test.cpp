@@ -141,7 +141,7 @@ TEST(Writer, ManyThreadsManySessionsEveryBatchAnsweredOnceAndStored) {
     EXPECT_EQ(got.errors[i], std::nullopt) << "batch " << i;
   }
   database reopened(file.path());
-  EXPECT_EQ(reopened.load_open_sessions().size(), static_cast<std::size_t>(threads * sessions_per_thread));
+  EXPECT_EQ(reopened.load_sessions().size(), static_cast<std::size_t>(threads * sessions_per_thread));
   for (int t = 0; t < threads; ++t) {
     for (int s = 0; s < sessions_per_thread; ++s) {
       const auto name = session_name(t, s);
@@ -170,7 +170,7 @@ TEST(Writer, BatchesThatQueueWhileTheWriterIsBusyShareOneTransaction) {
     EXPECT_EQ(w.transactions(), 2u);
   }
   for (std::size_t i = 0; i < queued; ++i) EXPECT_EQ(got.errors[i], std::nullopt) << i;
-  EXPECT_EQ(database(file.path()).load_open_sessions().size(), queued + 1);
+  EXPECT_EQ(database(file.path()).load_sessions().size(), queued + 1);
 }
 
 TEST(Writer, ABadBatchAmongGoodOnesFailsAlone) {
@@ -249,7 +249,7 @@ TEST(Writer, StoppingRightAfterABacklogBuiltUpStillCommitsAllOfIt) {
   }
 
   for (std::size_t i = 0; i < queued; ++i) EXPECT_EQ(got.calls[i].load(), 1) << "batch " << i;
-  EXPECT_EQ(database(file.path()).load_open_sessions().size(), queued + 1);
+  EXPECT_EQ(database(file.path()).load_sessions().size(), queued + 1);
 }
 
 }  // namespace

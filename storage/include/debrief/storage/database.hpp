@@ -26,7 +26,7 @@ class database {
   // Stores every batch in one transaction, or none of them (throws).
   void commit(const std::vector<write_batch>& batches);
 
-  std::vector<loaded_session> load_open_sessions();
+  std::vector<loaded_session> load_sessions();
   std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
   int schema_version();
 

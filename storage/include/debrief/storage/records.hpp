@@ -59,6 +59,8 @@ struct write_batch {
   // to bare "scrubbed" markers: a withdrawn transcript leaves no words behind.
   bool scrub_transcript = false;
   std::optional<command_record> command;
+  // Deletes the session and every row that belongs to it.
+  bool erase = false;
 };
 
 struct loaded_session {
