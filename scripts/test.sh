@@ -1,17 +1,46 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the C++ unit and
-# integration tests through CTest, then the browser tests in Chromium.
+# integration tests through CTest (then again under ASan + UBSan), a short
+# fuzzing run, then the browser tests in Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ensure_packages "${BUILD_PACKAGES[@]}" chromium
+ensure_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" chromium
 build_server
 build_client
 
 log "C++ tests (ctest)"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" --timeout 300
 
+# --- sanitizer run -------------------------------------------------------------
+# The same C++ tests built again with AddressSanitizer + UndefinedBehaviorSanitizer
+# (Debug, in build-asan/; the crash test's server child is sanitized too). Any
+# memory error, leak or undefined behaviour fails the run.
+ASAN_DIR="${DEBRIEF_ASAN_DIR:-$ROOT/build-asan}"
+if [ ! -f "$ASAN_DIR/build.ninja" ]; then
+  log "configuring the sanitizer build (build-asan)"
+  cmake -S "$ROOT" -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDEBRIEF_SANITIZE=ON >/dev/null
+fi
+log "building the C++ tests with ASan + UBSan"
+cmake --build "$ASAN_DIR" -- -j"$(nproc)"
+log "C++ tests under ASan + UBSan (ctest)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir "$ASAN_DIR" --output-on-failure -j"$(nproc)" --timeout 600
+
+# --- fuzz smoke run ------------------------------------------------------------
+# 20 seconds of libFuzzer on message parsing and command application, with its
+# invariants (scripts/fuzz.sh runs it longer). Prints the number of executions.
+log "fuzz smoke run (scripts/fuzz.sh 20)"
+bash "$ROOT/scripts/fuzz.sh" 20
+
 log "client type check"
 (cd "$ROOT/client-web" && npm run --silent typecheck)
 
 log "browser tests (Playwright + Debian's Chromium)"
 (cd "$ROOT/client-web" && npm run --silent test:browser)
+
+# --- benchmark smoke run -------------------------------------------------------
+# A few seconds of tiny load against the reference peer and the server, and
+# the storage benchmark, so the harness never rots. It prints numbers and
+# asserts none; it fails only if a command or event is lost or a run breaks.
+log "benchmark smoke run (bench/run.sh --smoke)"
+bash "$ROOT/bench/run.sh" --smoke

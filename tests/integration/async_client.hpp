@@ -8,9 +8,8 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "beast.hpp"
 

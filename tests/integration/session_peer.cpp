@@ -27,14 +27,13 @@ void session_peer::open(std::uint16_t port, bool with_last_seq) {
   welcomed_ = false;
   // Messages of an older connection, still in flight, are ignored.
   const auto generation = ++generation_;
-  link_ = async_client::open(
-      ioc_, port,
-      [this, generation](const json& m, std::size_t bytes) {
-        if (generation != generation_) return;
-        bytes_received += bytes;
-        on_message(m);
-      },
-      {});
+  link_ = async_client::open(ioc_, port,
+                             [this, generation](const json& m, std::size_t bytes) {
+                               if (generation != generation_) return;
+                               bytes_received += bytes;
+                               on_message(m);
+                             },
+                             {});
   json hello = {{"type", "hello"}, {"version", 1}, {"session", session}};
   if (!token.empty()) hello["token"] = token;
   if (with_last_seq && last_seq) hello["last_seq"] = *last_seq;

@@ -3,7 +3,7 @@
 // every event, and the slow one can come back later with its token and last
 // seq. The load is made of large messages (2000-character entries and an
 // agenda of long prompts) so that the slow client's socket buffers and its
-// 1 MiB queue fill within a few seconds.
+// 4 MiB queue fill within a few seconds.
 
 #include <gtest/gtest.h>
 
@@ -103,7 +103,8 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWithoutHoldingUpTheOthersAndMayR
   };
 
   for (auto& p : people) p.connect(server.port());
-  ASSERT_TRUE(run_until(ioc, [&] { return slow.joined() && answered() && facilitator.joined(); }, 10s));
+  ASSERT_TRUE(run_until(
+      ioc, [&] { return slow.joined() && answered() && facilitator.joined(); }, 10s));
   for (auto* p : others) ASSERT_TRUE(p->joined());
   facilitator.command({{"type", "start_session"}}, "start");
   facilitator.command({{"type", "go_to_phase"}, {"phase", clarifying_phase}}, "go");
@@ -111,16 +112,15 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWithoutHoldingUpTheOthersAndMayR
     facilitator.command({{"type", "add_phase"}, {"at", 8 + i}, {"phase", long_phase(i)}}, "add" + std::to_string(i));
   }
   ASSERT_TRUE(run_until(ioc, answered, 10s));
-  ASSERT_TRUE(run_until(ioc, [&] { return slow.last_seq == facilitator.last_seq; }, 10s));
+  ASSERT_TRUE(run_until(
+      ioc, [&] { return slow.last_seq == facilitator.last_seq; }, 10s));
 
   // The slow client comes back on a connection it will never read.
   slow.drop();
   const auto slow_seen = *slow.last_seq;
-  stalled_client stalled(server.port(), {{"type", "hello"},
-                                         {"version", 1},
-                                         {"session", session.code},
-                                         {"token", slow.token},
-                                         {"last_seq", slow_seen}});
+  stalled_client stalled(
+      server.port(),
+      {{"type", "hello"}, {"version", 1}, {"session", session.code}, {"token", slow.token}, {"last_seq", slow_seen}});
   // Its return shows as presence: offline (the drop), then online again.
   ASSERT_TRUE(run_until(
       ioc,
@@ -190,16 +190,18 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWithoutHoldingUpTheOthersAndMayR
 
   // The slow client resumes from its last seq and catches up, without a gap.
   slow.connect(server.port());
-  ASSERT_TRUE(run_until(ioc, [&] { return slow.last_seq >= last && slow.connected(); }, 20s))
+  ASSERT_TRUE(run_until(
+      ioc, [&] { return slow.last_seq >= last && slow.connected(); }, 20s))
       << "the slow client did not catch up";
   EXPECT_TRUE(slow.problems.empty()) << slow.problems.front();
-  ASSERT_TRUE(run_until(ioc, [&] { return facilitator.last_seq > last; }, 10s));
+  ASSERT_TRUE(run_until(
+      ioc, [&] { return facilitator.last_seq > last; }, 10s));
   EXPECT_EQ(facilitator.events.back().at("type"), "presence_changed");  // back online
 
   std::size_t to_others = 0;
   for (auto* p : others) to_others += p->bytes_received;
-  std::cout << "slow client: " << sent << " commands acknowledged (" << sent_after_cut
-            << " after the cut-off), " << to_others / 1024 << " KiB delivered to the five others; the stalled "
+  std::cout << "slow client: " << sent << " commands acknowledged (" << sent_after_cut << " after the cut-off), "
+            << to_others / 1024 << " KiB delivered to the five others; the stalled "
             << "connection took " << stalled_bytes / 1024 << " KiB before it was cut off; on resuming it got "
             << (slow.snapshots > 1 ? "a snapshot" : "the missed events") << " up to seq " << *slow.last_seq << "\n";
 }
