@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::size_t recent_events_kept = 1000;  // catch-up without a snapshot
 constexpr std::int64_t events_per_snapshot = 100;
-constexpr std::size_t commands_remembered = 4096;
+constexpr std::size_t commands_remembered = 1000;  // as many as storage reloads
 
 // Retries are recognised by sender and command id; a join (no sender yet)
 // by its id and what it asked for.

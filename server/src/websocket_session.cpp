@@ -116,7 +116,9 @@ void websocket_session::send(shared_text message) {
 
 void websocket_session::enqueue(shared_text message) {
   if (closing_) return;
-  if (queued_bytes_ + message->size() > max_queued_bytes || queue_.size() >= max_queued_messages) {
+  // Only the backlog counts, so one message larger than the limit (the
+  // snapshot of a very full session) still goes out to a client that keeps up.
+  if (queued_bytes_ >= max_queued_bytes || queue_.size() >= max_queued_messages) {
     // It is not reading: waiting for it would hold every later message of
     // its room hostage. Drop it; it can resume from its last seq.
     log_line("closing a connection whose send queue overflowed");
