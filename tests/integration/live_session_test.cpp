@@ -50,15 +50,17 @@ TEST(LiveSession, ThreeClientsSeeTheSameEventsInTheSameGapFreeOrder) {
 
   const auto at_presenter = events_through(presenter, last);
   const auto at_colleague = events_through(colleague, last);
-  ASSERT_EQ(at_presenter.size(), 7u);
+  ASSERT_EQ(at_presenter.size(), 8u);
   EXPECT_EQ(at_presenter, at_colleague);
   const auto numbers = seqs(at_presenter);
   for (std::size_t i = 0; i < numbers.size(); ++i) EXPECT_EQ(numbers[i], joined_seq + 1 + static_cast<std::int64_t>(i));
 
   std::vector<std::string> types;
   for (const auto& e : at_presenter) types.push_back(e.at("event").at("type"));
+  // Leaving the first phase keeps its running timer, which coming back resumes.
   EXPECT_EQ(types, (std::vector<std::string>{"session_started", "timer_started", "timer_paused", "timer_resumed",
-                                             "timer_extended", "phase_changed", "phase_changed"}));
+                                             "timer_extended", "phase_timer_saved", "phase_changed", "phase_changed"}));
+  EXPECT_EQ(at_presenter[7].at("event").at("timer").at("status"), "paused");
   const auto& extended = at_presenter[4].at("event").at("timer");
   EXPECT_EQ(extended.at("status"), "running");
   EXPECT_EQ(extended.at("duration_ms"), (3 * 60 + 60) * 1000);
