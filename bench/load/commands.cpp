@@ -44,8 +44,10 @@ const std::array<command_kind, 6> kinds{{
        write_simple(out, m.phase == 0 ? "next_phase" : "previous_phase", id);
      },
      [](room_model& m) {
+       const auto leaving = m.timer == timer_state::running ? timer_state::paused : m.timer;
        m.phase = 1 - m.phase;
-       m.timer = timer_state::idle;
+       m.timer = m.left;
+       m.left = leaving;
      }},
 }};
 

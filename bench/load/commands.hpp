@@ -26,6 +26,9 @@ enum class timer_state { idle, running, paused };
 struct room_model {
   int phase = 0;
   timer_state timer = timer_state::idle;
+  // The other phase's timer as it was left: the server keeps it (stopped)
+  // and gives it back when the room steps back there.
+  timer_state left = timer_state::idle;
 };
 
 enum class sender_role { facilitator, any_member };

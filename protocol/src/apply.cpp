@@ -67,7 +67,9 @@ std::optional<rejection> require_live(const session_state& s) {
 std::vector<event> move_to(const session_state& s, const timer_state& leaving, int phase) {
   std::vector<event> events;
   const auto* current = s.current_phase();
-  if (current != nullptr && leaving.status != timer_status::idle) {
+  // An idle timer is saved only over an older saved one, which would
+  // otherwise come back after a reset.
+  if (current != nullptr && (leaving.status != timer_status::idle || s.phase_timers.contains(current->id))) {
     events.push_back(evt::phase_timer_saved{current->id, leaving});
   }
   const auto& next_id = s.tmpl.phases[static_cast<std::size_t>(phase)].id;
