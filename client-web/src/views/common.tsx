@@ -140,3 +140,17 @@ export function Section(props: { title: string; id: string; children: ComponentC
 export function UserText({ text, class: cls }: { text: string; class?: string }) {
   return <span class={`user-text ${cls ?? ''}`}>{text}</span>;
 }
+
+/** The Save / Cancel pair under an in-place edit form (Save submits the form). */
+export function SaveCancel(props: { disabled: boolean; onCancel(): void }) {
+  return (
+    <div class="row">
+      <button type="submit" class="btn btn-small btn-primary" disabled={props.disabled}>
+        Save
+      </button>
+      <button type="button" class="btn btn-small" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

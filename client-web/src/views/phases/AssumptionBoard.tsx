@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { BoardItem, BoardList, Proposal } from '../../protocol';
 import type { SessionStore } from '../../store';
-import { ConflictNote, InlineError, Section, UserText, usePending } from '../common';
+import { ConflictNote, InlineError, Section, UserText, usePending, SaveCancel } from '../common';
 import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
 
 const ITEM_MAX = 500;
@@ -152,14 +152,7 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
             />
           )}
           <InlineError message={pending.error} />
-          <div class="row">
-            <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy || !text.trim()}>
-              Save
-            </button>
-            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
+          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={() => setEditing(false)} />
         </form>
       </li>
     );

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { isHidden, type Entry, type Phase, type Role, type Writers } from '../../protocol';
 import type { SessionStore } from '../../store';
-import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
+import { ConflictNote, InlineError, Nudge, UserText, usePending, SaveCancel } from '../common';
 import { plural } from '../labels';
 
 const ENTRY_MAX = 2000;
@@ -197,14 +197,7 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
               onRetryMine={() => void save(conflict.version)}
             />
           )}
-          <div class="row">
-            <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy || !text.trim()}>
-              Save
-            </button>
-            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
+          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <p class="entry-text" data-testid="entry-text">
