@@ -1,6 +1,7 @@
 #include "debrief/storage/database.hpp"
 
 #include <optional>
+#include <unordered_map>
 
 #include "migrations.hpp"
 #include "sqlite.hpp"
@@ -36,6 +37,13 @@ bool configure(sqlite::connection& db) {
   db.exec("PRAGMA foreign_keys = ON");
   // Deleted sessions leave no readable remains in the file.
   db.exec("PRAGMA secure_delete = ON");
+  // Every live session keeps its last pages hot; the default 2 MiB cache
+  // cannot hold a thousand sessions' worth and rereads them on each commit.
+  db.exec("PRAGMA cache_size = -32768");  // KiB: 32 MiB at most
+  // Checkpoint less often: a hot page rewritten by many commits between two
+  // checkpoints is copied into the database file once, not once per 1000
+  // frames. The write-ahead log grows to about 40 MB before it is folded.
+  db.exec("PRAGMA wal_autocheckpoint = 10000");
   migrate(db);
   return true;
 }
@@ -48,16 +56,17 @@ struct database::impl {
   bool configured = configure(db);
   sqlite::statement insert_session{db, "INSERT INTO sessions (id, facilitator_key, created_at) VALUES (?1, ?2, ?3)"};
   sqlite::statement last_seq{db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?1"};
-  sqlite::statement insert_event{db, "INSERT INTO events (session, seq, time, body) VALUES (?1, ?2, ?3, ?4)"};
+  sqlite::statement insert_event{
+      db, "INSERT INTO events (session, seq, time, body, command_key, ack) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
   sqlite::statement insert_credential{db,
                                       "INSERT INTO credentials (token, session, participant) VALUES (?1, ?2, ?3)"};
   sqlite::statement upsert_snapshot{db,
                                     "INSERT INTO snapshots (session, seq, state) VALUES (?1, ?2, ?3) "
                                     "ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, state = excluded.state"};
-  sqlite::statement insert_command{db, "INSERT INTO commands (session, seq, key, ack) VALUES (?1, ?2, ?3, ?4)"};
   sqlite::statement recent_commands{db,
-                                    "SELECT seq, key, ack FROM (SELECT seq, key, ack FROM commands "
-                                    "WHERE session = ?1 ORDER BY seq DESC LIMIT 1000) ORDER BY seq"};
+                                    "SELECT seq, command_key, ack FROM (SELECT seq, command_key, ack FROM events "
+                                    "WHERE session = ?1 AND command_key IS NOT NULL ORDER BY seq DESC LIMIT 1000) "
+                                    "ORDER BY seq"};
   sqlite::statement erase_session{db, "DELETE FROM sessions WHERE id = ?1"};  // the rest cascades
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
   sqlite::statement scrub{db,
@@ -70,19 +79,38 @@ struct database::impl {
   sqlite::statement events_after{db, "SELECT seq, time, body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
   sqlite::statement credentials_of{db, "SELECT participant, token FROM credentials WHERE session = ?1"};
 
+  // The last stored seq of each session this connection has seen, so a
+  // commit needs no lookup to check that its events follow on. This
+  // connection is the file's only writer; `pending` holds the current
+  // transaction's changes until it commits.
+  std::unordered_map<std::string, std::int64_t> last_seq_of;
+  std::unordered_map<std::string, std::int64_t> pending_last_seq;
+
+  std::int64_t stored_last_seq(const std::string& session) {
+    if (auto p = pending_last_seq.find(session); p != pending_last_seq.end()) return p->second;
+    if (auto c = last_seq_of.find(session); c != last_seq_of.end()) return c->second;
+    last_seq.bind(1, session);
+    last_seq.step();
+    const auto stored = last_seq.int64(0);
+    last_seq.reset();
+    return stored;
+  }
+
   void write(const write_batch& b) {
     if (b.erase) {
       erase_session.bind(1, b.session).run();
+      pending_last_seq[b.session] = 0;
       return;
     }
     if (b.create) {
       insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at).run();
     }
+    if (b.command && (b.events.empty() || b.events.back().seq != b.command->seq)) {
+      throw storage_error("the record of a command goes with the last event it produced (seq " +
+                          std::to_string(b.command->seq) + ") in session " + b.session);
+    }
     if (!b.events.empty()) {
-      last_seq.bind(1, b.session);
-      last_seq.step();
-      const auto stored = last_seq.int64(0);
-      last_seq.reset();
+      const auto stored = stored_last_seq(b.session);
       // The log is gap-free: refuse a batch that would leave a hole or overlap.
       for (std::size_t i = 0; i < b.events.size(); ++i) {
         if (b.events[i].seq != stored + 1 + static_cast<std::int64_t>(i)) {
@@ -92,13 +120,13 @@ struct database::impl {
       }
     }
     for (const auto& e : b.events) {
-      insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body).run();
+      insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body);
+      if (b.command && e.seq == b.command->seq) insert_event.bind(5, b.command->key).bind(6, b.command->ack);
+      insert_event.run();
     }
+    if (!b.events.empty()) pending_last_seq[b.session] = b.events.back().seq;
     for (const auto& c : b.credentials) {
       insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).run();
-    }
-    if (b.command) {
-      insert_command.bind(1, b.session).bind(2, b.command->seq).bind(3, b.command->key).bind(4, b.command->ack).run();
     }
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
     if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
@@ -118,16 +146,31 @@ database::database(const std::string& path) : impl_(std::make_unique<impl>(path)
 database::~database() = default;
 
 void database::commit(const std::vector<write_batch>& batches) {
-  sqlite::transaction tx(impl_->db);
+  auto& d = *impl_;
+  d.pending_last_seq.clear();
+  sqlite::transaction tx(d.db);
   bool scrubbed = false;
-  for (const auto& b : batches) {
-    impl_->write(b);
-    scrubbed = scrubbed || b.scrub_transcript || b.erase;
+  try {
+    for (const auto& b : batches) {
+      d.write(b);
+      scrubbed = scrubbed || b.scrub_transcript || b.erase;
+    }
+    tx.commit();
+  } catch (...) {
+    d.pending_last_seq.clear();  // rolled back: what the disk holds is unchanged
+    throw;
   }
-  tx.commit();
+  for (auto& [session, seq] : d.pending_last_seq) {
+    if (seq == 0) {
+      d.last_seq_of.erase(session);
+    } else {
+      d.last_seq_of[session] = seq;
+    }
+  }
+  d.pending_last_seq.clear();
   // Deleted words may still sit in the write-ahead log: fold it into the
   // main file (where secure_delete zeroed them) and empty it.
-  if (scrubbed) impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (scrubbed) d.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 std::vector<loaded_session> database::load_sessions() {

@@ -44,6 +44,16 @@ inline constexpr std::array migrations = {
         PRIMARY KEY (session, seq)
       ) STRICT, WITHOUT ROWID;
     )sql",
+    // 3: a command's record moves onto the last event it produced. The
+    // events of one session share pages, so a commit now dirties one page
+    // per session instead of two (events and commands).
+    R"sql(
+      ALTER TABLE events ADD COLUMN command_key TEXT;
+      ALTER TABLE events ADD COLUMN ack TEXT;
+      UPDATE events SET command_key = c.key, ack = c.ack
+        FROM commands AS c WHERE c.session = events.session AND c.seq = events.seq;
+      DROP TABLE commands;
+    )sql",
 };
 
 }  // namespace debrief::storage

@@ -84,6 +84,18 @@ TEST_F(Commands, TwoCommandsAtOneSeqAreRefusedWithTheirWholeCommit) {
   EXPECT_THAT(db.load_sessions().at(0).commands, ElementsAre(command_at(2)));
 }
 
+TEST_F(Commands, ACommandIsRecordedWithTheLastEventItProducedOrRefused) {
+  db.commit({creating("S1", 1)});
+  auto early = appending("S1", 2, 3);
+  early.command = command_at(2);
+  auto eventless = appending("S1", 2, 1);
+  eventless.command = command_at(1);
+
+  EXPECT_THROW(db.commit({early}), storage_error);
+  EXPECT_THROW(db.commit({eventless}), storage_error);
+  EXPECT_THAT(db.load_sessions().at(0).commands, IsEmpty());
+}
+
 TEST_F(Commands, ACommandOfASessionNeverCreatedIsRefused) {
   write_batch orphan;
   orphan.session = "ghost";

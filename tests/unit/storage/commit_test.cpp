@@ -184,6 +184,30 @@ TEST_F(Commit, TheDatabaseStaysUsableAfterARefusedCommit) {
   EXPECT_EQ(db.load_sessions().size(), 2u);
 }
 
+// The writer remembers each session's last seq rather than asking the file;
+// what a rolled-back commit would have added must not count.
+TEST_F(Commit, ARolledBackCommitLeavesTheNextSeqWhereTheFileHasIt) {
+  db.commit({creating("S1", 2)});
+  auto bad = appending("S1", 9, 9);
+
+  EXPECT_THROW(db.commit({appending("S1", 3, 5), bad}), storage_error);
+  EXPECT_THROW(db.commit({appending("S1", 6, 6)}), storage_error);
+  db.commit({appending("S1", 3, 4)});
+
+  EXPECT_EQ(db.events_after("S1", 0), events_between("S1", 1, 4));
+}
+
+TEST_F(Commit, ADeletedSessionsSeqsAreForgotten) {
+  db.commit({creating("S1", 3)});
+  write_batch erase;
+  erase.session = "S1";
+  erase.erase = true;
+  db.commit({erase});
+
+  EXPECT_THROW(db.commit({appending("S1", 4, 4)}), storage_error);
+  EXPECT_TRUE(db.events_after("S1", 0).empty());
+}
+
 TEST_F(Commit, EventsOfASessionNeverCreatedAreRefused) {
   EXPECT_THROW(db.commit({appending("ghost", 1, 1)}), storage_error);
   EXPECT_THAT(db.events_after("ghost", 0), IsEmpty());

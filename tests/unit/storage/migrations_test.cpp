@@ -2,6 +2,8 @@
 // is in WAL mode. The test target does not link SQLite itself, so the file's
 // own header (https://www.sqlite.org/fileformat.html) is read directly.
 
+#include <sqlite3.h>
+
 #include <array>
 
 #include "test_support.hpp"
@@ -93,6 +95,42 @@ TEST(Migrations, ClosingCheckpointsAndRemovesTheWalFile) {
   }
 
   EXPECT_FALSE(std::filesystem::exists(file.wal()));
+}
+
+// Runs SQL on a raw connection, as an older Debrief would have.
+void exec_raw(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string why = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << why;
+}
+
+TEST(Migrations, CommandsStoredBySchemaTwoComeThroughTheUpgrade) {
+  temp_database_file file;
+  std::string schema_two = "PRAGMA journal_mode = WAL;";
+  schema_two += migrations[0];
+  schema_two += migrations[1];
+  schema_two += R"sql(
+    PRAGMA user_version = 2;
+    INSERT INTO sessions (id, facilitator_key, created_at) VALUES ('S1', 'k', 1);
+    INSERT INTO events (session, seq, time, body) VALUES ('S1', 1, 1, '{"type":"session_created"}'),
+      ('S1', 2, 2, '{"type":"timer_started"}'), ('S1', 3, 3, '{"type":"timer_paused"}');
+    INSERT INTO commands (session, seq, key, ack) VALUES ('S1', 2, 'p1:c2', '{"seq":2}'), ('S1', 3, 'p1:c3', '{"seq":3}');
+  )sql";
+  exec_raw(file.path(), schema_two);
+
+  database db(file.path());
+
+  EXPECT_EQ(db.schema_version(), latest);
+  const auto loaded = db.load_sessions();
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].commands,
+            (std::vector<command_record>{{2, "p1:c2", R"({"seq":2})"}, {3, "p1:c3", R"({"seq":3})"}}));
+  EXPECT_EQ(loaded[0].events.size(), 3u);
 }
 
 TEST(Migrations, AFileFromANewerSchemaIsRefused) {
