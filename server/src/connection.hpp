@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace debrief::server {
 
@@ -14,6 +15,8 @@ class connection {
   // Queues a text frame; thread-safe. The same buffer may go to many
   // connections, so it is never modified.
   virtual void send(shared_text message) = 0;
+  // Queues several in order, handed over in one step rather than one each.
+  virtual void send(std::vector<shared_text> messages) = 0;
   // Sends what is queued, then closes with the given WebSocket close code.
   virtual void close_after_send(unsigned short code, std::string reason) = 0;
 };

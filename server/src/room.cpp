@@ -70,13 +70,15 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
   recent_ = std::move(seed.recent);
   for (const auto& c : seed.commands) {
     auto ack = nlohmann::json::parse(c.ack);
+    std::string joined;
     if (ack.contains("you")) {
+      joined = ack.at("you").get<std::string>();
       // The token is kept with the credentials, not in the command log.
       for (const auto& [token, who] : token_to_participant_) {
-        if (who == ack.at("you")) ack["token"] = token;
+        if (who == joined) ack["token"] = token;
       }
     }
-    remember_command(c.key, {std::move(ack), {}});
+    remember_command(c.key, {make_text(ack.dump()), std::move(joined), {}});
   }
 }
 
@@ -152,7 +154,7 @@ void room::do_submit(const connection* c, protocol::client_command command) {
   pending_reply reply{c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command)};
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
     if (seen->second.ack) {
-      answer_retry(reply, *seen->second.ack);
+      answer_retry(reply, seen->second);
     } else {
       seen->second.waiting.push_back(std::move(reply));
     }
@@ -238,24 +240,46 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
     fail(*error);
     return;
   }
+  // Everything this commit sends, gathered per connection and handed over
+  // once: the events in seq order, then the sender's ack.
+  struct delivery {
+    std::shared_ptr<connection> link;
+    const std::string& participant;
+    std::vector<shared_text> messages;
+  };
+  std::vector<delivery> deliveries;
+  deliveries.reserve(members_.size());
+  for (const auto& [_, m] : members_) {
+    if (auto link = m.link.lock()) deliveries.push_back({std::move(link), m.participant, {}});
+  }
   for (std::size_t i = 0; i < events.size(); ++i) {
     committed_ = protocol::evolve(std::move(committed_), events[i]);
     ++committed_seq_;
     if (std::holds_alternative<protocol::evt::transcript_withdrawn>(events[i])) scrub_recent_transcript();
-    broadcast(messages[i]);
+    for (auto& d : deliveries) d.messages.push_back(messages[i].for_viewer(d.participant));
     recent_.push_back(std::move(messages[i]));
     if (recent_.size() > recent_events_kept) recent_.pop_front();
   }
-  if (reply.to == nullptr) return;
-  auto ack = protocol::ack_message(reply.command_id, committed_seq_);
-  if (!reply.token.empty()) {
-    ack["you"] = reply.participant;
-    ack["token"] = reply.token;
+  shared_text ack;
+  if (reply.to != nullptr) {
+    auto message = protocol::ack_message(reply.command_id, committed_seq_);
+    if (!reply.token.empty()) {
+      message["you"] = reply.participant;
+      message["token"] = reply.token;
+    }
+    ack = make_text(message.dump());
+    // The weak link, not the address, identifies the sender (see reply_to).
+    const auto sender = reply.link.lock();
+    for (auto& d : deliveries) {
+      if (d.link == sender) d.messages.push_back(ack);
+    }
   }
-  reply_to(reply, ack);
+  for (auto& d : deliveries) d.link->send(std::move(d.messages));
+  if (!ack) return;
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
     seen->second.ack = ack;
-    for (const auto& retry : std::exchange(seen->second.waiting, {})) answer_retry(retry, ack);
+    seen->second.joined = reply.token.empty() ? "" : reply.participant;
+    for (const auto& retry : std::exchange(seen->second.waiting, {})) answer_retry(retry, seen->second);
   }
 }
 
@@ -267,17 +291,16 @@ void room::remember_command(const std::string& key, applied_command entry) {
   }
 }
 
-void room::answer_retry(const pending_reply& reply, const nlohmann::json& ack) {
+void room::answer_retry(const pending_reply& reply, const applied_command& applied) {
   // A retried join binds this connection to the participant it created.
-  if (ack.contains("you")) {
-    const auto participant = ack.at("you").get<std::string>();
+  if (!applied.joined.empty()) {
     auto m = members_.find(reply.to);
-    if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(participant)) {
-      m->second.participant = participant;
-      if (connections_of(participant) == 1) execute(participant, protocol::cmd::connect{}, {});
+    if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(applied.joined)) {
+      m->second.participant = applied.joined;
+      if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
     }
   }
-  reply_to(reply, ack);
+  reply_to(reply, applied.ack);
 }
 
 void room::fail(const std::string& why) {
@@ -315,12 +338,6 @@ void room::send_catch_up(connection& c, const std::string& participant, std::opt
   }
   c.send(make_text(
       protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump()));
-}
-
-void room::broadcast(const outgoing_event& message) {
-  for (auto& [_, m] : members_) {
-    if (auto link = m.link.lock()) link->send(message.for_viewer(m.participant));
-  }
 }
 
 void room::scrub_recent_transcript() {
@@ -386,10 +403,14 @@ void room::export_as(std::string format, std::string key, std::function<void(exp
 }
 
 void room::reply_to(const pending_reply& reply, const nlohmann::json& message) {
+  reply_to(reply, make_text(message.dump()));
+}
+
+void room::reply_to(const pending_reply& reply, shared_text message) {
   // The weak link, not the address, identifies the sender: an address can be
   // reused by a newer connection before a commit completes.
   auto link = reply.link.lock();
-  if (link && members_.contains(link.get())) link->send(make_text(message.dump()));
+  if (link && members_.contains(link.get())) link->send(std::move(message));
 }
 
 void room::schedule_expiry() {

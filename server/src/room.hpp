@@ -93,7 +93,8 @@ class room : public std::enable_shared_from_this<room> {
   // A client command already applied, so that a retry (same sender, same
   // id) after a lost ack is answered again rather than applied twice.
   struct applied_command {
-    std::optional<nlohmann::json> ack;  // once committed
+    shared_text ack;     // the acknowledgement as sent, once committed
+    std::string joined;  // for a join: the participant it created
     std::vector<pending_reply> waiting;  // retries that came before the commit
   };
 
@@ -105,12 +106,12 @@ class room : public std::enable_shared_from_this<room> {
                     const std::optional<std::string>& error);
   void fail(const std::string& why);
   void send_catch_up(connection& c, const std::string& participant, std::optional<std::int64_t> last_seq);
-  void broadcast(const outgoing_event& message);
   void scrub_recent_transcript();
   void reply_to(const pending_reply& reply, const nlohmann::json& message);
+  void reply_to(const pending_reply& reply, shared_text message);
   void schedule_expiry();
   void remember_command(const std::string& key, applied_command entry);
-  void answer_retry(const pending_reply& reply, const nlohmann::json& ack);
+  void answer_retry(const pending_reply& reply, const applied_command& applied);
   std::size_t connections_of(const std::string& participant) const;
 
   net::strand<net::any_io_executor> strand_;

@@ -44,7 +44,10 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   } else {
     handle(beast::buffers_to_string(buffer_.data()));
   }
+  // Give the memory back: most connections are idle between small messages,
+  // and a transcript import can leave megabytes behind.
   buffer_.consume(buffer_.size());
+  buffer_.shrink_to_fit();
   if (!closing_) read_next();
 }
 
@@ -114,25 +117,29 @@ void websocket_session::send(shared_text message) {
   });
 }
 
+void websocket_session::send(std::vector<shared_text> messages) {
+  net::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages)]() mutable {
+    for (auto& m : messages) self->enqueue(std::move(m));
+  });
+}
+
 void websocket_session::enqueue(shared_text message) {
   if (closing_) return;
   // Only the backlog counts, so one message larger than the limit (the
   // snapshot of a very full session) still goes out to a client that keeps up.
-  if (queued_bytes_ >= max_queued_bytes || queue_.size() >= max_queued_messages) {
+  if (queue_.bytes() >= max_queued_bytes || queue_.size() >= max_queued_messages) {
     // It is not reading: waiting for it would hold every later message of
     // its room hostage. Drop it; it can resume from its last seq.
     log_line("closing a connection whose send queue overflowed");
     // The message being written stays until its write completes: the write
     // in flight still reads it.
-    queue_.erase(queue_.begin() + (writing_ ? 1 : 0), queue_.end());
-    queued_bytes_ = 0;
+    queue_.truncate(writing_ ? 1 : 0);
     closing_ = true;
     beast::error_code ignored;
-    beast::get_lowest_layer(ws_).socket().close(ignored);
+    ws_.next_layer().close(ignored);
     return;
   }
-  queued_bytes_ += message->size();
-  queue_.push_back(std::move(message));
+  queue_.push(std::move(message));
   if (!writing_) write_next();
 }
 
@@ -156,12 +163,10 @@ void websocket_session::on_write(beast::error_code ec, std::size_t) {
   // After an overflow the queue was emptied while this write was in flight
   // (it may still have succeeded): nothing more goes out.
   if (ec || closing_) {
-    queue_.clear();
-    queued_bytes_ = 0;
+    queue_.truncate(0);
     return;
   }
-  queued_bytes_ -= queue_.front()->size();
-  queue_.pop_front();
+  queue_.pop();
   write_next();
 }
 

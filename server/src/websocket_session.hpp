@@ -3,13 +3,13 @@
 // and writes what the room sends through a bounded queue, one write at a time.
 
 #include <chrono>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "beast.hpp"
 #include "connection.hpp"
+#include "send_queue.hpp"
 #include <nlohmann/json.hpp>
 
 namespace debrief::server {
@@ -34,6 +34,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void run(http::request<http::string_body> upgrade);
 
   void send(shared_text message) override;
+  void send(std::vector<shared_text> messages) override;
   void close_after_send(unsigned short code, std::string reason) override;
 
  private:
@@ -47,13 +48,14 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void on_write(beast::error_code ec, std::size_t bytes);
   void begin_close(unsigned short code, std::string reason);
 
-  websocket::stream<beast::tcp_stream> ws_;
+  // A plain socket underneath: the WebSocket stream keeps its own timeouts
+  // (handshake, idle pings), so tcp_stream's per-operation timers are unneeded.
+  websocket::stream<tcp::socket> ws_;
   beast::flat_buffer buffer_;
   hub& hub_;
   std::shared_ptr<room> room_;
 
-  std::deque<shared_text> queue_;
-  std::size_t queued_bytes_ = 0;
+  send_queue queue_;
   bool writing_ = false;
   bool closing_ = false;
   std::optional<std::pair<unsigned short, std::string>> close_when_drained_;

@@ -39,7 +39,7 @@ bool configure(sqlite::connection& db) {
   db.exec("PRAGMA secure_delete = ON");
   // Every live session keeps its last pages hot; the default 2 MiB cache
   // cannot hold a thousand sessions' worth and rereads them on each commit.
-  db.exec("PRAGMA cache_size = -32768");  // KiB: 32 MiB at most
+  db.exec("PRAGMA cache_size = -8192");  // KiB: 8 MiB at most
   // Checkpoint less often: a hot page rewritten by many commits between two
   // checkpoints is copied into the database file once, not once per 1000
   // frames. The write-ahead log grows to about 40 MB before it is folded.
