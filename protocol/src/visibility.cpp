@@ -69,6 +69,7 @@ event_views view_event(const session_state& after, const event& e) {
   }
   event_views v;
   v.for_others = e;
+  if (shown_as_stored(e)) return v;
   if (const auto* revealed = std::get_if<evt::phase_revealed>(&e)) {
     // Everyone now gets what was written there (authors left out in an
     // anonymous phase); each author already holds their own.
@@ -82,6 +83,11 @@ event_views view_event(const session_state& after, const event& e) {
     }
   }
   return v;
+}
+
+bool shown_as_stored(const event& e) {
+  return !std::holds_alternative<evt::entry_saved>(e) && !std::holds_alternative<evt::annotation_saved>(e) &&
+         !std::holds_alternative<evt::phase_revealed>(e);
 }
 
 }  // namespace debrief::protocol

@@ -346,6 +346,20 @@ json event_message(std::int64_t seq, millis time, const json& event) {
   return {{"type", "event"}, {"seq", seq}, {"time", time}, {"event", event}};
 }
 
+std::string event_message_text(std::int64_t seq, millis time, std::string_view event_json) {
+  // Keys in the order nlohmann::json writes an object's: sorted.
+  std::string out;
+  out.reserve(event_json.size() + 64);
+  out += R"({"event":)";
+  out += event_json;
+  out += R"(,"seq":)";
+  out += std::to_string(seq);
+  out += R"(,"time":)";
+  out += std::to_string(time);
+  out += R"(,"type":"event"})";
+  return out;
+}
+
 json ack_message(const std::string& id, std::int64_t seq) { return {{"type", "ack"}, {"id", id}, {"seq", seq}}; }
 
 json error_message(const rejection& why, const std::string& id) {

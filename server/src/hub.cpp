@@ -22,7 +22,9 @@ room_seed seed_from(storage::loaded_session s) {
     const auto event = nlohmann::json::parse(e.body).get<protocol::event>();
     seed.state = protocol::evolve(std::move(seed.state), event);
     seed.seq = e.seq;
-    seed.recent.push_back(make_outgoing(e.seq, e.time, seed.state, event));
+    // Re-serialized rather than sent as stored: an older server may have
+    // stored it without fields this one fills in.
+    seed.recent.push_back(make_outgoing(e.seq, e.time, seed.state, event, nlohmann::json(event).dump()));
     if (seed.recent.size() > recent_events_loaded) seed.recent.pop_front();
   }
   seed.credentials = std::move(s.credentials);
@@ -72,12 +74,13 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
   const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));
   seed.state = protocol::evolve({}, created);
   seed.seq = 1;
-  seed.recent.push_back(make_outgoing(1, now, seed.state, created));
+  auto body = nlohmann::json(created).dump();
+  seed.recent.push_back(make_outgoing(1, now, seed.state, created, body));
 
   storage::write_batch batch;
   batch.session = seed.record.id;
   batch.create = seed.record;
-  batch.events = {{1, now, nlohmann::json(created).dump()}};
+  batch.events = {{1, now, std::move(body)}};
   store_.submit(std::move(batch), [this, seed = std::move(seed), done = std::move(done)](auto error) mutable {
     if (error) {
       log_line("creating a session failed: " + *error);

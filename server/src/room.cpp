@@ -40,16 +40,20 @@ shared_text scrubbed_message(std::int64_t seq, protocol::millis time, const std:
 }  // namespace
 
 outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
-                             const protocol::event& e) {
-  auto views = protocol::view_event(after, e);
+                             const protocol::event& e, std::string_view stored) {
   outgoing_event out;
   out.seq = seq;
+  out.holds_transcript = protocol::holds_transcript_text(e);
+  if (protocol::shown_as_stored(e)) {
+    out.for_others = make_text(protocol::event_message_text(seq, time, stored));
+    return out;
+  }
+  auto views = protocol::view_event(after, e);
   out.for_others = make_text(protocol::event_message(seq, time, views.for_others).dump());
   if (!views.for_author.is_null()) {
     out.author = views.author;
     out.for_author = make_text(protocol::event_message(seq, time, views.for_author).dump());
   }
-  out.holds_transcript = protocol::holds_transcript_text(e);
   return out;
 }
 
@@ -204,9 +208,10 @@ void room::execute(const std::string& participant, const protocol::command& comm
     timer_touched = timer_touched || changes_timer(e);
     applied_ = protocol::evolve(std::move(applied_), e);
     ++applied_seq_;
-    const nlohmann::json body = e;
-    batch.events.push_back({applied_seq_, now, body.dump()});
-    messages.push_back(make_outgoing(applied_seq_, now, applied_, e));
+    // Serialized once: the stored text is also what most clients receive.
+    auto body = nlohmann::json(e).dump();
+    messages.push_back(make_outgoing(applied_seq_, now, applied_, e, body));
+    batch.events.push_back({applied_seq_, now, std::move(body)});
   }
   // A fresh snapshot now and then, and always after a withdrawal, whose
   // words the older snapshot still holds.

@@ -35,9 +35,10 @@ struct outgoing_event {
   }
 };
 
-// The messages of one event, given the state right after it.
+// The messages of one event, given the state right after it and the event
+// as stored (JSON text).
 outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
-                             const protocol::event& e);
+                             const protocol::event& e, std::string_view stored);
 
 struct room_seed {
   storage::session_record record;

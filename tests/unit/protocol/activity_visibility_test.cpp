@@ -289,5 +289,39 @@ TEST(ActivityViewEvent, OtherEventsGoToEveryoneAsTheyAre) {
   EXPECT_EQ(view_event(evolve(s, item), item).for_others, as_json(item));
 }
 
+// The server sends the stored text of any event shown_as_stored; that must
+// be exactly what view_event would have built for every viewer.
+TEST(ActivityViewEvent, AnEventShownAsStoredIsTheSameForEveryViewer) {
+  auto s = with_transcript(in_phase(noticings));
+  const std::vector<std::pair<command, sender>> script = {
+      {cmd::entry_add{"She counted on her fingers", 0}, ana},
+      {cmd::annotate{"L2", "", -1, -1, annotation_tag::wonder, "Tables?"}, ana},
+      {cmd::timer_start{}, maya},
+      {cmd::reveal_phase{noticings}, maya},
+      {cmd::go_to_phase{talk}, maya},
+      {cmd::entry_add{"I should wait longer", -1}, sam},
+      {cmd::timer_start{}, maya},
+      {cmd::timer_pause{}, maya},
+  };
+  int stored = 0, not_stored = 0;
+  for (const auto& [c, from] : script) {
+    const auto o = apply(s, c, from, t0);
+    ASSERT_TRUE(std::holds_alternative<events>(o)) << command_name(c) << ": " << as_json(result{o});
+    for (const auto& e : std::get<events>(o)) {
+      s = evolve(std::move(s), e);
+      const auto views = view_event(s, e);
+      if (shown_as_stored(e)) {
+        ++stored;
+        EXPECT_EQ(views.for_others, json(e)) << as_json(e);
+        EXPECT_TRUE(views.for_author.is_null()) << as_json(e);
+      } else {
+        ++not_stored;
+      }
+    }
+  }
+  EXPECT_GT(stored, 2);
+  EXPECT_EQ(not_stored, 4);  // two entries, one annotation, one reveal
+}
+
 }  // namespace
 }  // namespace debrief::protocol::activity

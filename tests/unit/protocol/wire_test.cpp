@@ -303,6 +303,20 @@ TEST(ServerMessages, SnapshotEventAndAckHaveTheDocumentedShape) {
   EXPECT_EQ(ack_message("c17", 43), (json{{"type", "ack"}, {"id", "c17"}, {"seq", 43}}));
 }
 
+TEST(ServerMessages, AnEventMessageBuiltAroundStoredTextIsByteForByteTheJsonOne) {
+  const json events[] = {
+      {{"type", "session_ended"}},
+      {{"type", "timer_started"}, {"timer", {{"status", "running"}, {"ends_at", 1763850181000}}}},
+      {{"type", "entry_saved"}, {"entry", {{"text", "Quote \"this\" and caf\u00e9 \u2014 ok"}, {"id", "e1"}}}},
+  };
+  for (const auto& e : events) {
+    for (const std::int64_t seq : {std::int64_t{1}, std::int64_t{42}, std::int64_t{9'007'199'254'740'993}}) {
+      EXPECT_EQ(event_message_text(seq, 1'763'850'000'123, e.dump()), event_message(seq, 1'763'850'000'123, e).dump());
+    }
+  }
+  EXPECT_EQ(event_message_text(3, -5, "{}"), event_message(3, -5, json::object()).dump());
+}
+
 TEST(ServerMessages, AnErrorCarriesTheIdOnlyWhenItAnswersACommand) {
   const rejection why{error_code::forbidden, "Only the facilitator can run the timer."};
 

@@ -24,6 +24,9 @@ struct event_views {
   nlohmann::json for_author;  // null: the author sees `for_others` too
 };
 event_views view_event(const session_state& after, const event& e);
+// True when every viewer gets `e` exactly as it is stored (most events), so
+// its stored text can be sent as it is.
+bool shown_as_stored(const event& e);
 
 bool entry_visible(const session_state& s, const entry& e, const std::string& viewer);
 bool annotation_visible(const session_state& s, const annotation& a, const std::string& viewer);

@@ -49,6 +49,10 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
 nlohmann::json welcome_message(const std::string& session, millis server_time, const std::string& you);
 nlohmann::json snapshot_message(std::int64_t seq, millis server_time, const nlohmann::json& state);
 nlohmann::json event_message(std::int64_t seq, millis time, const nlohmann::json& event);
+// The same message as text, around an event already serialized (as stored):
+// byte for byte what event_message(...).dump() gives, without a second
+// serialization.
+std::string event_message_text(std::int64_t seq, millis time, std::string_view event_json);
 nlohmann::json ack_message(const std::string& id, std::int64_t seq);
 nlohmann::json error_message(const rejection& why, const std::string& id = {});
 nlohmann::json pong_message(const nlohmann::json& t, millis server_time);
