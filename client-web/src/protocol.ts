@@ -180,6 +180,8 @@ export interface SessionState {
   revealed: string[];
   focus_line: string;
   ids_issued: number;
+  /** Timers of phases left part-way, by phase id: stepping back resumes them. */
+  phase_timers: Record<string, Timer>;
 }
 
 /** An event as carried inside an `event` message; unknown types are allowed. */

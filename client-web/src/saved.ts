@@ -57,14 +57,3 @@ export function saveCachedState(code: string, cached: CachedState | null) {
   write(cacheKey(code), cached);
 }
 
-const elapsedKey = (code: string) => `debrief:elapsed:${code}`;
-
-/** Timer time spent per phase id, as this browser saw it. */
-export function loadElapsed(code: string): Record<string, number> {
-  const value = read<Record<string, number>>(elapsedKey(code));
-  return value && typeof value === 'object' ? value : {};
-}
-
-export function saveElapsed(code: string, value: Record<string, number>) {
-  write(elapsedKey(code), value);
-}

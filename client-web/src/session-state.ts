@@ -60,6 +60,7 @@ export function normaliseState(raw: SessionState): SessionState {
     revealed: array<string>(s.revealed),
     focus_line: String(s.focus_line ?? ''),
     ids_issued: Number(s.ids_issued ?? 0),
+    phase_timers: s.phase_timers && typeof s.phase_timers === 'object' ? { ...s.phase_timers } : {},
   };
 }
 
@@ -162,6 +163,8 @@ export function applyEvent(
       };
     case 'session_started':
       return { ...state, status: 'live', phase: Number(event.phase), timer: event.timer as Timer, done: [] };
+    case 'phase_timer_saved':
+      return { ...state, phase_timers: { ...state.phase_timers, [String(event.phase)]: event.timer as Timer } };
     case 'phase_changed':
       return { ...state, phase: Number(event.phase), timer: event.timer as Timer, done: [] };
     case 'timer_started':

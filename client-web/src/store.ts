@@ -29,13 +29,10 @@ import {
 import {
   loadCachedState,
   loadCredentials,
-  loadElapsed,
   saveCachedState,
-  saveElapsed,
   updateCredentials,
 } from './saved';
 import { applyEvent, normaliseState } from './session-state';
-import { remainingMs } from './timer';
 
 export type LinkState = 'live' | 'reconnecting' | 'offline';
 
@@ -104,8 +101,6 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   const announcement = signal('');
   const hasFacilitatorKey = signal(Boolean(loadCredentials(code).facilitator_key));
   const lastAdvance = signal<Advance | null>(null);
-  /** Milliseconds of timer spent in each phase (by id), as seen from this browser. */
-  const elapsed = signal<Record<string, number>>(loadElapsed(code));
 
   const me = computed(() => state.value?.participants.find((p) => p.id === you.value) ?? null);
   const isFacilitator = computed(() => me.value?.role === 'facilitator');
@@ -282,22 +277,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       connection.restart();
       return;
     }
-    noteElapsed(before, after, msg.time);
     state.value = after;
     announceChange(before, after);
     persistSoon();
-  }
-
-  /** When the phase changes, remember how long the timer ran in the one left behind. */
-  function noteElapsed(before: SessionState | null, after: SessionState | null, at: number) {
-    if (!before || !after || before.status !== 'live') return;
-    const left = before.template.phases[before.phase];
-    const now = after.template.phases[after.phase];
-    if (!left || left.id === now?.id) return;
-    const spent = Math.max(0, before.timer.duration_ms - remainingMs(before.timer, at));
-    if (spent <= 0) return;
-    elapsed.value = { ...elapsed.value, [left.id]: (elapsed.value[left.id] ?? 0) + spent };
-    saveElapsed(code, elapsed.value);
   }
 
   function onAck(msg: Extract<ServerMessage, { type: 'ack' }>) {
@@ -542,7 +524,6 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     isPresenter,
     names,
     lastAdvance,
-    elapsed,
     can,
     exportKey,
     /** A participant's name, or a neutral word when unknown or anonymous. */

@@ -14,6 +14,16 @@ export function remainingMs(timer: Timer, serverNow: number): number {
   }
 }
 
+/**
+ * How long a timer has run: its length, with any time added, less what is
+ * left. A phase's timer is kept when the phase is left and resumed on return,
+ * so this counts each minute once however often the phase is revisited.
+ */
+export function timeRun(timer: Timer | undefined, remaining: number): number {
+  if (!timer || timer.status === 'idle') return 0;
+  return Math.max(0, timer.duration_ms - remaining);
+}
+
 /** mm:ss, rounding up so "00:00" appears only when time is really up. */
 export function formatMmSs(ms: number): string {
   const total = Math.ceil(Math.max(0, ms) / 1000);

@@ -264,3 +264,46 @@ test('console: the last minute is announced and the facilitator is prompted when
   await expect(page.getByTestId('time-up')).toHaveAttribute('role', 'alert');
   await expect(page.getByTestId('announcer')).toHaveText('Time is up for First phase.');
 });
+
+test('store: the agenda counts time used per phase from the timers the server keeps, once per minute', async ({
+  page,
+}) => {
+  await page.goto(`/s/${CODE}`);
+  await lastSent(page, 0, 'hello');
+  const now = Date.now();
+  const paused = (remaining: number) => ({ status: 'paused', duration_ms: 180_000, remaining_ms: remaining, ends_at: 0 });
+  const phaseItem = (title: string) => page.getByTestId('phase-item').filter({ hasText: title });
+  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: now, you: 'p1' });
+  await serverSends(page, 0, { type: 'snapshot', seq: 2, server_time: now, state: { ...baseState, timer: paused(120_000) } });
+  await expect(phaseItem('First phase')).toContainText('1 / 3 min');
+
+  // Leaving keeps the first phase's timer; coming back resumes it, it runs
+  // one more minute, and the phase is left again: two minutes, not three.
+  const events = [
+    { type: 'phase_timer_saved', phase: 'a', timer: paused(120_000) },
+    { type: 'phase_changed', phase: 1, timer: idle(5) },
+    { type: 'phase_changed', phase: 0, timer: paused(120_000) },
+    { type: 'timer_paused', timer: paused(60_000) },
+    { type: 'phase_timer_saved', phase: 'a', timer: paused(60_000) },
+    { type: 'phase_changed', phase: 1, timer: idle(5) },
+  ];
+  for (const [i, event] of events.entries()) {
+    await serverSends(page, 0, { type: 'event', seq: 3 + i, time: now, event });
+  }
+  await expect(page.getByTestId('phase-title')).toHaveText('Second phase');
+  await expect(phaseItem('First phase')).toContainText('2 / 3 min');
+  await expect(page.getByTestId('agenda-budget')).toContainText('used 2 min');
+
+  // A browser that arrives now sees the same, from the snapshot alone.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await lastSent(page, 0, 'hello');
+  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: now, you: 'p1' });
+  await serverSends(page, 0, {
+    type: 'snapshot',
+    seq: 8,
+    server_time: now,
+    state: { ...baseState, phase: 1, timer: idle(5), phase_timers: { a: paused(60_000) } },
+  });
+  await expect(phaseItem('First phase')).toContainText('2 / 3 min');
+});

@@ -1,11 +1,12 @@
-// The agenda: every phase with its planned and used minutes and the total
-// budget. The facilitator can change minutes, add, remove and reorder
+// The agenda: every phase with its planned and used minutes (as the server's
+// timers tell) and the total budget. The facilitator can change minutes, add, remove and reorder
 // phases, jump to one, and reveal a private phase later.
 
 import { useState } from 'preact/hooks';
 import type { NewPhase, Phase, PhaseKind } from '../protocol';
 import type { SessionStore } from '../store';
 import { InlineError, usePending } from './common';
+import { timeRun } from '../timer';
 import { kindLabel } from './labels';
 import { useRemaining } from './useRemaining';
 
@@ -22,10 +23,15 @@ export function PhaseList({ store }: { store: SessionStore }) {
   const facilitator = store.isFacilitator.value && state.status !== 'ended';
   const [editing, setEditing] = useState(false);
   const remaining = useRemaining(store);
-  const elapsed = store.elapsed.value;
   const current = phases[state.phase];
-  const liveSpent = state.status === 'live' ? Math.max(0, state.timer.duration_ms - remaining) : 0;
-  const used = (p: Phase) => (elapsed[p.id] ?? 0) + (p.id === current?.id ? liveSpent : 0);
+  // From the server's timers, so every browser shows the same: the current
+  // phase's, and those kept for phases left part-way (never running).
+  const used = (p: Phase) => {
+    if (state.status === 'lobby') return 0;
+    if (p.id === current?.id) return timeRun(state.timer, remaining);
+    const kept = state.phase_timers[p.id];
+    return timeRun(kept, kept?.status === 'expired' ? 0 : (kept?.remaining_ms ?? 0));
+  };
   const planned = phases.reduce((sum, p) => sum + p.minutes, 0);
   const usedTotal = phases.reduce((sum, p) => sum + used(p), 0);
   const pending = usePending();
