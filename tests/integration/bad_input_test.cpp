@@ -91,5 +91,37 @@ TEST_F(BadInput, AnUnknownSessionOrVersionIsRefused) {
   EXPECT_TRUE(future.closed_by_server(nullptr));
 }
 
+// Ids are issued per session: an id taken from another session names
+// nothing here, and neither session changes.
+TEST_F(BadInput, AnIdFromAnotherSessionIsNotFound) {
+  const auto board_item_in = [&](const created& s, ws_client& facilitator, ws_client& presenter) {
+    facilitator.join(s.code, "Maya", "facilitator", s.facilitator_key);
+    presenter.join(s.code, "Jordan", "presenter");
+    facilitator.ok({{"type", "start_session"}});
+    facilitator.ok({{"type", "next_phase"}});  // the assumption board
+  };
+  ws_client facilitator_a(server.port()), presenter_a(server.port());
+  board_item_in(session, facilitator_a, presenter_a);
+  const auto ack = presenter_a.ok({{"type", "board_add"}, {"list", "assumptions"}, {"text", "Only in session A"}});
+  std::string item;
+  for (const auto& e : ack.at("events")) {
+    if (e.at("event").at("type") == "board_item_saved") item = e.at("event").at("item").at("id");
+  }
+  ASSERT_FALSE(item.empty());
+
+  const auto other = create_session(server.port());
+  ws_client facilitator_b(server.port()), presenter_b(server.port());
+  board_item_in(other, facilitator_b, presenter_b);
+  const auto edit = presenter_b.command({{"type", "board_edit"}, {"item", item}, {"text", "Changed from B"}, {"version", 1}});
+  EXPECT_EQ(edit.at("code"), "not_found");
+  EXPECT_EQ(presenter_b.command({{"type", "board_remove"}, {"item", item}, {"version", 1}}).at("code"), "not_found");
+
+  ws_client observer(server.port());
+  observer.hello(session.code);
+  const auto board = observer.receive_type("snapshot").at("state").at("board");
+  ASSERT_EQ(board.size(), 1u);
+  EXPECT_EQ(board[0].at("text"), "Only in session A");
+}
+
 }  // namespace
 }  // namespace debrief::testing
