@@ -42,8 +42,10 @@ bool configure(sqlite::connection& db) {
   db.exec("PRAGMA cache_size = -8192");  // KiB: 8 MiB at most
   // Checkpoint less often: a hot page rewritten by many commits between two
   // checkpoints is copied into the database file once, not once per 1000
-  // frames. The write-ahead log grows to about 40 MB before it is folded.
-  db.exec("PRAGMA wal_autocheckpoint = 10000");
+  // frames, and a checkpoint's length is set by the pages in use, not by the
+  // interval, so rarer ones hold up fewer commits (PD-day p99 4-6 ms against
+  // 6-9 ms at 10,000; bench/RESULTS.md). The log grows to about 160 MB.
+  db.exec("PRAGMA wal_autocheckpoint = 40000");
   migrate(db);
   return true;
 }
