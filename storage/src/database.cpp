@@ -3,6 +3,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "checkpointer.hpp"
 #include "migrations.hpp"
 #include "sqlite.hpp"
 
@@ -40,22 +41,23 @@ bool configure(sqlite::connection& db) {
   // Every live session keeps its last pages hot; the default 2 MiB cache
   // cannot hold a thousand sessions' worth and rereads them on each commit.
   db.exec("PRAGMA cache_size = -8192");  // KiB: 8 MiB at most
-  // Checkpoint less often: a hot page rewritten by many commits between two
-  // checkpoints is copied into the database file once, not once per 1000
-  // frames, and a checkpoint's length is set by the pages in use, not by the
-  // interval, so rarer ones hold up fewer commits (PD-day p99 4-6 ms against
-  // 6-9 ms at 10,000; bench/RESULTS.md). The log grows to about 160 MB.
-  db.exec("PRAGMA wal_autocheckpoint = 40000");
   migrate(db);
   return true;
 }
 
 struct database::impl {
-  explicit impl(const std::string& path) : db(path) {}
+  impl(const std::string& path, std::int64_t checkpoint_frames)
+      : db(path), background(path), checkpoint_frames(checkpoint_frames) {
+    // Replaces SQLite's automatic checkpoint, which would run inline.
+    sqlite3_wal_hook(db.get(), &impl::on_wal_commit, this);
+  }
 
   sqlite::connection db;
   // Before any statement is prepared: they need the migrated schema.
   bool configured = configure(db);
+  checkpointer background;
+  const std::int64_t checkpoint_frames;
+  std::int64_t wal_frames = 0;  // in the log after the last commit
   sqlite::statement insert_session{db, "INSERT INTO sessions (id, facilitator_key, created_at) VALUES (?1, ?2, ?3)"};
   sqlite::statement last_seq{db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?1"};
   sqlite::statement insert_event{
@@ -135,6 +137,24 @@ struct database::impl {
     if (b.ended) mark_ended.bind(1, b.session).run();
   }
 
+  static int on_wal_commit(void* self, sqlite3*, const char*, int frames) {
+    static_cast<impl*>(self)->wal_frames = frames;
+    return SQLITE_OK;
+  }
+
+  // Called after each commit. Rarer checkpoints copy a page rewritten by
+  // many commits once, so the log grows to `checkpoint_frames` (about 160 MB
+  // by default) before one starts in the background. What was committed
+  // while it ran is copied here, a few hundred frames at most, so that the
+  // next commit starts the log afresh instead of letting it grow.
+  void keep_log_short() {
+    if (background.take_finished()) {
+      sqlite3_wal_checkpoint_v2(db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (wal_frames >= checkpoint_frames) {
+      background.start();
+    }
+  }
+
   std::vector<event_record> read_events_after(const std::string& session, std::int64_t seq) {
     std::vector<event_record> out;
     events_after.bind(1, session).bind(2, seq);
@@ -144,7 +164,8 @@ struct database::impl {
   }
 };
 
-database::database(const std::string& path) : impl_(std::make_unique<impl>(path)) {}
+database::database(const std::string& path, std::int64_t checkpoint_frames)
+    : impl_(std::make_unique<impl>(path, checkpoint_frames)) {}
 database::~database() = default;
 
 void database::commit(const std::vector<write_batch>& batches) {
@@ -172,7 +193,13 @@ void database::commit(const std::vector<write_batch>& batches) {
   d.pending_last_seq.clear();
   // Deleted words may still sit in the write-ahead log: fold it into the
   // main file (where secure_delete zeroed them) and empty it.
-  if (scrubbed) d.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (scrubbed) {
+    d.background.wait_idle();
+    d.background.take_finished();
+    d.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return;
+  }
+  d.keep_log_short();
 }
 
 std::vector<loaded_session> database::load_sessions() {

@@ -2,6 +2,7 @@
 // The session store on one SQLite connection. Not thread-safe: use it from
 // one thread (the writer's) only.
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -17,8 +18,12 @@ struct storage_error : std::runtime_error {
 
 class database {
  public:
+  // The write-ahead log's length, in 4 KiB frames, at which a checkpoint
+  // starts in the background (see checkpointer.hpp).
+  static constexpr std::int64_t default_checkpoint_frames = 40'000;
+
   // Opens (or creates) the file, sets WAL and FULL sync, runs migrations.
-  explicit database(const std::string& path);
+  explicit database(const std::string& path, std::int64_t checkpoint_frames = default_checkpoint_frames);
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;

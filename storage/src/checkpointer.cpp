@@ -1,0 +1,60 @@
+#include "checkpointer.hpp"
+
+namespace debrief::storage {
+
+checkpointer::checkpointer(const std::string& path) : db_(path), thread_([this] { run(); }) {
+  // FULL: the checkpoint syncs the database file before the log may be
+  // reused, so a power cut loses nothing the log had made durable.
+  db_.exec("PRAGMA synchronous = FULL");
+}
+
+checkpointer::~checkpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+void checkpointer::start() {
+  {
+    std::lock_guard lock(mutex_);
+    if (phase_ != phase::idle) return;
+    phase_ = phase::requested;
+  }
+  changed_.notify_all();
+}
+
+bool checkpointer::take_finished() {
+  std::lock_guard lock(mutex_);
+  if (phase_ != phase::finished) return false;
+  phase_ = phase::idle;
+  return true;
+}
+
+void checkpointer::wait_idle() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [this] { return phase_ == phase::idle || phase_ == phase::finished; });
+}
+
+void checkpointer::run() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [this] { return stopping_ || phase_ == phase::requested; });
+      if (phase_ != phase::requested) return;  // stopping, nothing asked
+      phase_ = phase::running;
+    }
+    // A failure (a busy lock, an I/O error) loses nothing: the frames stay
+    // in the log, and the next request tries again.
+    sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    {
+      std::lock_guard lock(mutex_);
+      phase_ = phase::finished;
+    }
+    changed_.notify_all();
+  }
+}
+
+}  // namespace debrief::storage
