@@ -2,10 +2,11 @@
 
 namespace debrief::storage {
 
-checkpointer::checkpointer(const std::string& path) : db_(path), thread_([this] { run(); }) {
+checkpointer::checkpointer(const std::string& path) : db_(path) {
   // FULL: the checkpoint syncs the database file before the log may be
   // reused, so a power cut loses nothing the log had made durable.
   db_.exec("PRAGMA synchronous = FULL");
+  thread_ = std::thread([this] { run(); });
 }
 
 checkpointer::~checkpointer() {
