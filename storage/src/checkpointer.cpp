@@ -34,9 +34,10 @@ bool checkpointer::take_finished() {
   return true;
 }
 
-void checkpointer::wait_idle() {
+void checkpointer::settle() {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return phase_ == phase::idle || phase_ == phase::finished; });
+  phase_ = phase::idle;
 }
 
 void checkpointer::run() {

@@ -26,8 +26,8 @@ class checkpointer {
   void start();
   // True once for each started checkpoint, after it has finished.
   bool take_finished();
-  // Returns when no checkpoint is under way.
-  void wait_idle();
+  // Returns when no checkpoint is under way; one that finished is taken.
+  void settle();
 
  private:
   enum class phase { idle, requested, running, finished };

@@ -194,8 +194,7 @@ void database::commit(const std::vector<write_batch>& batches) {
   // Deleted words may still sit in the write-ahead log: fold it into the
   // main file (where secure_delete zeroed them) and empty it.
   if (scrubbed) {
-    d.background.wait_idle();
-    d.background.take_finished();
+    d.background.settle();
     d.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return;
   }

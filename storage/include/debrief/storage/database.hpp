@@ -1,6 +1,7 @@
 #pragma once
-// The session store on one SQLite connection. Not thread-safe: use it from
-// one thread (the writer's) only.
+// The session store. Not thread-safe: use it from one thread (the writer's)
+// only. It writes on one SQLite connection; a second, on a thread of its own,
+// only runs checkpoints (storage/src/checkpointer.hpp).
 
 #include <cstdint>
 #include <memory>
