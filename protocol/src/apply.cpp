@@ -122,7 +122,7 @@ outcome handle(const session_state& s, const cmd::join& c, const sender& from, m
     return reject(error_code::conflict, "This session already has a presenter.");
   }
   if (s.participants.size() >= limits::max_participants) {
-    return reject(error_code::conflict, "This session is full (50 participants).");
+    return reject(error_code::too_large, "This session is full (50 participants).");
   }
   participant p{"p" + std::to_string(s.participants_ever_joined + 1), name, c.role, true};
   return one(evt::participant_joined{std::move(p)});
@@ -245,12 +245,35 @@ std::variant<evt::session_created, rejection> create_session(std::string session
   return evt::session_created{std::move(session), std::move(clean), std::move(tmpl), now};
 }
 
+namespace {
+
+// A command written in one phase is never applied in another: queued while
+// its author was offline, a note from a private phase would otherwise land
+// in a public one, under their name.
+std::optional<rejection> check_written_in(const session_state& s, const command& c) {
+  const auto* written = written_in(c);
+  if (written == nullptr || s.status == session_status::ended) return std::nullopt;
+  if (written->empty()) {
+    return reject(error_code::invalid, "\"phase\" is missing: send the id of the phase this was written in.");
+  }
+  const auto* current = s.current_phase();
+  if (current == nullptr || *written == current->id) return std::nullopt;
+  return rejection{error_code::conflict,
+                   "The session has moved on to \"" + current->title + "\"; nothing was added.",
+                   {{"phase", current->id}}};
+}
+
+}  // namespace
+
 outcome apply(const session_state& s, const command& c, const sender& from, millis now) {
-  // Every participant command passes the permission table first; join and
-  // the server's own commands (presence, timer expiry) have no entry there.
+  // Every participant command passes the permission table first, role before
+  // anything else; join and the server's own commands (presence, timer
+  // expiry) have no entry there.
   const auto name = command_name(c);
   if (find_rule(name) != nullptr) {
-    if (auto r = check_permission(s, name, from.participant)) return *r;
+    if (auto r = check_role(s, name, from.participant)) return *r;
+    if (auto r = check_written_in(s, c)) return *r;
+    if (auto r = check_phase(s, name)) return *r;
   }
   return std::visit([&](const auto& command) { return handle(s, command, from, now); }, c);
 }

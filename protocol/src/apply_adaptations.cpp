@@ -33,8 +33,11 @@ std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, co
   out.change = text::trimmed(f.change);
   out.for_whom = text::trimmed(f.for_whom);
   if (out.for_whom.empty()) out.for_whom = "all learners";
-  if (text::char_count(out.for_whom) > limits::max_for_whom_chars || text::has_control_chars(out.for_whom)) {
-    return reject(error_code::invalid, "\"For whom\" is a pseudonym or \"all learners\" (at most 60 characters).");
+  if (text::char_count(out.for_whom) > limits::max_for_whom_chars) {
+    return reject(error_code::too_large, "\"For whom\" can be at most 60 characters.");
+  }
+  if (text::has_control_chars(out.for_whom)) {
+    return reject(error_code::invalid, "\"For whom\" is a pseudonym or \"all learners\", on one line.");
   }
   if (auto r = check_evidence(s, f.evidence)) return *r;
   out.evidence = f.evidence;
@@ -73,7 +76,7 @@ std::variant<const adaptation*, rejection> changeable(const session_state& s, co
 }  // namespace
 
 outcome handle(const session_state& s, const cmd::adaptation_add& c, const sender& from, millis) {
-  if (s.adaptations.size() >= limits::max_adaptations) return reject(error_code::conflict, "Too many adaptations (100).");
+  if (s.adaptations.size() >= limits::max_adaptations) return reject(error_code::too_large, "Too many adaptations (100).");
   auto fields = clean(s, c.fields);
   if (auto* r = std::get_if<rejection>(&fields)) return *r;
   adaptation a;

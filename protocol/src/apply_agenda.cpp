@@ -45,7 +45,7 @@ outcome handle(const session_state& s, const cmd::set_phase_minutes& c, const se
 
 outcome handle(const session_state& s, const cmd::add_phase& c, const sender&, millis) {
   if (c.at < 0 || static_cast<std::size_t>(c.at) > s.tmpl.phases.size()) return no_such_phase(c.at);
-  if (s.tmpl.phases.size() >= limits::max_phases) return reject(error_code::conflict, "At most 40 phases.");
+  if (s.tmpl.phases.size() >= limits::max_phases) return reject(error_code::too_large, "At most 40 phases.");
   auto phase = c.phase;
   phase.id = next_id(s, "ph");
   auto phases = s.tmpl.phases;

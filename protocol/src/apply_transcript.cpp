@@ -28,8 +28,11 @@ std::optional<rejection> check_lines(const std::vector<transcript_line>& lines) 
     const auto where = "Line " + std::to_string(i + 1) + ": ";
     const auto& l = lines[i];
     const auto speaker = text::trimmed(l.speaker);
-    if (speaker.empty() || text::char_count(speaker) > limits::max_speaker_chars || text::has_control_chars(speaker)) {
-      return reject(error_code::invalid, where + "the speaker must be 1 to 60 characters on one line.");
+    if (text::char_count(speaker) > limits::max_speaker_chars) {
+      return reject(error_code::too_large, where + "the speaker can be at most 60 characters.");
+    }
+    if (speaker.empty() || text::has_control_chars(speaker)) {
+      return reject(error_code::invalid, where + "the speaker must be named, on one line.");
     }
     if (l.role == speaker_role::invalid) return reject(error_code::invalid, where + "the speaker's role is unknown.");
     if (auto r = check_text(l.text, limits::max_line_chars, "The text")) {
@@ -83,7 +86,7 @@ outcome handle(const session_state& s, const cmd::annotate& c, const sender& fro
   if (!c.comment.empty()) {
     if (auto r = check_text(c.comment, limits::max_entry_chars, "A comment")) return *r;
   }
-  if (s.annotations.size() >= limits::max_annotations) return reject(error_code::conflict, "Too many annotations.");
+  if (s.annotations.size() >= limits::max_annotations) return reject(error_code::too_large, "Too many annotations (2000).");
   annotation a;
   a.from_line = c.from_line;
   a.to_line = c.to_line.empty() ? c.from_line : c.to_line;
@@ -130,7 +133,7 @@ outcome handle(const session_state& s, const cmd::annotation_reply& c, const sen
   if (auto* r = std::get_if<rejection>(&found)) return *r;
   if (auto r = check_text(c.text, limits::max_entry_chars, "A reply")) return *r;
   auto a = *std::get<const annotation*>(found);
-  if (a.replies.size() >= limits::max_replies) return reject(error_code::conflict, "Too many replies (50).");
+  if (a.replies.size() >= limits::max_replies) return reject(error_code::too_large, "Too many replies (50).");
   a.replies.push_back({next_id(s, "r"), from.participant, text::trimmed(c.text), now});
   return one(evt::annotation_saved{std::move(a)});
 }

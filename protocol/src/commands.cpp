@@ -1,6 +1,7 @@
 #include "debrief/protocol/commands.hpp"
 
 #include <array>
+#include <concepts>
 #include <string_view>
 
 namespace debrief::protocol {
@@ -23,5 +24,26 @@ constexpr std::array<std::string_view, std::variant_size_v<command>> command_nam
 }  // namespace
 
 std::string command_name(const command& c) { return std::string(command_names[c.index()]); }
+
+namespace {
+template <class C>
+concept phase_bound = requires(C& c) {
+  { c.written_in } -> std::same_as<std::string&>;
+};
+}  // namespace
+
+std::string* written_in(command& c) {
+  return std::visit(
+      [](auto& alternative) -> std::string* {
+        if constexpr (phase_bound<std::remove_reference_t<decltype(alternative)>>) {
+          return &alternative.written_in;
+        } else {
+          return nullptr;
+        }
+      },
+      c);
+}
+
+const std::string* written_in(const command& c) { return written_in(const_cast<command&>(c)); }
 
 }  // namespace debrief::protocol

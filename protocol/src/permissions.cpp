@@ -71,8 +71,8 @@ const permission_rule* find_rule(std::string_view command) {
   return it == table.end() ? nullptr : &*it;
 }
 
-std::optional<rejection> check_permission(const session_state& s, std::string_view command,
-                                          const std::string& participant) {
+std::optional<rejection> check_role(const session_state& s, std::string_view command,
+                                    const std::string& participant) {
   const auto* rule = find_rule(command);
   if (rule == nullptr) return rejection{error_code::internal, "No permission rule for " + std::string(command) + "."};
   const auto r = s.role_of(participant);
@@ -80,6 +80,12 @@ std::optional<rejection> check_permission(const session_state& s, std::string_vi
   if (std::find(rule->roles.begin(), rule->roles.end(), r) == rule->roles.end()) {
     return rejection{error_code::forbidden, "A " + role_label(r) + " cannot do that (" + std::string(command) + ")."};
   }
+  return std::nullopt;
+}
+
+std::optional<rejection> check_phase(const session_state& s, std::string_view command) {
+  const auto* rule = find_rule(command);
+  if (rule == nullptr) return rejection{error_code::internal, "No permission rule for " + std::string(command) + "."};
   if (s.status == session_status::ended && command != "leave") {
     return rejection{error_code::conflict, "The session has ended."};
   }
@@ -91,6 +97,20 @@ std::optional<rejection> check_permission(const session_state& s, std::string_vi
     }
   }
   return std::nullopt;
+}
+
+std::optional<rejection> check_permission(const session_state& s, std::string_view command,
+                                          const std::string& participant) {
+  if (auto r = check_role(s, command, participant)) return r;
+  return check_phase(s, command);
+}
+
+rejection refusal_for(const session_state& s, std::string_view command, const std::string& participant,
+                      rejection malformed) {
+  if (find_rule(command) != nullptr) {
+    if (auto r = check_role(s, command, participant)) return *r;
+  }
+  return malformed;
 }
 
 }  // namespace debrief::protocol

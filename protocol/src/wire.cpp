@@ -1,5 +1,7 @@
 #include "debrief/protocol/wire.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 
@@ -15,6 +17,7 @@ using json = nlohmann::json;
 
 struct field_error {
   std::string message;
+  error_code code = error_code::invalid;
 };
 
 constexpr const char* kLists = "know, dont_know, assumptions or find_out";
@@ -58,6 +61,28 @@ bool bool_field(const json& j, const char* key, bool fallback) {
   return j.at(key).get<bool>();
 }
 
+// The id of the phase a phase-bound command was written in.
+std::string phase_field(const json& j) {
+  if (!j.contains("phase") || !j.at("phase").is_string() || j.at("phase").get_ref<const std::string&>().empty()) {
+    throw field_error{"\"phase\" is missing: send the id of the phase this was written in."};
+  }
+  return j.at("phase").get<std::string>();
+}
+
+// 128 bits or more chosen by the client, in a URL-safe alphabet.
+std::string client_secret_field(const json& j) {
+  const auto secret = string_field(j, "client_secret");
+  const bool url_safe = std::all_of(secret.begin(), secret.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '-' || ch == '_';
+  });
+  if (secret.size() < limits::min_client_secret_chars || secret.size() > limits::max_client_secret_chars ||
+      !url_safe) {
+    throw field_error{"\"client_secret\" must be 32 to 128 letters, digits, - or _ (e.g. 32 hex digits of a "
+                      "random 128-bit value)."};
+  }
+  return secret;
+}
+
 int version_field(const json& j) {
   if (!j.contains("version")) throw field_error{"\"version\" is missing: send the version you edited."};
   return static_cast<int>(int_field(j, "version", 0, 1, 1'000'000'000));
@@ -80,7 +105,8 @@ std::vector<std::string> string_list(const json& j, const char* key, std::size_t
   const auto& v = j.at(key);
   if (!v.is_array()) throw field_error{std::string("\"") + key + "\" must be a list of strings."};
   if (v.size() > max_items) {
-    throw field_error{std::string("\"") + key + "\" can hold at most " + std::to_string(max_items) + " items."};
+    throw field_error{std::string("\"") + key + "\" can hold at most " + std::to_string(max_items) + " items.",
+                      error_code::too_large};
   }
   std::vector<std::string> out;
   for (const auto& x : v) {
@@ -104,7 +130,7 @@ std::vector<transcript_line> transcript_lines(const json& j) {
   if (!j.contains("lines") || !j.at("lines").is_array()) throw field_error{"\"lines\" must be a list of lines."};
   const auto& lines = j.at("lines");
   if (lines.size() > limits::max_transcript_lines) {
-    throw field_error{"A transcript can have at most 5000 lines."};
+    throw field_error{"A transcript can have at most 5000 lines.", error_code::too_large};
   }
   std::vector<transcript_line> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -133,6 +159,7 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
        [](const json& j) -> command {
          cmd::join c;
          c.name = string_field(j, "name");
+         client_secret_field(j);  // checked here; kept by the shell, like the facilitator key
          const auto role_name = string_field(j, "role");
          c.role = json(role_name).get<role>();
          if (c.role == role::invalid) {
@@ -277,8 +304,8 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
   return readers;
 }
 
-parse_error bad(error_code code, std::string message, std::string id = {}) {
-  return {{code, std::move(message)}, std::move(id)};
+parse_error bad(error_code code, std::string message, std::string id = {}, std::string command = {}) {
+  return {{code, std::move(message)}, std::move(id), std::move(command)};
 }
 
 std::variant<client_message, parse_error> read_hello(const json& j) {
@@ -319,14 +346,18 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
       return bad(error_code::invalid, "A command id can be at most 64 characters.");
     }
     try {
-      client_command c{id, reader->second(j), {}};
-      if (type == "join") c.facilitator_key = string_field(j, "facilitator_key", false);
+      client_command c{id, reader->second(j), {}, {}};
+      if (auto* phase = written_in(c.command)) *phase = phase_field(j);
+      if (type == "join") {
+        c.facilitator_key = string_field(j, "facilitator_key", false);
+        c.client_secret = client_secret_field(j);
+      }
       return client_message{std::move(c)};
     } catch (const field_error& e) {
-      return bad(error_code::invalid, e.message, id);
+      return bad(e.code, e.message, id, type);
     }
   } catch (const field_error& e) {
-    return bad(error_code::invalid, e.message);
+    return bad(e.code, e.message);
   }
 }
 
@@ -340,6 +371,14 @@ json welcome_message(const std::string& session, millis server_time, const std::
 
 json snapshot_message(std::int64_t seq, millis server_time, const json& state) {
   return {{"type", "snapshot"}, {"seq", seq}, {"server_time", server_time}, {"state", state}};
+}
+
+json lobby_message(std::int64_t seq, const session_state& s) {
+  json phases = json::array();
+  for (const auto& p : s.tmpl.phases) phases.push_back({{"title", p.title}, {"kind", p.kind}, {"minutes", p.minutes}});
+  return {{"type", "lobby"},         {"seq", seq},       {"session", s.session},
+          {"title", s.title},        {"status", s.status}, {"template", s.tmpl.name},
+          {"phases", std::move(phases)}, {"participants", s.participants}};
 }
 
 json event_message(std::int64_t seq, millis time, const json& event) {

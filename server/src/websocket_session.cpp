@@ -90,7 +90,9 @@ void websocket_session::handle(const std::string& text) {
     }
     if (hello->version != protocol::protocol_version) {
       send_json(protocol::error_message(
-          {error_code::unsupported_version, "This server speaks protocol version 1 only."}));
+          {error_code::unsupported_version, "This server speaks protocol version " +
+                                                std::to_string(protocol::protocol_version) +
+                                                " only; reload the page to get a client that does."}));
       return close_after_send(1002, "unsupported version");
     }
     room_ = hub_.find(hello->session);

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "debrief/protocol/apply.hpp"
+#include "written_here.hpp"
 
 namespace debrief::protocol::activity {
 
@@ -88,12 +89,12 @@ inline json as_json(const result& r) {
 inline void PrintTo(const result& r, std::ostream* os) { *os << as_json(r).dump(); }
 
 inline result when(const session_state& s, const command& c, const sender& from, millis now = t0) {
-  return {apply(s, c, from, now)};
+  return {apply(s, written_here(s, c), from, now)};
 }
 
 // Applies a command that must succeed and folds its events into the state.
 inline session_state given(const session_state& s, const command& c, const sender& from, millis now = t0) {
-  const auto o = apply(s, c, from, now);
+  const auto o = apply(s, written_here(s, c), from, now);
   if (const auto* why = std::get_if<rejection>(&o)) {
     ADD_FAILURE() << "given " << command_name(c) << " was refused: " << to_string(why->code) << ": "
                   << why->message;

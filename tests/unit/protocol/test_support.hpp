@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "debrief/protocol/apply.hpp"
+#include "written_here.hpp"
 
 namespace debrief::protocol {
 
@@ -90,7 +91,7 @@ inline events events_of(const outcome& o) {
 
 // Applies a command that must succeed and folds its events into the state.
 inline session_state given(const session_state& s, const command& c, const sender& from, millis now = 0) {
-  return replay(events_of(apply(s, c, from, now)), s);
+  return replay(events_of(apply(s, written_here(s, c), from, now)), s);
 }
 
 inline session_state new_session() { return evolve({}, created_event()); }

@@ -59,12 +59,14 @@ struct reveal_phase {
 };
 struct set_done {
   bool done = true;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 
 // The presenter's assumption board.
 struct board_add {
   board_list list = board_list::invalid;
   std::string text;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 struct board_edit {
   std::string item;
@@ -90,6 +92,7 @@ struct board_mark {
 struct board_propose {
   board_list list = board_list::invalid;
   std::string text;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 struct proposal_decide {
   std::string proposal;
@@ -100,6 +103,7 @@ struct proposal_decide {
 struct entry_add {
   std::string text;
   int prompt = -1;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 struct entry_edit {
   std::string entry;
@@ -124,6 +128,7 @@ struct adaptation_fields {
 };
 struct adaptation_add {
   adaptation_fields fields;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 struct adaptation_edit {
   std::string adaptation;
@@ -154,6 +159,7 @@ struct annotate {
   int end_char = -1;
   annotation_tag tag = annotation_tag::invalid;
   std::string comment;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 struct annotation_edit {
   std::string annotation;
@@ -167,6 +173,7 @@ struct annotation_remove {
 struct annotation_reply {
   std::string annotation;
   std::string text;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
 };
 struct focus_line {
   std::string line;  // empty: nobody is being brought anywhere
@@ -192,6 +199,13 @@ using command =
 
 // The wire name of a command, e.g. "board_add".
 std::string command_name(const command& c);
+
+// Commands that write into the current phase (an entry, a proposal, a note on
+// the transcript, being done) carry the id of the phase their author wrote
+// in: one queued while offline must not land in a later phase, where private
+// writing would become public. Null for every other command.
+const std::string* written_in(const command& c);
+std::string* written_in(command& c);
 
 // Who sends a command: a participant id, or empty before joining.
 struct sender {

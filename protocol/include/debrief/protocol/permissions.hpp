@@ -20,9 +20,19 @@ struct permission_rule {
 const std::vector<permission_rule>& permission_table();
 const permission_rule* find_rule(std::string_view command);
 
-// Checks the sender's role and the current phase's kind (phase 0's in the
-// lobby). Ownership rules (only an item's author…) are checked by each command.
+// The sender's role: not_joined or forbidden. Checked before anything else,
+// so a command its sender may not send reveals nothing about the session.
+std::optional<rejection> check_role(const session_state& s, std::string_view command, const std::string& participant);
+// The session's status and the current phase's kind (phase 0's in the lobby):
+// conflict. Ownership rules (only an item's author…) are checked by each command.
+std::optional<rejection> check_phase(const session_state& s, std::string_view command);
+// Both, role first.
 std::optional<rejection> check_permission(const session_state& s, std::string_view command,
                                           const std::string& participant);
+
+// The answer to a command that could not be read (`malformed`): its role
+// rule still comes first.
+rejection refusal_for(const session_state& s, std::string_view command, const std::string& participant,
+                      rejection malformed);
 
 }  // namespace debrief::protocol

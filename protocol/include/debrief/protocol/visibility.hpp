@@ -28,6 +28,10 @@ event_views view_event(const session_state& after, const event& e);
 // its stored text can be sent as it is.
 bool shown_as_stored(const event& e);
 
+// True when `e` changes what a connection that has not joined is shown (see
+// lobby_message): who is here, the status, the agenda.
+bool changes_lobby(const event& e);
+
 bool entry_visible(const session_state& s, const entry& e, const std::string& viewer);
 bool annotation_visible(const session_state& s, const annotation& a, const std::string& viewer);
 

@@ -15,7 +15,8 @@
 
 namespace debrief::protocol {
 
-inline constexpr int protocol_version = 1;
+// 2: phase-bound content commands, join's client_secret, the lobby before joining.
+inline constexpr int protocol_version = 2;
 
 struct hello {
   int version = 0;
@@ -29,18 +30,23 @@ struct ping {
 };
 
 // A client command with its client-chosen id. For join, the facilitator key
-// travels separately so the shell can check it and never stores it.
+// and the client's secret travel beside the command: the shell checks them,
+// and neither is part of any event.
 struct client_command {
   std::string id;
   protocol::command command;
   std::string facilitator_key;
+  // Chosen by the client for one join and sent again with its retries: only
+  // the same id *and* secret get the original participant and token back.
+  std::string client_secret;
 };
 
 using client_message = std::variant<hello, ping, client_command>;
 
 struct parse_error {
   rejection why;
-  std::string id;  // the command id, when it could be read
+  std::string id;       // the command id, when it could be read
+  std::string command;  // the command's wire name, when its fields were wrong
 };
 
 std::variant<client_message, parse_error> parse_client_message(std::string_view text);
@@ -48,6 +54,9 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
 // Server -> client messages, built once and shared by every receiver.
 nlohmann::json welcome_message(const std::string& session, millis server_time, const std::string& you);
 nlohmann::json snapshot_message(std::int64_t seq, millis server_time, const nlohmann::json& state);
+// What a connection that has not joined receives instead of the session:
+// enough for the join form, none of what people wrote.
+nlohmann::json lobby_message(std::int64_t seq, const session_state& s);
 nlohmann::json event_message(std::int64_t seq, millis time, const nlohmann::json& event);
 // The same message as text, around an event already serialized (as stored):
 // byte for byte what event_message(...).dump() gives, without a second
