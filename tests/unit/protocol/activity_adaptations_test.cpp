@@ -79,7 +79,7 @@ TEST(ActivityAdaptationAdd, RefusesAnOverlongOrMultiLineForWhom) {
   EXPECT_THAT(when(s, cmd::adaptation_add{fields("Slow down", repeated("s", 60))}, sam),
               Gives(events{evt::adaptation_saved{sixty}}));
   EXPECT_THAT(when(s, cmd::adaptation_add{fields("Slow down", repeated("s", 61))}, sam),
-              Rejects(error_code::invalid));
+              Rejects(error_code::too_large));
   EXPECT_THAT(when(s, cmd::adaptation_add{fields("Slow down", "Student\nA")}, sam), Rejects(error_code::invalid));
 }
 
@@ -140,7 +140,7 @@ TEST(ActivityAdaptationAdd, RefusesTheHundredAndFirst) {
   auto s = in_phase(adapting);
   for (int i = 0; i < 100; ++i) s = given(s, cmd::adaptation_add{fields("Change " + std::to_string(i))}, sam);
 
-  EXPECT_THAT(when(s, cmd::adaptation_add{fields("One more")}, sam), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::adaptation_add{fields("One more")}, sam), Rejects(error_code::too_large));
 }
 
 // ---- edit ----

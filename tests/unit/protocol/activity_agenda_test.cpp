@@ -149,7 +149,7 @@ TEST(ActivityAddPhase, RefusesTheFortyFirstPhase) {
   for (int i = 0; i < 32; ++i) s = given(s, cmd::add_phase{8, new_phase()}, maya);
   ASSERT_EQ(s.tmpl.phases.size(), 40u);
 
-  EXPECT_THAT(when(s, cmd::add_phase{8, new_phase()}, maya), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::add_phase{8, new_phase()}, maya), Rejects(error_code::too_large));
 }
 
 TEST(ActivityAddPhase, ARunningTimerIsUntouched) {

@@ -75,7 +75,7 @@ TEST(ActivityBoardAdd, RefusesTheTwoHundredAndFirstItem) {
   auto s = in_phase(talk);
   for (int i = 0; i < 200; ++i) s = given(s, cmd::board_add{L::know, "Item " + std::to_string(i)}, sam);
 
-  EXPECT_THAT(when(s, cmd::board_add{L::know, "One more"}, sam), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::board_add{L::know, "One more"}, sam), Rejects(error_code::too_large));
 }
 
 // ---- edit ----
@@ -253,7 +253,7 @@ TEST(ActivityBoardPropose, RefusesTheTwoHundredAndFirstProposal) {
   auto s = in_phase(talk);
   for (int i = 0; i < 200; ++i) s = given(s, cmd::board_propose{L::know, "Idea " + std::to_string(i)}, ana);
 
-  EXPECT_THAT(when(s, cmd::board_propose{L::know, "One more"}, ana), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::board_propose{L::know, "One more"}, ana), Rejects(error_code::too_large));
 }
 
 TEST(ActivityProposalDecide, AcceptingSavesTheProposalAndAnItemByTheProposalsAuthor) {
@@ -295,12 +295,12 @@ TEST(ActivityProposalDecide, RefusesAnUnknownProposal) {
   EXPECT_THAT(when(board_with_items(), cmd::proposal_decide{"q1", true}, sam), Rejects(error_code::not_found));
 }
 
-TEST(ActivityProposalDecide, AcceptingOntoAFullBoardIsAConflict) {
+TEST(ActivityProposalDecide, AcceptingOntoAFullBoardIsTooLarge) {
   auto s = in_phase(talk);
   s = given(s, cmd::board_propose{L::know, "Likes maps"}, ana);  // q1
   for (int i = 0; i < 200; ++i) s = given(s, cmd::board_add{L::know, "Item " + std::to_string(i)}, sam);
 
-  EXPECT_THAT(when(s, cmd::proposal_decide{"q1", true}, sam), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::proposal_decide{"q1", true}, sam), Rejects(error_code::too_large));
   EXPECT_THAT(when(s, cmd::proposal_decide{"q1", false}, sam),
               Gives(events{evt::proposal_saved{{"q1", L::know, "Likes maps", "p3", proposal_state::set_aside, ""}}}));
 }

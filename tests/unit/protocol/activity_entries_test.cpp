@@ -89,7 +89,7 @@ TEST(ActivityEntryAdd, RefusesTheTwoThousandAndFirstEntry) {
   for (int i = 1; i <= 2000; ++i) s.entries.push_back(an_entry("e" + std::to_string(i), "talk", -1, "Note", "p3"));
   s.ids_issued = 2000;
 
-  EXPECT_THAT(when(s, cmd::entry_add{"One more", -1}, ana), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::entry_add{"One more", -1}, ana), Rejects(error_code::too_large));
 }
 
 // ---- edit ----

@@ -149,7 +149,7 @@ run_result run(const std::vector<step>& script) {
     const auto& st = script[i];
     now += st.wait;
     const auto before = r.state;
-    const auto out = apply(r.state, st.c, st.from, now);
+    const auto out = apply(r.state, written_here(r.state, st.c), st.from, now);
     const auto where = "step " + std::to_string(i) + " (" + command_name(st.c) + ")";
     if (!(r.state == before)) r.surprises.push_back(where + " changed the state it was given");
     if (const auto* why = std::get_if<rejection>(&out)) {

@@ -76,7 +76,7 @@ TEST(ActivityTranscriptImport, ARefusedLineIsNamedByItsNumber) {
   };
 
   EXPECT_THAT(with(1, [](auto& l) { l.speaker = "  "; }), RejectsSaying(error_code::invalid, "Line 2:"));
-  EXPECT_THAT(with(1, [](auto& l) { l.speaker = repeated("s", 61); }), RejectsSaying(error_code::invalid, "Line 2:"));
+  EXPECT_THAT(with(1, [](auto& l) { l.speaker = repeated("s", 61); }), RejectsSaying(error_code::too_large, "Line 2:"));
   EXPECT_THAT(with(0, [](auto& l) { l.speaker = "Teacher\nB"; }), RejectsSaying(error_code::invalid, "Line 1:"));
   EXPECT_THAT(with(2, [](auto& l) { l.role = speaker_role::invalid; }), RejectsSaying(error_code::invalid, "Line 3:"));
   EXPECT_THAT(with(0, [](auto& l) { l.text = ""; }), RejectsSaying(error_code::invalid, "Line 1:"));
@@ -200,7 +200,7 @@ TEST(ActivityAnnotate, RefusesTheTwoThousandAndFirst) {
   }
   s.ids_issued = 2000;
 
-  EXPECT_THAT(when(s, on("L1"), ana), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, on("L1"), ana), Rejects(error_code::too_large));
 }
 
 // ---- re-import ----
@@ -310,7 +310,7 @@ TEST(ActivityAnnotationReply, RefusesTheFiftyFirstReply) {
   auto s = given(reading_with_transcript(), on("L2"), ana);
   for (int i = 0; i < 50; ++i) s = given(s, cmd::annotation_reply{"n1", "Yes " + std::to_string(i)}, kim);
 
-  EXPECT_THAT(when(s, cmd::annotation_reply{"n1", "One more"}, sam), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::annotation_reply{"n1", "One more"}, sam), Rejects(error_code::too_large));
 }
 
 TEST(ActivityAnnotationReply, RefusesBadTextAndUnknownOrHiddenAnnotations) {

@@ -305,7 +305,7 @@ TEST(ActivityViewEvent, AnEventShownAsStoredIsTheSameForEveryViewer) {
   };
   int stored = 0, not_stored = 0;
   for (const auto& [c, from] : script) {
-    const auto o = apply(s, c, from, t0);
+    const auto o = apply(s, written_here(s, c), from, t0);
     ASSERT_TRUE(std::holds_alternative<events>(o)) << command_name(c) << ": " << as_json(result{o});
     for (const auto& e : std::get<events>(o)) {
       s = evolve(std::move(s), e);

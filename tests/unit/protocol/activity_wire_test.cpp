@@ -43,8 +43,8 @@ TEST(ActivityWireParse, AgendaCommands) {
 
   EXPECT_EQ(parsed<cmd::hand_over>(R"({"type":"hand_over","id":"c7","to":"p3"})").to, "p3");
   EXPECT_EQ(parsed<cmd::reveal_phase>(R"({"type":"reveal_phase","id":"c7","phase":5})").phase, 5);
-  EXPECT_TRUE(parsed<cmd::set_done>(R"({"type":"set_done","id":"c7"})").done);
-  EXPECT_FALSE(parsed<cmd::set_done>(R"({"type":"set_done","id":"c7","done":false})").done);
+  EXPECT_TRUE(parsed<cmd::set_done>(R"({"type":"set_done","id":"c7","phase":"talk"})").done);
+  EXPECT_FALSE(parsed<cmd::set_done>(R"({"type":"set_done","id":"c7","phase":"talk","done":false})").done);
 }
 
 TEST(ActivityWireParse, AddPhaseReadsThePhaseAndLeavesItsIdToTheServer) {
@@ -65,7 +65,7 @@ TEST(ActivityWireParse, AddPhaseTakesTheTemplateDefaults) {
 }
 
 TEST(ActivityWireParse, BoardCommands) {
-  const auto add = parsed<cmd::board_add>(R"({"type":"board_add","id":"c7","list":"dont_know","text":"Why?"})");
+  const auto add = parsed<cmd::board_add>(R"({"type":"board_add","id":"c7","phase":"talk","list":"dont_know","text":"Why?"})");
   EXPECT_EQ(std::tuple(add.list, add.text), std::tuple(board_list::dont_know, string("Why?")));
 
   const auto edit = parsed<cmd::board_edit>(R"({"type":"board_edit","id":"c7","item":"i3","text":"New","version":2})");
@@ -86,7 +86,7 @@ TEST(ActivityWireParse, BoardCommands) {
   EXPECT_TRUE(
       parsed<cmd::board_mark>(R"({"type":"board_mark","id":"c7","item":"i3","status":"open","version":6})").evidence.empty());
 
-  const auto propose = parsed<cmd::board_propose>(R"({"type":"board_propose","id":"c7","list":"know","text":"Idea"})");
+  const auto propose = parsed<cmd::board_propose>(R"({"type":"board_propose","id":"c7","phase":"talk","list":"know","text":"Idea"})");
   EXPECT_EQ(std::tuple(propose.list, propose.text), std::tuple(board_list::know, string("Idea")));
 
   const auto decide = parsed<cmd::proposal_decide>(R"({"type":"proposal_decide","id":"c7","proposal":"q4","accept":true})");
@@ -94,9 +94,9 @@ TEST(ActivityWireParse, BoardCommands) {
 }
 
 TEST(ActivityWireParse, EntryCommands) {
-  const auto add = parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","text":"Noticed","prompt":1})");
+  const auto add = parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","phase":"talk","text":"Noticed","prompt":1})");
   EXPECT_EQ(std::tuple(add.text, add.prompt), std::tuple(string("Noticed"), 1));
-  EXPECT_EQ(parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","text":"Noticed","prompt":-1})").prompt, -1);
+  EXPECT_EQ(parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","phase":"talk","text":"Noticed","prompt":-1})").prompt, -1);
 
   const auto edit = parsed<cmd::entry_edit>(R"({"type":"entry_edit","id":"c7","entry":"e5","text":"More","version":3})");
   EXPECT_EQ(std::tuple(edit.entry, edit.text, edit.version), std::tuple(string("e5"), string("More"), 3));
@@ -107,14 +107,14 @@ TEST(ActivityWireParse, EntryCommands) {
 
 TEST(ActivityWireParse, AdaptationCommands) {
   const auto add = parsed<cmd::adaptation_add>(
-      R"({"type":"adaptation_add","id":"c7","change":"Draw first","for_whom":"Student A","evidence":["annotation:n7"],
+      R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"Draw first","for_whom":"Student A","evidence":["annotation:n7"],
           "check_in":"2027-03-15","follow_ups":["Which one?"]})");
   EXPECT_EQ(std::tuple(add.fields.change, add.fields.for_whom, add.fields.evidence, add.fields.check_in,
                        add.fields.follow_ups),
             std::tuple(string("Draw first"), string("Student A"), evidence_list{"annotation:n7"}, string("2027-03-15"),
                        std::vector<string>{"Which one?"}));
 
-  const auto bare = parsed<cmd::adaptation_add>(R"({"type":"adaptation_add","id":"c7","change":"Draw first"})");
+  const auto bare = parsed<cmd::adaptation_add>(R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"Draw first"})");
   EXPECT_EQ(std::tuple(bare.fields.for_whom, bare.fields.evidence, bare.fields.check_in, bare.fields.follow_ups),
             std::tuple(string(), evidence_list{}, string(), std::vector<string>{}));
 
@@ -148,12 +148,12 @@ TEST(ActivityWireParse, TranscriptAndAnnotationCommands) {
   (void)parsed<cmd::transcript_withdraw>(R"({"type":"transcript_withdraw","id":"c7"})");
 
   const auto full = parsed<cmd::annotate>(
-      R"({"type":"annotate","id":"c7","from_line":"L2","to_line":"L3","start_char":4,"end_char":9,"tag":"strength",
+      R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L2","to_line":"L3","start_char":4,"end_char":9,"tag":"strength",
           "comment":"Nice"})");
   EXPECT_EQ(std::tuple(full.from_line, full.to_line, full.start_char, full.end_char, full.tag, full.comment),
             std::tuple(string("L2"), string("L3"), 4, 9, annotation_tag::strength, string("Nice")));
 
-  const auto bare = parsed<cmd::annotate>(R"({"type":"annotate","id":"c7","from_line":"L2","tag":"notice"})");
+  const auto bare = parsed<cmd::annotate>(R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L2","tag":"notice"})");
   EXPECT_EQ(std::tuple(bare.from_line, bare.to_line, bare.start_char, bare.end_char, bare.tag, bare.comment),
             std::tuple(string("L2"), string(), -1, -1, annotation_tag::notice, string()));
 
@@ -165,7 +165,7 @@ TEST(ActivityWireParse, TranscriptAndAnnotationCommands) {
   EXPECT_EQ(parsed<cmd::annotation_remove>(R"({"type":"annotation_remove","id":"c7","annotation":"n4"})").annotation,
             "n4");
 
-  const auto reply = parsed<cmd::annotation_reply>(R"({"type":"annotation_reply","id":"c7","annotation":"n4","text":"Yes"})");
+  const auto reply = parsed<cmd::annotation_reply>(R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":"n4","text":"Yes"})");
   EXPECT_EQ(std::tuple(reply.annotation, reply.text), std::tuple(string("n4"), string("Yes")));
 
   EXPECT_EQ(parsed<cmd::focus_line>(R"({"type":"focus_line","id":"c7","line":"L12"})").line, "L12");
@@ -214,11 +214,11 @@ INSTANTIATE_TEST_SUITE_P(
         refused{"HandOverWithoutTo", R"({"type":"hand_over","id":"c7"})", "to"},
         refused{"HandOverNumericTo", R"({"type":"hand_over","id":"c7","to":3})", "to"},
         refused{"RevealPhaseBoolPhase", R"({"type":"reveal_phase","id":"c7","phase":true})", "phase"},
-        refused{"SetDoneStringDone", R"({"type":"set_done","id":"c7","done":"yes"})", "done"},
+        refused{"SetDoneStringDone", R"({"type":"set_done","id":"c7","phase":"talk","done":"yes"})", "done"},
         // board
-        refused{"BoardAddWithoutText", R"({"type":"board_add","id":"c7","list":"know"})", "text"},
-        refused{"BoardAddUnknownList", R"({"type":"board_add","id":"c7","list":"later","text":"x"})", "list"},
-        refused{"BoardAddNumericList", R"({"type":"board_add","id":"c7","list":1,"text":"x"})", "list"},
+        refused{"BoardAddWithoutText", R"({"type":"board_add","id":"c7","phase":"talk","list":"know"})", "text"},
+        refused{"BoardAddUnknownList", R"({"type":"board_add","id":"c7","phase":"talk","list":"later","text":"x"})", "list"},
+        refused{"BoardAddNumericList", R"({"type":"board_add","id":"c7","phase":"talk","list":1,"text":"x"})", "list"},
         refused{"BoardEditWithoutVersion", R"({"type":"board_edit","id":"c7","item":"i1","text":"x"})", "version"},
         refused{"BoardEditStringVersion", R"({"type":"board_edit","id":"c7","item":"i1","text":"x","version":"1"})", "version"},
         refused{"BoardEditWithoutItem", R"({"type":"board_edit","id":"c7","text":"x","version":1})", "item"},
@@ -236,27 +236,27 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"type":"board_mark","id":"c7","item":"i1","status":"open","evidence":"item:i2","version":1})", "evidence"},
         refused{"BoardMarkEvidenceOfNumbers",
                 R"({"type":"board_mark","id":"c7","item":"i1","status":"open","evidence":[2],"version":1})", "evidence"},
-        refused{"BoardProposeWithoutList", R"({"type":"board_propose","id":"c7","text":"x"})", "list"},
-        refused{"BoardProposeNullText", R"({"type":"board_propose","id":"c7","list":"know","text":null})", "text"},
+        refused{"BoardProposeWithoutList", R"({"type":"board_propose","id":"c7","phase":"talk","text":"x"})", "list"},
+        refused{"BoardProposeNullText", R"({"type":"board_propose","id":"c7","phase":"talk","list":"know","text":null})", "text"},
         refused{"ProposalDecideWithoutAccept", R"({"type":"proposal_decide","id":"c7","proposal":"q1"})", "accept"},
         refused{"ProposalDecideStringAccept", R"({"type":"proposal_decide","id":"c7","proposal":"q1","accept":"yes"})",
                 "accept"},
         refused{"ProposalDecideWithoutProposal", R"({"type":"proposal_decide","id":"c7","accept":true})", "proposal"},
         // entries
-        refused{"EntryAddWithoutText", R"({"type":"entry_add","id":"c7","prompt":0})", "text"},
-        refused{"EntryAddStringPrompt", R"({"type":"entry_add","id":"c7","text":"x","prompt":"0"})", "prompt"},
-        refused{"EntryAddPromptBelowMinusOne", R"({"type":"entry_add","id":"c7","text":"x","prompt":-2})", "prompt"},
+        refused{"EntryAddWithoutText", R"({"type":"entry_add","id":"c7","phase":"talk","prompt":0})", "text"},
+        refused{"EntryAddStringPrompt", R"({"type":"entry_add","id":"c7","phase":"talk","text":"x","prompt":"0"})", "prompt"},
+        refused{"EntryAddPromptBelowMinusOne", R"({"type":"entry_add","id":"c7","phase":"talk","text":"x","prompt":-2})", "prompt"},
         refused{"EntryEditWithoutVersion", R"({"type":"entry_edit","id":"c7","entry":"e1","text":"x"})", "version"},
         refused{"EntryEditNumericText", R"({"type":"entry_edit","id":"c7","entry":"e1","text":3,"version":1})", "text"},
         refused{"EntryRemoveWithoutEntry", R"({"type":"entry_remove","id":"c7"})", "entry"},
         refused{"EntryShareListEntry", R"({"type":"entry_share","id":"c7","entry":["e1"]})", "entry"},
         // adaptations
-        refused{"AdaptationAddWithoutChange", R"({"type":"adaptation_add","id":"c7","for_whom":"Student A"})", "change"},
+        refused{"AdaptationAddWithoutChange", R"({"type":"adaptation_add","id":"c7","phase":"talk","for_whom":"Student A"})", "change"},
         refused{"AdaptationAddFollowUpsNotAList",
-                R"({"type":"adaptation_add","id":"c7","change":"x","follow_ups":"Why?"})", "follow_ups"},
-        refused{"AdaptationAddNumericCheckIn", R"({"type":"adaptation_add","id":"c7","change":"x","check_in":20270315})",
+                R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","follow_ups":"Why?"})", "follow_ups"},
+        refused{"AdaptationAddNumericCheckIn", R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","check_in":20270315})",
                 "check_in"},
-        refused{"AdaptationAddNumericForWhom", R"({"type":"adaptation_add","id":"c7","change":"x","for_whom":7})",
+        refused{"AdaptationAddNumericForWhom", R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","for_whom":7})",
                 "for_whom"},
         refused{"AdaptationEditWithoutAdaptation", R"({"type":"adaptation_edit","id":"c7","change":"x","version":1})",
                 "adaptation"},
@@ -287,19 +287,19 @@ INSTANTIATE_TEST_SUITE_P(
         refused{"TranscriptImportStringConsent",
                 R"({"type":"transcript_import","id":"c7","consent":"yes","lines":[{"speaker":"T","role":"other","text":"a"}]})",
                 "consent"},
-        refused{"AnnotateWithoutFromLine", R"({"type":"annotate","id":"c7","tag":"notice"})", "from_line"},
-        refused{"AnnotateUnknownTag", R"({"type":"annotate","id":"c7","from_line":"L1","tag":"like"})", "tag"},
-        refused{"AnnotateWithoutTag", R"({"type":"annotate","id":"c7","from_line":"L1"})", "tag"},
-        refused{"AnnotateStringStartChar", R"({"type":"annotate","id":"c7","from_line":"L1","tag":"need","start_char":"3"})",
+        refused{"AnnotateWithoutFromLine", R"({"type":"annotate","id":"c7","phase":"talk","tag":"notice"})", "from_line"},
+        refused{"AnnotateUnknownTag", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"like"})", "tag"},
+        refused{"AnnotateWithoutTag", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1"})", "tag"},
+        refused{"AnnotateStringStartChar", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"need","start_char":"3"})",
                 "start_char"},
-        refused{"AnnotateNegativeEndChar", R"({"type":"annotate","id":"c7","from_line":"L1","tag":"need","end_char":-1})",
+        refused{"AnnotateNegativeEndChar", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"need","end_char":-1})",
                 "end_char"},
         refused{"AnnotationEditWithoutVersion",
                 R"({"type":"annotation_edit","id":"c7","annotation":"n1","tag":"need"})", "version"},
         refused{"AnnotationEditWithoutTag", R"({"type":"annotation_edit","id":"c7","annotation":"n1","version":1})", "tag"},
         refused{"AnnotationRemoveWithoutAnnotation", R"({"type":"annotation_remove","id":"c7"})", "annotation"},
-        refused{"AnnotationReplyWithoutText", R"({"type":"annotation_reply","id":"c7","annotation":"n1"})", "text"},
-        refused{"AnnotationReplyNumericAnnotation", R"({"type":"annotation_reply","id":"c7","annotation":1,"text":"x"})",
+        refused{"AnnotationReplyWithoutText", R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":"n1"})", "text"},
+        refused{"AnnotationReplyNumericAnnotation", R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":1,"text":"x"})",
                 "annotation"},
         refused{"FocusLineNumericLine", R"({"type":"focus_line","id":"c7","line":12})", "line"}),
     [](const auto& info) { return info.param.what; });

@@ -128,13 +128,13 @@ TEST(Join, APresenterMayJoinOnceThePreviousPresenterLeft) {
               Gives(events{evt::participant_joined{person("p5", "Kim", role::presenter)}}));
 }
 
-TEST(Join, FiftyParticipantsFitAndTheFiftyFirstIsAConflict) {
+TEST(Join, FiftyParticipantsFitAndTheFiftyFirstIsTooLarge) {
   auto s = new_session();
   for (int i = 0; i < 50; ++i) s = given(s, cmd::join{"Person " + std::to_string(i), role::colleague}, newcomer);
   ASSERT_EQ(s.participants.size(), 50u);
 
-  EXPECT_THAT(apply(s, cmd::join{"One more", role::observer}, newcomer, 0), Rejects(error_code::conflict));
-  EXPECT_THAT(apply(s, cmd::join{"One more", role::facilitator, true}, newcomer, 0), Rejects(error_code::conflict));
+  EXPECT_THAT(apply(s, cmd::join{"One more", role::observer}, newcomer, 0), Rejects(error_code::too_large));
+  EXPECT_THAT(apply(s, cmd::join{"One more", role::facilitator, true}, newcomer, 0), Rejects(error_code::too_large));
 }
 
 TEST(Join, AFullSessionTakesSomeoneNewOnceSomeoneLeaves) {

@@ -11,6 +11,7 @@
 
 #include "debrief/protocol/apply.hpp"
 #include "debrief/protocol/permissions.hpp"
+#include "written_here.hpp"
 
 namespace debrief::protocol {
 namespace {
@@ -136,7 +137,7 @@ TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
         const bool role_ok = std::find(rule.roles.begin(), rule.roles.end(), r) != rule.roles.end();
         const bool kind_ok = rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
         const auto permission = check_permission(s, rule.command, id);
-        const auto result = apply(s, *c, {id}, 1000);
+        const auto result = apply(s, written_here(s, *c), {id}, 1000);
         const auto* refused = std::get_if<rejection>(&result);
         if (!role_ok) {
           ASSERT_TRUE(refused) << rule.command << " as " << id;
@@ -155,7 +156,7 @@ TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
 
 TEST(Permissions, SomeoneWhoHasNotJoinedIsToldToJoinFirst) {
   const auto s = session_in(phase_kind::discussion);
-  const auto result = apply(s, cmd::entry_add{"hello", -1}, {"p99"}, 1000);
+  const auto result = apply(s, written_here(s, cmd::entry_add{"hello", -1}), {"p99"}, 1000);
   ASSERT_TRUE(std::holds_alternative<rejection>(result));
   EXPECT_EQ(std::get<rejection>(result).code, error_code::not_joined);
 }
@@ -163,7 +164,7 @@ TEST(Permissions, SomeoneWhoHasNotJoinedIsToldToJoinFirst) {
 TEST(Permissions, NothingButLeavingWorksAfterTheSessionEnded) {
   auto s = session_in(phase_kind::discussion);
   s.status = session_status::ended;
-  const auto add = apply(s, cmd::entry_add{"hello", -1}, {"p3"}, 1000);
+  const auto add = apply(s, written_here(s, cmd::entry_add{"hello", -1}), {"p3"}, 1000);
   ASSERT_TRUE(std::holds_alternative<rejection>(add));
   EXPECT_EQ(std::get<rejection>(add).code, error_code::conflict);
   EXPECT_TRUE(std::holds_alternative<std::vector<event>>(apply(s, cmd::leave{}, {"p3"}, 1000)));

@@ -18,7 +18,7 @@ using json = nlohmann::json;
 
 // The template files the library compiles in, read from the source tree.
 std::filesystem::path template_folder() {
-  return std::filesystem::path(__FILE__).parent_path() / ".." / ".." / ".." / "protocol" / "templates";
+  return DEBRIEF_TEMPLATES_DIR;
 }
 
 int total_minutes(const session_template& t) {

@@ -44,16 +44,16 @@ INSTANTIATE_TEST_SUITE_P(
         refused_message{"TrailingGarbage", R"({"type":"timer_start","id":"c1"} x)", error_code::bad_message, ""},
         refused_message{"TwoObjects", R"({"type":"ping"}{"type":"ping"})", error_code::bad_message, ""},
         // Invalid UTF-8 bytes inside a string, and escapes that are no character.
-        refused_message{"InvalidUtf8Byte", "{\"type\":\"join\",\"id\":\"c1\",\"name\":\"A\xff\",\"role\":\"observer\"}",
+        refused_message{"InvalidUtf8Byte", "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"A\xff\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
-        refused_message{"OverlongUtf8", "{\"type\":\"join\",\"id\":\"c1\",\"name\":\"\xc0\xaf\",\"role\":\"observer\"}",
+        refused_message{"OverlongUtf8", "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"\xc0\xaf\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
         refused_message{"Utf8Surrogate",
-                        "{\"type\":\"join\",\"id\":\"c1\",\"name\":\"\xed\xa0\x80\",\"role\":\"observer\"}",
+                        "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"\xed\xa0\x80\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
-        refused_message{"TruncatedUtf8", "{\"type\":\"join\",\"id\":\"c1\",\"name\":\"\xe2\x82\",\"role\":\"observer\"}",
+        refused_message{"TruncatedUtf8", "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"\xe2\x82\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
-        refused_message{"LoneSurrogateEscape", R"({"type":"join","id":"c1","name":"\ud800","role":"observer"})",
+        refused_message{"LoneSurrogateEscape", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"\ud800","role":"observer"})",
                         error_code::bad_message, ""},
         // JSON, but not an object.
         refused_message{"Array", R"([{"type":"ping"}])", error_code::bad_message, ""},
@@ -79,18 +79,18 @@ INSTANTIATE_TEST_SUITE_P(
         refused_message{"CommandIdOf65Characters", R"({"type":"timer_start","id":")" + id65 + R"("})",
                         error_code::invalid, ""},
         // join.
-        refused_message{"JoinWithoutName", R"({"type":"join","id":"c1","role":"observer"})", error_code::invalid, "c1"},
-        refused_message{"JoinWithNumericName", R"({"type":"join","id":"c1","name":42,"role":"observer"})",
+        refused_message{"JoinWithoutName", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","role":"observer"})", error_code::invalid, "c1"},
+        refused_message{"JoinWithNumericName", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":42,"role":"observer"})",
                         error_code::invalid, "c1"},
-        refused_message{"JoinWithNullName", R"({"type":"join","id":"c1","name":null,"role":"observer"})",
+        refused_message{"JoinWithNullName", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":null,"role":"observer"})",
                         error_code::invalid, "c1"},
-        refused_message{"JoinWithoutRole", R"({"type":"join","id":"c1","name":"Ana"})", error_code::invalid, "c1"},
-        refused_message{"JoinWithUnknownRole", R"({"type":"join","id":"c1","name":"Ana","role":"teacher"})",
+        refused_message{"JoinWithoutRole", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana"})", error_code::invalid, "c1"},
+        refused_message{"JoinWithUnknownRole", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":"teacher"})",
                         error_code::invalid, "c1"},
-        refused_message{"JoinWithNumericRole", R"({"type":"join","id":"c1","name":"Ana","role":2})",
+        refused_message{"JoinWithNumericRole", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":2})",
                         error_code::invalid, "c1"},
         refused_message{"JoinWithNumericKey",
-                        R"({"type":"join","id":"c1","name":"Ana","role":"facilitator","facilitator_key":1234})",
+                        R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":"facilitator","facilitator_key":1234})",
                         error_code::invalid, "c1"},
         // timer_add seconds.
         refused_message{"TimerAddZero", R"({"type":"timer_add","id":"c2","seconds":0})", error_code::invalid, "c2"},
@@ -158,7 +158,7 @@ TEST(ParseClientMessage, EveryCommandWithoutFieldsBecomesItsCommand) {
 }
 
 TEST(ParseClientMessage, JoinCarriesNameRoleAndKeyButNeverAValidKey) {
-  const auto c = command_of(R"({"type":"join","id":"c1","name":" Maya ","role":"facilitator","facilitator_key":"abc"})");
+  const auto c = command_of(R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":" Maya ","role":"facilitator","facilitator_key":"abc"})");
 
   EXPECT_EQ(c.id, "c1");
   EXPECT_EQ(c.facilitator_key, "abc");
@@ -172,7 +172,7 @@ TEST(ParseClientMessage, JoinCarriesNameRoleAndKeyButNeverAValidKey) {
 TEST(ParseClientMessage, JoinWithoutAKeyHasAnEmptyKey) {
   for (const auto* r : {"presenter", "colleague", "observer"}) {
     SCOPED_TRACE(r);
-    const auto c = command_of(json{{"type", "join"}, {"id", "c1"}, {"name", "Ana"}, {"role", r}}.dump());
+    const auto c = command_of(json{{"type", "join"}, {"id", "c1"}, {"client_secret", "0123456789abcdef0123456789abcdef"}, {"name", "Ana"}, {"role", r}}.dump());
     ASSERT_TRUE(std::holds_alternative<cmd::join>(c.command));
     EXPECT_EQ(json(std::get<cmd::join>(c.command).role), json(r));
     EXPECT_EQ(c.facilitator_key, "");
@@ -290,9 +290,9 @@ TEST(ParseClientMessage, DeepNestingIsRefusedWithoutCrashing) {
 
 TEST(ServerMessages, WelcomeNamesTheParticipantOrNull) {
   EXPECT_EQ(welcome_message("K7", 1000, "p2"),
-            (json{{"type", "welcome"}, {"version", 1}, {"session", "K7"}, {"server_time", 1000}, {"you", "p2"}}));
+            (json{{"type", "welcome"}, {"version", 2}, {"session", "K7"}, {"server_time", 1000}, {"you", "p2"}}));
   EXPECT_EQ(welcome_message("K7", 1000, ""),
-            (json{{"type", "welcome"}, {"version", 1}, {"session", "K7"}, {"server_time", 1000}, {"you", nullptr}}));
+            (json{{"type", "welcome"}, {"version", 2}, {"session", "K7"}, {"server_time", 1000}, {"you", nullptr}}));
 }
 
 TEST(ServerMessages, SnapshotEventAndAckHaveTheDocumentedShape) {
