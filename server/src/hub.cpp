@@ -101,9 +101,4 @@ void hub::close_all() {
   for (auto& [_, r] : rooms_) r->close_all();
 }
 
-std::size_t hub::size() const {
-  std::lock_guard lock(mutex_);
-  return rooms_.size();
-}
-
 }  // namespace debrief::server

@@ -46,7 +46,6 @@ class hub {
   void remove(const std::string& code);
 
   void close_all();
-  std::size_t size() const;
 
  private:
   net::any_io_executor executor_;
