@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "beast.hpp"
+#include "client_address.hpp"
 #include "clock.hpp"
 #include "hub.hpp"
 #include "listener.hpp"
@@ -20,6 +21,16 @@ std::unique_ptr<storage::database> open_database(const std::string& path) {
   return std::make_unique<storage::database>(path);
 }
 
+http_options http_options_from(const config& cfg) {
+  http_options options{cfg.static_dir, cfg.allowed_origins, {}};
+  for (const auto& a : cfg.trusted_proxies) options.trusted_proxies.push_back(unmapped(net::ip::make_address(a)));
+  return options;
+}
+
+hub_settings hub_settings_from(const config& cfg) {
+  return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)}};
+}
+
 }  // namespace
 
 // Declared in this order so that destruction runs hub, then writer (which
@@ -27,9 +38,9 @@ std::unique_ptr<storage::database> open_database(const std::string& path) {
 struct app::impl {
   explicit impl(const config& cfg)
       : threads(cfg.threads),
-        options{cfg.static_dir, cfg.allowed_origins},
+        options(http_options_from(cfg)),
         store(open_database(cfg.db)),
-        rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms)) {
+        rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)) {
     storage::database reader(cfg.db);
     rooms.load(reader.load_sessions());
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "client_address.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "hub.hpp"
@@ -73,7 +74,10 @@ nlohmann::json templates_json() {
 }  // namespace
 
 http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options)
-    : stream_(std::move(socket)), hub_(rooms), options_(options) {}
+    : stream_(std::move(socket)), hub_(rooms), options_(options) {
+  beast::error_code ec;
+  peer_ = stream_.socket().remote_endpoint(ec).address();
+}
 
 void http_session::run() {
   net::dispatch(stream_.get_executor(), beast::bind_front_handler(&http_session::read_next, shared_from_this()));
@@ -99,6 +103,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
   }
   if (ec) return;
 
+  client_ = client_address(peer_, parser_->get(), options_.trusted_proxies);
   if (websocket::is_upgrade(parser_->get())) {
     auto req = parser_->release();
     if (req.target() != "/ws") {
@@ -108,7 +113,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
       return respond(error_response(req, {protocol::error_code::forbidden, "This origin may not connect."}));
     }
     stream_.expires_never();  // the WebSocket has timeouts of its own
-    std::make_shared<websocket_session>(stream_.release_socket(), hub_)->run(std::move(req));
+    std::make_shared<websocket_session>(stream_.release_socket(), hub_, client_)->run(std::move(req));
     return;
   }
   handle(parser_->release());

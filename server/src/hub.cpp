@@ -1,5 +1,6 @@
 #include "hub.hpp"
 
+#include "client_address.hpp"
 #include "clock.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "log.hpp"
@@ -34,8 +35,12 @@ room_seed seed_from(storage::loaded_session s) {
 
 }  // namespace
 
-hub::hub(net::any_io_executor executor, storage::writer& store, clock_fn clock)
-    : executor_(std::move(executor)), store_(store), clock_(std::move(clock)) {}
+hub::hub(net::any_io_executor executor, storage::writer& store, clock_fn clock, hub_settings settings)
+    : executor_(std::move(executor)),
+      store_(store),
+      clock_(std::move(clock)),
+      settings_(settings),
+      unjoined_buckets_(settings.unjoined_messages) {}
 
 void hub::load(std::vector<storage::loaded_session> sessions) {
   for (auto& s : sessions) {
@@ -94,6 +99,10 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
     }
     done(std::move(result));
   });
+}
+
+std::shared_ptr<token_bucket> hub::unjoined_bucket(const net::ip::address& client) {
+  return unjoined_buckets_.bucket(rate_key(client));
 }
 
 void hub::close_all() {

@@ -15,6 +15,7 @@
 #include "debrief/protocol/state.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
+#include "rate_limit.hpp"
 #include "room.hpp"
 
 namespace debrief::server {
@@ -24,11 +25,15 @@ struct created_session {
   std::string facilitator_key;
 };
 
+struct hub_settings {
+  rate_limit unjoined_messages;  // per client address, until a connection joins
+};
+
 class hub {
  public:
   using create_result = std::variant<created_session, protocol::rejection>;
 
-  hub(net::any_io_executor executor, storage::writer& store, clock_fn clock);
+  hub(net::any_io_executor executor, storage::writer& store, clock_fn clock, hub_settings settings);
 
   const clock_fn& clock() const { return clock_; }
 
@@ -45,12 +50,18 @@ class hub {
   // Forgets a room (after its session was deleted).
   void remove(const std::string& code);
 
+  // The bucket that the connections from `client` share until they join:
+  // many sockets from one place get one allowance, not one each.
+  std::shared_ptr<token_bucket> unjoined_bucket(const net::ip::address& client);
+
   void close_all();
 
  private:
   net::any_io_executor executor_;
   storage::writer& store_;
   clock_fn clock_;
+  const hub_settings settings_;
+  bucket_registry unjoined_buckets_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<room>> rooms_;
 };

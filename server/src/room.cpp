@@ -135,6 +135,7 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
     }
   }
   members_[c.get()] = member{c, participant};
+  if (!participant.empty()) use_participant_bucket(members_[c.get()]);
   c->send(make_text(protocol::welcome_message(id_, clock_(), participant).dump()));
   send_catch_up(*c, participant, hello.last_seq);
   if (!participant.empty() && connections_of(participant) == 1) {
@@ -200,7 +201,10 @@ void room::execute(const std::string& participant, const protocol::command& comm
       reply.participant = joined->participant.id;
       reply.token = secrets::key();
       batch.credentials.push_back({reply.participant, reply.token});
-      if (auto m = members_.find(reply.to); m != members_.end()) m->second.participant = reply.participant;
+      if (auto m = members_.find(reply.to); m != members_.end()) {
+        m->second.participant = reply.participant;
+        use_participant_bucket(m->second);
+      }
     }
     if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
     // Withdrawal takes the transcript's words out of the stored log too.
@@ -302,6 +306,7 @@ void room::answer_retry(const pending_reply& reply, const applied_command& appli
     auto m = members_.find(reply.to);
     if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(applied.joined)) {
       m->second.participant = applied.joined;
+      use_participant_bucket(m->second);
       if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
     }
   }
@@ -427,6 +432,14 @@ void room::schedule_expiry() {
     if (ec) return;
     if (auto self = weak.lock()) self->execute({}, protocol::cmd::expire_timer{}, {});
   });
+}
+
+void room::use_participant_bucket(const member& m) {
+  auto link = m.link.lock();
+  if (!link) return;
+  auto& bucket = rate_buckets_[m.participant];
+  if (!bucket) bucket = std::make_shared<token_bucket>(participant_messages);
+  link->use_rate_bucket(bucket);
 }
 
 std::size_t room::connections_of(const std::string& participant) const {

@@ -18,6 +18,7 @@
 #include "debrief/protocol/wire.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
+#include "rate_limit.hpp"
 
 namespace debrief::server {
 
@@ -114,6 +115,8 @@ class room : public std::enable_shared_from_this<room> {
   void remember_command(const std::string& key, applied_command entry);
   void answer_retry(const pending_reply& reply, const applied_command& applied);
   std::size_t connections_of(const std::string& participant) const;
+  // Points the member's connection at its participant's message bucket.
+  void use_participant_bucket(const member& m);
 
   net::strand<net::any_io_executor> strand_;
   storage::writer& store_;
@@ -136,6 +139,8 @@ class room : public std::enable_shared_from_this<room> {
   std::unordered_map<std::string, applied_command> applied_commands_;
   std::deque<std::string> applied_order_;  // oldest first, to bound the map
   net::steady_timer expiry_;
+  // One message allowance per participant, shared by all their connections.
+  std::unordered_map<std::string, std::shared_ptr<token_bucket>> rate_buckets_;
   bool failed_ = false;
   bool erased_ = false;
 };

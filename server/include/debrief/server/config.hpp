@@ -16,6 +16,11 @@ struct config {
   int threads = 1;  // network threads; storage has a thread of its own
   // Extra origins allowed to open a WebSocket besides the page's own.
   std::vector<std::string> allowed_origins;
+  // Reverse proxies (IP addresses) whose X-Forwarded-For names the client.
+  std::vector<std::string> trusted_proxies;
+  // Messages from connections that have not joined, per client address.
+  long unjoined_burst = 40;
+  long unjoined_per_second = 20;
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;
