@@ -124,12 +124,13 @@ if [ ! -f "$BENCH/peer/node_modules/.package-lock.json" ] ||
   (cd "$BENCH/peer" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Every client of a run comes from 127.0.0.x: lift the per-client limit on
-# messages before joining, which would otherwise throttle the setup. (A
-# binary older than that limit has no such flags.)
+# Every client of a run comes from 127.0.0.x: lift the per-client limits on
+# creating sessions and on messages before joining, which would otherwise
+# throttle the setup. (A binary older than those limits has no such flags.)
 SERVER_LIMITS=()
-if grep -q -- '--unjoined-burst' <<<"$("$SERVER_BIN" --help)"; then
-  SERVER_LIMITS=(--unjoined-burst 1000000 --unjoined-per-second 1000000)
+if grep -q -- '--create-burst' <<<"$("$SERVER_BIN" --help)"; then
+  SERVER_LIMITS=(--create-burst 1000000 --create-per-minute 1000000
+                 --unjoined-burst 1000000 --unjoined-per-second 1000000)
 fi
 
 # ---- one run -----------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "beast.hpp"
 #include "client_address.hpp"
 #include "clock.hpp"
+#include "creation_limit.hpp"
 #include "hub.hpp"
 #include "listener.hpp"
 #include "log.hpp"
@@ -15,6 +16,9 @@ namespace debrief::server {
 
 namespace {
 
+// Sessions created by everyone together: a burst, then so many a second.
+constexpr rate_limit overall_creations{500, 5};
+
 std::unique_ptr<storage::database> open_database(const std::string& path) {
   const auto folder = std::filesystem::path(path).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
@@ -22,8 +26,10 @@ std::unique_ptr<storage::database> open_database(const std::string& path) {
 }
 
 http_options http_options_from(const config& cfg) {
-  http_options options{cfg.static_dir, cfg.allowed_origins, {}};
+  http_options options{cfg.static_dir, cfg.allowed_origins, {}, {}};
   for (const auto& a : cfg.trusted_proxies) options.trusted_proxies.push_back(unmapped(net::ip::make_address(a)));
+  const rate_limit per_client{static_cast<double>(cfg.create_burst), static_cast<double>(cfg.create_per_minute) / 60};
+  options.creations = std::make_shared<creation_limit>(per_client, overall_creations);
   return options;
 }
 

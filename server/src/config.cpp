@@ -28,6 +28,10 @@ Options:
   --help              show this text
 
 Limits (a client is its address, or as --trusted-proxy says):
+  --create-burst N    sessions a client may create at once (default 30)
+  --create-per-minute N
+                      and then each minute (default 1). All clients together:
+                      500 at once, then 5 a second, or the figures above if higher
   --unjoined-burst N  messages a client's connections may send at once before
                       they join a session (default 40)
   --unjoined-per-second N
@@ -42,8 +46,10 @@ bool parse_int(std::string_view s, long lo, long hi, long& out) {
   return ec == std::errc() && p == end && out >= lo && out <= hi;
 }
 
-// The limits given as counts of messages.
+// The limits given as counts (of sessions or messages).
 long* limit_flag(config& cfg, std::string_view flag) {
+  if (flag == "--create-burst") return &cfg.create_burst;
+  if (flag == "--create-per-minute") return &cfg.create_per_minute;
   if (flag == "--unjoined-burst") return &cfg.unjoined_burst;
   if (flag == "--unjoined-per-second") return &cfg.unjoined_per_second;
   return nullptr;

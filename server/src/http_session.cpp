@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "client_address.hpp"
+#include "creation_limit.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "hub.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 using request = http::request<http::string_body>;
 
-http::message_generator json_response(const request& req, http::status status, const nlohmann::json& body) {
+http::response<http::string_body> json_reply(const request& req, http::status status, const nlohmann::json& body) {
   http::response<http::string_body> res{status, req.version()};
   res.set(http::field::content_type, "application/json");
   res.set(http::field::cache_control, "no-store");
@@ -24,6 +25,10 @@ http::message_generator json_response(const request& req, http::status status, c
   res.body() = body.dump();
   res.prepare_payload();
   return res;
+}
+
+http::message_generator json_response(const request& req, http::status status, const nlohmann::json& body) {
+  return json_reply(req, status, body);
 }
 
 http::status status_for(protocol::error_code code) {
@@ -34,13 +39,24 @@ http::status status_for(protocol::error_code code) {
     case error_code::unavailable: return http::status::service_unavailable;
     case error_code::forbidden: return http::status::forbidden;
     case error_code::internal: return http::status::internal_server_error;
+    case error_code::rate_limited: return http::status::too_many_requests;
     default: return http::status::bad_request;
   }
 }
 
+nlohmann::json error_body(const protocol::rejection& why) {
+  return {{"error", {{"code", protocol::to_string(why.code)}, {"message", why.message}}}};
+}
+
 http::message_generator error_response(const request& req, const protocol::rejection& why) {
-  return json_response(req, status_for(why.code),
-                       {{"error", {{"code", protocol::to_string(why.code)}, {"message", why.message}}}});
+  return json_response(req, status_for(why.code), error_body(why));
+}
+
+http::message_generator too_many_requests(const request& req, const creation_refused& why) {
+  auto res = json_reply(req, status_for(protocol::error_code::rate_limited),
+                        error_body({protocol::error_code::rate_limited, why.message}));
+  res.set(http::field::retry_after, std::to_string(why.retry_after));
+  return res;
 }
 
 http::message_generator file_response(const request& req, const std::filesystem::path& root, std::string_view target) {
@@ -182,6 +198,9 @@ void http_session::create_session(request req) {
     return respond(error_response(req, {protocol::error_code::invalid, "\"title\" must be a string."}));
   }
   const auto title = body.value("title", std::string{});
+  // Counted only once the request would create something: a typo costs
+  // nothing.
+  if (auto refused = options_.creations->take(rate_key(client_))) return respond(too_many_requests(req, *refused));
   auto shared_req = std::make_shared<request>(std::move(req));
   hub_.create(tmpl, title,
               [self = shared_from_this(), shared_req](hub::create_result result) {

@@ -13,11 +13,13 @@
 namespace debrief::server {
 
 class hub;
+class creation_limit;
 
 struct http_options {
   std::filesystem::path static_root;
   std::vector<std::string> allowed_origins;
   std::vector<net::ip::address> trusted_proxies;  // whose X-Forwarded-For names the client
+  std::shared_ptr<creation_limit> creations;
 };
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;

@@ -18,6 +18,9 @@ struct config {
   std::vector<std::string> allowed_origins;
   // Reverse proxies (IP addresses) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
+  // Sessions one client address may create: a burst, then so many a minute.
+  long create_burst = 30;
+  long create_per_minute = 1;
   // Messages from connections that have not joined, per client address.
   long unjoined_burst = 40;
   long unjoined_per_second = 20;
