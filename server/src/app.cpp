@@ -34,7 +34,8 @@ http_options http_options_from(const config& cfg) {
 }
 
 hub_settings hub_settings_from(const config& cfg) {
-  return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)}};
+  return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)},
+          cfg.lobby_expiry_hours * 60 * 60 * 1000};
 }
 
 }  // namespace
@@ -49,6 +50,7 @@ struct app::impl {
         rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)) {
     storage::database reader(cfg.db);
     rooms.load(reader.load_sessions());
+    rooms.sweep_every(cfg.lobby_sweep_interval);
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
                                           options);
     bind_address = cfg.bind;

@@ -38,6 +38,10 @@ Limits (a client is its address, or as --trusted-proxy says):
                       and then each second (default 20). Once joined, each
                       participant may send 40 at once, then 20 a second, over
                       all their connections
+  --lobby-expiry-hours N
+                      delete a session nobody started this many hours after it
+                      was created (default 24; checked at start, then every
+                      10 minutes)
 )";
 
 bool parse_int(std::string_view s, long lo, long hi, long& out) {
@@ -87,6 +91,10 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
     } else if (long* count = limit_flag(cfg, flag)) {
       if (!parse_int(value, 1, 1'000'000'000, *count)) {
         return bad_arguments{std::string(flag) + " needs a number from 1 to 1000000000"};
+      }
+    } else if (flag == "--lobby-expiry-hours") {
+      if (!parse_int(value, 1, 100'000, cfg.lobby_expiry_hours)) {
+        return bad_arguments{"--lobby-expiry-hours needs a number from 1 to 100000"};
       }
     } else {
       return bad_arguments{"unknown option: " + std::string(flag) + " (see --help)"};

@@ -26,7 +26,8 @@ struct created_session {
 };
 
 struct hub_settings {
-  rate_limit unjoined_messages;  // per client address, until a connection joins
+  rate_limit unjoined_messages;       // per client address, until a connection joins
+  protocol::millis lobby_expiry = 0;  // a session never started is deleted this long after creation
 };
 
 class hub {
@@ -37,7 +38,8 @@ class hub {
 
   const clock_fn& clock() const { return clock_; }
 
-  // Rebuilds rooms from storage (snapshot + the events after it).
+  // Rebuilds rooms from storage (snapshot + the events after it). Sessions
+  // past their lobby expiry are deleted instead.
   void load(std::vector<storage::loaded_session> sessions);
 
   std::shared_ptr<room> find(const std::string& code) const;
@@ -54,9 +56,20 @@ class hub {
   // many sockets from one place get one allowance, not one each.
   std::shared_ptr<token_bucket> unjoined_bucket(const net::ip::address& client);
 
+  // Deletes every session still in the lobby past its expiry, as DELETE
+  // does: its connections are told and closed, its rows erased.
+  void sweep_expired();
+  // Sweeps every `interval` until close_all.
+  void sweep_every(std::chrono::milliseconds interval);
+
+  // Closes every connection and stops sweeping (server shutdown).
   void close_all();
 
  private:
+  bool expired(const protocol::session_state& s) const;
+  void erase_stored(const std::string& code);
+  void sweep_after(std::chrono::milliseconds interval);
+
   net::any_io_executor executor_;
   storage::writer& store_;
   clock_fn clock_;
@@ -64,6 +77,11 @@ class hub {
   bucket_registry unjoined_buckets_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<room>> rooms_;
+  // The sweep's timer, with a strand of its own: close_all may come from
+  // another thread.
+  net::strand<net::any_io_executor> sweep_strand_;
+  net::steady_timer sweep_timer_;
+  bool sweeping_ = true;
 };
 
 }  // namespace debrief::server

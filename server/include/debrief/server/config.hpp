@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -24,6 +25,10 @@ struct config {
   // Messages from connections that have not joined, per client address.
   long unjoined_burst = 40;
   long unjoined_per_second = 20;
+  // A session never started is deleted this long after it was created.
+  long lobby_expiry_hours = 24;
+  // How often to look for such sessions, besides at start. Tests shorten it.
+  std::chrono::milliseconds lobby_sweep_interval = std::chrono::minutes(10);
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;
