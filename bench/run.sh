@@ -124,6 +124,15 @@ if [ ! -f "$BENCH/peer/node_modules/.package-lock.json" ] ||
   (cd "$BENCH/peer" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Every client of a run comes from 127.0.0.x: lift the per-client limits on
+# creating sessions and on messages before joining, which would otherwise
+# throttle the setup. (A binary older than those limits has no such flags.)
+SERVER_LIMITS=()
+if grep -q -- '--create-burst' <<<"$("$SERVER_BIN" --help)"; then
+  SERVER_LIMITS=(--create-burst 1000000 --create-per-minute 1000000
+                 --unjoined-burst 1000000 --unjoined-per-second 1000000)
+fi
+
 # ---- one run -----------------------------------------------------------------
 start_target() {  # peer | debrief
   TARGET_DIR="$(mktemp -d "$TMP/run.XXXXXX")"
@@ -132,7 +141,7 @@ start_target() {  # peer | debrief
     node "$BENCH/peer/relay.mjs" --port 0 --bind 127.0.0.1 2>"$TARGET_DIR/log" &
   else
     "$SERVER_BIN" --port 0 --bind 127.0.0.1 --db "$TARGET_DIR/db/debrief.db" --static-dir "$TARGET_DIR" \
-      --threads "$SERVER_THREADS" 2>"$TARGET_DIR/log" &
+      --threads "$SERVER_THREADS" "${SERVER_LIMITS[@]}" 2>"$TARGET_DIR/log" &
   fi
   TARGET_PID=$!
   PORT=""

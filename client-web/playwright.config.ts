@@ -55,7 +55,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `"${server}" --port ${port} --bind 127.0.0.1 --db "${dbPath}" --static-dir ./dist`,
+    // Every browser of every test comes from 127.0.0.1: lift the per-address
+    // limits on creating sessions and on messages before joining.
+    command:
+      `"${server}" --port ${port} --bind 127.0.0.1 --db "${dbPath}" --static-dir ./dist` +
+      ' --create-burst 100000 --create-per-minute 100000 --unjoined-burst 100000 --unjoined-per-second 100000',
     cwd: here,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,

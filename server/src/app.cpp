@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "beast.hpp"
+#include "client_address.hpp"
 #include "clock.hpp"
+#include "creation_limit.hpp"
 #include "hub.hpp"
 #include "listener.hpp"
 #include "log.hpp"
@@ -14,10 +16,26 @@ namespace debrief::server {
 
 namespace {
 
+// Sessions created by everyone together: a burst, then so many a second.
+constexpr rate_limit overall_creations{500, 5};
+
 std::unique_ptr<storage::database> open_database(const std::string& path) {
   const auto folder = std::filesystem::path(path).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
   return std::make_unique<storage::database>(path);
+}
+
+http_options http_options_from(const config& cfg) {
+  http_options options{cfg.static_dir, cfg.allowed_origins, {}, {}};
+  for (const auto& a : cfg.trusted_proxies) options.trusted_proxies.push_back(unmapped(net::ip::make_address(a)));
+  const rate_limit per_client{static_cast<double>(cfg.create_burst), static_cast<double>(cfg.create_per_minute) / 60};
+  options.creations = std::make_shared<creation_limit>(per_client, overall_creations);
+  return options;
+}
+
+hub_settings hub_settings_from(const config& cfg) {
+  return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)},
+          cfg.lobby_expiry_hours * 60 * 60 * 1000};
 }
 
 }  // namespace
@@ -27,11 +45,12 @@ std::unique_ptr<storage::database> open_database(const std::string& path) {
 struct app::impl {
   explicit impl(const config& cfg)
       : threads(cfg.threads),
-        options{cfg.static_dir, cfg.allowed_origins},
+        options(http_options_from(cfg)),
         store(open_database(cfg.db)),
-        rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms)) {
+        rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)) {
     storage::database reader(cfg.db);
     rooms.load(reader.load_sessions());
+    rooms.sweep_every(cfg.lobby_sweep_interval);
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
                                           options);
     bind_address = cfg.bind;

@@ -1,5 +1,6 @@
 #include "debrief/server/config.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <charconv>
 #include <string_view>
 
@@ -20,13 +21,42 @@ Options:
   --threads N         network threads (default 1; storage always has its own)
   --allow-origin URL  also accept WebSocket connections from pages at this origin
                       (repeatable; by default only the server's own origin)
+  --trusted-proxy ADDRESS
+                      a reverse proxy in front of this server (repeatable): for
+                      requests from it, the client is the right-most address
+                      in X-Forwarded-For; from anyone else the header is ignored
   --help              show this text
+
+Limits (a client is its address, or as --trusted-proxy says):
+  --create-burst N    sessions a client may create at once (default 30)
+  --create-per-minute N
+                      and then each minute (default 1). All clients together:
+                      500 at once, then 5 a second, or the figures above if higher
+  --unjoined-burst N  messages a client's connections may send at once before
+                      they join a session (default 40)
+  --unjoined-per-second N
+                      and then each second (default 20). Once joined, each
+                      participant may send 40 at once, then 20 a second, over
+                      all their connections
+  --lobby-expiry-hours N
+                      delete a session nobody started this many hours after it
+                      was created (default 24; checked at start, then every
+                      10 minutes)
 )";
 
 bool parse_int(std::string_view s, long lo, long hi, long& out) {
   const auto* end = s.data() + s.size();
   auto [p, ec] = std::from_chars(s.data(), end, out);
   return ec == std::errc() && p == end && out >= lo && out <= hi;
+}
+
+// The limits given as counts (of sessions or messages).
+long* limit_flag(config& cfg, std::string_view flag) {
+  if (flag == "--create-burst") return &cfg.create_burst;
+  if (flag == "--create-per-minute") return &cfg.create_per_minute;
+  if (flag == "--unjoined-burst") return &cfg.unjoined_burst;
+  if (flag == "--unjoined-per-second") return &cfg.unjoined_per_second;
+  return nullptr;
 }
 
 }  // namespace
@@ -53,6 +83,19 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       cfg.static_dir = value;
     } else if (flag == "--allow-origin") {
       cfg.allowed_origins.emplace_back(value);
+    } else if (flag == "--trusted-proxy") {
+      boost::system::error_code ec;
+      const auto address = boost::asio::ip::make_address(value, ec);
+      if (ec) return bad_arguments{"--trusted-proxy needs an IP address, not " + std::string(value)};
+      cfg.trusted_proxies.push_back(address.to_string());
+    } else if (long* count = limit_flag(cfg, flag)) {
+      if (!parse_int(value, 1, 1'000'000'000, *count)) {
+        return bad_arguments{std::string(flag) + " needs a number from 1 to 1000000000"};
+      }
+    } else if (flag == "--lobby-expiry-hours") {
+      if (!parse_int(value, 1, 100'000, cfg.lobby_expiry_hours)) {
+        return bad_arguments{"--lobby-expiry-hours needs a number from 1 to 100000"};
+      }
     } else {
       return bad_arguments{"unknown option: " + std::string(flag) + " (see --help)"};
     }

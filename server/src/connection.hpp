@@ -7,6 +7,8 @@
 
 namespace debrief::server {
 
+class token_bucket;
+
 using shared_text = std::shared_ptr<const std::string>;
 
 class connection {
@@ -19,6 +21,9 @@ class connection {
   virtual void send(std::vector<shared_text> messages) = 0;
   // Sends what is queued, then closes with the given WebSocket close code.
   virtual void close_after_send(unsigned short code, std::string reason) = 0;
+  // From now on this connection's messages count against `bucket` (shared
+  // by all connections of one participant); thread-safe.
+  virtual void use_rate_bucket(std::shared_ptr<token_bucket> bucket) = 0;
 };
 
 inline shared_text make_text(std::string s) { return std::make_shared<const std::string>(std::move(s)); }

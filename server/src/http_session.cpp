@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "client_address.hpp"
+#include "creation_limit.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "hub.hpp"
@@ -15,7 +17,7 @@ namespace {
 
 using request = http::request<http::string_body>;
 
-http::message_generator json_response(const request& req, http::status status, const nlohmann::json& body) {
+http::response<http::string_body> json_reply(const request& req, http::status status, const nlohmann::json& body) {
   http::response<http::string_body> res{status, req.version()};
   res.set(http::field::content_type, "application/json");
   res.set(http::field::cache_control, "no-store");
@@ -23,6 +25,10 @@ http::message_generator json_response(const request& req, http::status status, c
   res.body() = body.dump();
   res.prepare_payload();
   return res;
+}
+
+http::message_generator json_response(const request& req, http::status status, const nlohmann::json& body) {
+  return json_reply(req, status, body);
 }
 
 http::status status_for(protocol::error_code code) {
@@ -33,13 +39,24 @@ http::status status_for(protocol::error_code code) {
     case error_code::unavailable: return http::status::service_unavailable;
     case error_code::forbidden: return http::status::forbidden;
     case error_code::internal: return http::status::internal_server_error;
+    case error_code::rate_limited: return http::status::too_many_requests;
     default: return http::status::bad_request;
   }
 }
 
+nlohmann::json error_body(const protocol::rejection& why) {
+  return {{"error", {{"code", protocol::to_string(why.code)}, {"message", why.message}}}};
+}
+
 http::message_generator error_response(const request& req, const protocol::rejection& why) {
-  return json_response(req, status_for(why.code),
-                       {{"error", {{"code", protocol::to_string(why.code)}, {"message", why.message}}}});
+  return json_response(req, status_for(why.code), error_body(why));
+}
+
+http::message_generator too_many_requests(const request& req, const creation_refused& why) {
+  auto res = json_reply(req, status_for(protocol::error_code::rate_limited),
+                        error_body({protocol::error_code::rate_limited, why.message}));
+  res.set(http::field::retry_after, std::to_string(why.retry_after));
+  return res;
 }
 
 http::message_generator file_response(const request& req, const std::filesystem::path& root, std::string_view target) {
@@ -73,7 +90,10 @@ nlohmann::json templates_json() {
 }  // namespace
 
 http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options)
-    : stream_(std::move(socket)), hub_(rooms), options_(options) {}
+    : stream_(std::move(socket)), hub_(rooms), options_(options) {
+  beast::error_code ec;
+  peer_ = stream_.socket().remote_endpoint(ec).address();
+}
 
 void http_session::run() {
   net::dispatch(stream_.get_executor(), beast::bind_front_handler(&http_session::read_next, shared_from_this()));
@@ -99,6 +119,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
   }
   if (ec) return;
 
+  client_ = client_address(peer_, parser_->get(), options_.trusted_proxies);
   if (websocket::is_upgrade(parser_->get())) {
     auto req = parser_->release();
     if (req.target() != "/ws") {
@@ -108,7 +129,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
       return respond(error_response(req, {protocol::error_code::forbidden, "This origin may not connect."}));
     }
     stream_.expires_never();  // the WebSocket has timeouts of its own
-    std::make_shared<websocket_session>(stream_.release_socket(), hub_)->run(std::move(req));
+    std::make_shared<websocket_session>(stream_.release_socket(), hub_, client_)->run(std::move(req));
     return;
   }
   handle(parser_->release());
@@ -120,7 +141,8 @@ void http_session::handle(request req) {
   const bool read_only = req.method() == http::verb::get;
   if (path == "/healthz") {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
-    return respond(json_response(req, http::status::ok, {{"status", "ok"}, {"sessions", hub_.size()}}));
+    // Alive, and nothing more: how busy the server is is nobody's business.
+    return respond(json_response(req, http::status::ok, {{"status", "ok"}}));
   }
   if (path == "/api/templates") {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
@@ -176,6 +198,9 @@ void http_session::create_session(request req) {
     return respond(error_response(req, {protocol::error_code::invalid, "\"title\" must be a string."}));
   }
   const auto title = body.value("title", std::string{});
+  // Counted only once the request would create something: a typo costs
+  // nothing.
+  if (auto refused = options_.creations->take(rate_key(client_))) return respond(too_many_requests(req, *refused));
   auto shared_req = std::make_shared<request>(std::move(req));
   hub_.create(tmpl, title,
               [self = shared_from_this(), shared_req](hub::create_result result) {

@@ -13,10 +13,13 @@
 namespace debrief::server {
 
 class hub;
+class creation_limit;
 
 struct http_options {
   std::filesystem::path static_root;
   std::vector<std::string> allowed_origins;
+  std::vector<net::ip::address> trusted_proxies;  // whose X-Forwarded-For names the client
+  std::shared_ptr<creation_limit> creations;
 };
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;
@@ -42,6 +45,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   hub& hub_;
   const http_options& options_;
+  net::ip::address peer_;
+  net::ip::address client_;  // of the request being handled: see client_address
 };
 
 }  // namespace debrief::server

@@ -1,5 +1,6 @@
 #include "hub.hpp"
 
+#include "client_address.hpp"
 #include "clock.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "log.hpp"
@@ -10,6 +11,10 @@ namespace debrief::server {
 namespace {
 
 constexpr std::size_t recent_events_loaded = 1000;
+
+void log_expired(const std::string& code) {
+  log_line("session " + code + " was never started and has expired: deleting it");
+}
 
 room_seed seed_from(storage::loaded_session s) {
   room_seed seed;
@@ -34,14 +39,26 @@ room_seed seed_from(storage::loaded_session s) {
 
 }  // namespace
 
-hub::hub(net::any_io_executor executor, storage::writer& store, clock_fn clock)
-    : executor_(std::move(executor)), store_(store), clock_(std::move(clock)) {}
+hub::hub(net::any_io_executor executor, storage::writer& store, clock_fn clock, hub_settings settings)
+    : executor_(std::move(executor)),
+      store_(store),
+      clock_(std::move(clock)),
+      settings_(settings),
+      unjoined_buckets_(settings.unjoined_messages),
+      sweep_strand_(net::make_strand(executor_)),
+      sweep_timer_(sweep_strand_) {}
 
 void hub::load(std::vector<storage::loaded_session> sessions) {
   for (auto& s : sessions) {
     const auto id = s.record.id;
     try {
-      auto r = std::make_shared<room>(executor_, store_, clock_, seed_from(std::move(s)));
+      auto seed = seed_from(std::move(s));
+      // Nobody can be connected yet: deleting the rows is all there is to do.
+      if (expired(seed.state)) {
+        erase_stored(id);
+        continue;
+      }
+      auto r = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
       r->start();
       std::lock_guard lock(mutex_);
       rooms_.emplace(id, std::move(r));
@@ -96,14 +113,62 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
   });
 }
 
-void hub::close_all() {
-  std::lock_guard lock(mutex_);
-  for (auto& [_, r] : rooms_) r->close_all();
+std::shared_ptr<token_bucket> hub::unjoined_bucket(const net::ip::address& client) {
+  return unjoined_buckets_.bucket(rate_key(client));
 }
 
-std::size_t hub::size() const {
+bool hub::expired(const protocol::session_state& s) const {
+  return s.status == protocol::session_status::lobby && clock_() - s.created_at >= settings_.lobby_expiry;
+}
+
+void hub::erase_stored(const std::string& code) {
+  log_expired(code);
+  storage::write_batch batch;
+  batch.session = code;
+  batch.erase = true;
+  store_.submit(std::move(batch), [code](std::optional<std::string> error) {
+    // Kept on disk, it is simply found again at the next start.
+    if (error) log_line("deleting expired session " + code + " failed: " + *error);
+  });
+}
+
+void hub::sweep_expired() {
+  std::vector<std::shared_ptr<room>> all;
+  {
+    std::lock_guard lock(mutex_);
+    all.reserve(rooms_.size());
+    for (const auto& [_, r] : rooms_) all.push_back(r);
+  }
+  for (const auto& r : all) {
+    r->expire_if([this](const protocol::session_state& s) { return expired(s); },
+                 [this, code = r->id()] {
+                   log_expired(code);
+                   remove(code);
+                 });
+  }
+}
+
+void hub::sweep_every(std::chrono::milliseconds interval) {
+  net::post(sweep_strand_, [this, interval] { sweep_after(interval); });
+}
+
+void hub::sweep_after(std::chrono::milliseconds interval) {
+  if (!sweeping_) return;
+  sweep_timer_.expires_after(interval);
+  sweep_timer_.async_wait([this, interval](beast::error_code ec) {
+    if (ec || !sweeping_) return;
+    sweep_expired();
+    sweep_after(interval);
+  });
+}
+
+void hub::close_all() {
+  net::post(sweep_strand_, [this] {
+    sweeping_ = false;
+    sweep_timer_.cancel();
+  });
   std::lock_guard lock(mutex_);
-  return rooms_.size();
+  for (auto& [_, r] : rooms_) r->close_all();
 }
 
 }  // namespace debrief::server

@@ -135,6 +135,7 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
     }
   }
   members_[c.get()] = member{c, participant};
+  if (!participant.empty()) use_participant_bucket(members_[c.get()]);
   c->send(make_text(protocol::welcome_message(id_, clock_(), participant).dump()));
   send_catch_up(*c, participant, hello.last_seq);
   if (!participant.empty() && connections_of(participant) == 1) {
@@ -200,7 +201,10 @@ void room::execute(const std::string& participant, const protocol::command& comm
       reply.participant = joined->participant.id;
       reply.token = secrets::key();
       batch.credentials.push_back({reply.participant, reply.token});
-      if (auto m = members_.find(reply.to); m != members_.end()) m->second.participant = reply.participant;
+      if (auto m = members_.find(reply.to); m != members_.end()) {
+        m->second.participant = reply.participant;
+        use_participant_bucket(m->second);
+      }
     }
     if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
     // Withdrawal takes the transcript's words out of the stored log too.
@@ -302,6 +306,7 @@ void room::answer_retry(const pending_reply& reply, const applied_command& appli
     auto m = members_.find(reply.to);
     if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(applied.joined)) {
       m->second.participant = applied.joined;
+      use_participant_bucket(m->second);
       if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
     }
   }
@@ -362,25 +367,42 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
                               self->committed_.has_role(token->second, protocol::role::facilitator)) ||
                              secrets::equal(key, self->facilitator_key_);
     if (!facilitator) return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
-    // From now on nothing else is applied; what is queued still reaches the
-    // disk first (the writer keeps order), then the whole session goes.
-    self->erased_ = true;
-    self->failed_ = true;
-    self->expiry_.cancel();
-    for (auto& [_, m] : self->members_) {
-      if (auto link = m.link.lock()) {
-        link->send(make_text(protocol::error_message({protocol::error_code::not_found, "This session was deleted."}).dump()));
-        link->close_after_send(1000, "session deleted");
-      }
-    }
-    storage::write_batch batch;
-    batch.session = self->id_;
-    batch.erase = true;
-    self->store_.submit(std::move(batch), [done](std::optional<std::string> error) {
+    self->erase_now("This session was deleted.", "session deleted", [done](std::optional<std::string> error) {
       if (error) return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
       done(std::nullopt);
     });
   });
+}
+
+void room::expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired) {
+  net::post(strand_, [self = shared_from_this(), stale = std::move(stale), expired = std::move(expired)] {
+    // applied_, not committed_: a start on its way to the disk counts.
+    if (self->erased_ || !stale(self->applied_)) return;
+    expired();
+    self->erase_now("This session has expired: it was never started.", "session expired",
+                    [id = self->id_](std::optional<std::string> error) {
+                      if (error) log_line("deleting expired session " + id + " failed: " + *error);
+                    });
+  });
+}
+
+void room::erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done) {
+  // From now on nothing else is applied; what is queued still reaches the
+  // disk first (the writer keeps order), then the whole session goes.
+  erased_ = true;
+  failed_ = true;
+  expiry_.cancel();
+  const auto message = make_text(protocol::error_message({protocol::error_code::not_found, why}).dump());
+  for (auto& [_, m] : members_) {
+    if (auto link = m.link.lock()) {
+      link->send(message);
+      link->close_after_send(1000, close_reason);
+    }
+  }
+  storage::write_batch batch;
+  batch.session = id_;
+  batch.erase = true;
+  store_.submit(std::move(batch), std::move(done));
 }
 
 void room::export_as(std::string format, std::string key, std::function<void(export_result)> done) {
@@ -427,6 +449,14 @@ void room::schedule_expiry() {
     if (ec) return;
     if (auto self = weak.lock()) self->execute({}, protocol::cmd::expire_timer{}, {});
   });
+}
+
+void room::use_participant_bucket(const member& m) {
+  auto link = m.link.lock();
+  if (!link) return;
+  auto& bucket = rate_buckets_[m.participant];
+  if (!bucket) bucket = std::make_shared<token_bucket>(participant_messages);
+  link->use_rate_bucket(bucket);
 }
 
 std::size_t room::connections_of(const std::string& participant) const {

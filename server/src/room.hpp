@@ -18,6 +18,7 @@
 #include "debrief/protocol/wire.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
+#include "rate_limit.hpp"
 
 namespace debrief::server {
 
@@ -74,6 +75,10 @@ class room : public std::enable_shared_from_this<room> {
   // the current facilitator's token; closes every connection. `done` gets
   // nullopt once it is gone from disk.
   void erase(std::string key, std::function<void(std::optional<protocol::rejection>)> done);
+  // Deletes the session as erase does, without a key, if `stale` holds for
+  // its state (a session never started, past its expiry). `expired` runs on
+  // the room's strand as soon as that is decided.
+  void expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired);
 
   // Restarts the expiry timer of a running phase timer (after load).
   void start();
@@ -114,6 +119,10 @@ class room : public std::enable_shared_from_this<room> {
   void remember_command(const std::string& key, applied_command entry);
   void answer_retry(const pending_reply& reply, const applied_command& applied);
   std::size_t connections_of(const std::string& participant) const;
+  // Closes every connection with `why`, then deletes the session from disk.
+  void erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done);
+  // Points the member's connection at its participant's message bucket.
+  void use_participant_bucket(const member& m);
 
   net::strand<net::any_io_executor> strand_;
   storage::writer& store_;
@@ -136,6 +145,8 @@ class room : public std::enable_shared_from_this<room> {
   std::unordered_map<std::string, applied_command> applied_commands_;
   std::deque<std::string> applied_order_;  // oldest first, to bound the map
   net::steady_timer expiry_;
+  // One message allowance per participant, shared by all their connections.
+  std::unordered_map<std::string, std::shared_ptr<token_bucket>> rate_buckets_;
   bool failed_ = false;
   bool erased_ = false;
 };

@@ -7,7 +7,8 @@
 
 namespace debrief::server {
 
-websocket_session::websocket_session(tcp::socket&& socket, hub& rooms) : ws_(std::move(socket)), hub_(rooms) {}
+websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client)
+    : ws_(std::move(socket)), hub_(rooms), bucket_(rooms.unjoined_bucket(client)) {}
 
 websocket_session::~websocket_session() {
   if (room_) room_->detach(this);
@@ -51,25 +52,16 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   if (!closing_) read_next();
 }
 
-bool websocket_session::take_token() {
-  const auto now = std::chrono::steady_clock::now();
-  const std::chrono::duration<double> elapsed = now - refilled_;
-  refilled_ = now;
-  tokens_ = std::min(message_burst, tokens_ + elapsed.count() * messages_per_second);
-  if (tokens_ < 1) return false;
-  tokens_ -= 1;
-  return true;
-}
-
 void websocket_session::handle(const std::string& text) {
   using protocol::error_code;
-  if (!take_token()) {
+  if (!bucket_->take()) {
     // Refused before parsing, so a flood costs little; the id is echoed
     // when it can be read cheaply so the client knows which one to resend.
     const auto j = nlohmann::json::parse(text, nullptr, false);
     const auto id = j.is_object() && j.contains("id") && j.at("id").is_string() ? j.at("id").get<std::string>() : "";
     send_json(protocol::error_message(
-        {error_code::rate_limited, "Too many messages: at most 20 a second. Nothing was applied; try again shortly."},
+        {error_code::rate_limited,
+         "Too many messages: a person may send 20 a second (40 at once). Nothing was applied; try again shortly."},
         id.size() <= 64 ? id : ""));
     return;
   }
@@ -178,6 +170,12 @@ void websocket_session::close_after_send(unsigned short code, std::string reason
     self->close_when_drained_.emplace(code, std::move(reason));
     if (!self->writing_) self->write_next();
   });
+}
+
+void websocket_session::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
+  // On this connection's strand, which reads bucket_ for every message.
+  net::post(ws_.get_executor(),
+            [self = shared_from_this(), bucket = std::move(bucket)]() mutable { self->bucket_ = std::move(bucket); });
 }
 
 void websocket_session::begin_close(unsigned short code, std::string reason) {

@@ -9,6 +9,7 @@
 
 #include "beast.hpp"
 #include "connection.hpp"
+#include "rate_limit.hpp"
 #include "send_queue.hpp"
 #include <nlohmann/json.hpp>
 
@@ -22,13 +23,15 @@ inline constexpr std::size_t max_queued_bytes = 4 << 20;
 inline constexpr std::size_t max_queued_messages = 1024;
 // Large enough for a 5000-line transcript import; everything else is small.
 inline constexpr std::size_t max_message_bytes = 2 << 20;
-// Messages per second a connection may send, sustained, and in a burst.
-inline constexpr double messages_per_second = 20;
-inline constexpr double message_burst = 40;
+// Messages a participant may send, over all their connections: a burst,
+// then so many a second. (Connections that have not joined share one bucket
+// per client address instead; see hub::unjoined_bucket.)
+inline constexpr rate_limit participant_messages{40, 20};
 
 class websocket_session : public connection, public std::enable_shared_from_this<websocket_session> {
  public:
-  websocket_session(tcp::socket&& socket, hub& rooms);
+  // `client`: where the upgrade request came from (see client_address).
+  websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client);
   ~websocket_session() override;
 
   void run(http::request<http::string_body> upgrade);
@@ -36,6 +39,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void send(shared_text message) override;
   void send(std::vector<shared_text> messages) override;
   void close_after_send(unsigned short code, std::string reason) override;
+  void use_rate_bucket(std::shared_ptr<token_bucket> bucket) override;
 
  private:
   void on_accept(beast::error_code ec);
@@ -60,10 +64,9 @@ class websocket_session : public connection, public std::enable_shared_from_this
   bool closing_ = false;
   std::optional<std::pair<unsigned short, std::string>> close_when_drained_;
 
-  // Token bucket for incoming messages.
-  double tokens_ = message_burst;
-  std::chrono::steady_clock::time_point refilled_ = std::chrono::steady_clock::now();
-  bool take_token();
+  // Incoming messages take a token from here: the client address's bucket
+  // until the room says whose messages these are.
+  std::shared_ptr<token_bucket> bucket_;
 };
 
 }  // namespace debrief::server

@@ -17,13 +17,14 @@ temp_dir::~temp_dir() {
 }
 
 test_server::test_server(std::filesystem::path db, std::filesystem::path static_dir,
-                         std::function<std::int64_t()> clock) {
+                         std::function<std::int64_t()> clock, const std::function<void(server::config&)>& adjust) {
   server::config cfg;
   cfg.bind = "127.0.0.1";
   cfg.port = 0;
   cfg.db = db.string();
   cfg.static_dir = static_dir.empty() ? db.parent_path().string() : static_dir.string();
   cfg.clock = std::move(clock);
+  if (adjust) adjust(cfg);
   app_ = std::make_unique<server::app>(cfg);
   port_ = app_->port();
   thread_ = std::thread([this] { app_->run(); });
@@ -35,13 +36,14 @@ test_server::~test_server() {
 }
 
 http_reply http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body,
-                        const std::string& bearer) {
+                        const std::string& bearer, const header_list& headers) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   http::request<http::string_body> req{method, target, 11};
   req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
   if (!bearer.empty()) req.set(http::field::authorization, "Bearer " + bearer);
+  for (const auto& [name, value] : headers) req.insert(name, value);
   if (!body.empty()) {
     req.set(http::field::content_type, "application/json");
     req.body() = body;
@@ -55,7 +57,8 @@ http_reply http_request(std::uint16_t port, http::verb method, const std::string
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   const auto& res = parser.get();
-  return {res.result_int(), res.body(), std::string(res[http::field::content_type])};
+  return {res.result_int(), res.body(), std::string(res[http::field::content_type]),
+          std::string(res[http::field::retry_after])};
 }
 
 created create_session(std::uint16_t port, const std::string& template_id) {

@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -37,8 +39,10 @@ class temp_dir {
 
 class test_server {
  public:
+  // `adjust` may change the configuration (limits, flags) before the start.
   explicit test_server(std::filesystem::path db, std::filesystem::path static_dir = {},
-                       std::function<std::int64_t()> clock = {});
+                       std::function<std::int64_t()> clock = {},
+                       const std::function<void(server::config&)>& adjust = {});
   ~test_server();
   std::uint16_t port() const { return port_; }
 
@@ -52,10 +56,13 @@ struct http_reply {
   unsigned status = 0;
   std::string body;
   std::string content_type;
+  std::string retry_after;
 };
 
-http_reply http_request(std::uint16_t port, http::verb method, const std::string& target,
-                        const std::string& body = {}, const std::string& bearer = {});
+using header_list = std::vector<std::pair<std::string, std::string>>;
+
+http_reply http_request(std::uint16_t port, http::verb method, const std::string& target, const std::string& body = {},
+                        const std::string& bearer = {}, const header_list& headers = {});
 
 struct created {
   std::string code;

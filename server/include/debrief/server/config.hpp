@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -16,6 +17,18 @@ struct config {
   int threads = 1;  // network threads; storage has a thread of its own
   // Extra origins allowed to open a WebSocket besides the page's own.
   std::vector<std::string> allowed_origins;
+  // Reverse proxies (IP addresses) whose X-Forwarded-For names the client.
+  std::vector<std::string> trusted_proxies;
+  // Sessions one client address may create: a burst, then so many a minute.
+  long create_burst = 30;
+  long create_per_minute = 1;
+  // Messages from connections that have not joined, per client address.
+  long unjoined_burst = 40;
+  long unjoined_per_second = 20;
+  // A session never started is deleted this long after it was created.
+  long lobby_expiry_hours = 24;
+  // How often to look for such sessions, besides at start. Tests shorten it.
+  std::chrono::milliseconds lobby_sweep_interval = std::chrono::minutes(10);
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;
