@@ -2,7 +2,7 @@
 // so that views offer only what the server will accept. The server checks
 // again; this is for a calm screen, not for security.
 
-import type { CommandType, PhaseKind, Role } from './protocol';
+import type { CommandType, PhaseKind, Role, Writers } from './protocol';
 
 type Kinds = readonly PhaseKind[] | 'any';
 
@@ -69,4 +69,12 @@ export function allowed(command: CommandType, role: Role | null | undefined, kin
   const rule = TABLE[command];
   if (!rule || !rule.roles.includes(role)) return false;
   return rule.kinds === 'any' || (kind !== undefined && (rule.kinds as readonly string[]).includes(kind));
+}
+
+/** Whether a phase's `writers` lets `role` add entries (on top of the table above). */
+export function writersAllow(writers: Writers | undefined, role: Role | null): boolean {
+  if (!role || role === 'observer') return false;
+  if (writers === 'presenter') return role === 'presenter';
+  if (writers === 'colleagues') return role === 'facilitator' || role === 'colleague';
+  return true;
 }

@@ -1,7 +1,7 @@
-// Wire types of protocol/PROTOCOL.md, version 1. Times are server-clock
+// Wire types of protocol/PROTOCOL.md, version 2. Times are server-clock
 // milliseconds since the Unix epoch.
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export type Role = 'facilitator' | 'presenter' | 'colleague' | 'observer';
 export type SessionStatus = 'lobby' | 'live' | 'ended';
@@ -190,8 +190,32 @@ export interface SessionEvent {
   [field: string]: unknown;
 }
 
+/** A phase as the lobby shows it to someone who has not joined: no id, no prompts. */
+export interface LobbyPhase {
+  title: string;
+  kind: PhaseKind | string;
+  minutes: number;
+}
+
+/** What a connection that has not joined may know: only what the join form needs. */
+export interface Lobby {
+  session: string;
+  title: string;
+  /** The template's name. */
+  template: string;
+  status: SessionStatus;
+  phases: LobbyPhase[];
+  participants: Participant[];
+}
+
+/** `current` of a `conflict` refusing writing bound to a phase that is no longer current. */
+export interface PhaseMovedOn {
+  phase: string;
+}
+
 export type ServerMessage =
   | { type: 'welcome'; version: number; session: string; server_time: number; you: string | null }
+  | ({ type: 'lobby'; seq: number } & Lobby)
   | { type: 'snapshot'; seq: number; server_time: number; state: SessionState }
   | { type: 'event'; seq: number; time: number; event: SessionEvent }
   | { type: 'ack'; id: string; seq: number; you?: string; token?: string }
@@ -213,8 +237,32 @@ export interface ImportLine {
   text: string;
 }
 
+/**
+ * The id of the phase the author wrote in (the current phase when they
+ * acted): the server refuses the command if the session has moved on.
+ */
+export interface PhaseBound {
+  phase: string;
+}
+
+export interface AnnotateFields {
+  from_line: string;
+  to_line: string;
+  start_char?: number;
+  end_char?: number;
+  tag: AnnotationTag;
+  comment: string;
+}
+
 export type Command =
-  | { type: 'join'; name: string; role: Role; facilitator_key?: string }
+  | {
+      type: 'join';
+      name: string;
+      role: Role;
+      /** 32–128 of A–Z a–z 0–9 - _; chosen once per join attempt, resent with the same id on a retry. */
+      client_secret: string;
+      facilitator_key?: string;
+    }
   | { type: 'leave' }
   | { type: 'start_session' }
   | { type: 'next_phase' }
@@ -232,40 +280,55 @@ export type Command =
   | { type: 'move_phase'; from: number; to: number }
   | { type: 'hand_over'; to: string }
   | { type: 'reveal_phase'; phase: number }
-  | { type: 'set_done'; done: boolean }
-  | { type: 'board_add'; list: BoardList; text: string }
+  | ({ type: 'set_done'; done: boolean } & PhaseBound)
+  | ({ type: 'board_add'; list: BoardList; text: string } & PhaseBound)
   | { type: 'board_edit'; item: string; text: string; version: number }
   | { type: 'board_move'; item: string; list: BoardList; index: number; version: number }
   | { type: 'board_remove'; item: string; version: number }
   | { type: 'board_mark'; item: string; status: ItemStatus; evidence: EvidenceRef[]; version: number }
-  | { type: 'board_propose'; list: BoardList; text: string }
+  | ({ type: 'board_propose'; list: BoardList; text: string } & PhaseBound)
   | { type: 'proposal_decide'; proposal: string; accept: boolean }
-  | { type: 'entry_add'; text: string; prompt: number }
+  | ({ type: 'entry_add'; text: string; prompt: number } & PhaseBound)
   | { type: 'entry_edit'; entry: string; text: string; version: number }
   | { type: 'entry_remove'; entry: string }
   | { type: 'entry_share'; entry: string }
-  | ({ type: 'adaptation_add' } & AdaptationFields)
+  | ({ type: 'adaptation_add' } & AdaptationFields & PhaseBound)
   | ({ type: 'adaptation_edit'; adaptation: string; version: number } & AdaptationFields)
   | { type: 'adaptation_decide'; adaptation: string; accept: boolean; version: number }
   | { type: 'adaptation_remove'; adaptation: string }
   | { type: 'transcript_import'; lines: ImportLine[]; format: string; consent: true }
   | { type: 'transcript_withdraw' }
-  | {
-      type: 'annotate';
-      from_line: string;
-      to_line: string;
-      start_char?: number;
-      end_char?: number;
-      tag: AnnotationTag;
-      comment: string;
-    }
+  | ({ type: 'annotate' } & AnnotateFields & PhaseBound)
   | { type: 'annotation_edit'; annotation: string; tag: AnnotationTag; comment: string; version: number }
   | { type: 'annotation_remove'; annotation: string }
-  | { type: 'annotation_reply'; annotation: string; text: string }
+  | ({ type: 'annotation_reply'; annotation: string; text: string } & PhaseBound)
   | { type: 'focus_line'; line: string };
 
 export type CommandType = Command['type'];
 export type CommandMessage = Command & { id: string };
+
+/** Text a person wrote into the session: what must never be lost nor land in another phase. */
+export type ContentCommand = Extract<
+  Command,
+  { type: 'board_add' | 'board_propose' | 'entry_add' | 'adaptation_add' | 'annotate' | 'annotation_reply' }
+>;
+export type ContentType = ContentCommand['type'];
+
+export const CONTENT_TYPES: readonly ContentType[] = [
+  'board_add',
+  'board_propose',
+  'entry_add',
+  'adaptation_add',
+  'annotate',
+  'annotation_reply',
+];
+
+export function isContentCommand(c: Command): c is ContentCommand {
+  return (CONTENT_TYPES as readonly string[]).includes(c.type);
+}
+
+/** A command as a view describes it: the store adds the phase when the person acts. */
+export type Unbound<C> = C extends PhaseBound ? Omit<C, 'phase'> : C;
 
 /** The largest frame the server accepts (PROTOCOL.md, Limits). */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;

@@ -7,6 +7,8 @@ import type {
   BoardItem,
   BoardList,
   EntryView,
+  Lobby,
+  LobbyPhase,
   Participant,
   Phase,
   Proposal,
@@ -16,6 +18,11 @@ import type {
   Timer,
   Transcript,
 } from './protocol';
+
+/** A private phase whose writing is still each author's own (not yet revealed). */
+export function isPrivateNow(phase: Phase | undefined, revealed: string[]): boolean {
+  return phase?.private === true && !revealed.includes(phase.id);
+}
 
 export function idleTimer(minutes: number): Timer {
   const ms = minutes * 60_000;
@@ -61,6 +68,18 @@ export function normaliseState(raw: SessionState): SessionState {
     focus_line: String(s.focus_line ?? ''),
     ids_issued: Number(s.ids_issued ?? 0),
     phase_timers: s.phase_timers && typeof s.phase_timers === 'object' ? { ...s.phase_timers } : {},
+  };
+}
+
+/** The lobby message's facts, with every list there even if the server left one out. */
+export function normaliseLobby(raw: Partial<Lobby>): Lobby {
+  return {
+    session: String(raw.session ?? ''),
+    title: String(raw.title ?? ''),
+    template: String(raw.template ?? ''),
+    status: raw.status ?? 'lobby',
+    phases: array<LobbyPhase>(raw.phases),
+    participants: array<Participant>(raw.participants),
   };
 }
 

@@ -1,30 +1,38 @@
-// The one owner of a session's live data: the WebSocket, the state (as
-// signals), the outbox of commands not yet acknowledged, and the clock
+// The one owner of a session's live data: the WebSocket, the lobby (before
+// joining) and the state (after), as signals; the outbox of commands not yet
+// acknowledged; the drafts of writing the session did not take; and the clock
 // offset. Views read the signals and call the intents; nothing else talks to
 // the server over the socket.
 
 import { batch, computed, signal } from '@preact/signals';
 import { createClockSync, type ClockSync } from './clock';
 import { createConnection, wsUrl, type Connection } from './connection';
+import { createDraftBook, draftText, fitsPhase, retarget, withText, type Draft } from './drafts';
 import { allowed } from './permissions';
 import {
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
+  isContentCommand,
   parseServerMessage,
   type AdaptationFields,
+  type AnnotateFields,
   type AnnotationTag,
   type BoardList,
   type Command,
   type CommandMessage,
   type CommandType,
+  type ContentCommand,
+  type ContentType,
   type EvidenceRef,
   type Hello,
   type ImportLine,
   type ItemStatus,
+  type Lobby,
   type NewPhase,
   type Role,
   type ServerMessage,
   type SessionState,
+  type Unbound,
 } from './protocol';
 import {
   loadCachedState,
@@ -32,7 +40,8 @@ import {
   saveCachedState,
   updateCredentials,
 } from './saved';
-import { applyEvent, normaliseState } from './session-state';
+import { newClientSecret, newIdPrefix } from './secrets';
+import { applyEvent, isPrivateNow, normaliseLobby, normaliseState } from './session-state';
 
 export type LinkState = 'live' | 'reconnecting' | 'offline';
 
@@ -56,11 +65,22 @@ export interface SendOptions {
   quiet?: boolean;
 }
 
+/** Where a piece of writing was written, remembered in case it comes back as a draft. */
+interface WrittenIn {
+  phaseTitle: string;
+  private: boolean;
+}
+
 interface OutboxEntry {
   message: CommandMessage;
   quiet: boolean;
+  /** Set for content commands. */
+  writtenIn?: WrittenIn;
   settle(result: CommandResult): void;
 }
+
+/** A content command still in the outbox: shown where it was written, marked as waiting. */
+export type Waiting<T extends ContentType = ContentType> = Extract<CommandMessage, { type: T }>;
 
 /** A phase change the facilitator may take back with one click. */
 export interface Advance {
@@ -91,6 +111,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   // ---- state, as signals
   const cached = loadCachedState(code);
   const state = signal<SessionState | null>(cached ? normaliseState(cached.state) : null);
+  /** What the join form needs, before joining (and again after leaving). */
+  const lobby = signal<Lobby | null>(null);
   const you = signal<string | null>(null);
   const welcomed = signal(false);
   const link = signal<LinkState>('reconnecting');
@@ -98,19 +120,23 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   const notices = signal<Notice[]>([]);
   const fatal = signal<Fatal | null>(null);
   const outboxSize = signal(0);
+  const waiting = signal<Waiting[]>([]);
+  const drafts = createDraftBook(code, now);
   const announcement = signal('');
   const hasFacilitatorKey = signal(Boolean(loadCredentials(code).facilitator_key));
   const lastAdvance = signal<Advance | null>(null);
 
   const me = computed(() => state.value?.participants.find((p) => p.id === you.value) ?? null);
+  /** A participant's view needs both: who we are, and the snapshot the server sent us as them. */
+  const joined = computed(() => me.value !== null);
   const isFacilitator = computed(() => me.value?.role === 'facilitator');
   const phases = computed(() => state.value?.template.phases ?? []);
   const currentPhase = computed(() => {
     const s = state.value;
     return s ? (s.template.phases[s.phase] ?? null) : null;
   });
-  const presenterTaken = computed(
-    () => state.value?.participants.some((p) => p.role === 'presenter') ?? false,
+  const presenterTaken = computed(() =>
+    (state.value ?? lobby.value)?.participants.some((p) => p.role === 'presenter') ?? false,
   );
   const role = computed<Role | null>(() => me.value?.role ?? null);
   const isPresenter = computed(() => role.value === 'presenter');
@@ -123,7 +149,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   let commandCounter = 0;
   let noticeCounter = 0;
   let advanceCounter = 0;
-  const idPrefix = Math.random().toString(36).slice(2, 8);
+  const idPrefix = newIdPrefix();
   const outbox = new Map<string, OutboxEntry>();
   let pingTimers: ReturnType<typeof setTimeout>[] = [];
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -181,6 +207,27 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     for (const entry of outbox.values()) sendJson(entry.message);
   }
 
+  function outboxChanged() {
+    outboxSize.value = outbox.size;
+    waiting.value = [...outbox.values()].map((e) => e.message).filter((m): m is Waiting => isContentCommand(m));
+  }
+
+  /** The phase the person is in now: what their writing belongs to. */
+  function here(): string {
+    return currentPhase.value?.id ?? '';
+  }
+
+  function writtenIn(phaseId: string): WrittenIn {
+    const s = state.value;
+    const phase = s?.template.phases.find((p) => p.id === phaseId);
+    return { phaseTitle: phase?.title ?? '', private: isPrivateNow(phase, s?.revealed ?? []) };
+  }
+
+  /** Content commands carry the phase current when the person acts, not when the outbox is flushed. */
+  function write(command: Unbound<ContentCommand>): Promise<CommandResult> {
+    return send({ ...command, phase: here() } as ContentCommand);
+  }
+
   function send(command: Command, options: SendOptions = {}): Promise<CommandResult> {
     commandCounter += 1;
     const id = `${idPrefix}-${commandCounter}`;
@@ -189,15 +236,15 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     if (bytes > MAX_MESSAGE_BYTES) {
       // The server would close the connection over it; say so instead.
       const kib = Math.ceil(bytes / 1024);
-      return Promise.resolve({
-        ok: false,
-        code: 'too_large',
-        message: `This change is ${kib} KiB, more than the ${MAX_MESSAGE_BYTES / 1024} KiB one message may carry.`,
-      });
+      const message = `This change is ${kib} KiB, more than the ${MAX_MESSAGE_BYTES / 1024} KiB one message may carry.`;
+      if (isContentCommand(command)) keepDraft(command, undefined, message);
+      return Promise.resolve({ ok: false, code: 'too_large', message });
     }
     return new Promise<CommandResult>((resolve) => {
-      outbox.set(id, { message, quiet: Boolean(options.quiet), settle: resolve });
-      outboxSize.value = outbox.size;
+      const entry: OutboxEntry = { message, quiet: Boolean(options.quiet), settle: resolve };
+      if (isContentCommand(command)) entry.writtenIn = writtenIn(command.phase);
+      outbox.set(id, entry);
+      outboxChanged();
       if (welcomed.value) sendJson(message);
     });
   }
@@ -206,7 +253,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     const entry = outbox.get(id);
     if (!entry) return null;
     outbox.delete(id);
-    outboxSize.value = outbox.size;
+    outboxChanged();
     entry.settle(result);
     return entry;
   }
@@ -219,6 +266,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     switch (msg.type) {
       case 'welcome':
         return onWelcome(msg);
+      case 'lobby':
+        return onLobby(msg);
       case 'snapshot':
         return onSnapshot(msg);
       case 'event':
@@ -243,12 +292,25 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     if (sentToken && msg.you === null) updateCredentials(code, { token: undefined });
     batch(() => {
       you.value = msg.you ?? null;
+      if (msg.you) lobby.value = null;
       welcomed.value = true;
       link.value = 'live';
       everLive.value = true;
     });
     startPings();
     flushOutbox();
+  }
+
+  /** Not joined (yet, or any more): the join form's facts, and no session content kept here. */
+  function onLobby(msg: Extract<ServerMessage, { type: 'lobby' }>) {
+    batch(() => {
+      lobby.value = normaliseLobby(msg);
+      you.value = null;
+      state.value = null;
+    });
+    seq = 0;
+    clearTimeout(persistTimer);
+    saveCachedState(code, null);
   }
 
   function onSnapshot(msg: Extract<ServerMessage, { type: 'snapshot' }>) {
@@ -286,11 +348,22 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     const command = settle(msg.id, { ok: true, seq: msg.seq })?.message;
     if (command?.type === 'join' && msg.token) {
       updateCredentials(code, { token: msg.token });
-      you.value = msg.you ?? null;
+      batch(() => {
+        you.value = msg.you ?? null;
+        lobby.value = null;
+      });
+      // The snapshot comes before the ack; without one, ask again as the participant we now are.
+      if (state.value === null) connection.restart();
     }
     if (command?.type === 'leave') {
       updateCredentials(code, { token: undefined });
-      you.value = null;
+      // A lobby message follows; the session's content is not ours to keep any more.
+      batch(() => {
+        you.value = null;
+        state.value = null;
+      });
+      clearTimeout(persistTimer);
+      saveCachedState(code, null);
     }
   }
 
@@ -300,16 +373,69 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       const result: CommandResult = { ok: false, code: msg.code, message };
       if (msg.current !== undefined) result.current = msg.current;
       const entry = settle(msg.id, result);
+      if (entry && isContentCommand(entry.message)) {
+        // Never dropped: the text comes back to its author as a draft, with the reason.
+        keepDraft(entry.message, entry.writtenIn, message);
+        return;
+      }
       if (!entry?.quiet) pushNotice(message, msg.code);
       return;
     }
     if (msg.code === 'not_found' || msg.code === 'unsupported_version') {
+      if (msg.code === 'unsupported_version') {
+        keepOutboxAsDrafts('Not sent: the server was updated before this reached it.');
+      }
       fatal.value = { code: msg.code, message };
       saveCachedState(code, null);
       shutdown();
       return;
     }
     pushNotice(message, msg.code);
+  }
+
+  // ---- drafts: writing the session did not take
+  function keepDraft(command: ContentCommand, where: WrittenIn | undefined, reason: string) {
+    const { id: _sent, ...written } = command as ContentCommand & { id?: string };
+    const origin = where ?? writtenIn(written.phase);
+    drafts.keep({ command: written, phaseTitle: origin.phaseTitle, private: origin.private, reason });
+    announcement.value = `Not added: ${reason} Your text is kept under “Drafts not sent”.`;
+  }
+
+  /** Writing still waiting when this page stops talking to the session becomes drafts, not lost. */
+  function keepOutboxAsDrafts(reason: string) {
+    for (const [id, entry] of outbox) {
+      if (!isContentCommand(entry.message)) continue;
+      outbox.delete(id);
+      keepDraft(entry.message, entry.writtenIn, reason);
+    }
+    outboxChanged();
+  }
+
+  /** Whether the current phase takes a draft from this person. */
+  function draftFits(draft: Draft): boolean {
+    const s = state.value;
+    return s !== null && fitsPhase(s, role.value, draft.command);
+  }
+
+  /** Sends a draft again, now bound to the current phase: only ever on the author's click. */
+  function addDraft(key: string): Promise<CommandResult> | null {
+    const draft = drafts.list.value.find((d) => d.key === key);
+    const phase = currentPhase.value;
+    if (!draft || !phase || !draftFits(draft) || !draftText(draft.command).trim()) return null;
+    drafts.discard(key);
+    const command = retarget(withText(draft.command, draftText(draft.command).trim()), phase);
+    return send(command);
+  }
+
+  /** Text left in a composer whose phase ended before it was added. */
+  function keepUnsent(command: Unbound<ContentCommand>, phaseId: string) {
+    const s = state.value;
+    const now = s?.template.phases[s.phase];
+    const reason =
+      s?.status === 'ended'
+        ? 'The session ended before you added this.'
+        : `The session moved on to “${now?.title ?? 'another phase'}” before you added this.`;
+    keepDraft({ ...command, phase: phaseId } as ContentCommand, undefined, reason);
   }
 
   // ---- side effects of state changes
@@ -356,7 +482,11 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     ping();
   }
 
+  const onPageHide = () =>
+    keepOutboxAsDrafts('The page was closed before the session confirmed this. If it is not in the session, add it again.');
+
   function shutdown() {
+    window.removeEventListener('pagehide', onPageHide);
     clearInterval(heartbeat);
     clearTimeout(persistTimer);
     stopPings();
@@ -399,7 +529,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   // ---- intents: one per command of PROTOCOL.md §5, each answering with the CommandResult
   const intents = {
     join(name: string, role: Role) {
-      const command: Command = { type: 'join', name: name.trim(), role };
+      // One secret per attempt, kept in the outbox entry: a retry resends the same id and secret.
+      const command: Command = { type: 'join', name: name.trim(), role, client_secret: newClientSecret() };
       if (role === 'facilitator') {
         const key = loadCredentials(code).facilitator_key;
         if (key) command.facilitator_key = key;
@@ -432,9 +563,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     movePhase: (from: number, to: number) => send({ type: 'move_phase', from, to }),
     handOver: (to: string) => send({ type: 'hand_over', to }),
     revealPhase: (phase: number) => send({ type: 'reveal_phase', phase }),
-    setDone: (done: boolean) => send({ type: 'set_done', done }),
+    setDone: (done: boolean) => send({ type: 'set_done', done, phase: here() }, { quiet: true }),
     // assumption board
-    boardAdd: (list: BoardList, text: string) => send({ type: 'board_add', list, text }),
+    boardAdd: (list: BoardList, text: string) => write({ type: 'board_add', list, text }),
     boardEdit: (item: string, text: string, version: number) =>
       send({ type: 'board_edit', item, text, version }, { quiet: true }),
     boardMove: (item: string, list: BoardList, index: number, version: number) =>
@@ -442,16 +573,16 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     boardRemove: (item: string, version: number) => send({ type: 'board_remove', item, version }),
     boardMark: (item: string, status: ItemStatus, evidence: EvidenceRef[], version: number) =>
       send({ type: 'board_mark', item, status, evidence, version }, { quiet: true }),
-    boardPropose: (list: BoardList, text: string) => send({ type: 'board_propose', list, text }),
+    boardPropose: (list: BoardList, text: string) => write({ type: 'board_propose', list, text }),
     proposalDecide: (proposal: string, accept: boolean) => send({ type: 'proposal_decide', proposal, accept }),
     // entries
-    entryAdd: (text: string, prompt = -1) => send({ type: 'entry_add', text, prompt }),
+    entryAdd: (text: string, prompt = -1) => write({ type: 'entry_add', text, prompt }),
     entryEdit: (entry: string, text: string, version: number) =>
       send({ type: 'entry_edit', entry, text, version }, { quiet: true }),
     entryRemove: (entry: string) => send({ type: 'entry_remove', entry }),
     entryShare: (entry: string) => send({ type: 'entry_share', entry }),
     // adaptations
-    adaptationAdd: (fields: AdaptationFields) => send({ type: 'adaptation_add', ...fields }),
+    adaptationAdd: (fields: AdaptationFields) => write({ type: 'adaptation_add', ...fields }),
     adaptationEdit: (adaptation: string, fields: AdaptationFields, version: number) =>
       send({ type: 'adaptation_edit', adaptation, version, ...fields }, { quiet: true }),
     adaptationDecide: (adaptation: string, accept: boolean, version: number) =>
@@ -461,18 +592,11 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     transcriptImport: (lines: ImportLine[], format: string) =>
       send({ type: 'transcript_import', lines, format, consent: true }, { quiet: true }),
     transcriptWithdraw: () => send({ type: 'transcript_withdraw' }),
-    annotate: (a: {
-      from_line: string;
-      to_line: string;
-      start_char?: number;
-      end_char?: number;
-      tag: AnnotationTag;
-      comment: string;
-    }) => send({ type: 'annotate', ...a }),
+    annotate: (a: AnnotateFields) => write({ type: 'annotate', ...a }),
     annotationEdit: (annotation: string, tag: AnnotationTag, comment: string, version: number) =>
       send({ type: 'annotation_edit', annotation, tag, comment, version }, { quiet: true }),
     annotationRemove: (annotation: string) => send({ type: 'annotation_remove', annotation }),
-    annotationReply: (annotation: string, text: string) => send({ type: 'annotation_reply', annotation, text }),
+    annotationReply: (annotation: string, text: string) => write({ type: 'annotation_reply', annotation, text }),
     focusLine: (line: string) => send({ type: 'focus_line', line }),
     /** The facilitator's one key: start the session, then start/pause/resume the timer. */
     primaryAction(): Promise<CommandResult> | null {
@@ -495,17 +619,36 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       notices.value = notices.value.filter((n) => n.key !== key);
     },
     retryNow: () => connection.retryNow(),
+    // drafts
+    addDraft,
+    keepUnsent,
+    editDraft: (key: string, text: string) => drafts.edit(key, text),
+    discardDraft: (key: string) => drafts.discard(key),
   };
 
   function start() {
     heartbeat = setInterval(checkHeartbeat, PING_EVERY_MS);
+    window.addEventListener('pagehide', onPageHide);
     connection.start();
+  }
+
+  /** Leaving the session's page: what is still waiting becomes drafts, then the socket closes. */
+  function dispose() {
+    onPageHide();
+    drafts.dispose();
+    shutdown();
+  }
+
+  /** Writing of one kind still waiting for the server, oldest first. */
+  function waitingOf<T extends ContentType>(type: T): Waiting<T>[] {
+    return waiting.value.filter((m): m is Waiting<T> => m.type === type);
   }
 
   return {
     code,
     // signals
     state,
+    lobby,
     you,
     welcomed,
     link,
@@ -513,9 +656,14 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     notices,
     fatal,
     outboxSize,
+    waiting,
+    waitingOf,
+    drafts: drafts.list,
+    draftFits,
     announcement,
     hasFacilitatorKey,
     me,
+    joined,
     isFacilitator,
     phases,
     currentPhase,
@@ -533,7 +681,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     clockOffset: () => clock.offset(),
     ...intents,
     start,
-    dispose: shutdown,
+    dispose,
   };
 }
 

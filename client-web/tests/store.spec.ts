@@ -1,128 +1,47 @@
-// The store against a scripted server: a fake WebSocket in the page lets the
-// test say exactly what the server sends, to pin down seq, outbox and clock
-// handling that a well-behaved real server rarely exercises.
+// The store against a scripted server (see fake-server.ts): seq, outbox,
+// clock and the facilitator's prompts.
 
-import { expect, test, type Page } from '@playwright/test';
-
-const CODE = 'TESTC0DE0000';
-const KEY = 'f'.repeat(32);
-
-interface Sent {
-  type: string;
-  id?: string;
-  [k: string]: unknown;
-}
-
-function fakeWebSocket() {
-  type Handler = ((e: unknown) => void) | null;
-  class FakeWebSocket {
-    static CONNECTING = 0;
-    static OPEN = 1;
-    static CLOSING = 2;
-    static CLOSED = 3;
-    readyState = 0;
-    sent: unknown[] = [];
-    onopen: Handler = null;
-    onmessage: Handler = null;
-    onclose: Handler = null;
-    onerror: Handler = null;
-    constructor(readonly url: string) {
-      (window as any).__sockets.push(this);
-      setTimeout(() => {
-        this.readyState = 1;
-        this.onopen?.({});
-      }, 0);
-    }
-    send(text: string) {
-      this.sent.push(JSON.parse(text));
-    }
-    close() {
-      if (this.readyState === 3) return;
-      this.readyState = 3;
-      setTimeout(() => this.onclose?.({ code: 1000 }), 0);
-    }
-    serverSends(message: unknown) {
-      this.onmessage?.({ data: JSON.stringify(message) });
-    }
-    serverDrops() {
-      this.readyState = 3;
-      this.onclose?.({ code: 1006 });
-    }
-  }
-  (window as any).__sockets = [];
-  (window as any).WebSocket = FakeWebSocket;
-}
-
-const template = {
-  id: 't',
-  name: 'Test protocol',
-  phases: [
-    { id: 'a', title: 'First phase', kind: 'opening', minutes: 3, prompts: ['Say hello.'] },
-    { id: 'b', title: 'Second phase', kind: 'discussion', minutes: 5, prompts: [] },
-    { id: 'c', title: 'Third phase', kind: 'reflection', minutes: 2, prompts: [] },
-  ],
-};
-
-const idle = (minutes: number) => ({
-  status: 'idle',
-  duration_ms: minutes * 60_000,
-  remaining_ms: minutes * 60_000,
-  ends_at: 0,
-});
-
-const baseState = {
-  session: CODE,
-  title: 'Scripted',
-  created_at: 1,
-  status: 'live',
-  phase: 0,
-  timer: idle(3),
-  participants: [{ id: 'p1', name: 'Jordan', role: 'presenter', online: true }],
-  template,
-};
-
-async function sockets(page: Page): Promise<number> {
-  return page.evaluate(() => (window as any).__sockets.length as number);
-}
-
-async function sent(page: Page, socket: number): Promise<Sent[]> {
-  return page.evaluate((i) => (window as any).__sockets[i]?.sent ?? [], socket);
-}
-
-async function serverSends(page: Page, socket: number, message: unknown) {
-  await page.evaluate(([i, m]) => (window as any).__sockets[i as number].serverSends(m), [socket, message] as const);
-}
-
-async function lastSent(page: Page, socket: number, type: string): Promise<Sent> {
-  await expect.poll(async () => (await sent(page, socket)).some((m) => m.type === type)).toBe(true);
-  return (await sent(page, socket)).filter((m) => m.type === type).pop()!;
-}
+import { expect, test } from '@playwright/test';
+import {
+  CODE,
+  KEY,
+  baseState,
+  idle,
+  installFakeServer,
+  lastSent,
+  lobbyOf,
+  sent,
+  serverSends,
+  snapshot,
+  sockets,
+  welcome,
+} from './fake-server';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(fakeWebSocket);
-  await page.addInitScript(
-    ([code, key]) => localStorage.setItem(`debrief:session:${code}`, JSON.stringify({ facilitator_key: key })),
-    [CODE, KEY] as const,
-  );
+  await installFakeServer(page);
 });
 
 test('store: joins, skips unknown events, reconnects on a gap and resends its outbox', async ({ page }) => {
   await page.goto(`/s/${CODE}`);
 
   const hello = await lastSent(page, 0, 'hello');
-  expect(hello).toEqual({ type: 'hello', version: 1, session: CODE });
-  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: Date.now(), you: null });
-  await serverSends(page, 0, { type: 'snapshot', seq: 3, server_time: Date.now(), state: baseState });
+  expect(hello).toEqual({ type: 'hello', version: 2, session: CODE });
+  await serverSends(page, 0, welcome(null));
+  await serverSends(page, 0, lobbyOf(baseState, 3));
 
-  // Join as facilitator with the stored key.
+  // Join as facilitator with the stored key; the join form came from the lobby alone.
+  await expect(page.getByTestId('session-title')).toHaveText('Scripted');
+  await expect(page.getByTestId('lobby-agenda')).toContainText('Second phase');
   await expect(page.getByTestId('role-facilitator')).toBeChecked();
   await expect(page.getByTestId('role-presenter')).toBeDisabled();
   await page.getByTestId('join-name').fill('Maya');
   await page.getByTestId('join-submit').click();
   const join = await lastSent(page, 0, 'join');
   expect(join).toMatchObject({ name: 'Maya', role: 'facilitator', facilitator_key: KEY });
+  expect(join.client_secret).toMatch(/^[0-9a-f]{32}$/);
+  // The server sends the snapshot as the new participant, then the ack.
   const maya = { id: 'p2', name: 'Maya', role: 'facilitator', online: true };
-  await serverSends(page, 0, { type: 'event', seq: 4, time: Date.now(), event: { type: 'participant_joined', participant: maya } });
+  await serverSends(page, 0, snapshot(4, { participants: [...baseState.participants, maya] }));
   await serverSends(page, 0, { type: 'ack', id: join.id, seq: 4, you: 'p2', token: 'tok-1' });
   await expect(page.getByTestId('facilitator-controls')).toBeVisible();
   expect(await page.evaluate((c) => localStorage.getItem(`debrief:session:${c}`), CODE)).toContain('tok-1');
@@ -139,14 +58,14 @@ test('store: joins, skips unknown events, reconnects on a gap and resends its ou
   await expect.poll(() => sockets(page)).toBe(2);
   await expect(page.getByTestId('phase-title')).toHaveText('Second phase');
   const resume = await lastSent(page, 1, 'hello');
-  expect(resume).toEqual({ type: 'hello', version: 1, session: CODE, token: 'tok-1', last_seq: 6 });
+  expect(resume).toEqual({ type: 'hello', version: 2, session: CODE, token: 'tok-1', last_seq: 6 });
 
   // A command made before the server has welcomed us waits in the outbox.
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'reconnecting');
   await page.getByTestId('btn-add-minute').click();
   await expect(page.getByTestId('connection-status')).toContainText('1 change waiting');
   expect((await sent(page, 1)).some((m) => m.type === 'timer_add')).toBe(false);
-  await serverSends(page, 1, { type: 'welcome', version: 1, session: CODE, server_time: Date.now(), you: 'p2' });
+  await serverSends(page, 1, welcome('p2'));
   const add = await lastSent(page, 1, 'timer_add');
   expect(add.seconds).toBe(60);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
@@ -166,7 +85,7 @@ test('store: joins, skips unknown events, reconnects on a gap and resends its ou
   await page.evaluate(() => (window as any).__sockets[1].serverDrops());
   await expect.poll(() => sockets(page), { timeout: 5000 }).toBe(3);
   expect(await lastSent(page, 2, 'hello')).toMatchObject({ token: 'tok-1', last_seq: 8 });
-  await serverSends(page, 2, { type: 'welcome', version: 1, session: CODE, server_time: Date.now(), you: 'p2' });
+  await serverSends(page, 2, welcome('p2'));
   expect((await lastSent(page, 2, 'previous_phase')).id).toBe(previous.id);
 });
 
@@ -175,7 +94,7 @@ test('store: the countdown follows the server clock, not the browser clock', asy
   await lastSent(page, 0, 'hello');
   // The server's clock runs ten minutes ahead of this browser's.
   const skew = 10 * 60_000;
-  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: Date.now() + skew, you: 'p1' });
+  await serverSends(page, 0, { type: 'welcome', version: 2, session: CODE, server_time: Date.now() + skew, you: 'p1' });
   const serverNow = Date.now() + skew;
   const running = { status: 'running', duration_ms: 180_000, remaining_ms: 180_000, ends_at: serverNow + 120_000 };
   await serverSends(page, 0, {
@@ -242,7 +161,7 @@ test('console: the last minute is announced and the facilitator is prompted when
   await page.clock.runFor(10);
   await lastSent(page, 0, 'hello');
   const now = await page.evaluate(() => Date.now());
-  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: now, you: 'p2' });
+  await serverSends(page, 0, { type: 'welcome', version: 2, session: CODE, server_time: now, you: 'p2' });
   const running = { status: 'running', duration_ms: 180_000, remaining_ms: 180_000, ends_at: now + 62_000 };
   const facilitator = { id: 'p2', name: 'Maya', role: 'facilitator', online: true };
   await serverSends(page, 0, {
@@ -273,7 +192,7 @@ test('store: the agenda counts time used per phase from the timers the server ke
   const now = Date.now();
   const paused = (remaining: number) => ({ status: 'paused', duration_ms: 180_000, remaining_ms: remaining, ends_at: 0 });
   const phaseItem = (title: string) => page.getByTestId('phase-item').filter({ hasText: title });
-  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: now, you: 'p1' });
+  await serverSends(page, 0, { type: 'welcome', version: 2, session: CODE, server_time: now, you: 'p1' });
   await serverSends(page, 0, { type: 'snapshot', seq: 2, server_time: now, state: { ...baseState, timer: paused(120_000) } });
   await expect(phaseItem('First phase')).toContainText('1 / 3 min');
 
@@ -298,7 +217,7 @@ test('store: the agenda counts time used per phase from the timers the server ke
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await lastSent(page, 0, 'hello');
-  await serverSends(page, 0, { type: 'welcome', version: 1, session: CODE, server_time: now, you: 'p1' });
+  await serverSends(page, 0, { type: 'welcome', version: 2, session: CODE, server_time: now, you: 'p1' });
   await serverSends(page, 0, {
     type: 'snapshot',
     seq: 8,

@@ -1,10 +1,20 @@
-// The live / reconnecting / offline indicator.
+// The live / reconnecting / offline indicator, with what is waiting to be
+// sent and a way to the drafts the session did not take.
 
 import type { SessionStore } from '../store';
+import { DRAFTS_ID } from './Drafts';
+
+function showDrafts(e: Event) {
+  e.preventDefault();
+  const panel = document.getElementById(DRAFTS_ID);
+  panel?.scrollIntoView({ block: 'start' });
+  panel?.focus({ preventScroll: true });
+}
 
 export function ConnectionStatus({ store }: { store: SessionStore }) {
   const link = store.link.value;
   const waiting = store.outboxSize.value;
+  const drafts = store.drafts.value.length;
   const label =
     link === 'live' ? 'Live' : link === 'offline' ? 'Offline' : store.everLive.value ? 'Reconnecting…' : 'Connecting…';
   return (
@@ -15,6 +25,11 @@ export function ConnectionStatus({ store }: { store: SessionStore }) {
         <span class="muted connection-wait">
           {waiting} {waiting === 1 ? 'change' : 'changes'} waiting
         </span>
+      )}
+      {drafts > 0 && (
+        <a class="connection-drafts" href={`#${DRAFTS_ID}`} onClick={showDrafts} data-testid="drafts-link">
+          {drafts} not sent
+        </a>
       )}
       {link === 'offline' && (
         <button type="button" class="btn btn-small" onClick={() => store.retryNow()}>

@@ -1,4 +1,6 @@
-// Name and role, for someone who has the link but has not joined yet.
+// Name and role, for someone who has the link but has not joined yet. It
+// renders from the lobby message alone: before joining, this page knows the
+// title, the agenda and who is here, and nothing that anyone has written.
 
 import { useState } from 'preact/hooks';
 import type { Role } from '../protocol';
@@ -17,7 +19,7 @@ function rememberedName(): string {
 }
 
 export function JoinForm({ store }: { store: SessionStore }) {
-  const state = store.state.value!;
+  const lobby = store.lobby.value!;
   const canFacilitate = store.hasFacilitatorKey.value;
   const presenterTaken = store.presenterTaken.value;
   const [name, setName] = useState(rememberedName);
@@ -28,7 +30,7 @@ export function JoinForm({ store }: { store: SessionStore }) {
     ? ['facilitator', 'presenter', 'colleague', 'observer']
     : ['presenter', 'colleague', 'observer'];
 
-  if (state.status === 'ended') {
+  if (lobby.status === 'ended') {
     return (
       <section class="card" data-testid="session-ended">
         <h2>This session has ended</h2>
@@ -52,7 +54,6 @@ export function JoinForm({ store }: { store: SessionStore }) {
     setBusy(false);
   }
 
-  const phases = state.template.phases;
   return (
     <div class="join-layout">
       <section class="card" aria-labelledby="join-title">
@@ -111,10 +112,10 @@ export function JoinForm({ store }: { store: SessionStore }) {
         </form>
       </section>
       <section class="card" aria-labelledby="agenda-title">
-        <h2 id="agenda-title">{state.template.name}</h2>
-        <ol class="agenda">
-          {phases.map((p) => (
-            <li key={p.id}>
+        <h2 id="agenda-title">{lobby.template}</h2>
+        <ol class="agenda" data-testid="lobby-agenda">
+          {lobby.phases.map((p, i) => (
+            <li key={i}>
               <span>{p.title}</span>
               <span class="muted">
                 {kindLabel(p.kind)} · {p.minutes} min
@@ -122,10 +123,13 @@ export function JoinForm({ store }: { store: SessionStore }) {
             </li>
           ))}
         </ol>
-        <p class="muted">
-          {state.participants.length === 0
+        <p class="muted" data-testid="lobby-status">
+          {lobby.status === 'live' ? 'Under way: you join at the current phase.' : 'Not started yet.'}
+        </p>
+        <p class="muted" data-testid="lobby-people">
+          {lobby.participants.length === 0
             ? 'Nobody has joined yet.'
-            : `Already here: ${state.participants.map((p) => p.name).join(', ')}`}
+            : `Already here: ${lobby.participants.map((p) => p.name).join(', ')}`}
         </p>
       </section>
     </div>

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { SessionStore } from '../store';
 import { Countdown } from './Countdown';
+import { DraftsPanel } from './Drafts';
 import { FacilitatorControls, UndoToast } from './FacilitatorControls';
 import { InviteLink } from './InviteLink';
 import { kindLabel } from './labels';
@@ -21,6 +22,7 @@ export function LiveView({ store }: { store: SessionStore }) {
   const [summary, setSummary] = useState(false);
   const ended = state.status === 'ended';
   const showSummary = ended || (summary && mayPeek);
+  const phaseId = store.currentPhase.value?.id ?? '';
 
   return (
     <div class="live-layout">
@@ -37,6 +39,7 @@ export function LiveView({ store }: { store: SessionStore }) {
               : 'Waiting for the facilitator to start the session.'}
           </p>
         )}
+        <DraftsPanel store={store} />
         {mayPeek && !ended && (
           <div class="view-switch">
             <button
@@ -60,7 +63,8 @@ export function LiveView({ store }: { store: SessionStore }) {
                 <ImportFlow store={store} />
               </section>
             )}
-            <section class="card activity" aria-labelledby="phase-title" data-testid="activity">
+            {/* Remade for every phase: nothing typed in one phase can be added to the next by accident. */}
+            <section key={phaseId} class="card activity" aria-labelledby="phase-title" data-testid="activity">
               <Activity store={store} />
             </section>
           </>

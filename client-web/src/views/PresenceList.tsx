@@ -102,17 +102,26 @@ export function PresenceList({ store }: { store: SessionStore }) {
 export function DoneToggle({ store }: { store: SessionStore }) {
   const state = store.state.value!;
   const you = store.you.value;
+  const pending = usePending();
   if (state.status !== 'live' || !you) return null;
   const done = state.done.includes(you);
+  async function toggle() {
+    const result = await pending.run(() => store.setDone(!done));
+    // The phase moved on first: a new phase starts with nobody done, so there is nothing to say.
+    if (result?.ok === false && result.code === 'conflict') pending.clear();
+  }
   return (
-    <button
-      type="button"
-      class={`btn btn-small done-toggle${done ? ' is-done' : ''}`}
-      aria-pressed={done}
-      onClick={() => store.setDone(!done)}
-      data-testid="done-toggle"
-    >
-      {done ? '✓ Done — undo' : 'I’m done with this phase'}
-    </button>
+    <>
+      <button
+        type="button"
+        class={`btn btn-small done-toggle${done ? ' is-done' : ''}`}
+        aria-pressed={done}
+        onClick={() => void toggle()}
+        data-testid="done-toggle"
+      >
+        {done ? '✓ Done — undo' : 'I’m done with this phase'}
+      </button>
+      <InlineError message={pending.error} />
+    </>
   );
 }

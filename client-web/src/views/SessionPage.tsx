@@ -1,9 +1,12 @@
-// "/s/{CODE}": owns one store for the page's life and picks the screen.
+// "/s/{CODE}": owns one store for the page's life and picks the screen:
+// the join form from the lobby message before joining, the participant's
+// view only once the server has sent the snapshot for them.
 
 import { useEffect, useMemo } from 'preact/hooks';
 import { sessionPath } from '../router';
-import { createSessionStore, type SessionStore } from '../store';
+import { createSessionStore, type Fatal, type SessionStore } from '../store';
 import { ConnectionStatus } from './ConnectionStatus';
+import { DraftsPanel } from './Drafts';
 import { JoinForm } from './JoinForm';
 import { LiveView } from './LiveView';
 import { Notices } from './Notices';
@@ -17,21 +20,24 @@ export function SessionPage({ code }: { code: string }) {
     return () => store.dispose();
   }, [store, code]);
 
-  const state = store.state.value;
+  const title = store.state.value?.title ?? store.lobby.value?.title;
   useEffect(() => {
-    document.title = state?.title ? `${state.title} · Debrief` : 'Debrief session';
-  }, [state?.title]);
+    document.title = title ? `${title} · Debrief` : 'Debrief session';
+  }, [title]);
 
   return (
     <main class="page session-page" id="main">
+      {/* Sticky, so the connection state is in view wherever the person has scrolled to. */}
+      <div class="connection-dock">
+        <ConnectionStatus store={store} />
+      </div>
       <div class="session-bar">
         <div class="session-heading">
-          <h1 data-testid="session-title">{state ? state.title || 'Untitled session' : 'Session'}</h1>
+          <h1 data-testid="session-title">{title === undefined ? 'Session' : title || 'Untitled session'}</h1>
           <p class="muted">
             Code <span class="code" data-testid="session-code">{code}</span>
           </p>
         </div>
-        <ConnectionStatus store={store} />
       </div>
       <Notices store={store} />
       <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
@@ -44,25 +50,46 @@ export function SessionPage({ code }: { code: string }) {
 
 function SessionBody({ store }: { store: SessionStore }) {
   const fatal = store.fatal.value;
-  if (fatal) {
+  if (fatal) return <FatalCard fatal={fatal} />;
+  if (store.joined.value) return <LiveView store={store} />;
+  if (store.lobby.value) {
     return (
-      <section class="card" role="alert" data-testid="session-fatal">
-        <h2>{fatal.code === 'not_found' ? 'No such session' : 'Cannot open this session'}</h2>
-        <p>{fatal.message}</p>
+      <>
+        <DraftsPanel store={store} />
+        <JoinForm store={store} />
+      </>
+    );
+  }
+  return (
+    <section class="card" aria-busy="true">
+      <p class="muted">Connecting to the session…</p>
+    </section>
+  );
+}
+
+function FatalCard({ fatal }: { fatal: Fatal }) {
+  if (fatal.code === 'unsupported_version') {
+    // The server was upgraded under this page: only a reload brings the matching client.
+    return (
+      <section class="card" role="alert" data-testid="session-fatal" data-code={fatal.code}>
+        <h2>This page is out of date: reload</h2>
         <p>
-          Check the code, or ask the facilitator for the link. <a href="/">Back to the start</a>
+          Debrief was updated while this page was open. Reload to carry on; anything you had not sent is kept on this
+          device and shown after the reload.
         </p>
+        <button type="button" class="btn btn-primary" onClick={() => location.reload()} data-testid="reload">
+          Reload
+        </button>
       </section>
     );
   }
-  const state = store.state.value;
-  if (!state) {
-    return (
-      <section class="card" aria-busy="true">
-        <p class="muted">Connecting to the session…</p>
-      </section>
-    );
-  }
-  if (store.me.value === null) return <JoinForm store={store} />;
-  return <LiveView store={store} />;
+  return (
+    <section class="card" role="alert" data-testid="session-fatal" data-code={fatal.code}>
+      <h2>{fatal.code === 'not_found' ? 'No such session' : 'Cannot open this session'}</h2>
+      <p>{fatal.message}</p>
+      <p>
+        Check the code, or ask the facilitator for the link. <a href="/">Back to the start</a>
+      </p>
+    </section>
+  );
 }

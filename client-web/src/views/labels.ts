@@ -4,6 +4,7 @@ import type {
   AdaptationStatus,
   AnnotationTag,
   BoardList,
+  ContentType,
   ItemStatus,
   Role,
   SpeakerRole,
@@ -107,3 +108,12 @@ export function lineTime(ms: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+export const CONTENT_LABEL: Record<ContentType, string> = {
+  entry_add: 'Note',
+  board_add: 'Board item',
+  board_propose: 'Proposal',
+  adaptation_add: 'Adaptation',
+  annotate: 'Annotation',
+  annotation_reply: 'Reply',
+};

@@ -7,6 +7,8 @@ import type { Adaptation, AdaptationFields, SessionState } from '../../protocol'
 import type { CommandResult, SessionStore } from '../../store';
 import { ConflictNote, InlineError, Section, UserText, usePending } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
+import { useKeepUnsent } from '../useKeepUnsent';
+import { WaitingList } from '../Waiting';
 
 const CHANGE_MAX = 1000;
 const FOR_WHOM_MAX = 60;
@@ -29,6 +31,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
   const accepted = state.adaptations.filter((a) => a.status === 'accepted');
   const suggested = state.adaptations.filter((a) => a.status === 'suggested');
   const declined = state.adaptations.filter((a) => a.status === 'declined');
+  const waiting = store.waitingOf('adaptation_add').map((m) => ({ id: m.id, text: m.change }));
   return (
     <div class="adaptations" data-testid="adaptations">
       <Section title="Adaptations to practice" id="adaptations-heading">
@@ -54,12 +57,13 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
       {canAdd && (
         <Section title={presenter ? 'Add an adaptation' : 'Suggest an adaptation'} id="add-adaptation-heading">
           {!presenter && <p class="muted small">The presenter decides whether to take it on.</p>}
+          <WaitingList store={store} items={waiting} />
           <AdaptationForm
             store={store}
             initial={emptyFields()}
             submitLabel={presenter ? 'Add adaptation' : 'Suggest'}
             onSubmit={(fields) => store.adaptationAdd(fields)}
-            resetOnSuccess
+            adding
           />
         </Section>
       )}
@@ -202,7 +206,8 @@ function AdaptationForm(props: {
   submitLabel: string;
   onSubmit(fields: AdaptationFields, version?: number): Promise<CommandResult>;
   onDone?(): void;
-  resetOnSuccess?: boolean;
+  /** A new adaptation: cleared as soon as it is sent (it shows as waiting; a refusal comes back as a draft). */
+  adding?: boolean;
 }) {
   const { store } = props;
   const state = store.state.value!;
@@ -215,24 +220,27 @@ function AdaptationForm(props: {
   const set = (change: Partial<AdaptationFields>) => setFields((f) => ({ ...f, ...change }));
   const uid = `ad-${props.version ?? 'new'}-${props.initial.change.length}`;
 
+  const clean = (): AdaptationFields => ({
+    change: fields.change.trim(),
+    for_whom: fields.for_whom.trim(),
+    evidence: fields.evidence,
+    check_in: fields.check_in,
+    follow_ups: fields.follow_ups.map((q) => q.trim()).filter(Boolean),
+  });
+  useKeepUnsent(store, () => (props.adding && fields.change.trim() ? { type: 'adaptation_add', ...clean() } : null));
+
   async function submit(version?: number) {
-    const clean: AdaptationFields = {
-      change: fields.change.trim(),
-      for_whom: fields.for_whom.trim(),
-      evidence: fields.evidence,
-      check_in: fields.check_in,
-      follow_ups: fields.follow_ups.map((q) => q.trim()).filter(Boolean),
-    };
-    if (!clean.change) return;
-    const result = await pending.run(() => props.onSubmit(clean, version));
+    const sent = clean();
+    if (!sent.change) return;
+    if (props.adding) {
+      setFields(props.initial);
+      setCustom(false);
+    }
+    const result = await pending.run(() => props.onSubmit(sent, version));
     if (result?.ok) {
       setConflict(null);
-      if (props.resetOnSuccess) {
-        setFields(props.initial);
-        setCustom(false);
-      }
       props.onDone?.();
-    } else if (result?.code === 'conflict' && result.current) {
+    } else if (result?.code === 'conflict' && result.current && !props.adding) {
       pending.clear();
       setConflict(result.current as Adaptation);
     }
@@ -365,7 +373,7 @@ function AdaptationForm(props: {
         <button
           type="submit"
           class="btn btn-primary"
-          disabled={pending.busy || !fields.change.trim()}
+          disabled={(pending.busy && !props.adding) || !fields.change.trim()}
           data-testid="adaptation-submit"
         >
           {props.submitLabel}

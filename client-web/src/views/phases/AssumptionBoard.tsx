@@ -7,6 +7,8 @@ import type { BoardItem, BoardList, Proposal } from '../../protocol';
 import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Section, UserText, usePending, SaveCancel } from '../common';
 import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
+import { useKeepUnsent } from '../useKeepUnsent';
+import { WaitingList } from '../Waiting';
 
 const ITEM_MAX = 500;
 
@@ -238,17 +240,20 @@ function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
   const [text, setText] = useState('');
   const pending = usePending();
   const id = `add-${list}`;
+  useKeepUnsent(store, () => (text.trim() ? { type: 'board_add', list, text: text.trim() } : null));
+  const waiting = store.waitingOf('board_add').filter((m) => m.list === list);
   async function submit(e: Event) {
     e.preventDefault();
     const value = text.trim();
     if (!value) return;
-    // Cleared at once: the outbox keeps the command even while reconnecting.
+    // Cleared at once: the outbox keeps the command even while reconnecting,
+    // and a refusal brings the text back under "Drafts not sent".
     setText('');
-    const result = await pending.run(() => store.boardAdd(list, value));
-    if (result && !result.ok) setText(value);
+    await pending.run(() => store.boardAdd(list, value));
   }
   return (
     <form class="add-form" onSubmit={submit}>
+      <WaitingList store={store} items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
       <label class="visually-hidden" for={id}>
         Add to {LIST_LABEL[list]}
       </label>
@@ -273,13 +278,14 @@ export function ProposeForm({ store }: { store: SessionStore }) {
   const [list, setList] = useState<BoardList>('assumptions');
   const [text, setText] = useState('');
   const pending = usePending();
+  useKeepUnsent(store, () => (text.trim() ? { type: 'board_propose', list, text: text.trim() } : null));
+  const waiting = store.waitingOf('board_propose');
   async function submit(e: Event) {
     e.preventDefault();
     const value = text.trim();
     if (!value) return;
     setText('');
-    const result = await pending.run(() => store.boardPropose(list, value));
-    if (result && !result.ok) setText(value);
+    await pending.run(() => store.boardPropose(list, value));
   }
   return (
     <Section title="Propose an item for the presenter" id="propose-heading" class="propose">
@@ -312,6 +318,10 @@ export function ProposeForm({ store }: { store: SessionStore }) {
           Propose
         </button>
       </form>
+      <WaitingList
+        store={store}
+        items={waiting.map((m) => ({ id: m.id, text: m.text, label: LIST_SHORT[m.list] }))}
+      />
       <InlineError message={pending.error} />
     </Section>
   );

@@ -3,30 +3,23 @@
 // until the facilitator reveals the phase; others' notes are counted, not shown.
 
 import { useState } from 'preact/hooks';
-import { isHidden, type Entry, type Phase, type Role, type Writers } from '../../protocol';
+import { writersAllow } from '../../permissions';
+import { isHidden, type Entry, type Phase } from '../../protocol';
+import { isPrivateNow } from '../../session-state';
 import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Nudge, UserText, usePending, SaveCancel } from '../common';
 import { plural } from '../labels';
+import { useKeepUnsent } from '../useKeepUnsent';
+import { WaitingList } from '../Waiting';
 
 const ENTRY_MAX = 2000;
 
 export type EntriesMode = 'list' | 'prompts' | 'columns';
 
-function writersAllow(writers: Writers | undefined, role: Role | null): boolean {
-  if (!role || role === 'observer') return false;
-  if (writers === 'presenter') return role === 'presenter';
-  if (writers === 'colleagues') return role === 'facilitator' || role === 'colleague';
-  return true;
-}
-
 const WRITERS_NOTE: Record<string, string> = {
   presenter: 'In this phase only the presenter writes.',
   colleagues: 'In this phase the colleagues write; the presenter listens.',
 };
-
-export function isPrivateNow(phase: Phase, revealed: string[]): boolean {
-  return Boolean(phase.private) && !revealed.includes(phase.id);
-}
 
 export function EntriesPanel({ store, mode }: { store: SessionStore; mode: EntriesMode }) {
   const state = store.state.value!;
@@ -136,7 +129,9 @@ function EntryGroup(props: {
         </ul>
       )}
       {entries.length === 0 && !canWrite && <p class="muted small empty">Nothing yet.</p>}
-      {canWrite && <AddEntry store={store} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />}
+      {canWrite && (
+        <AddEntry store={store} phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />
+      )}
     </Tag>
   );
 }
@@ -252,21 +247,27 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
   );
 }
 
-function AddEntry(props: { store: SessionStore; prompt: number; label: string; privateNow: boolean }) {
-  const { store, prompt } = props;
+function AddEntry(props: { store: SessionStore; phase: Phase; prompt: number; label: string; privateNow: boolean }) {
+  const { store, phase, prompt } = props;
   const [text, setText] = useState('');
   const pending = usePending();
   const id = `entry-add-${prompt}`;
+  useKeepUnsent(store, () => (text.trim() ? { type: 'entry_add', text: text.trim(), prompt } : null));
+  // A note without a prompt of this phase (e.g. a draft added from another phase) waits in the first group.
+  const belongsHere = (p: number) => p === prompt || (prompt === 0 && (p < 0 || p >= phase.prompts.length));
+  const waiting = store.waitingOf('entry_add').filter((m) => m.phase === phase.id && belongsHere(m.prompt));
   async function submit(e?: Event) {
     e?.preventDefault();
     const value = text.trim();
     if (!value) return;
+    // Cleared at once: it shows below as waiting until the session confirms it;
+    // a refusal brings it back under "Drafts not sent".
     setText('');
-    const result = await pending.run(() => store.entryAdd(value, prompt));
-    if (result && !result.ok) setText(value);
+    await pending.run(() => store.entryAdd(value, prompt));
   }
   return (
     <form class="add-entry stack-sm" onSubmit={submit} data-testid="entry-form">
+      <WaitingList store={store} items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
       <label class="visually-hidden" for={id}>
         {props.label}
       </label>

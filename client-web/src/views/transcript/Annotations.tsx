@@ -8,6 +8,8 @@ import { isHidden, type Annotation, type AnnotationTag } from '../../protocol';
 import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
 import { TAG_LABEL, TAG_ORDER, plural } from '../labels';
+import { useKeepUnsent } from '../useKeepUnsent';
+import { WaitingList } from '../Waiting';
 
 const COMMENT_MAX = 2000;
 
@@ -45,26 +47,21 @@ export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarge
   const { store, target } = props;
   const [tag, setTag] = useState<AnnotationTag>('notice');
   const [comment, setComment] = useState('');
-  const pending = usePending();
+  const fields = () => ({
+    from_line: target.from_line,
+    to_line: target.to_line,
+    tag,
+    comment: comment.trim(),
+    ...(target.start_char !== undefined ? { start_char: target.start_char, end_char: target.end_char } : {}),
+  });
+  useKeepUnsent(store, () => (comment.trim() ? { type: 'annotate', ...fields() } : null));
 
-  async function submit(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
-    const command = {
-      from_line: target.from_line,
-      to_line: target.to_line,
-      tag,
-      comment: comment.trim(),
-      ...(target.start_char !== undefined ? { start_char: target.start_char, end_char: target.end_char } : {}),
-    };
-    // While reconnecting the command waits in the outbox; the form closes at
-    // once and the annotation appears when the server has stored it.
-    const done = pending.run(() => store.annotate(command));
-    if (store.link.value !== 'live') {
-      props.onDone();
-      return;
-    }
-    const result = await done;
-    if (result?.ok) props.onDone();
+    // The form closes at once: the annotation shows in the list as waiting
+    // until the server has stored it; a refusal brings it back as a draft.
+    void store.annotate(fields());
+    props.onDone();
   }
 
   return (
@@ -94,9 +91,8 @@ export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarge
         />
       </label>
       <Nudge text={comment} />
-      <InlineError message={pending.error} />
       <div class="row">
-        <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy} data-testid="annotation-save">
+        <button type="submit" class="btn btn-small btn-primary" data-testid="annotation-save">
           Save annotation
         </button>
         <button type="button" class="btn btn-small" onClick={props.onDone}>
@@ -118,6 +114,7 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
     .filter((a) => a.placed !== false && order.has(a.from_line))
     .sort((a, b) => (order.get(a.from_line)! - order.get(b.from_line)!) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   const unplaced = visible.filter((a) => !(a.placed !== false && order.has(a.from_line)));
+  const waiting = store.waitingOf('annotate').map((m) => ({ id: m.id, text: m.comment, label: TAG_LABEL[m.tag] }));
 
   return (
     <section class="annotations-side" aria-labelledby="annotations-heading" data-testid="annotations">
@@ -129,7 +126,8 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
           {plural(hiddenCount, 'private annotation')} from others, shown when the facilitator reveals them.
         </p>
       )}
-      {placed.length === 0 && unplaced.length === 0 && (
+      <WaitingList store={store} items={waiting} />
+      {placed.length === 0 && unplaced.length === 0 && waiting.length === 0 && (
         <p class="muted small empty">Select a line (or words in it) and choose Annotate.</p>
       )}
       <ul class="annotation-list">
@@ -168,6 +166,10 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
   const author = mine ? 'You' : anonymous || !a.author ? '' : store.nameOf(a.author);
   const placed = a.placed !== false && (state.transcript?.lines ?? []).some((l) => l.id === a.from_line);
   const canReply = store.can('annotation_reply');
+  const waitingReplies = store.waitingOf('annotation_reply').filter((m) => m.annotation === a.id);
+  useKeepUnsent(store, () =>
+    replying && reply.trim() ? { type: 'annotation_reply', annotation: a.id, text: reply.trim() } : null,
+  );
 
   async function save(version: number) {
     const result = await pending.run(() => store.annotationEdit(a.id, tag, comment.trim(), version));
@@ -180,14 +182,14 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
     }
   }
 
-  async function sendReply(e: Event) {
+  function sendReply(e: Event) {
     e.preventDefault();
     const text = reply.trim();
     if (!text) return;
+    // Shown below as waiting until confirmed; a refusal comes back as a draft.
     setReply('');
-    const result = await pending.run(() => store.annotationReply(a.id, text));
-    if (result?.ok) setReplying(false);
-    else if (result) setReply(text);
+    setReplying(false);
+    void pending.run(() => store.annotationReply(a.id, text));
   }
 
   return (
@@ -265,6 +267,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
           ))}
         </ul>
       )}
+      <WaitingList store={store} items={waitingReplies.map((m) => ({ id: m.id, text: m.text }))} />
       {replying && (
         <form class="reply-form stack-sm" onSubmit={sendReply}>
           <label class="visually-hidden" for={`reply-${a.id}`}>
