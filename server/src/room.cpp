@@ -19,12 +19,25 @@ constexpr std::int64_t events_per_snapshot = 100;
 constexpr std::size_t commands_remembered = 1000;  // as many as storage reloads
 
 // Retries are recognised by sender and command id; a join (no sender yet)
-// by its id and what it asked for.
+// by its id alone, and then answered only for the secret it was sent with.
 std::string dedup_key(const std::string& participant, const protocol::client_command& c) {
-  if (const auto* join = std::get_if<protocol::cmd::join>(&c.command)) {
-    return "join\x1f" + c.id + "\x1f" + join->name + "\x1f" + nlohmann::json(join->role).get<std::string>();
-  }
+  if (std::holds_alternative<protocol::cmd::join>(c.command)) return "join\x1f" + c.id;
   return participant + "\x1f" + c.id;
+}
+
+// Joins stored before client secrets were keyed by id, name and role: by the
+// id alone now, like every later one.
+std::string stored_key(const std::string& key) {
+  if (!key.starts_with("join\x1f")) return key;
+  return key.substr(0, key.find('\x1f', 5));
+}
+
+// Only the client that sent a join knows its secret: anyone else replaying
+// the id learns nothing of the participant it made. An empty secret (a join
+// stored before secrets) matches nothing.
+bool same_client(const protocol::client_command& retry, const std::string& secret) {
+  if (!std::holds_alternative<protocol::cmd::join>(retry.command)) return true;
+  return !secret.empty() && secrets::equal(secret, retry.client_secret);
 }
 
 bool changes_timer(const protocol::event& e) {
@@ -69,21 +82,25 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
       expiry_(strand_) {
-  for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
-  seed.credentials.clear();
   recent_ = std::move(seed.recent);
+  std::unordered_map<std::string, const storage::credential*> credential_of;
+  for (const auto& c : seed.credentials) credential_of.emplace(c.participant, &c);
   for (const auto& c : seed.commands) {
     auto ack = nlohmann::json::parse(c.ack);
-    std::string joined;
+    applied_command applied;
     if (ack.contains("you")) {
-      joined = ack.at("you").get<std::string>();
-      // The token is kept with the credentials, not in the command log.
-      for (const auto& [token, who] : token_to_participant_) {
-        if (who == joined) ack["token"] = token;
+      applied.joined = ack.at("you").get<std::string>();
+      // The token and the join's secret are kept with the credentials, not
+      // in the command log.
+      if (auto found = credential_of.find(applied.joined); found != credential_of.end()) {
+        ack["token"] = found->second->token;
+        applied.client_secret = found->second->client_secret;
       }
     }
-    remember_command(c.key, {make_text(ack.dump()), std::move(joined), {}});
+    applied.ack = make_text(ack.dump());
+    remember_command(stored_key(c.key), std::move(applied));
   }
+  for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
 }
 
 void room::start() {
@@ -155,8 +172,15 @@ void room::do_detach(const connection* c) {
 void room::do_submit(const connection* c, protocol::client_command command) {
   auto it = members_.find(c);
   if (it == members_.end()) return;
-  pending_reply reply{c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command)};
+  pending_reply reply{
+      c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command), command.client_secret};
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
+    if (!same_client(command, seen->second.client_secret)) {
+      reply_to(reply, protocol::error_message({protocol::error_code::conflict,
+                                               "This command id was already used; send the join again with a new id."},
+                                              command.id));
+      return;
+    }
     if (seen->second.ack) {
       answer_retry(reply, seen->second);
     } else {
@@ -199,7 +223,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
     if (auto* joined = std::get_if<protocol::evt::participant_joined>(&e)) {
       reply.participant = joined->participant.id;
       reply.token = secrets::key();
-      batch.credentials.push_back({reply.participant, reply.token});
+      batch.credentials.push_back({reply.participant, reply.token, reply.client_secret});
       if (auto m = members_.find(reply.to); m != members_.end()) m->second.participant = reply.participant;
     }
     if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
@@ -224,7 +248,9 @@ void room::execute(const std::string& participant, const protocol::command& comm
     auto ack = protocol::ack_message(reply.command_id, applied_seq_);
     if (!reply.participant.empty()) ack["you"] = reply.participant;
     batch.command = storage::command_record{applied_seq_, reply.dedup_key, ack.dump()};
-    remember_command(reply.dedup_key, {});
+    applied_command pending;
+    pending.client_secret = reply.client_secret;
+    remember_command(reply.dedup_key, std::move(pending));
   }
   store_.submit(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
                                    reply = std::move(reply)](std::optional<std::string> error) mutable {

@@ -87,15 +87,19 @@ class room : public std::enable_shared_from_this<room> {
     const connection* to = nullptr;
     std::weak_ptr<connection> link;
     std::string command_id;
-    std::string token;  // for a join: the new participant's resume token
-    std::string participant;
-    std::string dedup_key;  // set for a client command: see applied_commands_
+    std::string token = {};  // for a join: the new participant's resume token
+    std::string participant = {};
+    std::string dedup_key = {};      // set for a client command: see applied_commands_
+    std::string client_secret = {};  // for a join: see applied_command
   };
   // A client command already applied, so that a retry (same sender, same
   // id) after a lost ack is answered again rather than applied twice.
   struct applied_command {
     shared_text ack;     // the acknowledgement as sent, once committed
     std::string joined;  // for a join: the participant it created
+    // For a join, whose sender has no participant yet: the secret its client
+    // chose. Only a retry that repeats it gets the participant and token.
+    std::string client_secret;
     std::vector<pending_reply> waiting;  // retries that came before the commit
   };
 
