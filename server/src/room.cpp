@@ -151,9 +151,13 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
       participant = it->second;
     }
   }
-  members_[c.get()] = member{c, participant};
+  members_[c.get()] = member{c, participant, participant.empty()};
   c->send(make_text(protocol::welcome_message(id_, clock_(), participant).dump()));
-  send_catch_up(*c, participant, hello.last_seq);
+  if (participant.empty()) {
+    c->send(lobby());
+  } else {
+    send_catch_up(*c, participant, hello.last_seq);
+  }
   if (!participant.empty() && connections_of(participant) == 1) {
     execute(participant, protocol::cmd::connect{}, {});
   }
@@ -272,22 +276,29 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
     return;
   }
   // Everything this commit sends, gathered per connection and handed over
-  // once: the events in seq order, then the sender's ack.
+  // once: to those who have joined, the events in seq order, then the
+  // sender's ack; to those who have not, the lobby, when it changed.
   struct delivery {
     std::shared_ptr<connection> link;
-    const std::string& participant;
+    member* to;
     std::vector<shared_text> messages;
   };
   std::vector<delivery> deliveries;
   deliveries.reserve(members_.size());
-  for (const auto& [_, m] : members_) {
-    if (auto link = m.link.lock()) deliveries.push_back({std::move(link), m.participant, {}});
+  for (auto& [_, m] : members_) {
+    if (auto link = m.link.lock()) deliveries.push_back({std::move(link), &m, {}});
   }
+  bool lobby_changed = false;
+  std::vector<std::string> left;
   for (std::size_t i = 0; i < events.size(); ++i) {
     committed_ = protocol::evolve(std::move(committed_), events[i]);
     ++committed_seq_;
     if (std::holds_alternative<protocol::evt::transcript_withdrawn>(events[i])) scrub_recent_transcript();
-    for (auto& d : deliveries) d.messages.push_back(messages[i].for_viewer(d.participant));
+    lobby_changed = lobby_changed || protocol::changes_lobby(events[i]);
+    if (const auto* gone = std::get_if<protocol::evt::participant_left>(&events[i])) left.push_back(gone->participant);
+    for (auto& d : deliveries) {
+      if (!d.to->in_lobby) d.messages.push_back(messages[i].for_viewer(d.to->participant));
+    }
     recent_.push_back(std::move(messages[i]));
     if (recent_.size() > recent_events_kept) recent_.pop_front();
   }
@@ -299,13 +310,31 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
       message["token"] = reply.token;
     }
     ack = make_text(message.dump());
-    // The weak link, not the address, identifies the sender (see reply_to).
-    const auto sender = reply.link.lock();
+    const auto* sender = sender_of(reply);
     for (auto& d : deliveries) {
-      if (d.link == sender) d.messages.push_back(ack);
+      if (d.to != sender) continue;
+      // A stored join shows its connection the session, as of the join.
+      if (!reply.token.empty() && d.to->in_lobby) {
+        d.to->in_lobby = false;
+        d.messages.push_back(snapshot_for(reply.participant));
+      }
+      d.messages.push_back(ack);
     }
   }
-  for (auto& d : deliveries) d.link->send(std::move(d.messages));
+  // Whoever left is shown only the lobby from now on, on every connection.
+  for (auto& [_, m] : members_) {
+    if (std::find(left.begin(), left.end(), m.participant) == left.end()) continue;
+    m.participant.clear();
+    m.in_lobby = true;
+  }
+  shared_text current_lobby;
+  for (auto& d : deliveries) {
+    if (lobby_changed && d.to->in_lobby) {
+      if (!current_lobby) current_lobby = lobby();
+      d.messages.push_back(current_lobby);
+    }
+    if (!d.messages.empty()) d.link->send(std::move(d.messages));
+  }
   if (!ack) return;
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
     seen->second.ack = ack;
@@ -323,16 +352,33 @@ void room::remember_command(const std::string& key, applied_command entry) {
 }
 
 void room::answer_retry(const pending_reply& reply, const applied_command& applied) {
-  // A retried join binds this connection to the participant it created.
-  if (!applied.joined.empty()) {
-    auto m = members_.find(reply.to);
-    if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(applied.joined)) {
-      m->second.participant = applied.joined;
-      if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
-    }
+  // A retried join binds this connection to the participant it created and,
+  // as the join itself did, shows it the session before the ack.
+  auto* m = applied.joined.empty() ? nullptr : sender_of(reply);
+  if (m != nullptr && m->participant.empty() && committed_.find_participant(applied.joined) != nullptr) {
+    m->participant = applied.joined;
+    m->in_lobby = false;
+    reply_to(reply, snapshot_for(applied.joined));
+    if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
   }
   reply_to(reply, applied.ack);
 }
+
+room::member* room::sender_of(const pending_reply& reply) {
+  // The weak link, not the address, identifies the sender: an address can be
+  // reused by a newer connection before a commit completes.
+  const auto link = reply.link.lock();
+  auto it = members_.find(reply.to);
+  if (!link || it == members_.end() || it->second.link.lock() != link) return nullptr;
+  return &it->second;
+}
+
+shared_text room::snapshot_for(const std::string& participant) const {
+  return make_text(
+      protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump());
+}
+
+shared_text room::lobby() const { return make_text(protocol::lobby_message(committed_seq_, committed_).dump()); }
 
 void room::fail(const std::string& why) {
   log_line("session " + id_ + " stopped: storage failed: " + why);
@@ -367,8 +413,7 @@ void room::send_catch_up(connection& c, const std::string& participant, std::opt
       return;
     }
   }
-  c.send(make_text(
-      protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump()));
+  c.send(snapshot_for(participant));
 }
 
 void room::scrub_recent_transcript() {

@@ -82,6 +82,10 @@ class room : public std::enable_shared_from_this<room> {
   struct member {
     std::weak_ptr<connection> link;
     std::string participant;  // empty until joined
+    // Shown the lobby (lobby_message), never the session: until its join is
+    // stored, when a snapshot catches it up, and again once its participant
+    // has left.
+    bool in_lobby = true;
   };
   struct pending_reply {
     const connection* to = nullptr;
@@ -117,6 +121,9 @@ class room : public std::enable_shared_from_this<room> {
   void schedule_expiry();
   void remember_command(const std::string& key, applied_command entry);
   void answer_retry(const pending_reply& reply, const applied_command& applied);
+  member* sender_of(const pending_reply& reply);
+  shared_text snapshot_for(const std::string& participant) const;
+  shared_text lobby() const;
   std::size_t connections_of(const std::string& participant) const;
 
   net::strand<net::any_io_executor> strand_;
