@@ -5,6 +5,7 @@
 
 #include "clock.hpp"
 #include "debrief/protocol/export.hpp"
+#include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/visibility.hpp"
 #include "log.hpp"
 #include "secrets.hpp"
@@ -129,6 +130,10 @@ void room::submit(const connection* c, protocol::client_command command) {
   });
 }
 
+void room::refuse(const connection* c, protocol::parse_error bad) {
+  net::post(strand_, [self = shared_from_this(), c, bad = std::move(bad)] { self->do_refuse(c, bad); });
+}
+
 void room::close_all() {
   net::post(strand_, [self = shared_from_this()] {
     for (auto& [_, m] : self->members_) {
@@ -197,6 +202,14 @@ void room::do_submit(const connection* c, protocol::client_command command) {
                                   secrets::equal(command.facilitator_key, facilitator_key_);
   }
   execute(it->second.participant, command.command, std::move(reply));
+}
+
+void room::do_refuse(const connection* c, const protocol::parse_error& bad) {
+  auto it = members_.find(c);
+  if (it == members_.end()) return;
+  // Judged against the state the room's next command would be, as apply does.
+  const auto why = protocol::refusal_for(applied_, bad.command, it->second.participant, bad.why);
+  reply_to({c, it->second.link, bad.id}, protocol::error_message(why, bad.id));
 }
 
 void room::execute(const std::string& participant, const protocol::command& command, pending_reply reply) {

@@ -65,6 +65,9 @@ class room : public std::enable_shared_from_this<room> {
   void attach(std::shared_ptr<connection> c, protocol::hello hello);
   void detach(const connection* c);
   void submit(const connection* c, protocol::client_command command);
+  // Answers a command that could not be read: its sender's role decides
+  // first, so the answer tells an unauthorised sender nothing more.
+  void refuse(const connection* c, protocol::parse_error bad);
   // Closes every connection with "going away" (server shutdown).
   void close_all();
   // Renders the session's export if `key` is the facilitator key or the
@@ -110,6 +113,7 @@ class room : public std::enable_shared_from_this<room> {
   void do_attach(const std::shared_ptr<connection>& c, const protocol::hello& hello);
   void do_detach(const connection* c);
   void do_submit(const connection* c, protocol::client_command command);
+  void do_refuse(const connection* c, const protocol::parse_error& bad);
   void execute(const std::string& participant, const protocol::command& command, pending_reply reply);
   void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
                     const std::optional<std::string>& error);

@@ -7,6 +7,15 @@
 
 namespace debrief::server {
 
+namespace {
+
+// Before hello a connection belongs to no session: nothing is its to send.
+nlohmann::json before_hello(const std::string& id) {
+  return protocol::error_message({protocol::error_code::not_joined, "Send hello before any command."}, id);
+}
+
+}  // namespace
+
 websocket_session::websocket_session(tcp::socket&& socket, hub& rooms) : ws_(std::move(socket)), hub_(rooms) {}
 
 websocket_session::~websocket_session() {
@@ -75,8 +84,11 @@ void websocket_session::handle(const std::string& text) {
   }
   auto parsed = protocol::parse_client_message(text);
   if (auto* bad = std::get_if<protocol::parse_error>(&parsed)) {
-    send_json(protocol::error_message(bad->why, bad->id));
-    return;
+    // A command with wrong fields is refused for its sender's role first,
+    // which only the room knows (and before hello, nobody has a role).
+    if (bad->command.empty() || bad->id.empty()) return send_json(protocol::error_message(bad->why, bad->id));
+    if (!room_) return send_json(before_hello(bad->id));
+    return room_->refuse(this, std::move(*bad));
   }
   auto& message = std::get<protocol::client_message>(parsed);
   if (auto* ping = std::get_if<protocol::ping>(&message)) {
@@ -104,10 +116,7 @@ void websocket_session::handle(const std::string& text) {
     return;
   }
   auto& command = std::get<protocol::client_command>(message);
-  if (!room_) {
-    send_json(protocol::error_message({error_code::not_joined, "Send hello before any command."}, command.id));
-    return;
-  }
+  if (!room_) return send_json(before_hello(command.id));
   room_->submit(this, std::move(command));
 }
 
