@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <random>
 
 #include "json_scan.hpp"
 #include "session_api.hpp"
@@ -17,6 +18,15 @@ std::optional<std::uint64_t> command_number(std::string_view id) {
   auto [p, ec] = std::from_chars(id.data() + 1, id.data() + id.size(), n);
   if (ec != std::errc() || p != id.data() + id.size()) return std::nullopt;
   return n;
+}
+
+// A join's client_secret: 32 hex digits, new for each join (none is retried).
+std::string client_secret() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (auto& ch : out) ch = hex[rng() % 16];
+  return out;
 }
 
 const char* role_of(std::size_t member) {
@@ -65,7 +75,7 @@ void fleet::setup_room(std::size_t r) {
 
 void fleet::on_open(ws_client& c) {
   auto& rm = rooms_[c.room()];
-  c.send(R"({"type":"hello","version":1,"session":")" + rm.code + R"("})");
+  c.send(R"({"type":"hello","version":2,"session":")" + rm.code + R"("})");
 }
 
 void fleet::on_message(ws_client& c, std::string_view text, std::int64_t at_us) {
@@ -95,17 +105,20 @@ void fleet::on_message(ws_client& c, std::string_view text, std::int64_t at_us) 
     return on_setup_answer(rm, c, f->type, f->id, f->seq, text);
   }
   if (f->type == "welcome") {
-    std::string join = R"({"type":"join","id":"j","name":"m)" + std::to_string(c.member()) + R"(","role":")" +
-                       role_of(c.member()) + '"';
+    // A join is known by its id alone: each member's is its own.
+    const auto member = std::to_string(c.member());
+    std::string join = R"({"type":"join","id":"j)" + member + R"(","name":"m)" + member + R"(","role":")" +
+                       role_of(c.member()) + R"(","client_secret":")" + client_secret() + '"';
     if (c.member() == 0) join += R"(,"facilitator_key":")" + rm.key + '"';
     c.send(join + '}');
     return;
   }
-  if (f->type == "snapshot") {
+  if (f->type == "snapshot") {  // after the join, before its ack
     if (f->seq) c.last_seq = *f->seq;
     return;
   }
-  // pong, and message types a later server may add: nothing to measure.
+  // lobby (before the join), pong, and message types a later server may
+  // add: nothing to measure.
 }
 
 void fleet::on_setup_answer(room& rm, ws_client& c, std::string_view type, std::string_view id,
@@ -113,7 +126,7 @@ void fleet::on_setup_answer(room& rm, ws_client& c, std::string_view type, std::
   if (type == "error" || !seq) {
     return setup_failed("room " + rm.code + " member " + std::to_string(c.member()) + ": " + std::string(text));
   }
-  if (id == "j") {
+  if (id.starts_with('j')) {
     if (++rm.joined == rm.members.size()) rm.members.front()->send(R"({"type":"start_session","id":"s"})");
   } else if (id == "s") {
     rm.base_seq = *seq;

@@ -5,6 +5,7 @@
 
 #include "clock.hpp"
 #include "debrief/protocol/export.hpp"
+#include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/visibility.hpp"
 #include "log.hpp"
 #include "secrets.hpp"
@@ -19,12 +20,25 @@ constexpr std::int64_t events_per_snapshot = 100;
 constexpr std::size_t commands_remembered = 1000;  // as many as storage reloads
 
 // Retries are recognised by sender and command id; a join (no sender yet)
-// by its id and what it asked for.
+// by its id alone, and then answered only for the secret it was sent with.
 std::string dedup_key(const std::string& participant, const protocol::client_command& c) {
-  if (const auto* join = std::get_if<protocol::cmd::join>(&c.command)) {
-    return "join\x1f" + c.id + "\x1f" + join->name + "\x1f" + nlohmann::json(join->role).get<std::string>();
-  }
+  if (std::holds_alternative<protocol::cmd::join>(c.command)) return "join\x1f" + c.id;
   return participant + "\x1f" + c.id;
+}
+
+// Joins stored before client secrets were keyed by id, name and role: by the
+// id alone now, like every later one.
+std::string stored_key(const std::string& key) {
+  if (!key.starts_with("join\x1f")) return key;
+  return key.substr(0, key.find('\x1f', 5));
+}
+
+// Only the client that sent a join knows its secret: anyone else replaying
+// the id learns nothing of the participant it made. An empty secret (a join
+// stored before secrets) matches nothing.
+bool same_client(const protocol::client_command& retry, const std::string& secret) {
+  if (!std::holds_alternative<protocol::cmd::join>(retry.command)) return true;
+  return !secret.empty() && secrets::equal(secret, retry.client_secret);
 }
 
 bool changes_timer(const protocol::event& e) {
@@ -69,21 +83,25 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
       expiry_(strand_) {
-  for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
-  seed.credentials.clear();
   recent_ = std::move(seed.recent);
+  std::unordered_map<std::string, const storage::credential*> credential_of;
+  for (const auto& c : seed.credentials) credential_of.emplace(c.participant, &c);
   for (const auto& c : seed.commands) {
     auto ack = nlohmann::json::parse(c.ack);
-    std::string joined;
+    applied_command applied;
     if (ack.contains("you")) {
-      joined = ack.at("you").get<std::string>();
-      // The token is kept with the credentials, not in the command log.
-      for (const auto& [token, who] : token_to_participant_) {
-        if (who == joined) ack["token"] = token;
+      applied.joined = ack.at("you").get<std::string>();
+      // The token and the join's secret are kept with the credentials, not
+      // in the command log.
+      if (auto found = credential_of.find(applied.joined); found != credential_of.end()) {
+        ack["token"] = found->second->token;
+        applied.client_secret = found->second->client_secret;
       }
     }
-    remember_command(c.key, {make_text(ack.dump()), std::move(joined), {}});
+    applied.ack = make_text(ack.dump());
+    remember_command(stored_key(c.key), std::move(applied));
   }
+  for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
 }
 
 void room::start() {
@@ -112,6 +130,10 @@ void room::submit(const connection* c, protocol::client_command command) {
   });
 }
 
+void room::refuse(const connection* c, protocol::parse_error bad) {
+  net::post(strand_, [self = shared_from_this(), c, bad = std::move(bad)] { self->do_refuse(c, bad); });
+}
+
 void room::close_all() {
   net::post(strand_, [self = shared_from_this()] {
     for (auto& [_, m] : self->members_) {
@@ -134,10 +156,14 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
       participant = it->second;
     }
   }
-  members_[c.get()] = member{c, participant};
+  members_[c.get()] = member{c, participant, participant.empty()};
   if (!participant.empty()) use_participant_bucket(members_[c.get()]);
   c->send(make_text(protocol::welcome_message(id_, clock_(), participant).dump()));
-  send_catch_up(*c, participant, hello.last_seq);
+  if (participant.empty()) {
+    c->send(lobby());
+  } else {
+    send_catch_up(*c, participant, hello.last_seq);
+  }
   if (!participant.empty() && connections_of(participant) == 1) {
     execute(participant, protocol::cmd::connect{}, {});
   }
@@ -156,8 +182,15 @@ void room::do_detach(const connection* c) {
 void room::do_submit(const connection* c, protocol::client_command command) {
   auto it = members_.find(c);
   if (it == members_.end()) return;
-  pending_reply reply{c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command)};
+  pending_reply reply{
+      c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command), command.client_secret};
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
+    if (!same_client(command, seen->second.client_secret)) {
+      reply_to(reply, protocol::error_message({protocol::error_code::conflict,
+                                               "This command id was already used; send the join again with a new id."},
+                                              command.id));
+      return;
+    }
     if (seen->second.ack) {
       answer_retry(reply, seen->second);
     } else {
@@ -170,6 +203,14 @@ void room::do_submit(const connection* c, protocol::client_command command) {
                                   secrets::equal(command.facilitator_key, facilitator_key_);
   }
   execute(it->second.participant, command.command, std::move(reply));
+}
+
+void room::do_refuse(const connection* c, const protocol::parse_error& bad) {
+  auto it = members_.find(c);
+  if (it == members_.end()) return;
+  // Judged against the state the room's next command would be, as apply does.
+  const auto why = protocol::refusal_for(applied_, bad.command, it->second.participant, bad.why);
+  reply_to({c, it->second.link, bad.id}, protocol::error_message(why, bad.id));
 }
 
 void room::execute(const std::string& participant, const protocol::command& command, pending_reply reply) {
@@ -200,7 +241,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
     if (auto* joined = std::get_if<protocol::evt::participant_joined>(&e)) {
       reply.participant = joined->participant.id;
       reply.token = secrets::key();
-      batch.credentials.push_back({reply.participant, reply.token});
+      batch.credentials.push_back({reply.participant, reply.token, reply.client_secret});
       if (auto m = members_.find(reply.to); m != members_.end()) {
         m->second.participant = reply.participant;
         use_participant_bucket(m->second);
@@ -228,7 +269,9 @@ void room::execute(const std::string& participant, const protocol::command& comm
     auto ack = protocol::ack_message(reply.command_id, applied_seq_);
     if (!reply.participant.empty()) ack["you"] = reply.participant;
     batch.command = storage::command_record{applied_seq_, reply.dedup_key, ack.dump()};
-    remember_command(reply.dedup_key, {});
+    applied_command pending;
+    pending.client_secret = reply.client_secret;
+    remember_command(reply.dedup_key, std::move(pending));
   }
   store_.submit(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
                                    reply = std::move(reply)](std::optional<std::string> error) mutable {
@@ -250,22 +293,29 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
     return;
   }
   // Everything this commit sends, gathered per connection and handed over
-  // once: the events in seq order, then the sender's ack.
+  // once: to those who have joined, the events in seq order, then the
+  // sender's ack; to those who have not, the lobby, when it changed.
   struct delivery {
     std::shared_ptr<connection> link;
-    const std::string& participant;
+    member* to;
     std::vector<shared_text> messages;
   };
   std::vector<delivery> deliveries;
   deliveries.reserve(members_.size());
-  for (const auto& [_, m] : members_) {
-    if (auto link = m.link.lock()) deliveries.push_back({std::move(link), m.participant, {}});
+  for (auto& [_, m] : members_) {
+    if (auto link = m.link.lock()) deliveries.push_back({std::move(link), &m, {}});
   }
+  bool lobby_changed = false;
+  std::vector<std::string> left;
   for (std::size_t i = 0; i < events.size(); ++i) {
     committed_ = protocol::evolve(std::move(committed_), events[i]);
     ++committed_seq_;
     if (std::holds_alternative<protocol::evt::transcript_withdrawn>(events[i])) scrub_recent_transcript();
-    for (auto& d : deliveries) d.messages.push_back(messages[i].for_viewer(d.participant));
+    lobby_changed = lobby_changed || protocol::changes_lobby(events[i]);
+    if (const auto* gone = std::get_if<protocol::evt::participant_left>(&events[i])) left.push_back(gone->participant);
+    for (auto& d : deliveries) {
+      if (!d.to->in_lobby) d.messages.push_back(messages[i].for_viewer(d.to->participant));
+    }
     recent_.push_back(std::move(messages[i]));
     if (recent_.size() > recent_events_kept) recent_.pop_front();
   }
@@ -277,13 +327,32 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
       message["token"] = reply.token;
     }
     ack = make_text(message.dump());
-    // The weak link, not the address, identifies the sender (see reply_to).
-    const auto sender = reply.link.lock();
+    const auto* sender = sender_of(reply);
     for (auto& d : deliveries) {
-      if (d.link == sender) d.messages.push_back(ack);
+      if (d.to != sender) continue;
+      // A stored join shows its connection the session, as of the join.
+      if (!reply.token.empty() && d.to->in_lobby) {
+        d.to->in_lobby = false;
+        d.messages.push_back(snapshot_for(reply.participant));
+      }
+      d.messages.push_back(ack);
     }
   }
-  for (auto& d : deliveries) d.link->send(std::move(d.messages));
+  // Whoever left is shown only the lobby from now on, on every connection.
+  // Each keeps its participant's message bucket: leaving earns no new allowance.
+  for (auto& [_, m] : members_) {
+    if (std::find(left.begin(), left.end(), m.participant) == left.end()) continue;
+    m.participant.clear();
+    m.in_lobby = true;
+  }
+  shared_text current_lobby;
+  for (auto& d : deliveries) {
+    if (lobby_changed && d.to->in_lobby) {
+      if (!current_lobby) current_lobby = lobby();
+      d.messages.push_back(current_lobby);
+    }
+    if (!d.messages.empty()) d.link->send(std::move(d.messages));
+  }
   if (!ack) return;
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
     seen->second.ack = ack;
@@ -301,17 +370,34 @@ void room::remember_command(const std::string& key, applied_command entry) {
 }
 
 void room::answer_retry(const pending_reply& reply, const applied_command& applied) {
-  // A retried join binds this connection to the participant it created.
-  if (!applied.joined.empty()) {
-    auto m = members_.find(reply.to);
-    if (m != members_.end() && m->second.participant.empty() && committed_.find_participant(applied.joined)) {
-      m->second.participant = applied.joined;
-      use_participant_bucket(m->second);
-      if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
-    }
+  // A retried join binds this connection to the participant it created and,
+  // as the join itself did, shows it the session before the ack.
+  auto* m = applied.joined.empty() ? nullptr : sender_of(reply);
+  if (m != nullptr && m->participant.empty() && committed_.find_participant(applied.joined) != nullptr) {
+    m->participant = applied.joined;
+    m->in_lobby = false;
+    use_participant_bucket(*m);
+    reply_to(reply, snapshot_for(applied.joined));
+    if (connections_of(applied.joined) == 1) execute(applied.joined, protocol::cmd::connect{}, {});
   }
   reply_to(reply, applied.ack);
 }
+
+room::member* room::sender_of(const pending_reply& reply) {
+  // The weak link, not the address, identifies the sender: an address can be
+  // reused by a newer connection before a commit completes.
+  const auto link = reply.link.lock();
+  auto it = members_.find(reply.to);
+  if (!link || it == members_.end() || it->second.link.lock() != link) return nullptr;
+  return &it->second;
+}
+
+shared_text room::snapshot_for(const std::string& participant) const {
+  return make_text(
+      protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump());
+}
+
+shared_text room::lobby() const { return make_text(protocol::lobby_message(committed_seq_, committed_).dump()); }
 
 void room::fail(const std::string& why) {
   log_line("session " + id_ + " stopped: storage failed: " + why);
@@ -346,8 +432,7 @@ void room::send_catch_up(connection& c, const std::string& participant, std::opt
       return;
     }
   }
-  c.send(make_text(
-      protocol::snapshot_message(committed_seq_, clock_(), protocol::view_state(committed_, participant)).dump()));
+  c.send(snapshot_for(participant));
 }
 
 void room::scrub_recent_transcript() {

@@ -66,6 +66,9 @@ class room : public std::enable_shared_from_this<room> {
   void attach(std::shared_ptr<connection> c, protocol::hello hello);
   void detach(const connection* c);
   void submit(const connection* c, protocol::client_command command);
+  // Answers a command that could not be read: its sender's role decides
+  // first, so the answer tells an unauthorised sender nothing more.
+  void refuse(const connection* c, protocol::parse_error bad);
   // Closes every connection with "going away" (server shutdown).
   void close_all();
   // Renders the session's export if `key` is the facilitator key or the
@@ -87,26 +90,35 @@ class room : public std::enable_shared_from_this<room> {
   struct member {
     std::weak_ptr<connection> link;
     std::string participant;  // empty until joined
+    // Shown the lobby (lobby_message), never the session: until its join is
+    // stored, when a snapshot catches it up, and again once its participant
+    // has left.
+    bool in_lobby = true;
   };
   struct pending_reply {
     const connection* to = nullptr;
     std::weak_ptr<connection> link;
     std::string command_id;
-    std::string token;  // for a join: the new participant's resume token
-    std::string participant;
-    std::string dedup_key;  // set for a client command: see applied_commands_
+    std::string token = {};  // for a join: the new participant's resume token
+    std::string participant = {};
+    std::string dedup_key = {};      // set for a client command: see applied_commands_
+    std::string client_secret = {};  // for a join: see applied_command
   };
   // A client command already applied, so that a retry (same sender, same
   // id) after a lost ack is answered again rather than applied twice.
   struct applied_command {
     shared_text ack;     // the acknowledgement as sent, once committed
     std::string joined;  // for a join: the participant it created
+    // For a join, whose sender has no participant yet: the secret its client
+    // chose. Only a retry that repeats it gets the participant and token.
+    std::string client_secret;
     std::vector<pending_reply> waiting;  // retries that came before the commit
   };
 
   void do_attach(const std::shared_ptr<connection>& c, const protocol::hello& hello);
   void do_detach(const connection* c);
   void do_submit(const connection* c, protocol::client_command command);
+  void do_refuse(const connection* c, const protocol::parse_error& bad);
   void execute(const std::string& participant, const protocol::command& command, pending_reply reply);
   void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
                     const std::optional<std::string>& error);
@@ -118,6 +130,9 @@ class room : public std::enable_shared_from_this<room> {
   void schedule_expiry();
   void remember_command(const std::string& key, applied_command entry);
   void answer_retry(const pending_reply& reply, const applied_command& applied);
+  member* sender_of(const pending_reply& reply);
+  shared_text snapshot_for(const std::string& participant) const;
+  shared_text lobby() const;
   std::size_t connections_of(const std::string& participant) const;
   // Closes every connection with `why`, then deletes the session from disk.
   void erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done);

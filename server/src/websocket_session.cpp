@@ -7,6 +7,15 @@
 
 namespace debrief::server {
 
+namespace {
+
+// Before hello a connection belongs to no session: nothing is its to send.
+nlohmann::json before_hello(const std::string& id) {
+  return protocol::error_message({protocol::error_code::not_joined, "Send hello before any command."}, id);
+}
+
+}  // namespace
+
 websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client)
     : ws_(std::move(socket)), hub_(rooms), bucket_(rooms.unjoined_bucket(client)) {}
 
@@ -16,7 +25,11 @@ websocket_session::~websocket_session() {
 
 void websocket_session::run(http::request<http::string_body> upgrade) {
   ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-  ws_.read_message_max(max_message_bytes);
+  // No limit of Beast's: it would fail the connection at the frame's header,
+  // dropping the socket while the client still sends, so that the client
+  // never reads the 1009. The session counts instead (read_next), and the
+  // close's own timeout bounds how long an oversize message is drained.
+  ws_.read_message_max(0);
   ws_.async_accept(upgrade, beast::bind_front_handler(&websocket_session::on_accept, shared_from_this()));
 }
 
@@ -26,20 +39,16 @@ void websocket_session::on_accept(beast::error_code ec) {
 }
 
 void websocket_session::read_next() {
-  ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
+  // A piece at a time, never past the limit by more than one byte: a message
+  // that reaches it is refused (refuse_oversize) without being held whole.
+  ws_.async_read_some(buffer_, max_message_bytes + 1 - buffer_.size(),
+                      beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
 }
 
 void websocket_session::on_read(beast::error_code ec, std::size_t) {
-  if (ec) {
-    // Closed, timed out, or too large (Beast has already answered 1009).
-    // Leaving the room now, not at destruction: pending writes may keep this
-    // object alive a while longer.
-    if (room_) {
-      room_->detach(this);
-      room_.reset();
-    }
-    return;
-  }
+  if (ec) return leave_room();  // closed, timed out, or not WebSocket
+  if (buffer_.size() > max_message_bytes) return refuse_oversize();
+  if (!ws_.is_message_done()) return read_next();
   if (!ws_.got_text()) {
     send_json(protocol::error_message({protocol::error_code::bad_message, "Only text frames are accepted."}));
   } else {
@@ -50,6 +59,27 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   buffer_.consume(buffer_.size());
   buffer_.shrink_to_fit();
   if (!closing_) read_next();
+}
+
+void websocket_session::leave_room() {
+  // Now, not at destruction: pending writes may keep this object alive a
+  // while longer.
+  if (room_) {
+    room_->detach(this);
+    room_.reset();
+  }
+}
+
+void websocket_session::refuse_oversize() {
+  leave_room();
+  buffer_ = {};
+  if (closing_) return;
+  log_line("closing a connection that sent a message over " + std::to_string(max_message_bytes) + " bytes");
+  queue_.truncate(writing_ ? 1 : 0);  // the write in flight still reads its message
+  // Beast's close sends the close frame, then reads and discards the rest of
+  // the message until the client's own close frame: the client, done
+  // sending, reads 1009 instead of finding the socket gone.
+  begin_close(static_cast<unsigned short>(websocket::close_code::too_big), "message too big");
 }
 
 void websocket_session::handle(const std::string& text) {
@@ -67,8 +97,11 @@ void websocket_session::handle(const std::string& text) {
   }
   auto parsed = protocol::parse_client_message(text);
   if (auto* bad = std::get_if<protocol::parse_error>(&parsed)) {
-    send_json(protocol::error_message(bad->why, bad->id));
-    return;
+    // A command with wrong fields is refused for its sender's role first,
+    // which only the room knows (and before hello, nobody has a role).
+    if (bad->command.empty() || bad->id.empty()) return send_json(protocol::error_message(bad->why, bad->id));
+    if (!room_) return send_json(before_hello(bad->id));
+    return room_->refuse(this, std::move(*bad));
   }
   auto& message = std::get<protocol::client_message>(parsed);
   if (auto* ping = std::get_if<protocol::ping>(&message)) {
@@ -96,10 +129,7 @@ void websocket_session::handle(const std::string& text) {
     return;
   }
   auto& command = std::get<protocol::client_command>(message);
-  if (!room_) {
-    send_json(protocol::error_message({error_code::not_joined, "Send hello before any command."}, command.id));
-    return;
-  }
+  if (!room_) return send_json(before_hello(command.id));
   room_->submit(this, std::move(command));
 }
 

@@ -45,6 +45,8 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void on_accept(beast::error_code ec);
   void read_next();
   void on_read(beast::error_code ec, std::size_t bytes);
+  void leave_room();
+  void refuse_oversize();
   void handle(const std::string& text);
   void send_json(const nlohmann::json& message);
   void enqueue(shared_text message);

@@ -62,8 +62,8 @@ struct database::impl {
   sqlite::statement last_seq{db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?1"};
   sqlite::statement insert_event{
       db, "INSERT INTO events (session, seq, time, body, command_key, ack) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
-  sqlite::statement insert_credential{db,
-                                      "INSERT INTO credentials (token, session, participant) VALUES (?1, ?2, ?3)"};
+  sqlite::statement insert_credential{
+      db, "INSERT INTO credentials (token, session, participant, client_secret) VALUES (?1, ?2, ?3, ?4)"};
   sqlite::statement upsert_snapshot{db,
                                     "INSERT INTO snapshots (session, seq, state) VALUES (?1, ?2, ?3) "
                                     "ON CONFLICT (session) DO UPDATE SET seq = excluded.seq, state = excluded.state"};
@@ -81,7 +81,7 @@ struct database::impl {
                                   "SELECT id, facilitator_key, created_at FROM sessions ORDER BY created_at, id"};
   sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
   sqlite::statement events_after{db, "SELECT seq, time, body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
-  sqlite::statement credentials_of{db, "SELECT participant, token FROM credentials WHERE session = ?1"};
+  sqlite::statement credentials_of{db, "SELECT participant, token, client_secret FROM credentials WHERE session = ?1"};
 
   // The last stored seq of each session this connection has seen, so a
   // commit needs no lookup to check that its events follow on. This
@@ -130,7 +130,7 @@ struct database::impl {
     }
     if (!b.events.empty()) pending_last_seq[b.session] = b.events.back().seq;
     for (const auto& c : b.credentials) {
-      insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).run();
+      insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).bind(4, c.client_secret).run();
     }
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
     if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
@@ -216,7 +216,9 @@ std::vector<loaded_session> database::load_sessions() {
     d.snapshot_of.reset();
     s.events = d.read_events_after(s.record.id, s.snapshot ? s.snapshot->seq : 0);
     d.credentials_of.bind(1, s.record.id);
-    while (d.credentials_of.step()) s.credentials.push_back({d.credentials_of.text(0), d.credentials_of.text(1)});
+    while (d.credentials_of.step()) {
+      s.credentials.push_back({d.credentials_of.text(0), d.credentials_of.text(1), d.credentials_of.text(2)});
+    }
     d.credentials_of.reset();
     d.recent_commands.bind(1, s.record.id);
     while (d.recent_commands.step()) {

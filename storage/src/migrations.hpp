@@ -54,6 +54,12 @@ inline constexpr std::array migrations = {
         FROM commands AS c WHERE c.session = events.session AND c.seq = events.seq;
       DROP TABLE commands;
     )sql",
+    // 4: the secret the client chose for the join that made the credential,
+    // so that only that client's retry gets the token back. Rows from before
+    // have none, and an empty secret never matches.
+    R"sql(
+      ALTER TABLE credentials ADD COLUMN client_secret TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 
 }  // namespace debrief::storage

@@ -29,6 +29,7 @@ constexpr int colleagues_per_room = 2;
 constexpr int kill_rounds = 3;
 constexpr int commands_per_peer_per_round = 40;  // bounds the load whatever the timing
 constexpr int discussion_phase = 4;              // "noticings": private; the presenter may still use the board
+constexpr const char* discussion_phase_id = "noticings";
 constexpr std::int64_t discussion_minutes = 5;
 
 struct tally {
@@ -139,9 +140,10 @@ class CrashTest : public ::testing::Test {
       p.command({{"type", "timer_add"}, {"seconds", 1 + static_cast<int>(rng() % 90)}}, id);
     } else if (p.role == "presenter") {
       static const char* lists[] = {"know", "dont_know", "assumptions", "find_out"};
-      p.command({{"type", "board_add"}, {"list", lists[k % 4]}, {"text", "item " + id}}, id);
+      p.command({{"type", "board_add"}, {"list", lists[k % 4]}, {"text", "item " + id}, {"phase", discussion_phase_id}},
+                id);
     } else {
-      p.command({{"type", "entry_add"}, {"text", "entry " + id}, {"prompt", -1}}, id);
+      p.command({{"type", "entry_add"}, {"text", "entry " + id}, {"prompt", -1}, {"phase", discussion_phase_id}}, id);
     }
   }
 

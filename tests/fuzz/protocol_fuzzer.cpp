@@ -10,7 +10,11 @@
 //     JSON form (as stored in snapshots);
 //   - nobody's view (snapshot or event) shows another participant's entry or
 //     annotation in a private phase that has not been revealed;
-//   - the state stays within the protocol's limits.
+//   - the state stays within the protocol's limits;
+//   - the lobby (what a connection that has not joined sees) holds only
+//     who is here and the agenda's outline;
+//   - a command that could not be read is refused for the sender's role,
+//     or else for its own fields, and for nothing else.
 // seq is the count of events applied; each accepted command adds its events
 // in order, so the log is gap-free by construction and is checked by replay.
 //
@@ -32,6 +36,7 @@
 
 #include "debrief/protocol/apply.hpp"
 #include "debrief/protocol/limits.hpp"
+#include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "debrief/protocol/visibility.hpp"
 #include "debrief/protocol/wire.hpp"
@@ -119,6 +124,22 @@ void check_views(const session_state& s) {
   }
 }
 
+// Before joining, a connection sees the session's outline, not its content:
+// the message has these fields only, and each phase only these three.
+void check_lobby(const session_state& s, std::int64_t seq) {
+  const auto lobby = lobby_message(seq, s);
+  static const std::set<std::string> fields = {"type",   "seq",      "session", "title",
+                                               "status", "template", "phases",  "participants"};
+  std::set<std::string> present;
+  for (const auto& [key, _] : lobby.items()) present.insert(key);
+  require(present == fields, "the lobby has other fields: " + lobby.dump());
+  require(lobby.at("participants") == json(s.participants), "the lobby's participants differ from the state's");
+  for (const auto& phase : lobby.at("phases")) {
+    require(phase.size() == 3 && phase.contains("title") && phase.contains("kind") && phase.contains("minutes"),
+            "a lobby phase shows more than its outline: " + phase.dump());
+  }
+}
+
 // An event as others receive it carries no hidden words.
 void check_event_view(const session_state& after, const event& e) {
   const auto views = view_event(after, e);
@@ -178,6 +199,7 @@ struct run {
     const auto snapshot = json::parse(json(state).dump());
     require(snapshot.get<session_state>() == state, "the state changes through its JSON form");
     check_views(state);
+    check_lobby(state, static_cast<std::int64_t>(log.size()));
   }
 };
 
@@ -191,6 +213,12 @@ void run_line(run& r, std::string_view line) {
   if (message == "!d") return r.step(cmd::disconnect{}, participant);
   if (message == "!e") return r.step(cmd::expire_timer{}, {});
   auto parsed = parse_client_message(message);
+  if (const auto* bad = std::get_if<parse_error>(&parsed); bad != nullptr && !bad->command.empty()) {
+    const auto why = refusal_for(r.state, bad->command, participant, bad->why);
+    require(why.code == bad->why.code || why.code == error_code::not_joined || why.code == error_code::forbidden,
+            "a malformed " + bad->command + " is refused for something else: " + why.message);
+    return;
+  }
   auto* m = std::get_if<client_message>(&parsed);
   if (m == nullptr) return;
   auto* c = std::get_if<client_command>(m);

@@ -10,7 +10,7 @@ struct running_session {
   test_server server{dir.path() / "debrief.db"};
   created session = create_session(server.port());
   ws_client facilitator{server.port()};
-  running_session() { facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key); }
+  std::string token = facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key).at("token");
   std::int64_t step(const char* type) { return facilitator.command({{"type", type}}).at("seq"); }
 };
 
@@ -53,7 +53,9 @@ TEST(CatchUp, AClientWithoutAUsableSeqGetsASnapshot) {
   const auto last = s.step("start_session");
   for (const json& extra : {json::object(), json{{"last_seq", last + 5}}}) {
     ws_client c(s.server.port());
-    c.hello(s.session.code, extra);
+    auto hello = extra;
+    hello["token"] = s.token;
+    c.hello(s.session.code, hello);
     const auto snap = c.receive();
     ASSERT_EQ(snap.at("type"), "snapshot");
     EXPECT_EQ(snap.at("seq"), last);
@@ -65,7 +67,7 @@ TEST(CatchUp, AClientThatIsUpToDateGetsNothingMore) {
   running_session s;
   const auto last = s.step("start_session");
   ws_client c(s.server.port());
-  c.hello(s.session.code, {{"last_seq", last}});
+  c.hello(s.session.code, {{"token", s.token}, {"last_seq", last}});
   s.step("timer_start");
   const auto next = c.receive();
   EXPECT_EQ(next.at("type"), "event");

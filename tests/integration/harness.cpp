@@ -68,6 +68,14 @@ created create_session(std::uint16_t port, const std::string& template_id) {
   return {j.at("session"), j.at("facilitator_key")};
 }
 
+std::string random_hex(std::size_t digits) {
+  static constexpr std::string_view hex = "0123456789abcdef";
+  std::random_device rd;
+  std::string out;
+  while (out.size() < digits) out += hex[rd() % 16];
+  return out;
+}
+
 ws_client::ws_client(std::uint16_t port, const std::string& origin) {
   ws_.next_layer().connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   if (!origin.empty()) {
@@ -109,7 +117,9 @@ json ws_client::receive(std::chrono::milliseconds timeout) {
   auto text = beast::buffers_to_string(buffer.data());
   frames_ += text;
   frames_ += '\n';
-  return json::parse(text);
+  auto message = json::parse(text);
+  if (message.at("type") == "snapshot") snapshot_ = message;
+  return message;
 }
 
 json ws_client::receive_type(const std::string& type, std::chrono::milliseconds timeout) {
@@ -129,7 +139,7 @@ json ws_client::ok(json message) {
 }
 
 json ws_client::command(json message, std::vector<json>* events_before) {
-  const auto id = "t" + std::to_string(next_id_++);
+  const auto id = id_prefix_ + std::to_string(next_id_++);
   message["id"] = id;
   send(message);
   for (;;) {
@@ -157,7 +167,7 @@ void ws_client::close() {
 }
 
 json ws_client::hello(const std::string& session, const json& extra) {
-  json h = {{"type", "hello"}, {"version", 1}, {"session", session}};
+  json h = {{"type", "hello"}, {"version", 2}, {"session", session}};
   h.update(extra);
   send(h);
   return receive_type("welcome");
@@ -166,10 +176,33 @@ json ws_client::hello(const std::string& session, const json& extra) {
 json ws_client::join(const std::string& session, const std::string& name, const std::string& role,
                      const std::string& facilitator_key) {
   hello(session);
-  receive_type("snapshot");
-  json j = {{"type", "join"}, {"name", name}, {"role", role}};
+  receive_type("lobby");
+  json j = {{"type", "join"}, {"name", name}, {"role", role}, {"client_secret", random_hex()}};
   if (!facilitator_key.empty()) j["facilitator_key"] = facilitator_key;
-  return command(j);
+  snapshot_ = nullptr;
+  auto answer = command(j);
+  if (answer.at("type") == "ack" && (snapshot_.is_null() || snapshot_.at("seq") != answer.at("seq"))) {
+    throw std::runtime_error("the join of " + name +
+                             " was acknowledged without a snapshot as of it first: " + answer.dump());
+  }
+  if (answer.at("type") == "ack") token_ = answer.at("token");
+  return answer;
+}
+
+json snapshot_of(std::uint16_t port, const std::string& session, const std::string& token) {
+  ws_client c(port);
+  c.hello(session, {{"token", token}});
+  return c.receive_type("snapshot");
+}
+
+json receive_lobby_naming(ws_client& c, const std::string& name) {
+  for (;;) {
+    auto m = c.receive();
+    if (m.at("type") != "lobby") throw std::runtime_error("a connection in the lobby received " + m.dump());
+    for (const auto& p : m.at("participants")) {
+      if (p.at("name") == name) return m;
+    }
+  }
 }
 
 }  // namespace debrief::testing

@@ -70,6 +70,10 @@ struct created {
 };
 created create_session(std::uint16_t port, const std::string& template_id = "learning-partnership");
 
+// 32 hex digits of a fresh random value: a join's client_secret, or a prefix
+// that keeps one client's command ids apart from everyone else's.
+std::string random_hex(std::size_t digits = 32);
+
 class ws_client {
  public:
   explicit ws_client(std::uint16_t port, const std::string& origin = {});
@@ -89,21 +93,41 @@ class ws_client {
   json ok(json message);
   // Every raw frame received so far (for checks that text never arrived).
   const std::string& transcript_of_frames() const { return frames_; }
+  // The last snapshot received (null before any).
+  const json& last_snapshot() const { return snapshot_; }
+  // The resume token its join was acknowledged with (empty before).
+  const std::string& join_token() const { return token_; }
   // True if the server closed the connection; the close code in *code.
   bool closed_by_server(websocket::close_code* code, std::chrono::milliseconds timeout = 5s);
   void close();
 
-  // hello + welcome; returns the welcome.
+  // hello (protocol version 2) + welcome; returns the welcome.
   json hello(const std::string& session, const json& extra = json::object());
-  // hello + welcome + snapshot + join; returns the join ack.
+  // hello + welcome + lobby + join with a fresh client secret; returns the
+  // answer. An ack must come after the snapshot that shows the session to
+  // the new participant (last_snapshot()); this throws if it does not.
   json join(const std::string& session, const std::string& name, const std::string& role,
             const std::string& facilitator_key = {});
 
  private:
   net::io_context ioc_;
   websocket::stream<tcp::socket> ws_{ioc_};
+  // Joins are recognised by their id alone, so no two clients may share ids.
+  std::string id_prefix_ = random_hex(8) + "-";
   int next_id_ = 1;
   std::string frames_;
+  json snapshot_;
+  std::string token_;
 };
+
+// Reads lobby messages until one lists a participant called `name`, and
+// returns it. Anything else on the way throws: a connection that has not
+// joined is shown nothing but the lobby. (Someone joining is how a test
+// knows that everything committed before has reached such a connection.)
+json receive_lobby_naming(ws_client& c, const std::string& name);
+
+// The session as the participant holding `token` sees it: the snapshot a new
+// connection of theirs receives.
+json snapshot_of(std::uint16_t port, const std::string& session, const std::string& token);
 
 }  // namespace debrief::testing

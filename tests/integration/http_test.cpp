@@ -115,7 +115,7 @@ TEST_F(Http, AUsersOwnTemplateIsAcceptedAndABadOneIsRefusedWithItsField) {
   ASSERT_EQ(made.status, 201u) << made.body;
   ws_client c(port());
   c.hello(json::parse(made.body).at("session"));
-  EXPECT_EQ(c.receive_type("snapshot").at("state").at("template").at("phases").at(0).at("minutes"), 12);
+  EXPECT_EQ(c.receive_type("lobby").at("phases").at(0).at("minutes"), 12);
 
   auto bad = own;
   bad["template"]["phases"][0]["minutes"] = 0;
@@ -140,7 +140,7 @@ TEST_F(Http, DeletingASessionNeedsTheFacilitatorAndRemovesEverything) {
 
   EXPECT_TRUE(colleague.closed_by_server(nullptr));
   ws_client late(port());
-  late.send({{"type", "hello"}, {"version", 1}, {"session", session.code}});
+  late.send({{"type", "hello"}, {"version", 2}, {"session", session.code}});
   EXPECT_EQ(late.receive().at("code"), "not_found");
   EXPECT_EQ(http_request(port(), http::verb::get, target + "/export", {}, session.facilitator_key).status, 404u);
 

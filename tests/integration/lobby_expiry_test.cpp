@@ -73,7 +73,7 @@ TEST_F(LobbyExpiry, ASweepDeletesASessionLeftInTheLobbyAndClosesItsConnections) 
 
   EXPECT_EQ(export_status(server->port(), idle), 404u);
   ws_client late(server->port());
-  late.send({{"type", "hello"}, {"version", 1}, {"session", idle.code}});
+  late.send({{"type", "hello"}, {"version", 2}, {"session", idle.code}});
   EXPECT_EQ(late.receive().at("code"), "not_found");
   EXPECT_EQ(export_status(server->port(), started), 200u);
 

@@ -18,12 +18,12 @@ TEST(Privacy, HiddenEntriesNeverReachAnotherClientBeforeTheReveal) {
   ws_client writer(server.port());
   writer.join(session.code, "Lena", "colleague");
   ws_client reader(server.port());
-  reader.join(session.code, "Ravi", "colleague");
+  const auto reader_token = reader.join(session.code, "Ravi", "colleague").at("token").get<std::string>();
 
   facilitator.ok({{"type", "start_session"}});
   facilitator.ok({{"type", "go_to_phase"}, {"phase", noticings_phase}});
   const std::string secret = "Line 12 made me wonder whether the quiz felt like a trap";
-  const auto added = writer.ok({{"type", "entry_add"}, {"text", secret}});
+  const auto added = writer.ok({{"type", "entry_add"}, {"text", secret}, {"phase", "noticings"}});
   const auto entry_seq = added.at("seq").get<std::int64_t>();
 
   // The reader gets the event (no gap in seq), but only a placeholder.
@@ -36,12 +36,12 @@ TEST(Privacy, HiddenEntriesNeverReachAnotherClientBeforeTheReveal) {
 
   // A newcomer's snapshot and a catching-up client's events lack it too.
   ws_client late(server.port());
-  late.hello(session.code);
-  const auto snapshot = late.receive_type("snapshot");
+  late.join(session.code, "Olu", "observer");
+  const auto& snapshot = late.last_snapshot();
   ASSERT_EQ(snapshot.at("state").at("entries").size(), 1u);
   EXPECT_EQ(snapshot.at("state").at("entries").at(0).at("hidden"), true);
   ws_client catching_up(server.port());
-  catching_up.hello(session.code, {{"last_seq", entry_seq - 1}});
+  catching_up.hello(session.code, {{"token", reader_token}, {"last_seq", entry_seq - 1}});
   catching_up.receive_type("event");
   EXPECT_EQ(reader.transcript_of_frames().find(secret), std::string::npos);
   EXPECT_EQ(late.transcript_of_frames().find(secret), std::string::npos);

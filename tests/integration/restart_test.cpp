@@ -7,12 +7,6 @@
 namespace debrief::testing {
 namespace {
 
-json snapshot_of(std::uint16_t port, const std::string& code) {
-  ws_client c(port);
-  c.hello(code);
-  return c.receive_type("snapshot");
-}
-
 TEST(Restart, ARestartedServerServesTheSameSessionAndKeepsTheTimerRunning) {
   temp_dir dir;
   const auto db = dir.path() / "debrief.db";
@@ -29,33 +23,23 @@ TEST(Restart, ARestartedServerServesTheSameSessionAndKeepsTheTimerRunning) {
     for (const auto* type : {"start_session", "next_phase", "timer_start"}) {
       ASSERT_EQ(facilitator.command({{"type", type}}).at("type"), "ack");
     }
-    before = snapshot_of(server.port(), session.code).at("state");
+    before = snapshot_of(server.port(), session.code, token).at("state");
   }
 
   test_server server(db);
   // Presence is re-derived after a restart: nobody is connected yet, and the
-  // server says so with presence events, which may follow the snapshot.
+  // server says so (at load, so before anyone can join).
   ws_client observer(server.port());
-  observer.hello(session.code);
-  json after = observer.receive_type("snapshot").at("state");
-  auto online_count = [&] {
-    int n = 0;
-    for (const auto& p : after.at("participants")) n += p.at("online").get<bool>() ? 1 : 0;
-    return n;
-  };
-  while (online_count() > 0) {
-    const auto e = observer.receive_type("event").at("event");
-    ASSERT_EQ(e.at("type"), "presence_changed");
-    for (auto& p : after.at("participants")) {
-      if (p.at("id") == e.at("participant")) p["online"] = e.at("online");
-    }
-  }
+  observer.join(session.code, "Olu", "observer");
+  const auto after = observer.last_snapshot().at("state");
   EXPECT_EQ(after.at("status"), "live");
   EXPECT_EQ(after.at("phase"), 1);
   EXPECT_EQ(after.at("timer"), before.at("timer"));  // the same deadline: it kept counting
   EXPECT_EQ(after.at("timer").at("status"), "running");
-  ASSERT_EQ(after.at("participants").size(), 2u);
-  for (const auto& p : after.at("participants")) EXPECT_FALSE(p.at("online").get<bool>());
+  ASSERT_EQ(after.at("participants").size(), 3u);
+  for (const auto& p : after.at("participants")) {
+    EXPECT_EQ(p.at("online").get<bool>(), p.at("name") == "Olu") << p.dump();
+  }
 
   ws_client back(server.port());
   EXPECT_EQ(back.hello(session.code, {{"token", token}}).at("you"), "p1");
@@ -67,21 +51,22 @@ TEST(Restart, AnEndedSessionStaysReadableButTakesNoCommands) {
   temp_dir dir;
   const auto db = dir.path() / "debrief.db";
   created session;
+  std::string token;
   {
     test_server server(db);
     session = create_session(server.port());
     ws_client facilitator(server.port());
-    facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);
+    token = facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key).at("token");
     ASSERT_EQ(facilitator.command({{"type", "end_session"}}).at("type"), "ack");
   }
   test_server server(db);
-  ws_client c(server.port());
-  c.hello(session.code);
-  EXPECT_EQ(c.receive_type("snapshot").at("state").at("status"), "ended");
-  ws_client facilitator(server.port());
-  facilitator.hello(session.code);
-  facilitator.receive_type("snapshot");
-  EXPECT_EQ(facilitator.command({{"type", "join"}, {"name", "Sam"}, {"role", "colleague"}}).at("code"), "conflict");
+  EXPECT_EQ(snapshot_of(server.port(), session.code, token).at("state").at("status"), "ended");
+  ws_client late(server.port());
+  late.hello(session.code);
+  EXPECT_EQ(late.receive_type("lobby").at("status"), "ended");
+  late.send(
+      {{"type", "join"}, {"id", "late-1"}, {"name", "Sam"}, {"role", "colleague"}, {"client_secret", random_hex()}});
+  EXPECT_EQ(late.receive_type("error").at("code"), "conflict");
 }
 
 }  // namespace

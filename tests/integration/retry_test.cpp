@@ -10,7 +10,7 @@ TEST(Retry, TheSameCommandIdTwiceHasOneEffectAndTheSameAck) {
   test_server server(dir.path() / "debrief.db");
   const auto session = create_session(server.port());
   ws_client facilitator(server.port());
-  facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);
+  const auto token = facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key).at("token");
   facilitator.ok({{"type", "start_session"}});
 
   const json add = {{"type", "timer_add"}, {"id", "fixed-id-1"}, {"seconds", 60}};
@@ -27,9 +27,7 @@ TEST(Retry, TheSameCommandIdTwiceHasOneEffectAndTheSameAck) {
   EXPECT_EQ(extended, 1);
 
   // And again later, on a new connection of the same participant.
-  ws_client observer(server.port());
-  observer.hello(session.code);
-  const auto before = observer.receive_type("snapshot");
+  const auto before = snapshot_of(server.port(), session.code, token);
   EXPECT_EQ(before.at("state").at("timer").at("duration_ms"), 4 * 60 * 1000);
 }
 
@@ -37,26 +35,26 @@ TEST(Retry, AJoinRetriedAfterALostAckGivesTheSameParticipant) {
   temp_dir dir;
   test_server server(dir.path() / "debrief.db");
   const auto session = create_session(server.port());
-  const json join = {{"type", "join"}, {"id", "k3v9-1"}, {"name", "Lena"}, {"role", "colleague"}};
+  const json join = {
+      {"type", "join"}, {"id", "k3v9-1"}, {"name", "Lena"}, {"role", "colleague"}, {"client_secret", random_hex()}};
   json first;
   {
     ws_client c(server.port());
     c.hello(session.code);
-    c.receive_type("snapshot");
+    c.receive_type("lobby");
     c.send(join);
     first = c.receive_type("ack");
   }
   ws_client again(server.port());
   again.hello(session.code);
-  again.receive_type("snapshot");
+  again.receive_type("lobby");
   again.send(join);
   const auto second = again.receive_type("ack");
   EXPECT_EQ(second.at("you"), first.at("you"));
   EXPECT_EQ(second.at("token"), first.at("token"));
+  ASSERT_FALSE(again.last_snapshot().is_null()) << "the bound connection was not shown the session";
 
-  ws_client observer(server.port());
-  observer.hello(session.code);
-  EXPECT_EQ(observer.receive_type("snapshot").at("state").at("participants").size(), 1u);
+  EXPECT_EQ(snapshot_of(server.port(), session.code, first.at("token")).at("state").at("participants").size(), 1u);
 }
 
 TEST(Retry, RetriesAreRecognisedAfterARestart) {
@@ -82,9 +80,7 @@ TEST(Retry, RetriesAreRecognisedAfterARestart) {
   facilitator.send(next);
   EXPECT_EQ(facilitator.receive_type("ack"), first);
   EXPECT_EQ(state.at("phase"), 1);
-  ws_client observer(server.port());
-  observer.hello(session.code);
-  EXPECT_EQ(observer.receive_type("snapshot").at("state").at("phase"), 1);  // not 2
+  EXPECT_EQ(snapshot_of(server.port(), session.code, token).at("state").at("phase"), 1);  // not 2
 }
 
 TEST(RateLimit, AFloodIsAnsweredWithRateLimitedAndNothingIsApplied) {
@@ -92,7 +88,7 @@ TEST(RateLimit, AFloodIsAnsweredWithRateLimitedAndNothingIsApplied) {
   test_server server(dir.path() / "debrief.db");
   const auto session = create_session(server.port());
   ws_client facilitator(server.port());
-  facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);
+  const auto token = facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key).at("token");
   facilitator.ok({{"type", "start_session"}});
   constexpr int sent = 100;
   for (int i = 0; i < sent; ++i) facilitator.send({{"type", "timer_add"}, {"id", "f" + std::to_string(i)}, {"seconds", 1}});
@@ -109,9 +105,7 @@ TEST(RateLimit, AFloodIsAnsweredWithRateLimitedAndNothingIsApplied) {
   }
   EXPECT_GT(limited, 0);
   EXPECT_LT(acked, sent);
-  ws_client observer(server.port());
-  observer.hello(session.code);
-  const auto timer = observer.receive_type("snapshot").at("state").at("timer");
+  const auto timer = snapshot_of(server.port(), session.code, token).at("state").at("timer");
   EXPECT_EQ(timer.at("duration_ms"), 3 * 60 * 1000 + acked * 1000);  // exactly the acked ones
 }
 

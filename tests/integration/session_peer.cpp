@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "harness.hpp"  // random_hex
+
 namespace debrief::testing {
 
 session_peer::session_peer(server::net::io_context& ioc, std::string session, std::string name, std::string role,
@@ -11,7 +13,10 @@ session_peer::session_peer(server::net::io_context& ioc, std::string session, st
       role(std::move(role)),
       facilitator_key(std::move(facilitator_key)),
       ioc_(ioc),
-      join_id_("join-" + this->name) {}
+      join_id_("join-" + this->name),
+      // Chosen once and sent with every retry of the join, as a browser keeps
+      // it with its outbox.
+      client_secret_(random_hex()) {}
 
 void session_peer::connect(std::uint16_t port) { open(port, true); }
 
@@ -25,6 +30,7 @@ void session_peer::drop() {
 void session_peer::open(std::uint16_t port, bool with_last_seq) {
   drop();
   welcomed_ = false;
+  in_lobby_ = false;
   // Messages of an older connection, still in flight, are ignored.
   const auto generation = ++generation_;
   link_ = async_client::open(ioc_, port,
@@ -34,12 +40,12 @@ void session_peer::open(std::uint16_t port, bool with_last_seq) {
                                on_message(m);
                              },
                              {});
-  json hello = {{"type", "hello"}, {"version", 1}, {"session", session}};
+  json hello = {{"type", "hello"}, {"version", 2}, {"session", session}};
   if (!token.empty()) hello["token"] = token;
   if (with_last_seq && last_seq) hello["last_seq"] = *last_seq;
   link_->send(hello);
   if (!joined()) {
-    json join = {{"type", "join"}, {"id", join_id_}, {"name", name}, {"role", role}};
+    json join = {{"type", "join"}, {"id", join_id_}, {"name", name}, {"role", role}, {"client_secret", client_secret_}};
     if (!facilitator_key.empty()) join["facilitator_key"] = facilitator_key;
     link_->send(join);
     return;
@@ -91,8 +97,12 @@ void session_peer::on_message(const json& m) {
   const auto type = m.at("type").get<std::string>();
   if (type == "welcome") {
     welcomed_ = true;
+    in_lobby_ = m.at("you").is_null();
     if (!you.empty() && m.at("you") != you) problem("resumed as " + m.at("you").dump() + ", not " + you);
+  } else if (type == "lobby") {
+    if (!in_lobby_) problem("a lobby message reached a connection that had joined");
   } else if (type == "snapshot") {
+    in_lobby_ = false;
     const auto seq = m.at("seq").get<std::int64_t>();
     if (last_seq && seq < *last_seq) {
       problem("a snapshot at seq " + std::to_string(seq) + " is behind seq " + std::to_string(*last_seq) +
@@ -114,6 +124,7 @@ void session_peer::on_message(const json& m) {
 
 void session_peer::on_event(const json& m) {
   const auto seq = m.at("seq").get<std::int64_t>();
+  if (in_lobby_) problem("event " + std::to_string(seq) + " reached a connection that had not joined");
   if (!last_seq) {
     problem("event " + std::to_string(seq) + " before any snapshot");
   } else if (seq != *last_seq + 1) {

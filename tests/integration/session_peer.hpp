@@ -82,7 +82,9 @@ class session_peer {
   std::shared_ptr<async_client> link_;
   int generation_ = 0;
   bool welcomed_ = false;
+  bool in_lobby_ = false;  // this connection has not joined (yet): lobby messages only
   std::string join_id_;
+  std::string client_secret_;
 };
 
 }  // namespace debrief::testing

@@ -18,6 +18,7 @@ namespace debrief::testing {
 namespace {
 
 constexpr int clarifying_phase = 2;  // a discussion that is not private: everyone sees every entry
+constexpr const char* clarifying_phase_id = "clarifying";
 constexpr int long_phases = 8;       // each with 20 prompts of 500 characters
 constexpr int commands_after_cut = 20;
 constexpr int max_commands = 600;  // bounds the load if the slow client is never cut off
@@ -126,7 +127,7 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWithoutHoldingUpTheOthersAndMayR
   const auto slow_seen = *slow.last_seq;
   stalled_client stalled(
       server.port(),
-      {{"type", "hello"}, {"version", 1}, {"session", session.code}, {"token", slow.token}, {"last_seq", slow_seen}});
+      {{"type", "hello"}, {"version", 2}, {"session", session.code}, {"token", slow.token}, {"last_seq", slow_seen}});
   // Its return shows as presence: offline (the drop), then online again.
   ASSERT_TRUE(run_until(
       ioc,
@@ -160,7 +161,9 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWithoutHoldingUpTheOthersAndMayR
           if (p == &facilitator) {
             p->command({{"type", "set_phase_minutes"}, {"phase", 0}, {"minutes", 3 + sent % 2}}, id);
           } else {
-            p->command({{"type", "entry_add"}, {"text", long_entry + std::to_string(sent)}}, id);
+            p->command(
+                {{"type", "entry_add"}, {"text", long_entry + std::to_string(sent)}, {"phase", clarifying_phase_id}},
+                id);
           }
           ++sent;
           if (sent_after_cut >= 0) ++sent_after_cut;

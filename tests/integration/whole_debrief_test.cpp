@@ -54,13 +54,26 @@ TEST_F(WholeDebrief, FromNormsToExport) {
 
   // Share assumptions: the presenter's board and a colleague's proposal.
   next_phase("assumptions");
-  presenter.ok({{"type", "board_add"}, {"list", "know"}, {"text", "Student A finishes the warm-up quickly"}});
-  presenter.ok({{"type", "board_add"}, {"list", "dont_know"}, {"text", "How Student A feels in group work"}});
-  const auto assumption =
-      presenter.ok({{"type", "board_add"}, {"list", "assumptions"}, {"text", "Student A is bored by the tasks"}});
-  presenter.ok({{"type", "board_add"}, {"list", "find_out"}, {"text", "What makes a task worth doing for them"}});
-  const auto proposal_ack =
-      lena.ok({{"type", "board_propose"}, {"list", "assumptions"}, {"text", "Speed means the work is too easy"}});
+  presenter.ok({{"type", "board_add"},
+                {"list", "know"},
+                {"text", "Student A finishes the warm-up quickly"},
+                {"phase", "assumptions"}});
+  presenter.ok({{"type", "board_add"},
+                {"list", "dont_know"},
+                {"text", "How Student A feels in group work"},
+                {"phase", "assumptions"}});
+  const auto assumption = presenter.ok({{"type", "board_add"},
+                                        {"list", "assumptions"},
+                                        {"text", "Student A is bored by the tasks"},
+                                        {"phase", "assumptions"}});
+  presenter.ok({{"type", "board_add"},
+                {"list", "find_out"},
+                {"text", "What makes a task worth doing for them"},
+                {"phase", "assumptions"}});
+  const auto proposal_ack = lena.ok({{"type", "board_propose"},
+                                     {"list", "assumptions"},
+                                     {"text", "Speed means the work is too easy"},
+                                     {"phase", "assumptions"}});
   const auto proposal = event_of(lena, proposal_ack).at("proposal").at("id").get<std::string>();
   presenter.ok({{"type", "proposal_decide"}, {"proposal", proposal}, {"accept", true}});
   minutes_pass(7);
@@ -84,16 +97,18 @@ TEST_F(WholeDebrief, FromNormsToExport) {
   const auto annotated = ravi.ok({{"type", "annotate"},
                                   {"from_line", "L4"},
                                   {"tag", "wonder"},
-                                  {"comment", "They want more challenge, not less work"}});
+                                  {"comment", "They want more challenge, not less work"},
+                                  {"phase", "transcript"}});
   const auto annotation = event_of(ravi, annotated).at("annotation");
   EXPECT_EQ(annotation.at("quote"), "I help Student B, but I wish the problems were harder.");
-  lena.ok({{"type", "annotation_reply"}, {"annotation", annotation.at("id")}, {"text", "Agreed"}});
+  lena.ok(
+      {{"type", "annotation_reply"}, {"annotation", annotation.at("id")}, {"text", "Agreed"}, {"phase", "transcript"}});
   minutes_pass(8);
 
   // What we noticed: private until revealed.
   next_phase("discussion");
-  lena.ok({{"type", "entry_add"}, {"text", "Helping Student B seems to matter to them"}});
-  ravi.ok({{"type", "entry_add"}, {"text", "The word 'wait' comes up twice"}});
+  lena.ok({{"type", "entry_add"}, {"text", "Helping Student B seems to matter to them"}, {"phase", "noticings"}});
+  ravi.ok({{"type", "entry_add"}, {"text", "The word 'wait' comes up twice"}, {"phase", "noticings"}});
   facilitator.ok({{"type", "reveal_phase"}, {"phase", 4}});
   minutes_pass(5);
 
@@ -104,9 +119,11 @@ TEST_F(WholeDebrief, FromNormsToExport) {
                 {"for_whom", "Student A"},
                 {"evidence", {"annotation:" + annotation.at("id").get<std::string>()}},
                 {"check_in", "2027-03-15"},
-                {"follow_ups", {"Which problems felt worth your time this week?"}}});
+                {"follow_ups", {"Which problems felt worth your time this week?"}},
+                {"phase", "adaptations"}});
   // A colleague's adaptation is a suggestion until the presenter decides.
-  const auto suggested = event_of(lena, lena.ok({{"type", "adaptation_add"}, {"change", "Seat them with Student B"}}));
+  const auto suggested = event_of(
+      lena, lena.ok({{"type", "adaptation_add"}, {"change", "Seat them with Student B"}, {"phase", "adaptations"}}));
   EXPECT_EQ(suggested.at("adaptation").at("status"), "suggested");
   presenter.ok({{"type", "adaptation_decide"},
                 {"adaptation", suggested.at("adaptation").at("id")},
@@ -116,9 +133,12 @@ TEST_F(WholeDebrief, FromNormsToExport) {
 
   // Reflection: private; one person shares, one keeps theirs.
   next_phase("reflection");
-  const auto mine = presenter.ok({{"type", "entry_add"}, {"text", "I assumed speed meant boredom"}});
+  const auto mine =
+      presenter.ok({{"type", "entry_add"}, {"text", "I assumed speed meant boredom"}, {"phase", "reflection"}});
   presenter.ok({{"type", "entry_share"}, {"entry", event_of(presenter, mine).at("entry").at("id")}});
-  ravi.ok({{"type", "entry_add"}, {"text", "PRIVATE: I was hoping to hear my own lesson praised"}});
+  ravi.ok({{"type", "entry_add"},
+           {"text", "PRIVATE: I was hoping to hear my own lesson praised"},
+           {"phase", "reflection"}});
   const auto item = event_of(presenter, assumption).at("item");
   presenter.ok({{"type", "board_mark"},
                 {"item", item.at("id")},
@@ -131,10 +151,8 @@ TEST_F(WholeDebrief, FromNormsToExport) {
   minutes_pass(1);
   facilitator.ok({{"type", "end_session"}});
 
-  // The final state, as a newcomer sees it.
-  ws_client observer(server.port());
-  observer.hello(session.code);
-  const auto state = observer.receive_type("snapshot").at("state");
+  // The final state, as the presenter's next connection sees it.
+  const auto state = snapshot_of(server.port(), session.code, presenter_token).at("state");
   EXPECT_EQ(state.at("status"), "ended");
   EXPECT_EQ(state.at("phase"), 7);
   EXPECT_EQ(state.at("board").size(), 5u);
@@ -178,11 +196,15 @@ TEST_F(WholeDebrief, WithdrawingTheTranscriptRemovesItsWordsFromStorage) {
   const std::string words = "Honestly the group project felt pointless";
   json lines = json::array({{{"speaker", "Student A"}, {"role", "student"}, {"text", words}}});
   presenter.ok({{"type", "transcript_import"}, {"lines", lines}, {"consent", true}});
-  ravi.ok({{"type", "annotate"}, {"from_line", "L1"}, {"tag", "notice"}, {"comment", "strong word"}});
+  ravi.ok({{"type", "annotate"},
+           {"from_line", "L1"},
+           {"tag", "notice"},
+           {"comment", "strong word"},
+           {"phase", "transcript"}});
   presenter.ok({{"type", "transcript_withdraw"}});
 
   ws_client late(server.port());
-  late.hello(session.code, {{"last_seq", 1}});  // replays the recent history
+  late.hello(session.code, {{"token", presenter_token}, {"last_seq", 1}});  // replays the recent history
   for (;;) {
     const auto e = late.receive_type("event");
     if (e.at("event").at("type") == "transcript_withdrawn") break;

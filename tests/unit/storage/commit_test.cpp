@@ -30,6 +30,15 @@ TEST_F(Commit, ACreatedSessionLoadsWithItsEventsInOrderAndItsCredentials) {
   EXPECT_THAT(loaded[0].credentials, UnorderedElementsAre(credential{"p1", "token-a"}, credential{"p2", "token-b"}));
 }
 
+TEST_F(Commit, AJoinsClientSecretIsKeptWithItsCredential) {
+  auto batch = creating("S1", 2);
+  batch.credentials = {{"p1", "token-a", "secret-of-the-first-join-0123456789"}};
+  db.commit({batch});
+
+  EXPECT_THAT(db.load_sessions().at(0).credentials,
+              ElementsAre(credential{"p1", "token-a", "secret-of-the-first-join-0123456789"}));
+}
+
 TEST_F(Commit, AppendedBatchesFollowTheStoredEvents) {
   db.commit({creating("S1", 2)});
   db.commit({appending("S1", 3, 3)});

@@ -133,6 +133,39 @@ TEST(Migrations, CommandsStoredBySchemaTwoComeThroughTheUpgrade) {
   EXPECT_EQ(loaded[0].events.size(), 3u);
 }
 
+// Credentials from before join secrets existed keep their tokens, with an
+// empty secret (which no retry can repeat: the server needs 32 characters).
+TEST(Migrations, CredentialsStoredBySchemaThreeLoadWithAnEmptySecret) {
+  temp_database_file file;
+  std::string schema_three = "PRAGMA journal_mode = WAL;";
+  for (std::size_t step = 0; step < 3; ++step) schema_three += migrations[step];
+  schema_three += R"sql(
+    PRAGMA user_version = 3;
+    INSERT INTO sessions (id, facilitator_key, created_at) VALUES ('S1', 'k', 1);
+    INSERT INTO events (session, seq, time, body, command_key, ack) VALUES
+      ('S1', 1, 1, '{"type":"session_created"}', NULL, NULL),
+      ('S1', 2, 2, '{"type":"participant_joined"}', 'join' || char(31) || 'c1', '{"seq":2,"you":"p1"}');
+    INSERT INTO credentials (token, session, participant) VALUES ('token-a', 'S1', 'p1');
+  )sql";
+  exec_raw(file.path(), schema_three);
+
+  database db(file.path());
+
+  EXPECT_EQ(db.schema_version(), latest);
+  const auto loaded = db.load_sessions();
+  ASSERT_EQ(loaded.size(), 1u);
+  EXPECT_EQ(loaded[0].credentials, (std::vector<credential>{{"p1", "token-a", ""}}));
+  EXPECT_EQ(loaded[0].commands.size(), 1u);
+  db.commit({[] {
+    auto later = appending("S1", 3, 3);
+    later.credentials = {{"p2", "token-b", "secret-of-a-later-join-0123456789"}};
+    return later;
+  }()});
+  EXPECT_THAT(db.load_sessions().at(0).credentials,
+              ::testing::UnorderedElementsAre(credential{"p1", "token-a", ""},
+                                              credential{"p2", "token-b", "secret-of-a-later-join-0123456789"}));
+}
+
 TEST(Migrations, AFileFromANewerSchemaIsRefused) {
   temp_database_file file;
   { database db(file.path()); }

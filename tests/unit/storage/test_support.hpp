@@ -23,7 +23,9 @@ namespace debrief::storage {
 inline void PrintTo(const event_record& e, std::ostream* os) {
   *os << "event{seq " << e.seq << ", time " << e.time << ", " << e.body << "}";
 }
-inline void PrintTo(const credential& c, std::ostream* os) { *os << "credential{" << c.participant << ", " << c.token << "}"; }
+inline void PrintTo(const credential& c, std::ostream* os) {
+  *os << "credential{" << c.participant << ", " << c.token << ", secret " << c.client_secret << "}";
+}
 inline void PrintTo(const session_record& s, std::ostream* os) {
   *os << "session{" << s.id << ", key " << s.facilitator_key << ", created " << s.created_at << "}";
 }

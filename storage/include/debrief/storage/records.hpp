@@ -24,10 +24,12 @@ struct event_record {
 };
 
 // A participant's resume token: the secret that lets a reconnecting browser
-// be the same participant again. Never part of the event log.
+// be the same participant again; and the secret its browser chose for the
+// join, which a retry of that join must repeat. Never part of the event log.
 struct credential {
   std::string participant;
   std::string token;
+  std::string client_secret = {};  // empty for credentials stored before schema 4
   bool operator==(const credential&) const = default;
 };
 
