@@ -93,6 +93,8 @@ export interface Advance {
 const PING_EVERY_MS = 15_000;
 const FIRST_PINGS = 4;
 const FIRST_PING_SPACING_MS = 300;
+/** The server refills a person's allowance at 20 messages a second: a second's wait is plenty. */
+const RATE_LIMITED_RETRY_MS = 1_000;
 /** No frame at all for this long means the link is dead even if TCP has not noticed. */
 const SILENCE_LIMIT_MS = 40_000;
 /** Consecutive failed attempts after which the indicator says offline. */
@@ -368,6 +370,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   }
 
   function onError(msg: Extract<ServerMessage, { type: 'error' }>) {
+    if (msg.code === 'rate_limited') return onRateLimited(msg.id ?? null);
     const message = msg.message || msg.code;
     if (msg.id !== undefined && msg.id !== null) {
       const result: CommandResult = { ok: false, code: msg.code, message };
@@ -391,6 +394,25 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       return;
     }
     pushNotice(message, msg.code);
+  }
+
+  /**
+   * Too many messages at once (many people behind one school address, or a
+   * burst of clicks): nothing was applied, so the same message goes again a
+   * little later, still waiting in the outbox. A refused hello (it has no id)
+   * means a fresh connection after the usual backoff.
+   */
+  function onRateLimited(id: string | null) {
+    if (id === null) {
+      if (!welcomed.value) connection.restart();
+      return; // otherwise a ping: the next one will do
+    }
+    if (!outbox.has(id)) return;
+    const delay = RATE_LIMITED_RETRY_MS * (1 + Math.random());
+    setTimeout(() => {
+      const entry = outbox.get(id);
+      if (entry && welcomed.value) sendJson(entry.message);
+    }, delay);
   }
 
   // ---- drafts: writing the session did not take

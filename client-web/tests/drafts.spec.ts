@@ -199,3 +199,28 @@ test('store: a server that speaks another protocol version asks for a reload', a
   await expect.poll(() => lastSent(page, 0, 'hello').then((h) => h.version)).toBe(2);
   await expect(page.getByTestId('session-fatal')).toHaveCount(0);
 });
+
+test('store: a change refused as too many at once stays waiting and goes again by itself; a refused hello reconnects', async ({
+  page,
+}) => {
+  await page.goto(`/s/${CODE}`);
+  // Many people behind one school address: the hello itself is refused.
+  await lastSent(page, 0, 'hello');
+  await serverSends(page, 0, { type: 'error', code: 'rate_limited', message: 'Too many messages.' });
+  await expect.poll(() => sockets(page), { timeout: 5000 }).toBe(2);
+  await joinedAsColleague(page, 1);
+
+  const text = 'Sent in a burst of clicks';
+  await page.getByTestId('entry-text-input').fill(text);
+  await page.getByTestId('entry-add').click();
+  const first = await lastSent(page, 1, 'entry_add');
+  await serverSends(page, 1, { type: 'error', id: first.id, code: 'rate_limited', message: 'Too many messages.' });
+  // Not a draft, not a notice: still waiting, and sent again with the same id.
+  await expect(page.getByTestId('waiting-item')).toContainText(text);
+  await expect.poll(async () => (await sent(page, 1)).filter((m) => m.type === 'entry_add').length, { timeout: 5000 }).toBe(2);
+  expect(await lastSent(page, 1, 'entry_add')).toEqual(first);
+  await expect(page.getByTestId('draft')).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await serverSends(page, 1, { type: 'ack', id: first.id, seq: 6 });
+  await expect(page.getByTestId('waiting-item')).toHaveCount(0);
+});

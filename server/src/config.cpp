@@ -33,9 +33,9 @@ Limits (a client is its address, or as --trusted-proxy says):
                       and then each minute (default 1). All clients together:
                       500 at once, then 5 a second, or the figures above if higher
   --unjoined-burst N  messages a client's connections may send at once before
-                      they join a session (default 40)
+                      they join a session (default 200)
   --unjoined-per-second N
-                      and then each second (default 20). Once joined, each
+                      and then each second (default 50). Once joined, each
                       participant may send 40 at once, then 20 a second, over
                       all their connections
   --lobby-expiry-hours N

@@ -86,7 +86,11 @@ TEST(MessageRate, OneParticipantWithFifteenSocketsSharesOneAllowance) {
 
 TEST(MessageRate, UnjoinedSocketsFromOneAddressShareOneAllowanceApartFromParticipants) {
   temp_dir dir;
-  test_server server(dir.path() / "debrief.db");
+  // The same figures as a participant's, so one helper bounds both.
+  test_server server(dir.path() / "debrief.db", {}, {}, [](server::config& cfg) {
+    cfg.unjoined_burst = burst;
+    cfg.unjoined_per_second = per_second;
+  });
   const auto session = create_session(server.port());
   ws_client facilitator(server.port());
   facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);

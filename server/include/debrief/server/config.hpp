@@ -23,8 +23,8 @@ struct config {
   long create_burst = 30;
   long create_per_minute = 1;
   // Messages from connections that have not joined, per client address.
-  long unjoined_burst = 40;
-  long unjoined_per_second = 20;
+  long unjoined_burst = 200;
+  long unjoined_per_second = 50;
   // A session never started is deleted this long after it was created.
   long lobby_expiry_hours = 24;
   // How often to look for such sessions, besides at start. Tests shorten it.
