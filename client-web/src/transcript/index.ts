@@ -26,3 +26,5 @@ export {
   type PersonToHide,
   type RemainingName,
 } from './redact';
+export { findOccurrences, isWordLikeName, type Occurrence, type OccurrenceKind, type AmbiguityReason } from './occurrences';
+export { foldName } from './name-pattern';

@@ -3,41 +3,70 @@
 // digits are word characters — so "Ana" never matches inside "banana" or
 // "Anastasia". Matching all names in one pass also means a pseudonym that was
 // just written is never itself matched again.
+//
+// Names match whatever their accents and case: the text is matched in NFD
+// (letters and their combining accents apart) and every letter of a name may
+// carry any accents, so "José" also finds "Jose", "JOSÉ", "jose" and
+// "Jose\u0301". Letters that do not decompose (ø, ł, đ, ı) count as their
+// plain letter too.
 
 import { TITLES } from './stopwords';
 
-const W = String.raw`[\p{L}\p{M}\p{N}]`;
+export const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}]`;
+
+/** Plain letter → letters that look like it but carry no separable accent. */
+const ALSO: Record<string, string> = { o: 'ø', l: 'ł', d: 'đ', i: 'ı' };
+const UNSEPARABLE: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
 
 function escape(text: string): string {
   // Not '-': under the u flag an escaped hyphen outside a class is a syntax error.
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }
 
-/** Regex source for one name: any apostrophe, hyphen or run of spaces, and "Ms" with or without its dot. */
+function letterSource(ch: string): string {
+  if (/['’‘]/u.test(ch)) return "['’‘]";
+  if (/[-‐‑–]/u.test(ch)) return String.raw`(?:[-‐‑–]|\s+)`;
+  if (/\p{L}/u.test(ch)) {
+    const also = ALSO[ch];
+    return `${also ? `[${ch}${also}]` : escape(ch)}\\p{M}*`;
+  }
+  return escape(ch);
+}
+
+/** Regex source for one name: accents free, any apostrophe, a hyphen or a space between its words ("Mary-Kate", "Mary Kate"), and "Ms" with or without its dot. */
 function nameSource(name: string): string {
-  const words = name.split(/\s+/u);
+  const words = foldName(name).split(' ');
   return words
     .map((word, i) => {
       const bare = word.replace(/\.$/u, '');
-      if (i === 0 && words.length > 1 && TITLES.has(bare.toLowerCase())) return `${escape(bare)}\\.?`;
-      return [...word]
-        .map((ch) => (/['’]/u.test(ch) ? "['’]" : /[-‐‑–]/u.test(ch) ? '[-‐‑–]' : escape(ch)))
-        .join('');
+      if (i === 0 && words.length > 1 && TITLES.has(bare)) return `${escape(bare)}\\.?`;
+      return [...word].map(letterSource).join('');
     })
-    .join(String.raw`\s+`);
+    .join(String.raw`(?:\s+|[-‐‑–])`);
 }
 
 export function normaliseName(name: string): string {
   return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** Case-insensitive identity of a name. */
-export function nameKey(name: string): string {
-  return normaliseName(name).replace(/’/gu, "'").toLowerCase();
+/** A name without accents, case or apostrophe style: "JOSÉ", "José" and "jose" fold to "jose". */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[øłđı]/gu, (ch) => UNSEPARABLE[ch])
+    .replace(/[’‘]/gu, "'")
+    .replace(/[‐‑–]/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
+/** The identity of a name: two names with the same key are the same name. */
+export const nameKey = foldName;
+
 export interface NameMatcher {
-  /** Global, so use with matchAll/replace; group 1+i is names[i]; the last group is the possessive suffix. */
+  /** Global, for NFD text; group 1+i is names[i]; the last group is the possessive suffix. */
   regex: RegExp;
   /** The names, longest first: the order of the alternatives. */
   names: string[];
@@ -49,14 +78,16 @@ export interface NameMatcher {
  * names must be non-empty. After a name the optional suffix takes a
  * possessive written without its "s" ("James'" and the misspelt "Mayas'"), so
  * the replacement can read "Student A's"; "Maya's" needs nothing, since the
- * apostrophe already ends the word.
+ * apostrophe already ends the word. Match against text.normalize('NFD').
  */
 export function compileNames(names: string[]): NameMatcher {
-  const sorted = [...new Set(names.map(normaliseName).filter(Boolean))].sort(
-    (a, b) => b.length - a.length || a.localeCompare(b),
+  const byKey = new Map<string, string>();
+  for (const n of names.map(normaliseName)) if (n && !byKey.has(foldName(n))) byKey.set(foldName(n), n);
+  const sorted = [...byKey.values()].sort(
+    (a, b) => foldName(b).length - foldName(a).length || a.localeCompare(b),
   );
   const alternatives = sorted.map((n) => `(${nameSource(n)})`).join('|');
-  const regex = new RegExp(`(?<!${W})(?:${alternatives})(s?['’](?!${W}))?(?!${W})`, 'giu');
+  const regex = new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(s?['’‘](?!${WORD_CHAR}))?(?!${WORD_CHAR})`, 'giu');
   return {
     regex,
     names: sorted,

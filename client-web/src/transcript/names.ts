@@ -1,10 +1,17 @@
 // Suggests names the presenter may want to hide: every speaker that is not a
 // role label ("Ms. Rivera" → "Ms. Rivera", "Rivera"), and capitalised words in
-// the text that read like names — not at the start of a sentence, not a
-// common capitalised word, not all capitals. Privacy leans towards
-// suggesting too much: unticking a word costs a click, a missed name leaks.
+// the text that read like names — mid-sentence, not a common capitalised
+// word. A word that only starts sentences or is written in capitals is
+// suggested when it is a known first name ("Mariana said…", "ZOË"). Names
+// that differ only in accents or case are one suggestion. Privacy leans
+// towards suggesting too much: unticking a word costs a click, a missed name
+// leaks.
 
-import { compileNames, nameKey } from './name-pattern';
+import { isCapitalisedWord, isCommonWordName } from './common-word-names';
+import { FIRST_NAMES } from './first-names';
+import { foldName } from './name-pattern';
+import { findOccurrences } from './occurrences';
+import { atSentenceStart, isAllCaps, isCapitalised } from './sentence';
 import { isGenericSpeaker, STOP_WORDS, TITLES } from './stopwords';
 import type { TranscriptLine } from './types';
 
@@ -15,6 +22,10 @@ export interface NameSuggestion {
   source: 'speaker' | 'text';
   /** The fuller name this one is part of: "Jordan Lee" for "Jordan". */
   partOf?: string;
+  /** Found in the text only where any word is capitalised: at sentence starts or in capitals. */
+  onlySentenceStarts?: true;
+  /** Also a common word, and written in lower case somewhere in the text ("will"). */
+  alsoAWord?: true;
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
@@ -33,29 +44,20 @@ function tokens(text: string): Token[] {
   });
 }
 
-const isStopWord = (word: string) => STOP_WORDS.has(word.replace(/’/gu, "'").toLowerCase());
+/** A common capitalised word; "Will" and "Summer" are not, since capitalised mid-sentence they are names. */
+function isStopWord(word: string): boolean {
+  const folded = foldName(word);
+  return STOP_WORDS.has(word.replace(/’/gu, "'").toLowerCase()) && !(isCommonWordName(folded) && !isCapitalisedWord(folded));
+}
 const isTitle = (word: string) => TITLES.has(word.replace(/\.$/u, '').toLowerCase());
 
-/** Starts upper case, has a lower-case letter (so not "NASA" or "I"). */
-function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word) && [...word].length >= 2;
-}
-
-/** Start of the text, or after . ! ? … or an opening quote — except the dot of a title or an initial. */
-function atSentenceStart(text: string, index: number): boolean {
-  let i = index - 1;
-  while (i >= 0 && /\s/u.test(text[i])) i--;
-  if (i < 0 || /["“«(\[‘]/u.test(text[i])) return true;
-  if (!/[.!?…]/u.test(text[i])) return false;
-  if (text[i] !== '.') return true;
-  const before = /([\p{L}]+)\.$/u.exec(text.slice(Math.max(0, i - 12), i + 1));
-  return !before || !(isTitle(before[1]) || [...before[1]].length === 1);
-}
+const isKnownName = (word: string) => FIRST_NAMES.has(foldName(word)) || isCommonWordName(foldName(word));
 
 interface Candidate {
   name: string;
   source: 'speaker' | 'text';
   partOf?: string;
+  onlySentenceStarts?: true;
 }
 
 function speakerCandidates(speakers: string[]): Candidate[] {
@@ -90,7 +92,14 @@ function textCandidates(lines: TranscriptLine[]): Candidate[] {
         run.push(t);
       }
       const named = run.filter((t) => !atSentenceStart(text, t.index));
-      if (named.length === 0) continue;
+      if (named.length === 0) {
+        // "Mariana said…": only a sentence start, so only a known first name is suggested.
+        const t = toks[i];
+        if (run.length === 1 && isKnownName(t.word)) out.push({ name: t.word, source: 'text', onlySentenceStarts: true });
+        else if (run.length === 0 && isAllCaps(t.word) && FIRST_NAMES.has(foldName(t.word)))
+          out.push({ name: t.word, source: 'text', onlySentenceStarts: true });
+        continue;
+      }
       if (run.length > 1) {
         const phrase = text.slice(run[0].index, run[run.length - 1].end);
         out.push({ name: phrase, source: 'text' });
@@ -104,36 +113,50 @@ function textCandidates(lines: TranscriptLine[]): Candidate[] {
   return out;
 }
 
-/** How often each name occurs as a whole word in speakers and text, longest match first. */
+/** How often each name occurs as a name (not "will" for Will) in speakers and text, longest match first. */
 function counts(lines: TranscriptLine[], names: string[]): Map<string, number> {
   const result = new Map<string, number>();
   if (names.length === 0) return result;
-  const matcher = compileNames(names);
-  for (const field of ['speaker', 'text'] as const) {
-    for (const line of lines) {
-      for (const m of line[field].matchAll(matcher.regex)) {
-        const key = nameKey(matcher.names[matcher.which(m)]);
-        result.set(key, (result.get(key) ?? 0) + 1);
-      }
-    }
+  for (const o of findOccurrences(lines, names)) {
+    if (o.kind === 'word') continue;
+    const key = foldName(o.name);
+    result.set(key, (result.get(key) ?? 0) + 1);
   }
   return result;
+}
+
+/** Folded words written all in lower case somewhere in the text. */
+function lowerCaseWords(lines: TranscriptLine[]): Set<string> {
+  const words = new Set<string>();
+  for (const { text } of lines) for (const t of tokens(text)) if (!/\p{Lu}/u.test(t.word)) words.add(foldName(t.word));
+  return words;
 }
 
 export function suggestNames(lines: TranscriptLine[]): NameSuggestion[] {
   const speakers = [...new Set(lines.map((l) => l.speaker))];
   const seen = new Map<string, NameSuggestion>();
-  for (const c of [...speakerCandidates(speakers), ...textCandidates(lines)]) {
-    const key = nameKey(c.name);
+  const elsewhere = new Set<string>();
+  const candidates = [...speakerCandidates(speakers), ...textCandidates(lines)];
+  for (const c of candidates) if (!c.onlySentenceStarts) elsewhere.add(foldName(c.name));
+  const lower = lowerCaseWords(lines);
+  for (const c of candidates) {
+    const key = foldName(c.name);
     if (!key || seen.has(key)) continue;
-    seen.set(key, { name: c.name, count: 0, source: c.source, ...(c.partOf ? { partOf: c.partOf } : {}) });
+    seen.set(key, {
+      name: c.name,
+      count: 0,
+      source: c.source,
+      ...(c.partOf ? { partOf: c.partOf } : {}),
+      ...(elsewhere.has(key) ? {} : { onlySentenceStarts: true as const }),
+      ...(isCommonWordName(key) && lower.has(key) ? { alsoAWord: true as const } : {}),
+    });
   }
   const all = [...seen.values()];
   // Count each name on its own so that "Maya" also counts inside "Maya Lopez".
   const standalone = counts(lines, all.filter((s) => !s.name.includes(' ')).map((s) => s.name));
   const phrases = counts(lines, all.filter((s) => s.name.includes(' ')).map((s) => s.name));
   for (const s of all) {
-    const key = nameKey(s.name);
+    const key = foldName(s.name);
     s.count = (standalone.get(key) ?? 0) + (phrases.get(key) ?? 0);
   }
   return all.sort(

@@ -1,11 +1,13 @@
 // Who becomes whom. The presenter marks people to hide, each with the names
 // that refer to them ("Jordan Lee", "Jordan", "Lee") and a role; every name
-// of one person gets that person's pseudonym. Defaults are "Student A",
+// of one person gets that person's pseudonym, and names that differ only in
+// accents or case ("Zoë", "Zoe", "ZOË") are one name with one pseudonym: the
+// first person to list it. Defaults are "Student A",
 // "Student B"… for students, "Teacher" for the teacher and "Colleague A"…
 // for anyone else. The same input always gives the same output, and passing
 // the previous result keeps earlier pseudonyms when people are added.
 
-import { compileNames, nameKey, normaliseName } from './name-pattern';
+import { compileNames, foldName, normaliseName } from './name-pattern';
 
 export type PersonRole = 'student' | 'teacher' | 'other';
 
@@ -41,10 +43,10 @@ export function buildPseudonyms(people: PersonToHide[], previous: HiddenName[] =
   const matcher = compileNames(allNames);
   const containsHiddenName = (text: string) => {
     matcher.regex.lastIndex = 0;
-    return matcher.regex.test(text);
+    return matcher.regex.test(text.normalize('NFD'));
   };
 
-  const earlier = new Map(previous.map((h) => [nameKey(h.name), h.pseudonym]));
+  const earlier = new Map(previous.map((h) => [foldName(h.name), h.pseudonym]));
   const taken = new Set([
     ...previous.map((h) => h.pseudonym.toLowerCase()),
     ...people.flatMap((p) => (p.pseudonym?.trim() ? [p.pseudonym.trim().toLowerCase()] : [])),
@@ -59,16 +61,18 @@ export function buildPseudonyms(people: PersonToHide[], previous: HiddenName[] =
   };
 
   const out: HiddenName[] = [];
+  /** Folded names already in out. */
   const done = new Set<string>();
   for (const person of people) {
-    const names = person.names.map(normaliseName).filter((n) => n && !done.has(nameKey(n)));
+    const names = person.names.map(normaliseName).filter((n) => n && !done.has(foldName(n)));
+    // Every variant of a name already listed ("Zoe" after "Zoë") has that name's pseudonym.
     if (names.length === 0) continue;
-    const kept = names.map((n) => earlier.get(nameKey(n))).find((p) => p !== undefined);
+    const kept = names.map((n) => earlier.get(foldName(n))).find((p) => p !== undefined);
     const pseudonym = person.pseudonym?.trim() || kept || nextDefault(person.role);
     taken.add(pseudonym.toLowerCase());
     for (const name of names) {
-      if (done.has(nameKey(name))) continue;
-      done.add(nameKey(name));
+      if (done.has(foldName(name))) continue;
+      done.add(foldName(name));
       out.push({ name, pseudonym });
     }
   }

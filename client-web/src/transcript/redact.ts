@@ -1,9 +1,13 @@
-// Replaces hidden names with pseudonyms in speaker and text fields — every
-// case, every apostrophe style, whole words only, longest name first — and
-// proves afterwards that none is left.
+// Replaces hidden names with pseudonyms in speaker and text fields — any
+// case, any accents, any apostrophe style, whole words only, longest name
+// first — and proves afterwards that none is left. A name that is also a
+// common word is replaced where it is the name; where it may be either, it is
+// replaced unless the presenter kept that occurrence as the word.
 
-import { compileNames, nameKey, type NameMatcher } from './name-pattern';
+import { compileNames, foldName, type NameMatcher } from './name-pattern';
+import { classify, matchesIn, occurrenceId, type Field, type Occurrence } from './occurrences';
 import type { HiddenName } from './pseudonyms';
+import { isAllCaps } from './sentence';
 import type { TranscriptLine } from './types';
 
 export { buildPseudonyms, letterLabel, type HiddenName, type PersonRole, type PersonToHide } from './pseudonyms';
@@ -16,34 +20,64 @@ interface Compiled {
 function compile(hidden: HiddenName[]): Compiled | null {
   const byKey = new Map<string, string>();
   for (const h of hidden) {
-    const key = nameKey(h.name);
+    const key = foldName(h.name);
     if (key && !byKey.has(key)) byKey.set(key, h.pseudonym);
   }
   if (byKey.size === 0) return null;
   const matcher = compileNames(hidden.map((h) => h.name));
-  return { matcher, pseudonymOf: matcher.names.map((n) => byKey.get(nameKey(n))!) };
+  return { matcher, pseudonymOf: matcher.names.map((n) => byKey.get(foldName(n))!) };
 }
 
-// Lines are matched in NFC, like the names, so "José" typed with a combining
-// accent is still found; parseTranscript already returns NFC.
-function replaceIn(text: string, c: Compiled): string {
-  return text.normalize('NFC').replace(c.matcher.regex, (...args: unknown[]) => {
-    const groups = args.slice(0, c.matcher.names.length + 2) as Array<string | undefined>;
-    const i = c.matcher.which(groups);
-    const suffix = groups[c.matcher.names.length + 1];
-    const pseudonym = c.pseudonymOf[i];
-    if (!suffix) return pseudonym;
-    // "Mayas'" and "James'" are possessives; a lone quote after "Maya" is kept as it was.
-    const apostrophe = suffix.slice(-1);
-    const possessive = suffix.length === 2 || /s$/iu.test(c.matcher.names[i]);
-    return possessive ? `${pseudonym}${apostrophe}s` : `${pseudonym}${apostrophe}`;
-  });
+/** "ZOË" → "STUDENT A"; any other spelling → the pseudonym as chosen. */
+export function casedLike(pseudonym: string, written: string): string {
+  return isAllCaps(written) ? pseudonym.toUpperCase() : pseudonym;
 }
 
-export function redact(lines: TranscriptLine[], hidden: HiddenName[]): TranscriptLine[] {
+/**
+ * The replacement for one match. A possessive suffix keeps its own case:
+ * "Zoë's" → "Student A's", "ZOË'S" → "STUDENT A'S"; "James'" and the
+ * misspelt "Mayas'" become "Student A's", with an "S" if the name was in capitals.
+ */
+function replacement(pseudonym: string, name: string, written: string, suffix: string): string {
+  const shown = casedLike(pseudonym, written);
+  if (!suffix) return shown;
+  const apostrophe = suffix.slice(-1);
+  const possessive = suffix.length === 2 || /s$/iu.test(name);
+  if (!possessive) return `${shown}${apostrophe}`; // a closing quote after the name
+  const s = suffix.length === 2 ? suffix[0] : isAllCaps(written) ? 'S' : 's';
+  return `${shown}${apostrophe}${s}`;
+}
+
+function replaceIn(text: string, c: Compiled, line: number, field: Field, keptAsWord: ReadonlySet<string>): string {
+  const nfd = text.normalize('NFD');
+  let out = '';
+  let at = 0;
+  for (const m of matchesIn(nfd, c.matcher)) {
+    const name = c.matcher.names[m.nameIndex];
+    const { kind } = classify(name, field, nfd, m.start, m.written.normalize('NFC'));
+    if (kind === 'word' || (kind === 'ambiguous' && keptAsWord.has(occurrenceId(line, field, m.start)))) continue;
+    out += nfd.slice(at, m.start) + replacement(c.pseudonymOf[m.nameIndex], name, m.written, m.suffix);
+    at = m.end;
+  }
+  return (out + nfd.slice(at)).normalize('NFC');
+}
+
+/**
+ * keptAsWord holds the ids (Occurrence.id, from findOccurrences on the same
+ * lines and names) of ambiguous occurrences the presenter kept as words.
+ */
+export function redact(
+  lines: TranscriptLine[],
+  hidden: HiddenName[],
+  keptAsWord: ReadonlySet<string> = new Set(),
+): TranscriptLine[] {
   const c = compile(hidden);
   if (!c) return lines.map((l) => ({ ...l }));
-  return lines.map((l) => ({ ...l, speaker: replaceIn(l.speaker, c), text: replaceIn(l.text, c) }));
+  return lines.map((l, i) => ({
+    ...l,
+    speaker: replaceIn(l.speaker, c, i, 'speaker', keptAsWord),
+    text: replaceIn(l.text, c, i, 'text', keptAsWord),
+  }));
 }
 
 /** Distinct speakers in order of first appearance, e.g. after redact(). */
@@ -56,23 +90,50 @@ export interface RemainingName {
   name: string;
   /** The line's source line number (TranscriptLine.n). */
   n: number;
-  field: 'speaker' | 'text';
+  field: Field;
   /** What was found, as written in the line. */
   found: string;
 }
 
-/** Every hidden name still present; empty means the lines are safe to share. */
-export function findRemaining(lines: TranscriptLine[], hidden: HiddenName[]): RemainingName[] {
+/**
+ * Every hidden name still present, in any case or accent; empty means the
+ * lines are safe to share. Only the lower-case word form of a word-like name
+ * ("will") is not a name; an ambiguous occurrence is allowed only as many
+ * times per line and field as the presenter kept one as a word (keptAsWord:
+ * the kept occurrences, found in the lines before redaction).
+ */
+export function findRemaining(
+  lines: TranscriptLine[],
+  hidden: HiddenName[],
+  keptAsWord: Occurrence[] = [],
+): RemainingName[] {
   const c = compile(hidden);
   if (!c) return [];
+  const allowance = new Map<string, number>();
+  const slot = (line: number, field: Field, name: string) => `${line}:${field}:${foldName(name)}`;
+  for (const o of keptAsWord) {
+    if (o.kind !== 'ambiguous') continue;
+    const key = slot(o.line, o.field, o.name);
+    allowance.set(key, (allowance.get(key) ?? 0) + 1);
+  }
   const found: RemainingName[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     for (const field of ['speaker', 'text'] as const) {
-      for (const m of line[field].normalize('NFC').matchAll(c.matcher.regex)) {
-        const name = c.matcher.names[c.matcher.which(m)];
-        found.push({ name, n: line.n, field, found: m[0] });
+      const nfd = line[field].normalize('NFD');
+      for (const m of matchesIn(nfd, c.matcher)) {
+        const name = c.matcher.names[m.nameIndex];
+        const written = m.written.normalize('NFC');
+        const { kind } = classify(name, field, nfd, m.start, written);
+        if (kind === 'word') continue;
+        const key = slot(i, field, name);
+        const left = allowance.get(key) ?? 0;
+        if (kind === 'ambiguous' && left > 0) {
+          allowance.set(key, left - 1);
+          continue;
+        }
+        found.push({ name, n: line.n, field, found: written });
       }
     }
-  }
+  });
   return found;
 }

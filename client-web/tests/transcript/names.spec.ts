@@ -2,7 +2,7 @@
 // names, never sentence starts or common capitalised words.
 
 import { expect, test } from '@playwright/test';
-import { parseTranscript, suggestNames, type TranscriptLine } from '../../src/transcript';
+import { foldName, parseTranscript, suggestNames, type TranscriptLine } from '../../src/transcript';
 import { sample } from './samples';
 
 function parsed(text: string): TranscriptLine[] {
@@ -82,4 +82,37 @@ test('every sample yields its speakers among the suggestions', () => {
     for (const speaker of r.speakers.filter((x) => x !== 'Unknown')) expect(got, file).toContain(speaker);
     expect(got, file).not.toContain('Unknown');
   }
+});
+
+test('variants of a name in accents and case are one suggestion, counted together', () => {
+  const s = suggestNames(parsed('Zoë: Hi.\nJosé: Hello.\nSam: I sat with Zoe, ZOË and Jose. Zoe’s bag.\n'));
+  expect(s.filter((x) => foldName(x.name) === 'zoe')).toEqual([{ name: 'Zoë', count: 4, source: 'speaker' }]);
+  expect(s.filter((x) => foldName(x.name) === 'jose')).toEqual([{ name: 'José', count: 2, source: 'speaker' }]);
+});
+
+test('a known first name that only starts sentences or is in capitals is suggested, flagged as such', () => {
+  const s = suggestNames(parsed('Sam: Homework is hard. Mariana said so. "Grace, come here." I saw PRIYA. Fractions again.'));
+  expect(s.find((x) => x.name === 'Mariana')).toEqual({ name: 'Mariana', count: 1, source: 'text', onlySentenceStarts: true });
+  expect(s.find((x) => x.name === 'Grace')).toEqual({ name: 'Grace', count: 1, source: 'text', onlySentenceStarts: true });
+  expect(s.find((x) => x.name === 'PRIYA')).toEqual({ name: 'PRIYA', count: 1, source: 'text', onlySentenceStarts: true });
+  for (const word of ['Homework', 'Fractions', 'I']) expect(names(parsed(`Sam: ${word} again.`))).not.toContain(word);
+});
+
+test('a word-like name is counted only where it may be the name, and flagged when the word is also used', () => {
+  const s = suggestNames(parsed('Sam: Will you help? I will. Grace helped. I asked Hope, I hope.'));
+  expect(s.find((x) => x.name === 'Will')).toEqual({
+    name: 'Will',
+    count: 1,
+    source: 'text',
+    onlySentenceStarts: true,
+    alsoAWord: true,
+  });
+  expect(s.find((x) => x.name === 'Grace')).toEqual({ name: 'Grace', count: 1, source: 'text', onlySentenceStarts: true });
+  expect(s.find((x) => x.name === 'Hope')).toEqual({ name: 'Hope', count: 1, source: 'text', alsoAWord: true });
+});
+
+test('a word-like name capitalised mid-sentence is suggested even when the word is a stop word', () => {
+  const got = names(parsed('Sam: I told Will and Summer. In May we start; Art is on Monday.'));
+  expect(got).toEqual(expect.arrayContaining(['Will', 'Summer']));
+  for (const word of ['May', 'Art', 'Monday', 'In']) expect(got).not.toContain(word);
 });

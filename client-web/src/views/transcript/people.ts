@@ -22,6 +22,8 @@ export interface Person {
   /** A pseudonym of the presenter's choosing; empty for the default. */
   pseudonym: string;
   count: number;
+  /** Found only at sentence starts or in capitals, so perhaps not a name. */
+  onlySentenceStarts?: boolean;
 }
 
 const TITLE = /^(mr|mrs|ms|miss|mx|dr|prof)\b\.?/iu;
@@ -77,7 +79,9 @@ export function peopleFrom(
       key: `t:${s.name}`,
       name: s.name,
       source: 'text',
-      hide: true,
+      // "Will you…" beside "I will": probably the word, so it waits for the presenter's tick.
+      hide: !(s.onlySentenceStarts && s.alsoAWord),
+      ...(s.onlySentenceStarts ? { onlySentenceStarts: true } : {}),
       parts: partsOf(s.name),
       role: 'student',
       pseudonym: '',
