@@ -49,7 +49,10 @@ export function normaliseName(name: string): string {
   return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** A name without accents, case or apostrophe style: "JOSÉ", "José" and "jose" fold to "jose". */
+/**
+ * A name without accents, case, apostrophe style or hyphens: "JOSÉ", "José"
+ * and "jose" fold to "jose", "Mary-Kate" and "mary kate" to "mary kate".
+ */
 export function foldName(name: string): string {
   return name
     .normalize('NFD')
@@ -57,8 +60,7 @@ export function foldName(name: string): string {
     .toLowerCase()
     .replace(/[øłđı]/gu, (ch) => UNSEPARABLE[ch])
     .replace(/[’‘]/gu, "'")
-    .replace(/[‐‑–]/gu, '-')
-    .replace(/\s+/gu, ' ')
+    .replace(/[-‐‑–\s]+/gu, ' ')
     .trim();
 }
 

@@ -1,11 +1,11 @@
 // Replaces hidden names with pseudonyms in speaker and text fields — any
 // case, any accents, any apostrophe style, whole words only, longest name
-// first — and proves afterwards that none is left. A name that is also a
+// first. findRemaining (guard.ts) proves afterwards that none is left. A name that is also a
 // common word is replaced where it is the name; where it may be either, it is
 // replaced unless the presenter kept that occurrence as the word.
 
 import { compileNames, foldName, type NameMatcher } from './name-pattern';
-import { classify, matchesIn, occurrenceId, type Field, type Occurrence } from './occurrences';
+import { classify, matchesIn, occurrenceId, type Field } from './occurrences';
 import type { HiddenName } from './pseudonyms';
 import { isAllCaps } from './sentence';
 import type { TranscriptLine } from './types';
@@ -85,55 +85,4 @@ export function speakersOf(lines: TranscriptLine[]): string[] {
   return [...new Set(lines.map((l) => l.speaker))];
 }
 
-export interface RemainingName {
-  /** The hidden name, as given in the list. */
-  name: string;
-  /** The line's source line number (TranscriptLine.n). */
-  n: number;
-  field: Field;
-  /** What was found, as written in the line. */
-  found: string;
-}
-
-/**
- * Every hidden name still present, in any case or accent; empty means the
- * lines are safe to share. Only the lower-case word form of a word-like name
- * ("will") is not a name; an ambiguous occurrence is allowed only as many
- * times per line and field as the presenter kept one as a word (keptAsWord:
- * the kept occurrences, found in the lines before redaction).
- */
-export function findRemaining(
-  lines: TranscriptLine[],
-  hidden: HiddenName[],
-  keptAsWord: Occurrence[] = [],
-): RemainingName[] {
-  const c = compile(hidden);
-  if (!c) return [];
-  const allowance = new Map<string, number>();
-  const slot = (line: number, field: Field, name: string) => `${line}:${field}:${foldName(name)}`;
-  for (const o of keptAsWord) {
-    if (o.kind !== 'ambiguous') continue;
-    const key = slot(o.line, o.field, o.name);
-    allowance.set(key, (allowance.get(key) ?? 0) + 1);
-  }
-  const found: RemainingName[] = [];
-  lines.forEach((line, i) => {
-    for (const field of ['speaker', 'text'] as const) {
-      const nfd = line[field].normalize('NFD');
-      for (const m of matchesIn(nfd, c.matcher)) {
-        const name = c.matcher.names[m.nameIndex];
-        const written = m.written.normalize('NFC');
-        const { kind } = classify(name, field, nfd, m.start, written);
-        if (kind === 'word') continue;
-        const key = slot(i, field, name);
-        const left = allowance.get(key) ?? 0;
-        if (kind === 'ambiguous' && left > 0) {
-          allowance.set(key, left - 1);
-          continue;
-        }
-        found.push({ name, n: line.n, field, found: written });
-      }
-    }
-  });
-  return found;
-}
+export { findRemaining, type RemainingName } from './guard';

@@ -62,6 +62,7 @@ test('variants of one name are one name: one pseudonym, one entry', () => {
   expect(redactText('Zoe and ZOË and Zoë and zoe', hidden)).toBe('Student A and STUDENT A and Student A and Student A');
   expect(foldName('ZOË')).toBe(foldName('zoe'));
   expect(foldName('O’Brien')).toBe("o'brien");
+  expect(foldName('Mary‑Kate')).toBe(foldName('MARY KATE'));
 });
 
 test('pseudonyms keep the casing of the text; a possessive keeps its own', () => {
@@ -172,4 +173,18 @@ test('a tricky transcript, every name hidden, leaves no name or variant in the o
   expect(out[1].text).toBe('I will ask you all. Student E? Student E said STUDENT F’S idea was Student C’s.');
   expect(out[2]).toMatchObject({ speaker: 'Student B', text: 'Student D says: STUDENT D STUDENT B HELP. Student B’s book.' });
   expect(out[0].speaker).toBe('Teacher');
+});
+
+test('the guard reads every spelling on its own: decomposed accents, odd hyphens and apostrophes, titles without a dot', () => {
+  const hidden = [...hide('José'), ...hide('Mary-Kate', 'Student B'), ...hide("Ms. O'Brien", 'Teacher'), ...hide('Søren', 'Student C')];
+  const lines = [line('JOSE\u0301 and mary\u2011kate; MS O‘BRIEN, 𝒳 ms.   o’brien. SOREN! José’s, Josefina, Sørensen', 'Sam', 7)];
+  expect(findRemaining(lines, hidden).map((r) => [r.name, r.found])).toEqual([
+    ['José', 'JOSÉ'],
+    ['Mary-Kate', 'mary\u2011kate'],
+    ["Ms. O'Brien", 'MS O‘BRIEN'],
+    ["Ms. O'Brien", 'ms.   o’brien'],
+    ['Søren', 'SOREN'],
+    ['José', 'José'],
+  ]);
+  expect(findRemaining(redact(lines, hidden), hidden)).toEqual([]);
 });

@@ -10,7 +10,10 @@ import type { SessionStore } from '../../store';
 import {
   buildPseudonyms,
   decodeTranscriptBytes,
+  findOccurrences,
   findRemaining,
+  foldName,
+  isWordLikeName,
   formatParseError,
   parseTranscript,
   redact,
@@ -21,6 +24,7 @@ import {
 } from '../../transcript';
 import { InlineError, usePending } from '../common';
 import { SPEAKER_ROLE_LABEL, lineTime, plural } from '../labels';
+import { AmbiguousNames } from './AmbiguousNames';
 import { guessRoles, peopleFrom, toHide, type Person } from './people';
 
 const FORMATS: { value: FormatChoice; label: string }[] = [
@@ -35,6 +39,7 @@ const FORMAT_NAME: Record<string, string> = { text: 'plain text', vtt: 'WebVTT',
 const ROLES: SpeakerRole[] = ['teacher', 'student', 'other'];
 const PREVIEW_LINES = 300;
 const PSEUDONYM_MAX = 40;
+const MAX_REMAINING_SHOWN = 5;
 
 type Parsed = Extract<ParseResult, { ok: true }>;
 
@@ -47,6 +52,8 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   const [roles, setRoles] = useState<Record<string, SpeakerRole>>({});
   const [consent, setConsent] = useState(false);
   const [extra, setExtra] = useState('');
+  /** Ids of ambiguous occurrences ("Will you…") the presenter kept as the word. */
+  const [keptAsWord, setKeptAsWord] = useState<ReadonlySet<string>>(new Set());
   const pending = usePending();
 
   function read(text: string) {
@@ -58,6 +65,7 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
       return;
     }
     const guessed = guessRoles(result.speakers);
+    setKeptAsWord(new Set());
     setParseError('');
     setParsed(result);
     setRoles(guessed);
@@ -77,8 +85,29 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   }
 
   const hidden = useMemo(() => buildPseudonyms(toHide(people, roles)), [people, roles]);
-  const redacted = useMemo(() => (parsed ? redact(parsed.lines, hidden) : []), [parsed, hidden]);
-  const remaining = useMemo(() => findRemaining(redacted, hidden), [redacted, hidden]);
+  const ambiguous = useMemo(
+    () => (parsed ? findOccurrences(parsed.lines, hidden.map((h) => h.name)).filter((o) => o.kind === 'ambiguous') : []),
+    [parsed, hidden],
+  );
+  const redacted = useMemo(
+    () => (parsed ? redact(parsed.lines, hidden, keptAsWord) : []),
+    [parsed, hidden, keptAsWord],
+  );
+  const remaining = useMemo(
+    () => findRemaining(redacted, hidden, ambiguous.filter((o) => keptAsWord.has(o.id))),
+    [redacted, hidden, ambiguous, keptAsWord],
+  );
+
+  function setKept(ids: string[], kept: boolean) {
+    setKeptAsWord((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (kept) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
 
   function wireLines(): ImportLine[] {
     return redacted.map((l: TranscriptLine, i) => {
@@ -112,7 +141,7 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   function addName(e: Event) {
     e.preventDefault();
     const name = extra.trim();
-    if (!name || people.some((p) => p.name.toLowerCase() === name.toLowerCase())) return;
+    if (!name || people.some((p) => foldName(p.name) === foldName(name))) return;
     setPeople((list) => [
       ...list,
       { key: `a:${name}`, name, source: 'added', hide: true, parts: [], role: 'student', pseudonym: '', count: 0 },
@@ -120,7 +149,7 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
     setExtra('');
   }
 
-  const pseudonymOf = (name: string) => hidden.find((h) => h.name === name)?.pseudonym ?? '';
+  const pseudonymOf = (name: string) => hidden.find((h) => foldName(h.name) === foldName(name))?.pseudonym ?? '';
   const speakerPeople = people.filter((p) => p.source === 'speaker');
   const textPeople = people.filter((p) => p.source !== 'speaker');
   const lineCount = (speaker: string) => parsed?.lines.filter((l) => l.speaker === speaker).length ?? 0;
@@ -234,6 +263,11 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
                         onChange={(role) => setRoles((r) => ({ ...r, [speaker]: role }))}
                       />
                     </div>
+                    {person && !person.hide && (
+                      <p class="name-note small warn-text" data-testid="name-shown">
+                        {speaker}’s name will be shared as written.
+                      </p>
+                    )}
                     {person && <PersonDetails person={person} pseudonym={pseudonymOf(person.name)} update={update} />}
                   </li>
                 );
@@ -270,6 +304,7 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
                       onChange={(role) => update(person.key, { role })}
                     />
                   </div>
+                  <NameNote person={person} />
                   <PersonDetails person={person} pseudonym={pseudonymOf(person.name)} update={update} />
                 </li>
               ))}
@@ -293,6 +328,8 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
             </div>
           </fieldset>
 
+          <AmbiguousNames ambiguous={ambiguous} keptAsWord={keptAsWord} pseudonymOf={pseudonymOf} setKept={setKept} />
+
           <section class="import-group" aria-labelledby="preview-heading">
             <h4 id="preview-heading" class="group-title">
               Preview of what will be shared
@@ -310,10 +347,21 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
               <p class="muted small">…and {redacted.length - PREVIEW_LINES} more lines.</p>
             )}
             {remaining.length > 0 && (
-              <p class="inline-error" role="alert" data-testid="import-remaining">
-                A hidden name is still in the text: “{remaining[0].found}” on source line {remaining[0].n}. Nothing
-                can be shared until it is gone.
-              </p>
+              <div class="inline-error" role="alert" data-testid="import-remaining">
+                <p>
+                  {remaining.length === 1 ? 'A hidden name is' : `${remaining.length} hidden names are`} still in the
+                  text. Nothing can be shared until they are gone.
+                </p>
+                <ul>
+                  {remaining.slice(0, MAX_REMAINING_SHOWN).map((r, i) => (
+                    <li key={i}>
+                      “{r.found}”{foldName(r.found) === foldName(r.name) && r.found === r.name ? '' : ` (hidden as “${r.name}”)`}{' '}
+                      {r.field === 'speaker' ? 'as the speaker' : 'in the text'} of source line {r.n}
+                    </li>
+                  ))}
+                </ul>
+                {remaining.length > MAX_REMAINING_SHOWN && <p>…and {remaining.length - MAX_REMAINING_SHOWN} more.</p>}
+              </div>
             )}
           </section>
 
@@ -352,6 +400,19 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
         </div>
       )}
     </section>
+  );
+}
+
+/** Why a suggested name may not be a name, or is only partly replaced. */
+function NameNote({ person }: { person: Person }) {
+  const notes: string[] = [];
+  if (person.onlySentenceStarts) notes.push('Found only at the start of sentences or in capitals: tick it if it is a person.');
+  if (isWordLikeName(person.name)) notes.push('Also an ordinary word: only its uses as a name are hidden.');
+  if (notes.length === 0) return null;
+  return (
+    <p class="name-note muted small" data-testid="name-note">
+      {notes.join(' ')}
+    </p>
   );
 }
 
