@@ -33,8 +33,10 @@ function foldWithMap(nfd: string): Folded {
   for (const ch of nfd) {
     const at = i;
     i += ch.length;
-    if (/\p{M}/u.test(ch)) continue;
-    const folded = /[-‐‑–\s]/u.test(ch) ? ' ' : foldName(ch) || ch;
+    const ascii = ch.charCodeAt(0) < 0x80;
+    if (!ascii && /\p{M}/u.test(ch)) continue;
+    const space = ascii ? ch === '-' || ch.trim() === '' : /[‐‑–\s]/u.test(ch);
+    const folded = space ? ' ' : ascii ? ch.toLowerCase() : foldName(ch) || ch;
     if (folded === ' ' && text.endsWith(' ')) continue;
     for (const unit of folded) {
       for (let k = 0; k < unit.length; k++) from.push(at);

@@ -54,6 +54,20 @@ export function normaliseName(name: string): string {
  * and "jose" fold to "jose", "Mary-Kate" and "mary kate" to "mary kate".
  */
 export function foldName(name: string): string {
+  let folded = FOLDED.get(name);
+  if (folded === undefined) {
+    if (FOLDED.size >= FOLD_CACHE_SIZE) FOLDED.clear();
+    folded = fold(name);
+    FOLDED.set(name, folded);
+  }
+  return folded;
+}
+
+// The same few names and words are folded again and again while a long transcript is read.
+const FOLD_CACHE_SIZE = 20_000;
+const FOLDED = new Map<string, string>();
+
+function fold(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -27,7 +27,7 @@ export interface Occurrence {
   found: string;
   kind: OccurrenceKind;
   reason?: AmbiguityReason;
-  /** A little of the line on each side, in NFC, for the preview. */
+  /** A little of the line on each side, in NFC, for the preview; empty unless ambiguous. */
   before: string;
   after: string;
 }
@@ -96,6 +96,7 @@ export function findOccurrences(lines: TranscriptLine[], names: string[]): Occur
       for (const m of matchesIn(nfd, matcher)) {
         const name = matcher.names[m.nameIndex];
         const found = m.written.normalize('NFC');
+        const shape = classify(name, field, nfd, m.start, found);
         out.push({
           id: occurrenceId(i, field, m.start),
           line: i,
@@ -103,8 +104,9 @@ export function findOccurrences(lines: TranscriptLine[], names: string[]): Occur
           field,
           name,
           found,
-          ...classify(name, field, nfd, m.start, found),
-          ...context(nfd, m.start, m.end),
+          ...shape,
+          // Only the places the presenter is shown need their surroundings.
+          ...(shape.kind === 'ambiguous' ? context(nfd, m.start, m.end) : { before: '', after: '' }),
         });
       }
     }

@@ -85,9 +85,11 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   }
 
   const hidden = useMemo(() => buildPseudonyms(toHide(people, roles)), [people, roles]);
+  // Typing a pseudonym changes hidden but not the names: the places to check stay put.
+  const hiddenNames = hidden.map((h) => h.name).join('\n');
   const ambiguous = useMemo(
-    () => (parsed ? findOccurrences(parsed.lines, hidden.map((h) => h.name)).filter((o) => o.kind === 'ambiguous') : []),
-    [parsed, hidden],
+    () => (parsed && hiddenNames ? findOccurrences(parsed.lines, hiddenNames.split('\n')).filter((o) => o.kind === 'ambiguous') : []),
+    [parsed, hiddenNames],
   );
   const redacted = useMemo(
     () => (parsed ? redact(parsed.lines, hidden, keptAsWord) : []),
