@@ -39,10 +39,21 @@ function nameSource(name: string): string {
   return words
     .map((word, i) => {
       const bare = word.replace(/\.$/u, '');
-      if (i === 0 && words.length > 1 && TITLES.has(bare)) return `${escape(bare)}\\.?`;
-      return [...word].map(letterSource).join('');
+      // "Ms. Rivera", "Ms Rivera", "Ms.Rivera": the separator is part of the title.
+      if (i === 0 && words.length > 1 && TITLES.has(bare)) return `${escape(bare)}(?:\\.\\s*|\\s+|[-‐‑–])`;
+      const source = [...word].map(letterSource).join('');
+      return i < words.length - 1 ? `${source}(?:\\s+|[-‐‑–])` : source;
     })
-    .join(String.raw`(?:\s+|[-‐‑–])`);
+    .join('');
+}
+
+/**
+ * The form of a line that names are matched in: NFD, so accents can be
+ * skipped, and the modifier-letter apostrophe ("Zoëʼs", "Oʼbrien") as a plain
+ * one, since as a letter it would glue a possessive to the name.
+ */
+export function matchableText(text: string): string {
+  return text.normalize('NFD').replace(/\u02BC/gu, '’');
 }
 
 export function normaliseName(name: string): string {
@@ -73,7 +84,7 @@ function fold(name: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[øłđı]/gu, (ch) => UNSEPARABLE[ch])
-    .replace(/[’‘]/gu, "'")
+    .replace(/[’‘\u02BC]/gu, "'")
     .replace(/[-‐‑–\s]+/gu, ' ')
     .trim();
 }
@@ -94,7 +105,7 @@ export interface NameMatcher {
  * names must be non-empty. After a name the optional suffix takes a
  * possessive written without its "s" ("James'" and the misspelt "Mayas'"), so
  * the replacement can read "Student A's"; "Maya's" needs nothing, since the
- * apostrophe already ends the word. Match against text.normalize('NFD').
+ * apostrophe already ends the word. Match against matchableText(text).
  */
 export function compileNames(names: string[]): NameMatcher {
   const byKey = new Map<string, string>();

@@ -5,7 +5,7 @@
 // the start of a sentence or in capitals: there the presenter decides.
 
 import { isCapitalisedWord, isCommonWordName } from './common-word-names';
-import { compileNames, foldName, type NameMatcher } from './name-pattern';
+import { compileNames, foldName, matchableText, type NameMatcher } from './name-pattern';
 import { atSentenceStart, isAllCaps } from './sentence';
 import type { TranscriptLine } from './types';
 
@@ -92,7 +92,7 @@ export function findOccurrences(lines: TranscriptLine[], names: string[]): Occur
   const out: Occurrence[] = [];
   lines.forEach((line, i) => {
     for (const field of ['speaker', 'text'] as const) {
-      const nfd = line[field].normalize('NFD');
+      const nfd = matchableText(line[field]);
       for (const m of matchesIn(nfd, matcher)) {
         const name = matcher.names[m.nameIndex];
         const found = m.written.normalize('NFC');

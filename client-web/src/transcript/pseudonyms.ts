@@ -7,7 +7,7 @@
 // for anyone else. The same input always gives the same output, and passing
 // the previous result keeps earlier pseudonyms when people are added.
 
-import { compileNames, foldName, normaliseName } from './name-pattern';
+import { compileNames, foldName, matchableText, normaliseName } from './name-pattern';
 
 export type PersonRole = 'student' | 'teacher' | 'other';
 
@@ -43,7 +43,7 @@ export function buildPseudonyms(people: PersonToHide[], previous: HiddenName[] =
   const matcher = compileNames(allNames);
   const containsHiddenName = (text: string) => {
     matcher.regex.lastIndex = 0;
-    return matcher.regex.test(text.normalize('NFD'));
+    return matcher.regex.test(matchableText(text));
   };
 
   const earlier = new Map(previous.map((h) => [foldName(h.name), h.pseudonym]));

@@ -4,7 +4,7 @@
 // common word is replaced where it is the name; where it may be either, it is
 // replaced unless the presenter kept that occurrence as the word.
 
-import { compileNames, foldName, type NameMatcher } from './name-pattern';
+import { compileNames, foldName, matchableText, type NameMatcher } from './name-pattern';
 import { classify, matchesIn, occurrenceId, type Field } from './occurrences';
 import type { HiddenName } from './pseudonyms';
 import { isAllCaps } from './sentence';
@@ -49,7 +49,7 @@ function replacement(pseudonym: string, name: string, written: string, suffix: s
 }
 
 function replaceIn(text: string, c: Compiled, line: number, field: Field, keptAsWord: ReadonlySet<string>): string {
-  const nfd = text.normalize('NFD');
+  const nfd = matchableText(text);
   let out = '';
   let at = 0;
   for (const m of matchesIn(nfd, c.matcher)) {
