@@ -63,6 +63,12 @@ for (const size of SIZES) {
       const grace = presenter.getByTestId('import-name').filter({ has: hideBox('Grace') });
       await expect(grace.getByTestId('name-note')).toContainText('Found only at the start of sentences');
       await expect(grace.getByTestId('name-note')).toContainText('Also an ordinary word');
+      // Adding another spelling of a listed name adds nothing, and says why.
+      await presenter.getByTestId('import-extra').fill('ZOE');
+      await presenter.getByTestId('import-extra').press('Enter');
+      await expect(presenter.getByTestId('import-extra-note')).toHaveText(/“ZOE” is the same name as “Zoë”/u);
+      await expect(hideBox('ZOE')).toHaveCount(0);
+      await presenter.getByTestId('import-extra').fill('');
       // Mary-Kate appears only in capitals and in lower case: the presenter adds her.
       await expect(hideBox('MARY-KATE')).toHaveCount(0);
       await presenter.getByTestId('import-extra').fill('Mary-Kate');

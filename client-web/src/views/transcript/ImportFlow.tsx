@@ -52,6 +52,7 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   const [roles, setRoles] = useState<Record<string, SpeakerRole>>({});
   const [consent, setConsent] = useState(false);
   const [extra, setExtra] = useState('');
+  const [addNote, setAddNote] = useState('');
   /** Ids of ambiguous occurrences ("Will you…") the presenter kept as the word. */
   const [keptAsWord, setKeptAsWord] = useState<ReadonlySet<string>>(new Set());
   const pending = usePending();
@@ -66,6 +67,7 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
     }
     const guessed = guessRoles(result.speakers);
     setKeptAsWord(new Set());
+    setAddNote('');
     setParseError('');
     setParsed(result);
     setRoles(guessed);
@@ -143,7 +145,14 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   function addName(e: Event) {
     e.preventDefault();
     const name = extra.trim();
-    if (!name || people.some((p) => foldName(p.name) === foldName(name))) return;
+    if (!name) return;
+    // "Zoe" when "Zoë" is listed: the same name, already hidden with its pseudonym.
+    const same = people.find((p) => [p.name, ...p.parts.map((x) => x.name)].some((n) => foldName(n) === foldName(name)));
+    if (same) {
+      setAddNote(`“${name}” is the same name as “${same.name}”, already in the list: every spelling of it is hidden together.`);
+      return;
+    }
+    setAddNote('');
     setPeople((list) => [
       ...list,
       { key: `a:${name}`, name, source: 'added', hide: true, parts: [], role: 'student', pseudonym: '', count: 0 },
@@ -328,6 +337,9 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
                 Add name
               </button>
             </div>
+            <p class="muted small" aria-live="polite" data-testid="import-extra-note">
+              {addNote}
+            </p>
           </fieldset>
 
           <AmbiguousNames ambiguous={ambiguous} keptAsWord={keptAsWord} pseudonymOf={pseudonymOf} setKept={setKept} />
