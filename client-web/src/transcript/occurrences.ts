@@ -55,10 +55,13 @@ export function classify(
   return { kind: 'name' };
 }
 
+/** Up to CONTEXT_CHARS on each side, cut at a word boundary, with … where the line goes on. */
 function context(text: string, start: number, end: number): { before: string; after: string } {
-  const before = text.slice(Math.max(0, start - CONTEXT_CHARS), start).normalize('NFC');
-  const after = text.slice(end, end + CONTEXT_CHARS).normalize('NFC');
-  return { before: start > CONTEXT_CHARS ? `…${before.trimStart()}` : before, after: text.length - end > CONTEXT_CHARS ? `${after.trimEnd()}…` : after };
+  let before = text.slice(Math.max(0, start - CONTEXT_CHARS), start);
+  let after = text.slice(end, end + CONTEXT_CHARS);
+  if (start > CONTEXT_CHARS) before = `…${before.replace(/^\S*\s*/u, '')}`;
+  if (text.length - end > CONTEXT_CHARS) after = `${after.replace(/\s*\S*$/u, '')}…`;
+  return { before: before.normalize('NFC'), after: after.normalize('NFC') };
 }
 
 export interface Match {
