@@ -78,7 +78,7 @@ function speakerCandidates(speakers: string[]): Candidate[] {
   return out;
 }
 
-/** Capitalised words and runs of them ("Maya Lopez") that are not sentence starts or stop words. */
+/** Capitalised words and runs of them ("Maya Lopez") mid-sentence, not stop words; known first names anywhere capitalised. */
 function textCandidates(lines: TranscriptLine[]): Candidate[] {
   const out: Candidate[] = [];
   for (const { text } of lines) {
