@@ -25,11 +25,11 @@ function browserZone(): string {
   }
 }
 
-async function fetchExport(code: string, key: string, format: string): Promise<Blob | string> {
+async function fetchExport(code: string, key: string, format: string, zone = browserZone()): Promise<Blob | string> {
   let response: Response;
   try {
     // The key goes in a header, never in the URL.
-    const query = `format=${format}&tz=${encodeURIComponent(browserZone())}`;
+    const query = `format=${format}&tz=${encodeURIComponent(zone)}`;
     response = await fetch(`/api/sessions/${encodeURIComponent(code)}/export?${query}`, {
       headers: { Authorization: `Bearer ${key}` },
       cache: 'no-store',
@@ -39,6 +39,10 @@ async function fetchExport(code: string, key: string, format: string): Promise<B
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    // A zone the server's tz database lacks: the record in UTC (it says so) beats none.
+    if (response.status === 400 && zone !== 'UTC' && body?.error?.message?.startsWith('tz:')) {
+      return fetchExport(code, key, format, 'UTC');
+    }
     return body?.error?.message ?? `The server answered ${response.status}.`;
   }
   return response.blob();
