@@ -351,7 +351,7 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     expect(md.suggestedFilename()).toMatch(/^debrief-[0-9A-Z]+\.md$/);
     const markdown = await readFile((await md.path())!, 'utf8');
     expect(markdown).toContain('Ask her to explain her counting before correcting it');
-    expect(markdown).toContain('2027-03-15');
+    expect(markdown).toContain('15 Mar 2027');
     expect(markdown).toContain('What is she counting?');
     expect(markdown).toContain('Student A');
     expect(noRealName(markdown)).toBeNull();

@@ -6,6 +6,7 @@
 #include "creation_limit.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
+#include "export_request.hpp"
 #include "hub.hpp"
 #include "room.hpp"
 #include "static_files.hpp"
@@ -219,17 +220,15 @@ void http_session::create_session(request req) {
 
 void http_session::export_session(request req) {
   const std::string_view target = req.target();
-  const auto path = target.substr(0, target.find('?'));
+  const auto query_at = target.find('?');
+  const auto path = target.substr(0, query_at);
   const auto code = std::string(path.substr(std::string_view("/api/sessions/").size(),
                                             path.size() - std::string_view("/api/sessions/").size() -
                                                 std::string_view("/export").size()));
-  std::string format = "md";
-  if (const auto q = target.find("format="); q != std::string_view::npos) {
-    format = std::string(target.substr(q + 7, target.find('&', q) - q - 7));
-  }
-  if (format != "md" && format != "json" && format != "html") {
-    return respond(error_response(req, {protocol::error_code::invalid, "The format is md, json or html."}));
-  }
+  auto asked = read_export_request(query_at == std::string_view::npos ? std::string_view() : target.substr(query_at + 1),
+                                   options_.zoneinfo);
+  if (auto* why = std::get_if<protocol::rejection>(&asked)) return respond(error_response(req, *why));
+  auto wanted = std::get<export_request>(std::move(asked));
   // The key travels in a header, never in the URL, so it stays out of logs.
   const auto auth = std::string(req[http::field::authorization]);
   if (!auth.starts_with("Bearer ")) {
@@ -239,14 +238,21 @@ void http_session::export_session(request req) {
   auto room = hub_.find(code);
   if (!room) return respond(error_response(req, {protocol::error_code::not_found, "There is no such session."}));
   auto shared_req = std::make_shared<request>(std::move(req));
-  room->export_as(format, auth.substr(7), [self = shared_from_this(), shared_req, format, code](export_result r) {
+  const auto format = wanted.format;
+  room->export_as(format, std::move(wanted.zone), auth.substr(7),
+                  [self = shared_from_this(), shared_req, format, code](export_result r) {
     net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), format, code] {
       http::response<http::string_body> res{static_cast<http::status>(r.status), shared_req->version()};
       res.set(http::field::content_type, r.content_type);
       res.set(http::field::cache_control, "no-store");
+      // The page opens in a tab to print; the others download. The page is
+      // inert: no script, nothing fetched.
       if (r.status == 200 && format != "html") {
         res.set(http::field::content_disposition,
                 "attachment; filename=\"debrief-" + code + "." + format + "\"");
+      }
+      if (r.status == 200 && format == "html") {
+        res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
       }
       res.keep_alive(shared_req->keep_alive());
       res.body() = std::move(r.body);

@@ -20,6 +20,7 @@ struct http_options {
   std::vector<std::string> allowed_origins;
   std::vector<net::ip::address> trusted_proxies;  // whose X-Forwarded-For names the client
   std::shared_ptr<creation_limit> creations;
+  std::string zoneinfo = "/usr/share/zoneinfo";  // compiled IANA zones, for exports' times
 };
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;

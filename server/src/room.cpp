@@ -490,8 +490,9 @@ void room::erase_now(const std::string& why, const std::string& close_reason, st
   store_.submit(std::move(batch), std::move(done));
 }
 
-void room::export_as(std::string format, std::string key, std::function<void(export_result)> done) {
-  net::post(strand_, [self = shared_from_this(), format = std::move(format), key = std::move(key),
+void room::export_as(std::string format, protocol::time_zone zone, std::string key,
+                     std::function<void(export_result)> done) {
+  net::post(strand_, [self = shared_from_this(), format = std::move(format), zone = std::move(zone), key = std::move(key),
                       done = std::move(done)] {
     // The key that created the session, or the token of whoever presents or
     // facilitates now (the role may have been handed over).
@@ -508,9 +509,10 @@ void room::export_as(std::string format, std::string key, std::function<void(exp
                        .dump()});
     }
     const auto now = self->clock_();
-    if (format == "json") return done({200, "application/json", protocol::export_json(self->committed_, now).dump(2)});
-    if (format == "html") return done({200, "text/html; charset=utf-8", protocol::export_html(self->committed_, now)});
-    done({200, "text/markdown; charset=utf-8", protocol::export_markdown(self->committed_, now)});
+    const auto record = protocol::build_record(self->committed_, now, zone);
+    if (format == "json") return done({200, "application/json", protocol::export_json(record).dump(2)});
+    if (format == "html") return done({200, "text/html; charset=utf-8", protocol::export_html(record)});
+    done({200, "text/markdown; charset=utf-8", protocol::export_markdown(record)});
   });
 }
 

@@ -15,6 +15,7 @@
 #include "clock.hpp"
 #include "connection.hpp"
 #include "debrief/protocol/apply.hpp"
+#include "debrief/protocol/time_zone.hpp"
 #include "debrief/protocol/wire.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
@@ -73,7 +74,8 @@ class room : public std::enable_shared_from_this<room> {
   void close_all();
   // Renders the session's export if `key` is the facilitator key or the
   // presenter's token; `done` runs on the room's strand.
-  void export_as(std::string format, std::string key, std::function<void(export_result)> done);
+  void export_as(std::string format, protocol::time_zone zone, std::string key,
+                 std::function<void(export_result)> done);
   // Deletes the session and all it holds, if `key` is the facilitator key or
   // the current facilitator's token; closes every connection. `done` gets
   // nullopt once it is gone from disk.

@@ -58,7 +58,8 @@ http_reply http_request(std::uint16_t port, http::verb method, const std::string
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   const auto& res = parser.get();
   return {res.result_int(), res.body(), std::string(res[http::field::content_type]),
-          std::string(res[http::field::retry_after])};
+          std::string(res[http::field::retry_after]), std::string(res[http::field::content_disposition]),
+          std::string(res["Content-Security-Policy"])};
 }
 
 created create_session(std::uint16_t port, const std::string& template_id) {

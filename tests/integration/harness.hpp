@@ -57,6 +57,8 @@ struct http_reply {
   std::string body;
   std::string content_type;
   std::string retry_after;
+  std::string content_disposition;
+  std::string content_security_policy;
 };
 
 using header_list = std::vector<std::pair<std::string, std::string>>;

@@ -171,8 +171,8 @@ TEST_F(WholeDebrief, FromNormsToExport) {
   EXPECT_EQ(http_request(server.port(), http::verb::get, target, {}, "not-a-key").status, 403u);
   const auto md = http_request(server.port(), http::verb::get, target, {}, presenter_token);
   ASSERT_EQ(md.status, 200u);
-  for (const auto* expected : {"Student A is bored by the tasks", "challenged", "Offer an extension problem",
-                               "2027-03-15", "Which problems felt worth your time", "I assumed speed meant boredom",
+  for (const auto* expected : {"Student A is bored by the tasks", "Challenged", "Offer an extension problem",
+                               "15 Mar 2027", "Which problems felt worth your time", "I assumed speed meant boredom",
                                "Helping Student B seems to matter", "They want more challenge"}) {
     EXPECT_NE(md.body.find(expected), std::string::npos) << expected;
   }

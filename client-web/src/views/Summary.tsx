@@ -16,11 +16,21 @@ const FORMATS = [
   { format: 'json', label: 'JSON', hint: 'data' },
 ] as const;
 
-async function download(code: string, key: string, format: string): Promise<string | null> {
+// The facilitator's own time zone, so the record states times as they read them.
+function browserZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+async function fetchExport(code: string, key: string, format: string, zone = browserZone()): Promise<Blob | string> {
   let response: Response;
   try {
     // The key goes in a header, never in the URL.
-    response = await fetch(`/api/sessions/${encodeURIComponent(code)}/export?format=${format}`, {
+    const query = `format=${format}&tz=${encodeURIComponent(zone)}`;
+    response = await fetch(`/api/sessions/${encodeURIComponent(code)}/export?${query}`, {
       headers: { Authorization: `Bearer ${key}` },
       cache: 'no-store',
     });
@@ -29,9 +39,18 @@ async function download(code: string, key: string, format: string): Promise<stri
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    // A zone the server's tz database lacks: the record in UTC (it says so) beats none.
+    if (response.status === 400 && zone !== 'UTC' && body?.error?.message?.startsWith('tz:')) {
+      return fetchExport(code, key, format, 'UTC');
+    }
     return body?.error?.message ?? `The server answered ${response.status}.`;
   }
-  const blob = await response.blob();
+  return response.blob();
+}
+
+async function download(code: string, key: string, format: string): Promise<string | null> {
+  const blob = await fetchExport(code, key, format);
+  if (typeof blob === 'string') return blob;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -40,6 +59,23 @@ async function download(code: string, key: string, format: string): Promise<stri
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}
+
+// The printable page in a tab of its own, ready to print. The tab is opened
+// at once (inside the click, so it is not blocked) and given the page when it
+// has arrived.
+async function openPrintable(code: string, key: string): Promise<string | null> {
+  const tab = window.open('', '_blank');
+  const blob = await fetchExport(code, key, 'html');
+  if (typeof blob === 'string') {
+    tab?.close();
+    return blob;
+  }
+  const url = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
+  if (tab) tab.location.href = url;
+  else window.location.assign(url);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return null;
 }
 
@@ -57,6 +93,19 @@ export function Downloads({ store }: { store: SessionStore }) {
   return (
     <div class="downloads" data-testid="downloads">
       <div class="row">
+        <button
+          type="button"
+          class="btn btn-small"
+          disabled={busy !== ''}
+          onClick={async () => {
+            setBusy('print');
+            setError((await openPrintable(store.code, key)) ?? '');
+            setBusy('');
+          }}
+          data-testid="open-printable"
+        >
+          {busy === 'print' ? 'Preparing…' : 'Open printable page'}
+        </button>
         {FORMATS.map((f) => (
           <button
             key={f.format}

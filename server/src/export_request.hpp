@@ -1,0 +1,31 @@
+#pragma once
+// What `GET /api/sessions/{code}/export?…` asks for, read strictly from the
+// query: `format` (md, json or html; md when absent) and `tz`, an IANA time
+// zone name such as Europe/Paris (UTC when absent). Anything else in the
+// query, a repeated parameter or an unknown zone is refused with a reason.
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "debrief/protocol/rejection.hpp"
+#include "debrief/protocol/time_zone.hpp"
+
+namespace debrief::server {
+
+struct export_request {
+  std::string format = "md";
+  protocol::time_zone zone = protocol::utc_zone();
+};
+
+// `query` is what follows the '?' (without it); `zoneinfo` the folder of
+// compiled zone files (/usr/share/zoneinfo on Debian).
+std::variant<export_request, protocol::rejection> read_export_request(std::string_view query,
+                                                                      const std::string& zoneinfo);
+
+// The zone of that name from `zoneinfo`, if the name is a zone the system's
+// tz database lists (tzdata.zi) and its file reads as one.
+std::variant<protocol::time_zone, protocol::rejection> load_time_zone(std::string_view name,
+                                                                      const std::string& zoneinfo);
+
+}  // namespace debrief::server
