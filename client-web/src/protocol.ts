@@ -43,6 +43,10 @@ export interface Timer {
   duration_ms: number;
   remaining_ms: number;
   ends_at: number;
+  /** Time the phase has been under way as of `since` (absent from older servers). */
+  used_ms?: number;
+  /** Server time it still counts from (running, or expired while current); 0 when not counting. */
+  since?: number;
 }
 
 export interface Participant {

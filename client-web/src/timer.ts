@@ -24,12 +24,40 @@ export function timeRun(timer: Timer | undefined, remaining: number): number {
   return Math.max(0, timer.duration_ms - remaining);
 }
 
+/**
+ * How long a phase has been under way, from the server's record: kept through
+ * pauses, resets and time past zero. Older servers sent no record; there the
+ * timer's own length less what is left is the best estimate.
+ */
+export function usedMs(timer: Timer | undefined, serverNow: number): number {
+  if (!timer) return 0;
+  if (timer.used_ms === undefined) return timeRun(timer, remainingMs(timer, serverNow));
+  return timer.used_ms + (timer.since ? Math.max(0, serverNow - timer.since) : 0);
+}
+
+/** Time past the timer's length (planned plus added) once it has run out; 0 before. */
+export function overtimeMs(timer: Timer, serverNow: number): number {
+  if (timer.status !== 'expired' && !(timer.status === 'running' && timer.ends_at <= serverNow)) return 0;
+  return Math.max(0, usedMs(timer, serverNow) - timer.duration_ms);
+}
+
+/** The clock keeps counting while a timer runs and while the current phase is past its time. */
+export function isCounting(timer: Timer): boolean {
+  return timer.status === 'running' || (timer.status === 'expired' && Boolean(timer.since));
+}
+
 /** mm:ss, rounding up so "00:00" appears only when time is really up. */
 export function formatMmSs(ms: number): string {
   const total = Math.ceil(Math.max(0, ms) / 1000);
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
   return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** Time over the plan, e.g. "+6:40 over" (minutes may pass 59). */
+export function formatOver(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  return `+${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')} over`;
 }
 
 /** Words for screen readers, e.g. "4 minutes 5 seconds". */

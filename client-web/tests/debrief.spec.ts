@@ -267,6 +267,8 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     expect(await sam.content()).not.toContain('compares her method');
 
     await facilitator.getByTestId('btn-reveal').click();
+    await expect(facilitator.getByTestId('confirm-reveal')).toContainText('cannot be undone');
+    await facilitator.getByTestId('confirm-yes').click();
     for (const p of everyone) {
       await expect(p.getByTestId('entry').filter({ hasText: privateR })).toHaveCount(1);
       await expect(p.getByTestId('revealed-note')).toBeVisible();
@@ -324,6 +326,8 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     await expectAccessible(ravi, 'reflection');
     await shootBoth(ravi, testInfo, '14-reflection');
     await facilitator.getByTestId('btn-reveal').click();
+    await expect(facilitator.getByTestId('confirm-reveal')).toContainText('cannot be undone');
+    await facilitator.getByTestId('confirm-yes').click();
     await expect(sam.getByTestId('entry-group').nth(2)).toContainText('shifted for me');
     await expect(sam.getByTestId('entry-group').nth(0)).toContainText('how precise');
   });
@@ -332,7 +336,8 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     await nextPhase(facilitator, everyone, 'Close');
     await addEntry(sam, 'Leaving curious.');
     await facilitator.getByTestId('btn-end').click();
-    await facilitator.getByTestId('btn-end').click();
+    await expect(facilitator.getByTestId('confirm-end')).toContainText('cannot be undone');
+    await facilitator.getByTestId('confirm-yes').click();
     for (const p of everyone) {
       await expect(p.getByTestId('session-ended')).toBeVisible();
       await expect(p.getByTestId('summary')).toBeVisible();

@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { chime, setSound, soundOn } from '../sound';
 import type { SessionStore } from '../store';
-import { formatMmSs, spokenDuration } from '../timer';
+import { formatMmSs, formatOver, spokenDuration } from '../timer';
 import { TIMER_LABEL } from './labels';
-import { useRemaining } from './useRemaining';
+import { useClock } from './useRemaining';
 
 const LAST_MINUTE_MS = 60_000;
 const R = 54;
@@ -16,7 +16,7 @@ const CIRCUMFERENCE = 2 * Math.PI * R;
 export function Countdown({ store }: { store: SessionStore }) {
   const state = store.state.value!;
   const timer = state.timer;
-  const ms = useRemaining(store);
+  const { remaining: ms, over } = useClock(store);
   const [sound, setSoundState] = useState(soundOn);
   const previous = useRef(ms);
   const phaseTitle = store.currentPhase.value?.title ?? 'this phase';
@@ -35,6 +35,8 @@ export function Countdown({ store }: { store: SessionStore }) {
   }, [ms]);
 
   const text = formatMmSs(ms);
+  // Past zero the clock counts the time over, from the server's record.
+  const overText = over >= 1000 && state.status === 'live' ? formatOver(over) : '';
   const fraction = timer.duration_ms > 0 ? Math.min(1, ms / timer.duration_ms) : 0;
   const ended = state.status === 'ended';
   const status = ended ? 'ended' : ms === 0 && timer.status === 'running' ? 'expired' : timer.status;
@@ -59,12 +61,17 @@ export function Countdown({ store }: { store: SessionStore }) {
           <div
             class="countdown-time"
             role="timer"
-            aria-label={`${spokenDuration(ms)} remaining`}
+            aria-label={overText ? `${spokenDuration(over)} over time` : `${spokenDuration(ms)} remaining`}
             data-testid="countdown"
             data-status={status}
           >
             {text}
           </div>
+          {overText && (
+            <div class="countdown-over" aria-hidden="true" data-testid="countdown-over">
+              {overText}
+            </div>
+          )}
           <div class="countdown-status" data-testid="timer-status">
             {label}
           </div>

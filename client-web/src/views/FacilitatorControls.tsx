@@ -3,10 +3,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isHidden } from '../protocol';
 import type { SessionStore } from '../store';
+import { ConfirmInline } from './common';
 import { plural } from './labels';
 import { useRemaining } from './useRemaining';
-
-const CONFIRM_WINDOW_MS = 4000;
 
 /** True when a key press belongs to a text field, not to the shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -93,7 +92,11 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
           <button
             type="button"
             class="btn btn-primary btn-large"
-            onClick={() => store.startSession()}
+            onClick={async () => {
+              const result = await store.startSession();
+              // The start button is gone: the next thing to do is start the clock.
+              if (result.ok) (document.querySelector('[data-testid="btn-start-timer"]') as HTMLElement | null)?.focus();
+            }}
             aria-keyshortcuts="Space"
             data-testid="btn-start-session"
           >
@@ -113,15 +116,7 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
         >
           +1 min
         </button>
-        <button
-          type="button"
-          class="btn"
-          disabled={!live || timer === 'idle'}
-          onClick={() => store.timerReset()}
-          data-testid="btn-reset"
-        >
-          Reset
-        </button>
+        <ResetTimer store={store} disabled={!live || timer === 'idle'} />
       </div>
       <div class="control-row" role="group" aria-label="Phases">
         <button
@@ -179,32 +174,79 @@ function TimerToggle({ store, disabled }: { store: SessionStore; disabled: boole
   );
 }
 
-/** Ending cannot be undone, so it asks for a second click within a few seconds. */
-function EndSession({ store }: { store: SessionStore }) {
-  const [armed, setArmed] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+/** A button that asks first; the question comes up in place of nothing, under the row. */
+function useAsk() {
+  const [asking, setAsking] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setAsking(false);
+    opener.current?.focus();
+  };
+  return { asking, open: () => setAsking(true), close, done: () => setAsking(false), opener };
+}
 
-  function click() {
-    if (armed) {
-      clearTimeout(timer.current);
-      setArmed(false);
-      void store.endSession();
-      return;
-    }
-    setArmed(true);
-    timer.current = setTimeout(() => setArmed(false), CONFIRM_WINDOW_MS);
-  }
-
+/** A reset gives the phase its planned time again; the time used stays in the agenda. */
+function ResetTimer({ store, disabled }: { store: SessionStore; disabled: boolean }) {
+  const ask = useAsk();
+  const minutes = store.currentPhase.value?.minutes ?? 0;
   return (
-    <button
-      type="button"
-      class={`btn btn-danger${armed ? ' is-armed' : ''}`}
-      onClick={click}
-      data-testid="btn-end"
-    >
-      {armed ? 'Click again to end' : 'End session'}
-    </button>
+    <>
+      <button
+        type="button"
+        class="btn"
+        disabled={disabled}
+        ref={ask.opener}
+        aria-expanded={ask.asking}
+        onClick={ask.open}
+        data-testid="btn-reset"
+      >
+        Reset
+      </button>
+      {ask.asking && !disabled && (
+        <ConfirmInline
+          testid="confirm-reset"
+          question={`Set the clock back to ${plural(minutes, 'minute')}? The time used so far stays in the agenda.`}
+          confirmLabel="Reset the clock"
+          onConfirm={() => {
+            ask.close();
+            void store.timerReset();
+          }}
+          onCancel={ask.close}
+        />
+      )}
+    </>
+  );
+}
+
+/** Ending cannot be undone, so it says so and asks first. */
+function EndSession({ store }: { store: SessionStore }) {
+  const ask = useAsk();
+  return (
+    <>
+      <button
+        type="button"
+        class="btn btn-danger"
+        ref={ask.opener}
+        aria-expanded={ask.asking}
+        onClick={ask.open}
+        data-testid="btn-end"
+      >
+        End session
+      </button>
+      {ask.asking && (
+        <ConfirmInline
+          testid="confirm-end"
+          danger
+          question="End the session for everyone? Nobody can write after this, and it cannot be undone. The summary and exports stay."
+          confirmLabel="End the session"
+          onConfirm={() => {
+            ask.done();
+            void store.endSession();
+          }}
+          onCancel={ask.close}
+        />
+      )}
+    </>
   );
 }
 
@@ -239,34 +281,66 @@ function TimeUpPrompt({ store }: { store: SessionStore }) {
   );
 }
 
-/** In a private phase: everyone's notes stay with their authors until this. */
+/** Every note written in a phase, the facilitator's own included, hidden or not. */
+export function notesIn(store: SessionStore, phaseId: string): { all: number; hidden: number } {
+  const s = store.state.value!;
+  const own = [...s.entries, ...s.annotations].filter((n) => n.phase === phaseId);
+  return { all: own.length, hidden: own.filter((n) => isHidden(n)).length };
+}
+
+/** The question before a reveal: it cannot be taken back, and it says what it shows. */
+export function revealQuestion(hidden: number): string {
+  return hidden > 0
+    ? `Show ${plural(hidden, 'private note')} from others to everyone? A reveal cannot be undone.`
+    : 'Nobody else has written here yet. Reveal anyway? A reveal cannot be undone; later notes are shown as they come.';
+}
+
+/**
+ * In a private phase: everyone's notes stay with their authors until this.
+ * Quiet until there is something to reveal, and it asks first.
+ */
 function RevealControl({ store }: { store: SessionStore }) {
   const state = store.state.value!;
   const phase = store.currentPhase.value;
+  const ask = useAsk();
   const [busy, setBusy] = useState(false);
   if (!phase?.private || state.revealed.includes(phase.id) || state.status !== 'live') return null;
-  const hidden =
-    state.entries.filter((e) => e.phase === phase.id && isHidden(e)).length +
-    state.annotations.filter((a) => a.phase === phase.id && isHidden(a)).length;
+  const { hidden } = notesIn(store, phase.id);
   return (
     <div class="reveal" data-testid="reveal-control">
       <p class="small">
         Notes in this phase are private until you reveal them
-        {hidden > 0 ? ` · ${plural(hidden, 'private note')} from others so far` : ''}.
+        {hidden > 0 ? ` · ${plural(hidden, 'private note')} from others so far` : ' · nobody else has written yet'}.
       </p>
       <button
         type="button"
-        class="btn btn-primary"
+        class={`btn ${hidden > 0 ? 'btn-primary' : 'btn-small'}`}
         disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          await store.revealPhase(state.phase);
-          setBusy(false);
-        }}
+        ref={ask.opener}
+        aria-expanded={ask.asking}
+        onClick={ask.open}
         data-testid="btn-reveal"
       >
-        Reveal everyone’s notes
+        Reveal everyone’s notes…
       </button>
+      {ask.asking && (
+        <ConfirmInline
+          testid="confirm-reveal"
+          question={revealQuestion(hidden)}
+          confirmLabel="Reveal now"
+          busy={busy}
+          onConfirm={async () => {
+            setBusy(true);
+            const result = await store.revealPhase(state.phase);
+            setBusy(false);
+            ask.done();
+            // The control is gone once revealed: the person lands on the phase they revealed.
+            if (result?.ok) document.getElementById('phase-title')?.focus();
+            else ask.opener.current?.focus();
+          }}
+          onCancel={ask.close}
+        />
+      )}
     </div>
   );
 }

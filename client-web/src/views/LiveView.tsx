@@ -104,7 +104,7 @@ function PhaseCard({ store }: { store: SessionStore }) {
               </span>
             )}
           </p>
-          <h2 id="phase-title" class="phase-title" data-testid="phase-title">
+          <h2 id="phase-title" class="phase-title" tabIndex={-1} data-testid="phase-title">
             {phase?.title ?? ''}
           </h2>
           {showPrompts && (

@@ -5,10 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { NewPhase, Phase, PhaseKind } from '../protocol';
 import type { SessionStore } from '../store';
-import { InlineError, usePending } from './common';
-import { timeRun } from '../timer';
-import { kindLabel } from './labels';
-import { useRemaining } from './useRemaining';
+import { ConfirmInline, InlineError, usePending } from './common';
+import { notesIn, revealQuestion } from './FacilitatorControls';
+import { formatOver, spokenDuration, usedMs } from '../timer';
+import { kindLabel, plural } from './labels';
+import { useServerNow } from './useRemaining';
 
 const KINDS: PhaseKind[] = ['opening', 'assumptions', 'transcript', 'discussion', 'adaptations', 'reflection', 'chart'];
 
@@ -22,19 +23,28 @@ export function PhaseList({ store }: { store: SessionStore }) {
   const phases = state.template.phases;
   const facilitator = store.isFacilitator.value && state.status !== 'ended';
   const [editing, setEditing] = useState(false);
-  const remaining = useRemaining(store);
+  const now = useServerNow(store);
   const current = phases[state.phase];
-  // From the server's timers, so every browser shows the same: the current
-  // phase's, and those kept for phases left part-way (never running).
+  // From the server's record of time used, so every browser shows the same:
+  // the current phase's (still counting, past zero too), and those kept for
+  // phases left (never counting). Resets and pauses keep what was used.
   const used = (p: Phase) => {
     if (state.status === 'lobby') return 0;
-    if (p.id === current?.id) return timeRun(state.timer, remaining);
-    const kept = state.phase_timers[p.id];
-    return timeRun(kept, kept?.status === 'expired' ? 0 : (kept?.remaining_ms ?? 0));
+    if (p.id === current?.id) return usedMs(state.timer, now);
+    return usedMs(state.phase_timers[p.id], now);
   };
+  const over = (p: Phase) => Math.max(0, used(p) - p.minutes * 60_000);
   const planned = phases.reduce((sum, p) => sum + p.minutes, 0);
   const usedTotal = phases.reduce((sum, p) => sum + used(p), 0);
   const pending = usePending();
+  // One question open at a time: which phase, and whether it is a removal or a reveal.
+  const [asking, setAsking] = useState<{ id: string; what: 'remove' | 'reveal' } | null>(null);
+  const focusTools = (id: string, what: string) =>
+    (document.querySelector(`[data-phase-action="${what}-${id}"]`) as HTMLElement | null)?.focus();
+  const cancel = () => {
+    if (asking) focusTools(asking.id, asking.what);
+    setAsking(null);
+  };
 
   return (
     <section class="card" aria-labelledby="phases-heading">
@@ -57,12 +67,14 @@ export function PhaseList({ store }: { store: SessionStore }) {
       <p class="side-sub muted" data-testid="agenda-budget">
         {state.template.name} · planned {planned} min
         {usedTotal > 0 ? ` · used ${minutesText(usedTotal)} min` : ''}
+        {usedTotal - planned * 60_000 >= 60_000 ? ` (${formatOver(usedTotal - planned * 60_000)})` : ''}
       </p>
       <ol class="phase-list" data-testid="phase-list">
         {phases.map((p, i) => {
           const isCurrent = i === state.phase;
           const done = state.status !== 'lobby' && i < state.phase;
           const spent = used(p);
+          const past = over(p);
           const canReveal =
             facilitator && state.status === 'live' && p.private && !state.revealed.includes(p.id) && i < state.phase;
           return (
@@ -85,9 +97,15 @@ export function PhaseList({ store }: { store: SessionStore }) {
               {editing ? (
                 <PhaseMinutes key={p.minutes} store={store} phase={p} index={i} />
               ) : (
-                <span class="phase-minutes">
+                <span class="phase-minutes" data-testid="phase-minutes">
                   {spent > 0 && <span class="phase-used">{minutesText(spent)} / </span>}
                   {p.minutes} min
+                  {past >= 1000 && (
+                    <span class="phase-over" data-testid="phase-over">
+                      <span aria-hidden="true">{formatOver(past)}</span>
+                      <span class="visually-hidden">, {spokenDuration(past)} over the plan</span>
+                    </span>
+                  )}
                 </span>
               )}
               {editing && (
@@ -125,7 +143,12 @@ export function PhaseList({ store }: { store: SessionStore }) {
                     class="btn btn-tiny btn-quiet-danger"
                     aria-label={`Remove ${p.title}`}
                     disabled={isCurrent || phases.length === 1}
-                    onClick={() => pending.run(() => store.removePhase(i))}
+                    data-phase-action={`remove-${p.id}`}
+                    onClick={() => {
+                      // Removing a phase nobody wrote in loses nothing: no question.
+                      if (notesIn(store, p.id).all === 0) void pending.run(() => store.removePhase(i));
+                      else setAsking({ id: p.id, what: 'remove' });
+                    }}
                     data-testid="remove-phase"
                   >
                     ✕
@@ -136,10 +159,37 @@ export function PhaseList({ store }: { store: SessionStore }) {
                 <button
                   type="button"
                   class="btn btn-tiny phase-reveal"
-                  onClick={() => pending.run(() => store.revealPhase(i))}
+                  data-phase-action={`reveal-${p.id}`}
+                  aria-label={`Reveal ${p.title}…`}
+                  onClick={() => setAsking({ id: p.id, what: 'reveal' })}
                 >
-                  Reveal
+                  Reveal…
                 </button>
+              )}
+              {asking?.id === p.id && asking.what === 'remove' && editing && (
+                <ConfirmInline
+                  testid="confirm-remove-phase"
+                  danger
+                  question={`Remove “${p.title}” and ${plural(notesIn(store, p.id).all, 'note')} written in it? They leave the summary and every export, and this cannot be undone.`}
+                  confirmLabel="Remove phase and notes"
+                  onConfirm={() => {
+                    setAsking(null);
+                    void pending.run(() => store.removePhase(phases.findIndex((q) => q.id === p.id)));
+                  }}
+                  onCancel={cancel}
+                />
+              )}
+              {asking?.id === p.id && asking.what === 'reveal' && canReveal && !editing && (
+                <ConfirmInline
+                  testid="confirm-reveal-phase"
+                  question={`“${p.title}”: ${revealQuestion(notesIn(store, p.id).hidden)}`}
+                  confirmLabel="Reveal now"
+                  onConfirm={() => {
+                    setAsking(null);
+                    void pending.run(() => store.revealPhase(phases.findIndex((q) => q.id === p.id)));
+                  }}
+                  onCancel={cancel}
+                />
               )}
             </li>
           );

@@ -154,3 +154,47 @@ export function SaveCancel(props: { disabled: boolean; onCancel(): void }) {
     </div>
   );
 }
+
+/**
+ * Asks before an action that destroys or exposes something: the question says
+ * what will happen and whether it can be undone; focus goes to the safe choice.
+ */
+export function ConfirmInline(props: {
+  question: ComponentChildren;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+  testid?: string;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      class="confirm"
+      role="alertdialog"
+      aria-label="Confirm"
+      data-testid={props.testid ?? 'confirm'}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onCancel();
+      }}
+    >
+      <p class="small">{props.question}</p>
+      <div class="row">
+        <button
+          type="button"
+          class={`btn btn-small ${props.danger ? 'btn-danger' : 'btn-primary'}`}
+          disabled={props.busy}
+          onClick={props.onConfirm}
+          data-testid="confirm-yes"
+        >
+          {props.confirmLabel}
+        </button>
+        <button type="button" class="btn btn-small" ref={cancel} onClick={props.onCancel} data-testid="confirm-no">
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

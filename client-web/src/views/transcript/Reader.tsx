@@ -38,6 +38,8 @@ export function TranscriptReader({ store }: { store: SessionStore }) {
   const box = useRef<HTMLOListElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const lastFocus = useRef(focus);
+  // The line this person just brought everyone to: they are already there.
+  const broughtHere = useRef('');
 
   const lineEl = (id: string) => box.current?.querySelector<HTMLElement>(`[data-line="${CSS.escape(id)}"]`) ?? null;
 
@@ -64,7 +66,9 @@ export function TranscriptReader({ store }: { store: SessionStore }) {
     const moved = focus !== lastFocus.current;
     lastFocus.current = focus;
     if (!focus) return;
-    if (following) scrollToLine(focus, moved);
+    const mine = moved && focus === broughtHere.current;
+    broughtHere.current = '';
+    if (following && !mine) scrollToLine(focus, moved);
     if (moved && focusIndex >= 0) {
       store.announce(`The group is at line ${focusIndex + 1}${following ? '' : ' (you are reading ahead)'}.`);
     }
@@ -126,6 +130,7 @@ export function TranscriptReader({ store }: { store: SessionStore }) {
     const i = words ? lines.findIndex((l) => l.id === words.fromLine) : (range?.from ?? -1);
     if (i < 0) return;
     setFollowing(true);
+    broughtHere.current = lines[i].id;
     void store.focusLine(lines[i].id);
   }
 
