@@ -90,6 +90,19 @@ outcome handle(const session_state& s, const cmd::hand_over& c, const sender& fr
   return one(evt::facilitator_handed_over{from.participant, to->id});
 }
 
+outcome handle(const session_state& s, const cmd::move_presenter& c, const sender&, millis) {
+  const auto* to = s.find_participant(c.to);
+  if (to == nullptr) return reject(error_code::not_found, "That person is not in this session.");
+  if (to->role == role::presenter) return reject(error_code::conflict, "They already present.");
+  if (to->role == role::facilitator) {
+    return reject(error_code::conflict, "The facilitator cannot also present; hand over facilitation first.");
+  }
+  if (s.status == session_status::ended) return reject(error_code::conflict, "The session has ended.");
+  const auto current = std::find_if(s.participants.begin(), s.participants.end(),
+                                    [](const auto& p) { return p.role == role::presenter; });
+  return one(evt::presenter_moved{current == s.participants.end() ? "" : current->id, to->id});
+}
+
 outcome handle(const session_state& s, const cmd::reveal_phase& c, const sender&, millis) {
   if (!in_range(s, c.phase)) return no_such_phase(c.phase);
   const auto& phase = s.tmpl.phases[static_cast<std::size_t>(c.phase)];

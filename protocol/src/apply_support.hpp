@@ -65,6 +65,7 @@ outcome handle(const session_state&, const cmd::add_phase&, const sender&, milli
 outcome handle(const session_state&, const cmd::remove_phase&, const sender&, millis);
 outcome handle(const session_state&, const cmd::move_phase&, const sender&, millis);
 outcome handle(const session_state&, const cmd::hand_over&, const sender&, millis);
+outcome handle(const session_state&, const cmd::move_presenter&, const sender&, millis);
 outcome handle(const session_state&, const cmd::reveal_phase&, const sender&, millis);
 outcome handle(const session_state&, const cmd::set_done&, const sender&, millis);
 outcome handle(const session_state&, const cmd::board_add&, const sender&, millis);

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, std::variant_size_v<command>> command_nam
     "proposal_decide", "entry_add",      "entry_edit",        "entry_remove",      "entry_share",
     "adaptation_add", "adaptation_edit", "adaptation_decide", "adaptation_remove", "transcript_import",
     "transcript_withdraw", "annotate",   "annotation_edit",   "annotation_remove", "annotation_reply",
-    "focus_line",     "connect",         "disconnect",        "expire_timer",
+    "focus_line",     "move_presenter",  "connect",           "disconnect",        "expire_timer",
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ constexpr std::array<std::string_view, std::variant_size_v<event>> event_names =
     "proposal_saved",       "entry_saved",         "entry_removed",      "adaptation_saved",
     "adaptation_removed",   "transcript_imported", "transcript_withdrawn", "annotation_saved",
     "annotation_removed",   "focus_changed",       "scrubbed",           "phase_timer_saved",
+    "presenter_moved",
 };
 
 template <std::size_t I = 0>
@@ -50,6 +51,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(phase_changed, phase, timer)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(session_ended, timer)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(agenda_changed, phases, phase, timer)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(facilitator_handed_over, from, to)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(presenter_moved, from, to)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(phase_revealed, phase)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(readiness_changed, participant, done)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(board_item_saved, item, index)

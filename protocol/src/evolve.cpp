@@ -116,6 +116,12 @@ session_state evolve(session_state s, const event& e) {
               if (p.id == h.to) p.role = role::facilitator;
             }
           },
+          [&](const evt::presenter_moved& m) {
+            for (auto& p : s.participants) {
+              if (p.id == m.from) p.role = role::colleague;
+              if (p.id == m.to) p.role = role::presenter;
+            }
+          },
           [&](const evt::phase_revealed& r) { s.revealed.push_back(r.phase); },
           [&](const evt::readiness_changed& r) {
             std::erase(s.done, r.participant);

@@ -36,6 +36,7 @@ const std::vector<permission_rule>& permission_table() {
       {"remove_phase", {F}, {}},
       {"move_phase", {F}, {}},
       {"hand_over", {F}, {}},
+      {"move_presenter", {F}, {}},
       {"reveal_phase", {F}, {}},
       {"set_done", {F, P, C, O}, {}},
       {"board_add", {P}, {k::opening, k::assumptions, k::discussion, k::reflection, k::adaptations}},

@@ -93,7 +93,7 @@ bool shown_as_stored(const event& e) {
 bool changes_lobby(const event& e) {
   return std::holds_alternative<evt::participant_joined>(e) || std::holds_alternative<evt::participant_left>(e) ||
          std::holds_alternative<evt::presence_changed>(e) || std::holds_alternative<evt::facilitator_handed_over>(e) ||
-         std::holds_alternative<evt::session_started>(e) || std::holds_alternative<evt::session_ended>(e) ||
+         std::holds_alternative<evt::presenter_moved>(e) || std::holds_alternative<evt::session_started>(e) || std::holds_alternative<evt::session_ended>(e) ||
          std::holds_alternative<evt::agenda_changed>(e);
 }
 

@@ -211,6 +211,7 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
                                 static_cast<int>(required_int(j, "to", 0, limits::max_phases))};
        }},
       {"hand_over", [](const json& j) -> command { return cmd::hand_over{string_field(j, "to")}; }},
+      {"move_presenter", [](const json& j) -> command { return cmd::move_presenter{string_field(j, "to")}; }},
       {"reveal_phase",
        [](const json& j) -> command {
          return cmd::reveal_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};

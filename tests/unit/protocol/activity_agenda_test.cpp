@@ -257,6 +257,42 @@ TEST(ActivityHandOver, RefusesSomeoneNotInTheSession) {
   EXPECT_THAT(when(in_phase(talk), cmd::hand_over{""}, maya), Rejects(error_code::not_found));
 }
 
+// ---- move_presenter ----
+
+TEST(ActivityMovePresenter, TheRoleMovesAndTheFormerPresenterBecomesAColleague) {
+  const auto s = in_phase(talk);
+
+  EXPECT_THAT(when(s, cmd::move_presenter{"p3"}, maya), Gives(events{evt::presenter_moved{"p2", "p3"}}));
+  const auto after = given(s, cmd::move_presenter{"p3"}, maya);
+  EXPECT_EQ(after.role_of("p3"), role::presenter);
+  EXPECT_EQ(after.role_of("p2"), role::colleague);
+  // The presenter's powers go with the role.
+  EXPECT_THAT(when(after, cmd::focus_line{""}, ana), GivesNothing());
+  EXPECT_THAT(when(after, cmd::transcript_withdraw{}, sam), Rejects(error_code::forbidden));
+}
+
+TEST(ActivityMovePresenter, ASessionWithoutAPresenterGetsOne) {
+  const auto without = given(in_phase(talk), cmd::leave{}, sam);
+  ASSERT_EQ(without.find_participant("p2"), nullptr);
+
+  EXPECT_THAT(when(without, cmd::move_presenter{"p4"}, maya), Gives(events{evt::presenter_moved{"", "p4"}}));
+  EXPECT_EQ(given(without, cmd::move_presenter{"p4"}, maya).role_of("p4"), role::presenter);
+}
+
+TEST(ActivityMovePresenter, OnlyTheFacilitatorMovesIt) {
+  EXPECT_THAT(when(in_phase(talk), cmd::move_presenter{"p3"}, sam), Rejects(error_code::forbidden));
+  EXPECT_THAT(when(in_phase(talk), cmd::move_presenter{"p3"}, ana), Rejects(error_code::forbidden));
+}
+
+TEST(ActivityMovePresenter, NotToTheFacilitatorNorTheCurrentPresenterNorSomeoneAbsent) {
+  const auto s = in_phase(talk);
+
+  EXPECT_THAT(when(s, cmd::move_presenter{"p1"}, maya), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::move_presenter{"p2"}, maya), Rejects(error_code::conflict));
+  EXPECT_THAT(when(s, cmd::move_presenter{"p9"}, maya), Rejects(error_code::not_found));
+  EXPECT_THAT(when(s, cmd::move_presenter{""}, maya), Rejects(error_code::not_found));
+}
+
 // ---- reveal_phase ----
 
 TEST(ActivityRevealPhase, RevealsAPrivatePhaseFromAnywhere) {

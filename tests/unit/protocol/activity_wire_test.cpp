@@ -42,6 +42,7 @@ TEST(ActivityWireParse, AgendaCommands) {
   EXPECT_EQ(std::tuple(moved.from, moved.to), std::tuple(0, 4));
 
   EXPECT_EQ(parsed<cmd::hand_over>(R"({"type":"hand_over","id":"c7","to":"p3"})").to, "p3");
+  EXPECT_EQ(parsed<cmd::move_presenter>(R"({"type":"move_presenter","id":"c7","to":"p3"})").to, "p3");
   EXPECT_EQ(parsed<cmd::reveal_phase>(R"({"type":"reveal_phase","id":"c7","phase":5})").phase, 5);
   EXPECT_TRUE(parsed<cmd::set_done>(R"({"type":"set_done","id":"c7","phase":"talk"})").done);
   EXPECT_FALSE(parsed<cmd::set_done>(R"({"type":"set_done","id":"c7","phase":"talk","done":false})").done);
@@ -213,6 +214,7 @@ INSTANTIATE_TEST_SUITE_P(
         refused{"MovePhaseFractionFrom", R"({"type":"move_phase","id":"c7","from":1.5,"to":2})", "from"},
         refused{"HandOverWithoutTo", R"({"type":"hand_over","id":"c7"})", "to"},
         refused{"HandOverNumericTo", R"({"type":"hand_over","id":"c7","to":3})", "to"},
+        refused{"MovePresenterWithoutTo", R"({"type":"move_presenter","id":"c7"})", "to"},
         refused{"RevealPhaseBoolPhase", R"({"type":"reveal_phase","id":"c7","phase":true})", "phase"},
         refused{"SetDoneStringDone", R"({"type":"set_done","id":"c7","phase":"talk","done":"yes"})", "done"},
         // board

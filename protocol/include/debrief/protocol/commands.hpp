@@ -54,6 +54,11 @@ struct move_phase {
 struct hand_over {
   std::string to;  // participant id
 };
+// The presenter's role goes to another participant (the presenter's own
+// device is gone, or the triad changed who presents).
+struct move_presenter {
+  std::string to;  // participant id
+};
 struct reveal_phase {
   int phase = 0;
 };
@@ -195,7 +200,7 @@ using command =
                  cmd::entry_edit, cmd::entry_remove, cmd::entry_share, cmd::adaptation_add, cmd::adaptation_edit,
                  cmd::adaptation_decide, cmd::adaptation_remove, cmd::transcript_import, cmd::transcript_withdraw,
                  cmd::annotate, cmd::annotation_edit, cmd::annotation_remove, cmd::annotation_reply,
-                 cmd::focus_line, cmd::connect, cmd::disconnect, cmd::expire_timer>;
+                 cmd::focus_line, cmd::move_presenter, cmd::connect, cmd::disconnect, cmd::expire_timer>;
 
 // The wire name of a command, e.g. "board_add".
 std::string command_name(const command& c);

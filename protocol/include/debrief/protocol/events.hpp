@@ -73,6 +73,11 @@ struct facilitator_handed_over {
   std::string to;
   bool operator==(const facilitator_handed_over&) const = default;
 };
+struct presenter_moved {
+  std::string from;  // empty when nobody presented
+  std::string to;
+  bool operator==(const presenter_moved&) const = default;
+};
 // Stored with the phase id only; what becomes visible is added when the
 // event is shown to clients (visibility.hpp), from the state.
 struct phase_revealed {
@@ -166,7 +171,7 @@ using event = std::variant<evt::session_created, evt::participant_joined, evt::p
                            evt::proposal_saved, evt::entry_saved, evt::entry_removed, evt::adaptation_saved,
                            evt::adaptation_removed, evt::transcript_imported, evt::transcript_withdrawn,
                            evt::annotation_saved, evt::annotation_removed, evt::focus_changed, evt::scrubbed,
-                           evt::phase_timer_saved>;
+                           evt::phase_timer_saved, evt::presenter_moved>;
 
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.
