@@ -12,7 +12,7 @@ test('the facilitator opens the printable record in a new tab, ready to print', 
   await joinAs(page, 'Maya', 'facilitator');
   await page.getByTestId('btn-start-session').click();
   await page.getByTestId('btn-end').click();
-  await page.getByTestId('btn-end').click();
+  await page.getByTestId('confirm-yes').click();
   await expect(page.getByTestId('summary')).toBeVisible();
 
   const [printable] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-printable').click()]);
