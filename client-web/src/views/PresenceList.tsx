@@ -95,7 +95,7 @@ export function PresenceList({ store }: { store: SessionStore }) {
                     type="button"
                     class="btn btn-tiny"
                     aria-expanded={makingPresenter === p.id}
-                    aria-label={`Make ${p.name} the presenter`}
+                    aria-label={`Make presenter: ${p.name}`}
                     onClick={(e) => {
                       askedFrom.current = e.currentTarget;
                       setMakingPresenter(makingPresenter === p.id ? null : p.id);
@@ -122,7 +122,7 @@ export function PresenceList({ store }: { store: SessionStore }) {
                     class="btn btn-tiny"
                     label="Make facilitator"
                     confirmLabel={`Confirm: ${p.name} facilitates`}
-                    ariaLabel={`Make ${p.name} the facilitator`}
+                    ariaLabel={`Make facilitator: ${p.name}`}
                     testid="hand-over"
                     onConfirm={async () => {
                       const r = await pending.run(() => store.handOver(p.id));
