@@ -34,6 +34,7 @@ const TABLE: Partial<Record<CommandType, Rule>> = {
   remove_phase: { roles: F, kinds: 'any' },
   move_phase: { roles: F, kinds: 'any' },
   hand_over: { roles: F, kinds: 'any' },
+  move_presenter: { roles: F, kinds: 'any' },
   reveal_phase: { roles: F, kinds: 'any' },
   set_done: { roles: ALL, kinds: 'any' },
   board_add: { roles: P, kinds: BOARD_KINDS },

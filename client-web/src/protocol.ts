@@ -283,6 +283,7 @@ export type Command =
   | { type: 'remove_phase'; phase: number }
   | { type: 'move_phase'; from: number; to: number }
   | { type: 'hand_over'; to: string }
+  | { type: 'move_presenter'; to: string }
   | { type: 'reveal_phase'; phase: number }
   | ({ type: 'set_done'; done: boolean } & PhaseBound)
   | ({ type: 'board_add'; list: BoardList; text: string } & PhaseBound)

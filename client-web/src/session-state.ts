@@ -217,6 +217,18 @@ export function applyEvent(
               : p,
         ),
       };
+    case 'presenter_moved':
+      // As evolve.cpp: the one who presented (if anyone) becomes a colleague, `to` presents.
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          p.id === event.to
+            ? { ...p, role: 'presenter' }
+            : p.id === event.from
+              ? { ...p, role: 'colleague' }
+              : p,
+        ),
+      };
     case 'phase_revealed':
       return {
         ...state,

@@ -100,6 +100,12 @@ const SILENCE_LIMIT_MS = 40_000;
 /** Consecutive failed attempts after which the indicator says offline. */
 const OFFLINE_AFTER_FAILURES = 4;
 const DEFAULT_ADD_SECONDS = 60;
+const ROLE_WITH_ARTICLE: Record<Role, string> = {
+  facilitator: 'the facilitator',
+  presenter: 'the presenter',
+  colleague: 'a colleague',
+  observer: 'an observer',
+};
 
 export interface StoreOptions {
   url?: string;
@@ -474,6 +480,12 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
         return;
       }
     }
+    const roleBefore = before?.participants.find((p) => p.id === you.value)?.role;
+    const roleAfter = after.participants.find((p) => p.id === you.value)?.role;
+    if (roleBefore && roleAfter && roleBefore !== roleAfter) {
+      announcement.value = `You are now ${ROLE_WITH_ARTICLE[roleAfter]}.`;
+      return;
+    }
     if (before && before.phase !== after.phase && phase) {
       announcement.value = `Phase ${after.phase + 1} of ${after.template.phases.length}: ${phase.title}`;
       return;
@@ -550,14 +562,22 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
 
   // ---- intents: one per command of PROTOCOL.md §5, each answering with the CommandResult
   const intents = {
-    join(name: string, role: Role) {
+    /**
+     * Joins; a facilitator sends the key this browser keeps, or `typedKey`,
+     * pasted on a device that was never given it (kept here once it worked).
+     * Quiet: the join form shows a refusal itself.
+     */
+    async join(name: string, role: Role, typedKey = ''): Promise<CommandResult> {
       // One secret per attempt, kept in the outbox entry: a retry resends the same id and secret.
       const command: Command = { type: 'join', name: name.trim(), role, client_secret: newClientSecret() };
-      if (role === 'facilitator') {
-        const key = loadCredentials(code).facilitator_key;
-        if (key) command.facilitator_key = key;
+      const key = role === 'facilitator' ? typedKey.trim() || loadCredentials(code).facilitator_key : undefined;
+      if (key) command.facilitator_key = key;
+      const result = await send(command, { quiet: true });
+      if (result.ok && role === 'facilitator' && typedKey.trim()) {
+        updateCredentials(code, { facilitator_key: typedKey.trim() });
+        hasFacilitatorKey.value = true;
       }
-      return send(command);
+      return result;
     },
     leave: () => send({ type: 'leave' }),
     startSession: () => send({ type: 'start_session' }),
@@ -584,6 +604,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     removePhase: (phase: number) => send({ type: 'remove_phase', phase }),
     movePhase: (from: number, to: number) => send({ type: 'move_phase', from, to }),
     handOver: (to: string) => send({ type: 'hand_over', to }),
+    movePresenter: (to: string) => send({ type: 'move_presenter', to }),
     revealPhase: (phase: number) => send({ type: 'reveal_phase', phase }),
     setDone: (done: boolean) => send({ type: 'set_done', done, phase: here() }, { quiet: true }),
     // assumption board

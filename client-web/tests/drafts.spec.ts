@@ -80,8 +80,11 @@ test('store: a join lost with the connection is resent with the same id and secr
 
   // Refused (say the name is taken): the next attempt is a new join with a new secret.
   await serverSends(page, 1, { type: 'error', id: first.id, code: 'conflict', message: 'Scripted refusal.' });
-  await expect(page.getByTestId('notice')).toContainText('Scripted refusal.');
+  // Said in the join form, next to what to change, not as a notice elsewhere.
+  await expect(page.getByTestId('join-error')).toContainText('Scripted refusal.');
+  await expect(page.getByTestId('join-error')).toHaveAttribute('data-code', 'conflict');
   await page.getByTestId('join-submit').click();
+  await expect(page.getByTestId('join-error')).toHaveCount(0);
   await expect.poll(async () => (await sent(page, 1)).filter((m) => m.type === 'join').length).toBe(2);
   const second = await lastSent(page, 1, 'join');
   expect(second.id).not.toBe(first.id);

@@ -1,30 +1,14 @@
-// The join link (never the facilitator key) with a copy button.
+// The join link with a copy button and a QR code. The facilitator key is
+// never in the link; whoever holds it finds it below (FacilitatorKey).
 
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { qrModules, type QrModules } from '../qr';
 import { sessionPath } from '../router';
+import { copyText } from './copy';
 
-async function copyText(text: string, fallbackNode: HTMLElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Clipboard API refused (insecure origin or permissions): select the text instead.
-    if (!fallbackNode) return false;
-    const range = document.createRange();
-    range.selectNodeContents(fallbackNode);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
-}
-
-export function InviteLink({ code }: { code: string }) {
+/** `children`: more to share from here, for those who may (the facilitator key). */
+export function InviteLink({ code, children }: { code: string; children?: ComponentChildren }) {
   const link = location.origin + sessionPath(code);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const node = useRef<HTMLElement>(null);
@@ -53,6 +37,7 @@ export function InviteLink({ code }: { code: string }) {
         </button>
       </div>
       <QrCode link={link} />
+      {children}
       <p class="visually-hidden" aria-live="polite">
         {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Press Ctrl+C to copy the selected link' : ''}
       </p>

@@ -9,6 +9,25 @@ import { ROLE_HINT, ROLE_LABEL, kindLabel } from './labels';
 
 const NAME_MAX = 60;
 const NAME_KEY = 'debrief:name';
+/** A facilitator key is 32 hex characters (PROTOCOL.md); room for stray spaces in a paste. */
+const KEY_CHARS = 32;
+const KEY_INPUT_MAX = 64;
+
+/** The key as pasted, without the spaces or line breaks a copy may bring along. */
+function cleanKey(typed: string): string {
+  return typed.replace(/\s+/g, '');
+}
+
+/** Why a pasted key cannot be this session's, before asking the server; '' when it may be. */
+function keyProblem(key: string): string {
+  if (key.length !== KEY_CHARS) {
+    return `A facilitator key is ${KEY_CHARS} characters; this one has ${key.length}. Copy all of it and paste it again.`;
+  }
+  if (!/^[0-9a-f]+$/i.test(key)) {
+    return 'A facilitator key has only the digits 0–9 and the letters a–f. Copy it again from where it is kept.';
+  }
+  return '';
+}
 
 function rememberedName(): string {
   try {
@@ -20,15 +39,28 @@ function rememberedName(): string {
 
 export function JoinForm({ store }: { store: SessionStore }) {
   const lobby = store.lobby.value!;
-  const canFacilitate = store.hasFacilitatorKey.value;
+  const keptKey = store.hasFacilitatorKey.value;
   const presenterTaken = store.presenterTaken.value;
   const [name, setName] = useState(rememberedName);
-  const [role, setRole] = useState<Role>(canFacilitate ? 'facilitator' : 'colleague');
+  const [role, setRole] = useState<Role>(keptKey ? 'facilitator' : 'colleague');
   const [busy, setBusy] = useState(false);
+  // On a device that was not given the key: the key as pasted, and why a join was refused.
+  const [typedKey, setTypedKey] = useState('');
+  const [error, setError] = useState<{ message: string; code: string; aboutKey: boolean } | null>(null);
+  const canFacilitate = keptKey || typedKey !== '';
 
   const roles: Role[] = canFacilitate
     ? ['facilitator', 'presenter', 'colleague', 'observer']
     : ['presenter', 'colleague', 'observer'];
+
+  function typeKey(value: string) {
+    const was = typedKey;
+    setTypedKey(value);
+    setError(null);
+    // A pasted key means "I lead": offer it as the choice; an emptied field takes it back.
+    if (!was && value) setRole('facilitator');
+    if (was && !value && role === 'facilitator') setRole('colleague');
+  }
 
   if (lobby.status === 'ended') {
     return (
@@ -50,8 +82,26 @@ export function JoinForm({ store }: { store: SessionStore }) {
     } catch {
       /* not remembered; fine */
     }
-    await store.join(name, role);
+    const key = !keptKey && role === 'facilitator' ? cleanKey(typedKey) : '';
+    const problem = key ? keyProblem(key) : '';
+    if (problem) {
+      setBusy(false);
+      setError({ message: problem, code: 'invalid', aboutKey: true });
+      return;
+    }
+    setError(null);
+    const result = await store.join(name, role, key);
     setBusy(false);
+    if (result.ok) return;
+    if (result.code === 'forbidden' && role === 'facilitator') {
+      setError({
+        message: `This is not the facilitator key of this session (code ${store.code}). Check that you copied all of it, or join in another role.`,
+        code: result.code,
+        aboutKey: true,
+      });
+      return;
+    }
+    setError({ message: result.message, code: result.code, aboutKey: false });
   }
 
   return (
@@ -98,7 +148,40 @@ export function JoinForm({ store }: { store: SessionStore }) {
                 </label>
               );
             })}
+            {presenterTaken && (
+              <p class="small muted" data-testid="presenter-taken-hint">
+                Presenter on another device? Join as a colleague and ask the facilitator to make you presenter.
+              </p>
+            )}
           </fieldset>
+          {!keptKey && (
+            <details class="key-entry" data-testid="facilitator-key-entry">
+              <summary>I have the facilitator key</summary>
+              <label class="field">
+                <span class="field-label">Facilitator key</span>
+                <input
+                  type="password"
+                  autoComplete="off"
+                  spellcheck={false}
+                  maxLength={KEY_INPUT_MAX}
+                  value={typedKey}
+                  aria-invalid={error?.aboutKey ? 'true' : undefined}
+                  aria-describedby="facilitator-key-help"
+                  onInput={(e) => typeKey(e.currentTarget.value)}
+                  data-testid="join-facilitator-key"
+                />
+              </label>
+              <p id="facilitator-key-help" class="small muted">
+                To lead from this device. Whoever created the session finds the key under <em>Invite</em>, behind{' '}
+                <em>Show facilitator key</em>. It never goes into a link.
+              </p>
+            </details>
+          )}
+          {error && (
+            <p class="inline-error small" role="alert" data-testid="join-error" data-code={error.code}>
+              {error.message}
+            </p>
+          )}
           <div>
             <button
               type="submit"

@@ -7,6 +7,7 @@ import type { SessionStore } from '../store';
 import { Countdown } from './Countdown';
 import { DraftsPanel } from './Drafts';
 import { FacilitatorControls, UndoToast } from './FacilitatorControls';
+import { FacilitatorKey } from './FacilitatorKey';
 import { InviteLink } from './InviteLink';
 import { kindLabel } from './labels';
 import { Activity, promptsShownInActivity } from './phases/Activity';
@@ -73,7 +74,9 @@ export function LiveView({ store }: { store: SessionStore }) {
       <aside class="live-side" aria-label="Session">
         <PhaseList store={store} />
         <PresenceList store={store} />
-        <InviteLink code={state.session || store.code} />
+        <InviteLink code={state.session || store.code}>
+          {store.hasFacilitatorKey.value && !ended && <FacilitatorKey code={store.code} />}
+        </InviteLink>
       </aside>
       {facilitator && <UndoToast store={store} />}
     </div>

@@ -1,10 +1,12 @@
 // Who is here: name, role, online or not, and who is done with this phase.
-// The facilitator can hand the role to someone else.
+// The facilitator can hand the role to someone else, and make someone else
+// the presenter (the presenter's device is gone, or another teacher presents).
 
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import type { Participant } from '../protocol';
 import { navigate } from '../router';
 import type { SessionStore } from '../store';
-import { ConfirmButton, InlineError, usePending } from './common';
+import { ConfirmButton, ConfirmInline, InlineError, usePending } from './common';
 import { roleLabel } from './labels';
 
 export function PresenceList({ store }: { store: SessionStore }) {
@@ -16,7 +18,25 @@ export function PresenceList({ store }: { store: SessionStore }) {
   const live = state.status === 'live';
   const facilitator = store.isFacilitator.value && state.status !== 'ended';
   const [handing, setHanding] = useState(false);
+  /** The participant the facilitator is about to make presenter, while asked to confirm. */
+  const [makingPresenter, setMakingPresenter] = useState<string | null>(null);
+  const askedFrom = useRef<HTMLButtonElement | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const pending = usePending();
+  const presenter = people.find((p) => p.role === 'presenter');
+
+  async function movePresenter(to: string) {
+    const r = await pending.run(() => store.movePresenter(to));
+    if (!r?.ok) return;
+    setMakingPresenter(null);
+    // The row's button is gone with the confirm: keep focus in the list.
+    heading.current?.focus();
+  }
+
+  function cancelMovePresenter() {
+    setMakingPresenter(null);
+    askedFrom.current?.focus();
+  }
 
   async function leave() {
     const result = await store.leave();
@@ -26,7 +46,7 @@ export function PresenceList({ store }: { store: SessionStore }) {
   return (
     <section class="card" aria-labelledby="people-heading">
       <div class="side-head">
-        <h2 id="people-heading" class="side-heading">
+        <h2 id="people-heading" class="side-heading" tabIndex={-1} ref={heading}>
           People <span class="muted">· {online} online</span>
         </h2>
         {facilitator && people.length > 1 && (
@@ -69,13 +89,40 @@ export function PresenceList({ store }: { store: SessionStore }) {
                 <span class="presence-state">{p.online ? 'online' : 'offline'}</span>
                 {live && done && <span class="done-badge">Done</span>}
               </span>
+              {facilitator && p.role !== 'presenter' && p.role !== 'facilitator' && (
+                <span class="presence-action">
+                  <button
+                    type="button"
+                    class="btn btn-tiny"
+                    aria-expanded={makingPresenter === p.id}
+                    aria-label={`Make presenter: ${p.name}`}
+                    onClick={(e) => {
+                      askedFrom.current = e.currentTarget;
+                      setMakingPresenter(makingPresenter === p.id ? null : p.id);
+                    }}
+                    data-testid="make-presenter"
+                  >
+                    Make presenter
+                  </button>
+                </span>
+              )}
+              {makingPresenter === p.id && (
+                <ConfirmInline
+                  question={<MovePresenterQuestion to={p} from={presenter} />}
+                  confirmLabel={`Make ${p.name} presenter`}
+                  busy={pending.busy}
+                  onConfirm={() => void movePresenter(p.id)}
+                  onCancel={cancelMovePresenter}
+                  testid="confirm-move-presenter"
+                />
+              )}
               {handing && p.id !== you && p.role !== 'presenter' && p.role !== 'facilitator' && (
                 <span class="presence-action">
                   <ConfirmButton
                     class="btn btn-tiny"
                     label="Make facilitator"
                     confirmLabel={`Confirm: ${p.name} facilitates`}
-                    ariaLabel={`Make ${p.name} the facilitator`}
+                    ariaLabel={`Make facilitator: ${p.name}`}
                     testid="hand-over"
                     onConfirm={async () => {
                       const r = await pending.run(() => store.handOver(p.id));
@@ -95,6 +142,25 @@ export function PresenceList({ store }: { store: SessionStore }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** What moving the presenter role does, said before it happens. */
+function MovePresenterQuestion({ to, from }: { to: Participant; from: Participant | undefined }) {
+  return (
+    <>
+      Make <strong>{to.name}</strong> the presenter? The assumption board, the transcript and the adaptations move to{' '}
+      {to.name}
+      {from ? (
+        <>
+          ; {from.name}
+          {from.online ? '' : ' (offline)'} becomes a colleague.
+        </>
+      ) : (
+        '.'
+      )}{' '}
+      You can move the role again later.
+    </>
   );
 }
 

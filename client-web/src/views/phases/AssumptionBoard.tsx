@@ -88,8 +88,9 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
   // The version the edit was started from: a newer one means someone else saved first.
   const [base, setBase] = useState(item.version);
   const pending = usePending();
-  const author = item.author && store.state.value!.participants.find((p) => p.id === item.author);
-  const proposedBy = author && author.role !== 'presenter' ? author.name : '';
+  // From the proposal it came from, not from roles now: the presenter role can move to someone else.
+  const proposal = store.state.value!.proposals.find((p) => p.item !== '' && p.item === item.id);
+  const proposedBy = proposal ? store.nameOf(proposal.author) : '';
 
   async function save(version: number) {
     const value = text.trim();
