@@ -104,22 +104,24 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
             void save(base);
           }}
         >
-          <fieldset class="segmented" hidden={!hasStatus}>
-            <legend class="visually-hidden">Status</legend>
-            {STATUSES.map((s) => (
-              <label key={s} class="segment">
-                <input
-                  type="radio"
-                  name={`status-${item.id}`}
-                  value={s}
-                  checked={status === s}
-                  onChange={() => setStatus(s)}
-                  data-testid={`status-${s}`}
-                />
-                <span>{ITEM_STATUS_LABEL[s]}</span>
-              </label>
-            ))}
-          </fieldset>
+          {hasStatus && (
+            <fieldset class="segmented">
+              <legend class="visually-hidden">Status</legend>
+              {STATUSES.map((s) => (
+                <label key={s} class="segment">
+                  <input
+                    type="radio"
+                    name={`status-${item.id}`}
+                    value={s}
+                    checked={status === s}
+                    onChange={() => setStatus(s)}
+                    data-testid={`status-${s}`}
+                  />
+                  <span>{ITEM_STATUS_LABEL[s]}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           <EvidencePicker state={state} value={evidence} onChange={setEvidence} exclude={item.id} />
           {conflict && (
             <ConflictNote
