@@ -1,8 +1,8 @@
-// Bundles the client into dist/: index.html, app.js, app.css and the chunks
+// Bundles the client into dist/: index.html, favicon.svg, app.js, app.css and the chunks
 // loaded later (the presenter's transcript importer, the QR code), minified.
 // Prints each file's size and the first-load total (what every person downloads).
 import { build } from 'esbuild';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -42,7 +42,10 @@ const preloads = [...first]
   .join('');
 const html = await readFile('src/index.html', 'utf8');
 await writeFile(`${outdir}/index.html`, html.replace('    <script type="module"', `${preloads}    <script type="module"`));
-const all = ['index.html', ...Object.keys(outputs).filter((f) => !f.endsWith('.map')).map((f) => basename(f))];
+// Files served as they are (the tab's icon).
+const statics = ['favicon.svg'];
+for (const name of statics) await copyFile(`src/${name}`, `${outdir}/${name}`);
+const all = ['index.html', ...statics, ...Object.keys(outputs).filter((f) => !f.endsWith('.map')).map((f) => basename(f))];
 
 const size = async (name) => {
   const bytes = await readFile(`${outdir}/${name}`);

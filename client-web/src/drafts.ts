@@ -100,15 +100,17 @@ function newKey(): string {
  */
 export function createDraftBook(code: string, now: () => number = Date.now) {
   const list = signal<Draft[]>(read(code));
+  // Once the session is over for this device, drafts stay in this page only.
+  let stored = true;
 
   function change(f: (drafts: Draft[]) => Draft[]) {
-    const next = f(read(code));
-    write(code, next);
+    const next = f(stored ? read(code) : list.value);
+    if (stored) write(code, next);
     list.value = next;
   }
 
   const onStorage = (e: StorageEvent) => {
-    if (e.key === storageKey(code)) list.value = read(code);
+    if (stored && e.key === storageKey(code)) list.value = read(code);
   };
   window.addEventListener('storage', onStorage);
 
@@ -124,6 +126,11 @@ export function createDraftBook(code: string, now: () => number = Date.now) {
     },
     discard(key: string) {
       change((drafts) => drafts.filter((d) => d.key !== key));
+    },
+    /** Removes this session's drafts from the device's storage; the page keeps showing them until it closes. */
+    forgetStored() {
+      stored = false;
+      write(code, []);
     },
     dispose() {
       window.removeEventListener('storage', onStorage);

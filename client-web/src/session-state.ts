@@ -18,6 +18,7 @@ import type {
   Timer,
   Transcript,
 } from './protocol';
+import { usedAt } from './timer';
 
 /** A private phase whose writing is still each author's own (not yet revealed). */
 export function isPrivateNow(phase: Phase | undefined, revealed: string[]): boolean {
@@ -29,14 +30,15 @@ export function idleTimer(minutes: number): Timer {
   return { status: 'idle', duration_ms: ms, remaining_ms: ms, ends_at: 0 };
 }
 
+/** The same timer no longer counting, used time folded in up to `at` (the server's timer_state::frozen_at). */
 function stoppedTimer(timer: Timer, at: number): Timer {
-  if (timer.status !== 'running') return timer;
-  return {
-    status: 'paused',
-    duration_ms: timer.duration_ms,
-    remaining_ms: Math.max(0, timer.ends_at - at),
-    ends_at: 0,
-  };
+  const frozen: Timer = { ...timer };
+  if (timer.used_ms !== undefined) {
+    frozen.used_ms = usedAt(timer, at);
+    frozen.since = 0;
+  }
+  if (timer.status !== 'running') return frozen;
+  return { ...frozen, status: 'paused', remaining_ms: Math.max(0, timer.ends_at - at), ends_at: 0 };
 }
 
 const array = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);

@@ -305,6 +305,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       link.value = 'live';
       everLive.value = true;
     });
+    // Back in touch: what went wrong before reconnecting is past. Refusals of what is still waiting come after this.
+    notices.value = [];
     startPings();
     flushOutbox();
   }
@@ -354,6 +356,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
 
   function onAck(msg: Extract<ServerMessage, { type: 'ack' }>) {
     const command = settle(msg.id, { ok: true, seq: msg.seq })?.message;
+    // Something this person did went through: an earlier refusal no longer describes where they are.
+    if (command) notices.value = [];
     if (command?.type === 'join' && msg.token) {
       updateCredentials(code, { token: msg.token });
       batch(() => {
@@ -370,8 +374,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
         you.value = null;
         state.value = null;
       });
-      clearTimeout(persistTimer);
-      saveCachedState(code, null);
+      forgetContent();
     }
   }
 
@@ -497,9 +500,21 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
 
   function persistSoon() {
     clearTimeout(persistTimer);
+    if (state.value?.status === 'ended') return forgetContent();
     persistTimer = setTimeout(() => {
       if (state.value) saveCachedState(code, { seq, state: state.value });
     }, 100);
+  }
+
+  /**
+   * The session is over for this device (ended, or left): nothing of its content
+   * stays in storage on a shared computer. What resuming needs (the token, the
+   * facilitator key) and the name typed to join are kept.
+   */
+  function forgetContent() {
+    clearTimeout(persistTimer);
+    saveCachedState(code, null);
+    drafts.forgetStored();
   }
 
   function pushNotice(message: string, noticeCode?: string) {

@@ -24,6 +24,11 @@ export function timeRun(timer: Timer | undefined, remaining: number): number {
   return Math.max(0, timer.duration_ms - remaining);
 }
 
+/** The server's used_ms brought up to `at` (timer_state::used_at): it counts on from `since` when that is set. */
+export function usedAt(timer: Timer, at: number): number {
+  return (timer.used_ms ?? 0) + (timer.since ? Math.max(0, at - timer.since) : 0);
+}
+
 /**
  * How long a phase has been under way, from the server's record: kept through
  * pauses, resets and time past zero. Older servers sent no record; there the
@@ -32,7 +37,7 @@ export function timeRun(timer: Timer | undefined, remaining: number): number {
 export function usedMs(timer: Timer | undefined, serverNow: number): number {
   if (!timer) return 0;
   if (timer.used_ms === undefined) return timeRun(timer, remainingMs(timer, serverNow));
-  return timer.used_ms + (timer.since ? Math.max(0, serverNow - timer.since) : 0);
+  return usedAt(timer, serverNow);
 }
 
 /** Time past the timer's length (planned plus added) once it has run out; 0 before. */

@@ -291,7 +291,7 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     for (const p of everyone) {
       const card = p.getByTestId('adaptation').filter({ hasText: 'explain her counting' });
       await expect(card).toContainText('Student A');
-      await expect(card).toContainText('2027-03-15');
+      await expect(card).toContainText('15 Mar 2027');
       await expect(card).toContainText('What are you counting');
       await expect(card.getByTestId('evidence-list')).toContainText('Line 4');
     }

@@ -63,25 +63,23 @@ std::optional<rejection> require_live(const session_state& s) {
   return std::nullopt;
 }
 
-// Leaving a phase keeps its timer (stopped); coming back picks it up again.
-std::vector<event> move_to(const session_state& s, const timer_state& leaving, int phase) {
+// Leaving a phase keeps its timer (stopped); coming back picks it up again,
+// and a phase whose time ran out counts its overtime again while it is current.
+std::vector<event> move_to(const session_state& s, const timer_state& leaving, int phase, millis now) {
   std::vector<event> events;
   const auto* current = s.current_phase();
   // An idle timer is saved only over an older saved one, which would
   // otherwise come back after a reset.
-  if (current != nullptr && (leaving.status != timer_status::idle || s.phase_timers.contains(current->id))) {
+  if (current != nullptr &&
+      (leaving.status != timer_status::idle || leaving.used_ms > 0 || s.phase_timers.contains(current->id))) {
     events.push_back(evt::phase_timer_saved{current->id, leaving});
   }
   const auto& next_id = s.tmpl.phases[static_cast<std::size_t>(phase)].id;
   const auto saved = s.phase_timers.find(next_id);
-  events.push_back(
-      evt::phase_changed{phase, saved != s.phase_timers.end() ? saved->second : idle_timer_for(s.tmpl, phase)});
+  auto arriving = saved != s.phase_timers.end() ? saved->second : idle_timer_for(s.tmpl, phase);
+  if (arriving.status == timer_status::expired) arriving.since = now;
+  events.push_back(evt::phase_changed{phase, arriving});
   return events;
-}
-
-timer_state stopped(const timer_state& t, millis now) {
-  if (t.status != timer_status::running) return t;
-  return {timer_status::paused, t.duration_ms, t.remaining_at(now), 0};
 }
 
 outcome go_to(const session_state& s, int phase, millis now) {
@@ -90,11 +88,11 @@ outcome go_to(const session_state& s, int phase, millis now) {
     return reject(error_code::not_found, "There is no phase " + std::to_string(phase) + " in this session.");
   }
   if (phase == s.phase) return reject(error_code::conflict, "The session is already in that phase.");
-  return move_to(s, stopped(s.timer, now), phase);
+  return move_to(s, s.timer.frozen_at(now), phase, now);
 }
 
-timer_state running_from(millis now, millis remaining, millis duration) {
-  return {timer_status::running, duration, remaining, now + remaining};
+timer_state running_from(millis now, millis remaining, millis duration, millis used) {
+  return {timer_status::running, duration, remaining, now + remaining, used, now};
 }
 
 }  // namespace
@@ -154,9 +152,7 @@ outcome handle(const session_state& s, const cmd::start_session&, const sender&,
 }
 
 outcome handle(const session_state& s, const cmd::end_session&, const sender&, millis now) {
-  auto t = s.timer;
-  if (t.status == timer_status::running) t = {timer_status::paused, t.duration_ms, t.remaining_at(now), 0};
-  return one(evt::session_ended{t});
+  return one(evt::session_ended{s.timer.frozen_at(now)});
 }
 
 outcome handle(const session_state& s, const cmd::next_phase&, const sender&, millis now) {
@@ -184,19 +180,19 @@ outcome handle(const session_state& s, const cmd::timer_start&, const sender&, m
     return reject(error_code::conflict, "The timer is paused; resume it instead.");
   }
   const auto fresh = s.timer.status == timer_status::expired ? idle_timer_for(s.tmpl, s.phase) : s.timer;
-  return one(evt::timer_started{running_from(now, fresh.remaining_ms, fresh.duration_ms)});
+  return one(evt::timer_started{running_from(now, fresh.remaining_ms, fresh.duration_ms, s.timer.used_at(now))});
 }
 
 outcome handle(const session_state& s, const cmd::timer_pause&, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
   if (s.timer.status != timer_status::running) return reject(error_code::conflict, "The timer is not running.");
-  return one(evt::timer_paused{{timer_status::paused, s.timer.duration_ms, s.timer.remaining_at(now), 0}});
+  return one(evt::timer_paused{s.timer.frozen_at(now)});
 }
 
 outcome handle(const session_state& s, const cmd::timer_resume&, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
   if (s.timer.status != timer_status::paused) return reject(error_code::conflict, "The timer is not paused.");
-  return one(evt::timer_resumed{running_from(now, s.timer.remaining_ms, s.timer.duration_ms)});
+  return one(evt::timer_resumed{running_from(now, s.timer.remaining_ms, s.timer.duration_ms, s.timer.used_ms)});
 }
 
 outcome handle(const session_state& s, const cmd::timer_add& c, const sender&, millis now) {
@@ -209,27 +205,32 @@ outcome handle(const session_state& s, const cmd::timer_add& c, const sender&, m
   t.duration_ms += extra;
   switch (t.status) {
     case timer_status::running: t.ends_at += extra; t.remaining_ms = t.ends_at - now; break;
-    case timer_status::expired: t = running_from(now, extra, t.duration_ms); break;
+    case timer_status::expired: t = running_from(now, extra, t.duration_ms, t.used_at(now)); break;
     default: t.remaining_ms += extra; break;
   }
   return one(evt::timer_extended{t});
 }
 
-outcome handle(const session_state& s, const cmd::timer_reset&, const sender&, millis) {
+// A reset gives the phase its planned time again; the time already used stays on record.
+outcome handle(const session_state& s, const cmd::timer_reset&, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
-  return one(evt::timer_reset{idle_timer_for(s.tmpl, s.phase)});
+  auto t = idle_timer_for(s.tmpl, s.phase);
+  t.used_ms = s.timer.used_at(now);
+  return one(evt::timer_reset{t});
 }
 
 outcome handle(const session_state& s, const cmd::expire_timer&, const sender&, millis now) {
   if (s.timer.status != timer_status::running || s.timer.ends_at > now) {
     return reject(error_code::conflict, "The timer has not run out.");
   }
-  const timer_state expired{timer_status::expired, s.timer.duration_ms, 0, 0};
+  // Past zero the phase keeps counting its used time, from the moment it ran out.
+  const timer_state expired{timer_status::expired, s.timer.duration_ms, 0, 0, s.timer.used_at(s.timer.ends_at),
+                            s.timer.ends_at};
   std::vector<event> events{evt::timer_expired{expired}};
   // Nothing moves on by itself unless the template asks for it.
   const auto* phase = s.current_phase();
   if (phase != nullptr && phase->auto_advance && static_cast<std::size_t>(s.phase) + 1 < s.tmpl.phases.size()) {
-    for (auto& e : move_to(s, expired, s.phase + 1)) events.push_back(std::move(e));
+    for (auto& e : move_to(s, expired.frozen_at(now), s.phase + 1, now)) events.push_back(std::move(e));
   }
   return events;
 }

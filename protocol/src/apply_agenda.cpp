@@ -26,7 +26,9 @@ outcome agenda(const session_state& s, std::vector<phase_template> phases, int c
   if (timer.status == timer_status::idle && before != nullptr && before->minutes != after.minutes) {
     session_template t = s.tmpl;
     t.phases = phases;
+    const auto used = timer.used_ms;
     timer = idle_timer_for(t, current);
+    timer.used_ms = used;
   }
   return one(evt::agenda_changed{std::move(phases), current, timer});
 }

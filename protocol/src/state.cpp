@@ -12,6 +12,22 @@ millis timer_state::remaining_at(millis now) const {
   }
 }
 
+millis timer_state::used_at(millis now) const {
+  return used_ms + (since > 0 ? std::max<millis>(0, now - since) : 0);
+}
+
+timer_state timer_state::frozen_at(millis now) const {
+  auto t = *this;
+  t.used_ms = used_at(now);
+  t.since = 0;
+  if (t.status == timer_status::running) {
+    t.status = timer_status::paused;
+    t.remaining_ms = remaining_at(now);
+    t.ends_at = 0;
+  }
+  return t;
+}
+
 const participant* session_state::find_participant(const std::string& id) const {
   auto it = std::find_if(participants.begin(), participants.end(), [&](const auto& p) { return p.id == id; });
   return it == participants.end() ? nullptr : &*it;
@@ -80,7 +96,9 @@ void to_json(nlohmann::json& j, const timer_state& t) {
   j = {{"status", t.status},
        {"duration_ms", t.duration_ms},
        {"remaining_ms", t.remaining_ms},
-       {"ends_at", t.ends_at}};
+       {"ends_at", t.ends_at},
+       {"used_ms", t.used_ms},
+       {"since", t.since}};
 }
 
 void from_json(const nlohmann::json& j, timer_state& t) {
@@ -88,6 +106,9 @@ void from_json(const nlohmann::json& j, timer_state& t) {
   j.at("duration_ms").get_to(t.duration_ms);
   j.at("remaining_ms").get_to(t.remaining_ms);
   j.at("ends_at").get_to(t.ends_at);
+  // Absent in events stored before used time was kept.
+  t.used_ms = j.value("used_ms", millis{0});
+  t.since = j.value("since", millis{0});
 }
 
 void to_json(nlohmann::json& j, const participant& p) {

@@ -1,4 +1,5 @@
-// The live / reconnecting / offline indicator, with what is waiting to be
+// The connected / reconnecting / offline indicator (the link to the server,
+// not whether the session has started), with what is waiting to be
 // sent and a way to the drafts the session did not take.
 
 import type { SessionStore } from '../store';
@@ -16,7 +17,7 @@ export function ConnectionStatus({ store }: { store: SessionStore }) {
   const waiting = store.outboxSize.value;
   const drafts = store.drafts.value.length;
   const label =
-    link === 'live' ? 'Live' : link === 'offline' ? 'Offline' : store.everLive.value ? 'Reconnecting…' : 'Connecting…';
+    link === 'live' ? 'Connected' : link === 'offline' ? 'Offline' : store.everLive.value ? 'Reconnecting…' : 'Connecting…';
   return (
     <div class={`connection connection-${link}`} data-testid="connection-status" data-status={link}>
       <span class="connection-dot" aria-hidden="true" />

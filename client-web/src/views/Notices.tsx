@@ -1,4 +1,5 @@
-// Rejected commands and other server messages, until dismissed.
+// Rejected commands and other server messages, until dismissed, until the
+// person's next action goes through, or until the page reconnects.
 
 import type { SessionStore } from '../store';
 

@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { sessionPath } from '../router';
 import { createSessionStore, type Fatal, type SessionStore } from '../store';
+import { CompactClock } from './CompactClock';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DraftsPanel } from './Drafts';
 import { JoinForm } from './JoinForm';
@@ -27,9 +28,10 @@ export function SessionPage({ code }: { code: string }) {
 
   return (
     <main class="page session-page" id="main">
-      {/* Sticky, so the connection state is in view wherever the person has scrolled to. */}
-      <div class="connection-dock">
+      {/* Sticky, so the connection state and the clock are in view wherever the person has scrolled to. */}
+      <div class="session-dock" data-testid="session-dock">
         <ConnectionStatus store={store} />
+        {store.joined.value && store.state.value?.status === 'live' && <CompactClock store={store} />}
       </div>
       <div class="session-bar">
         <div class="session-heading">

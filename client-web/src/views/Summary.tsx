@@ -2,6 +2,7 @@
 // adaptations, annotations with replies and the notes everyone can see —
 // with downloads of the server's exports for the facilitator and presenter.
 
+import { formatDate, formatDateTime } from '../dates';
 import { useState } from 'preact/hooks';
 import { lineRange } from '../evidence';
 import { isHidden, type Annotation, type Entry } from '../protocol';
@@ -160,7 +161,7 @@ export function Summary({ store }: { store: SessionStore }) {
       {state.transcript && (
         <p class="muted small">
           Transcript of {lines.length} lines; consent confirmed by {store.nameOf(state.transcript.consent_by)} on{' '}
-          {new Date(state.transcript.consent_at).toLocaleString()}.
+          {formatDateTime(state.transcript.consent_at)}.
         </p>
       )}
 
@@ -175,7 +176,9 @@ export function Summary({ store }: { store: SessionStore }) {
             <ul class="plain-list">
               {items.map((item) => (
                 <li key={item.id} class="summary-item" data-testid="summary-item">
-                  <span class={`status status-${item.status}`}>{ITEM_STATUS_LABEL[item.status]}</span>{' '}
+                  {item.list === 'assumptions' && (
+                    <span class={`status status-${item.status}`}>{ITEM_STATUS_LABEL[item.status]}</span>
+                  )}{' '}
                   <UserText text={item.text} />
                   <EvidenceList state={state} refs={item.evidence} />
                 </li>
@@ -195,7 +198,7 @@ export function Summary({ store }: { store: SessionStore }) {
             </strong>
             <div class="muted small">
               For {a.for_whom || 'all learners'}
-              {a.check_in ? ` · check in on ${a.check_in}` : ''}
+              {a.check_in ? ` · check in on ${formatDate(a.check_in)}` : ''}
             </div>
             {a.follow_ups.length > 0 && (
               <ul class="follow-ups small">

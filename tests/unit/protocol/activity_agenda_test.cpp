@@ -50,7 +50,7 @@ TEST(ActivitySetPhaseMinutes, ARunningTimerIsUntouched) {
 
   EXPECT_THAT(when(s, cmd::set_phase_minutes{talk, 12}, maya, t0 + 5000),
               Gives(events{evt::agenda_changed{expected, talk, s.timer}}));
-  EXPECT_EQ(s.timer, (timer_state{timer_status::running, 10 * minute, 10 * minute, t0 + 1000 + 10 * minute}));
+  EXPECT_EQ(s.timer, (timer_state{timer_status::running, 10 * minute, 10 * minute, t0 + 1000 + 10 * minute, 0, t0 + 1000}));
 }
 
 TEST(ActivitySetPhaseMinutes, APausedTimerIsUntouched) {
@@ -60,7 +60,7 @@ TEST(ActivitySetPhaseMinutes, APausedTimerIsUntouched) {
   expected[talk].minutes = 20;
 
   EXPECT_THAT(when(s, cmd::set_phase_minutes{talk, 20}, maya),
-              Gives(events{evt::agenda_changed{expected, talk, {timer_status::paused, 10 * minute, 9 * minute, 0}}}));
+              Gives(events{evt::agenda_changed{expected, talk, {timer_status::paused, 10 * minute, 9 * minute, 0, minute, 0}}}));
 }
 
 // The agenda's own comment: the current phase keeps its timer "unless its
@@ -233,7 +233,7 @@ TEST(ActivityHandOver, GivesTheHandOverAndTheRolesSwap) {
   EXPECT_EQ(after.role_of("p3"), role::facilitator);
   EXPECT_EQ(after.role_of("p1"), role::colleague);
   EXPECT_THAT(when(after, cmd::timer_start{}, ana, t0),
-              Gives(events{evt::timer_started{{timer_status::running, 10 * minute, 10 * minute, t0 + 10 * minute}}}));
+              Gives(events{evt::timer_started{{timer_status::running, 10 * minute, 10 * minute, t0 + 10 * minute, 0, t0}}}));
   EXPECT_THAT(when(after, cmd::timer_start{}, maya), Rejects(error_code::forbidden));
 }
 
@@ -349,7 +349,7 @@ TEST(ActivityExpireTimer, WithoutAutoAdvanceOnlyTheTimerExpires) {
   const auto s = given(in_phase(talk), cmd::timer_start{}, maya, t0);
 
   EXPECT_THAT(when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute),
-              Gives(events{evt::timer_expired{{timer_status::expired, 10 * minute, 0, 0}}}));
+              Gives(events{evt::timer_expired{{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute}}}));
 }
 
 TEST(ActivityExpireTimer, WithAutoAdvanceTheNextPhaseFollows) {
@@ -360,8 +360,10 @@ TEST(ActivityExpireTimer, WithAutoAdvanceTheNextPhaseFollows) {
 
   const auto out = when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute + 3);
 
-  const timer_state expired{timer_status::expired, 10 * minute, 0, 0};
-  EXPECT_THAT(out, Gives(events{evt::timer_expired{expired}, evt::phase_timer_saved{s.tmpl.phases[talk].id, expired},
+  // Expired counting from its deadline; saved as it is left, 3 ms later, no longer counting.
+  const timer_state expired{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute};
+  const timer_state left{timer_status::expired, 10 * minute, 0, 0, 10 * minute + 3, 0};
+  EXPECT_THAT(out, Gives(events{evt::timer_expired{expired}, evt::phase_timer_saved{s.tmpl.phases[talk].id, left},
                                 evt::phase_changed{chart, idle(6)}}));
   const auto after = replay(std::get<events>(out.value), s);
   EXPECT_EQ(after.phase, chart);
@@ -375,7 +377,7 @@ TEST(ActivityExpireTimer, AutoAdvanceStopsAtTheLastPhase) {
   s = given(s, cmd::timer_start{}, maya, t0);
 
   EXPECT_THAT(when(s, cmd::expire_timer{}, nobody, t0 + 4 * minute),
-              Gives(events{evt::timer_expired{{timer_status::expired, 4 * minute, 0, 0}}}));
+              Gives(events{evt::timer_expired{{timer_status::expired, 4 * minute, 0, 0, 4 * minute, t0 + 4 * minute}}}));
 }
 
 TEST(ActivityExpireTimer, BeforeTheEndIsAConflict) {

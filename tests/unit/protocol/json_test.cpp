@@ -8,9 +8,10 @@ namespace {
 
 using json = nlohmann::json;
 
-const timer_state a_running_timer{timer_status::running, 600'000, 600'000, 1'763'850'600'000};
-const json a_running_timer_json = {
-    {"status", "running"}, {"duration_ms", 600'000}, {"remaining_ms", 600'000}, {"ends_at", 1'763'850'600'000}};
+const timer_state a_running_timer{timer_status::running, 600'000, 600'000, 1'763'850'600'000, 120'000, 1'763'850'000'000};
+const json a_running_timer_json = {{"status", "running"},    {"duration_ms", 600'000},
+                                   {"remaining_ms", 600'000}, {"ends_at", 1'763'850'600'000},
+                                   {"used_ms", 120'000},      {"since", 1'763'850'000'000}};
 
 TEST(EventJson, EachEventHasItsTypeAndDocumentedFields) {
   const participant maya{"p1", "Maya", role::facilitator, true};
@@ -75,8 +76,12 @@ TEST(StateJson, UsesTheDocumentedFieldNames) {
   EXPECT_EQ(j.at("created_at"), 0);
   EXPECT_EQ(j.at("status"), "live");
   EXPECT_EQ(j.at("phase"), 0);
-  EXPECT_EQ(j.at("timer"),
-            (json{{"status", "running"}, {"duration_ms", five_minutes}, {"remaining_ms", five_minutes}, {"ends_at", 301'000}}));
+  EXPECT_EQ(j.at("timer"), (json{{"status", "running"},
+                                 {"duration_ms", five_minutes},
+                                 {"remaining_ms", five_minutes},
+                                 {"ends_at", 301'000},
+                                 {"used_ms", 0},
+                                 {"since", 1000}}));
   EXPECT_EQ(j.at("participants").size(), 4u);
   EXPECT_EQ(j.at("participants").at(1),
             (json{{"id", "p2"}, {"name", "Sam"}, {"role", "presenter"}, {"online", true}}));
@@ -96,6 +101,40 @@ TEST(StateJson, RoundTripsAtEveryStage) {
   for (const auto& s : {new_session(), lobby_with_everyone(), live_session(), running_timer(), ended_session()}) {
     EXPECT_EQ(json::parse(json(s).dump()).get<session_state>(), s);
   }
+}
+
+// Snapshots and events stored by a server from before used time was kept
+// have timers without used_ms and since: they load, with nothing used.
+TEST(StateJson, ASnapshotStoredWithoutUsedTimeLoads) {
+  auto s = given(running_timer(), cmd::next_phase{}, facilitator, 61'000);
+  s = given(s, cmd::timer_start{}, facilitator, 62'000);
+  json old = s;
+  for (auto* timer : {&old.at("timer"), &old.at("phase_timers").at("open")}) {
+    timer->erase("used_ms");
+    timer->erase("since");
+  }
+
+  const auto loaded = json::parse(old.dump()).get<session_state>();
+
+  EXPECT_EQ(loaded.timer.status, timer_status::running);
+  EXPECT_EQ(loaded.timer.ends_at, s.timer.ends_at);
+  EXPECT_EQ(loaded.timer.used_ms, 0);
+  EXPECT_EQ(loaded.timer.since, 0);
+  EXPECT_EQ(loaded.phase_timers.at("open").remaining_ms, five_minutes - 60'000);
+  EXPECT_EQ(loaded.phase_timers.at("open").used_ms, 0);
+  // It goes on from there: a pause still works, counting nothing it cannot know.
+  const auto paused = given(loaded, cmd::timer_pause{}, facilitator, 100'000);
+  EXPECT_EQ(paused.timer.remaining_ms, ten_minutes - 38'000);
+  EXPECT_EQ(paused.timer.used_ms, 0);
+}
+
+TEST(EventJson, AnEventStoredWithoutUsedTimeLoads) {
+  const json old = {{"type", "timer_paused"},
+                    {"timer", {{"status", "paused"}, {"duration_ms", 600'000}, {"remaining_ms", 420'000}, {"ends_at", 0}}}};
+
+  const auto e = old.get<event>();
+
+  EXPECT_EQ(e, event(evt::timer_paused{{timer_status::paused, 600'000, 420'000, 0, 0, 0}}));
 }
 
 }  // namespace

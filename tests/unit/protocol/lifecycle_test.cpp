@@ -109,21 +109,22 @@ TEST(EndSession, TheFacilitatorMayEndASessionStillInTheLobby) {
 TEST(EndSession, ARunningTimerIsPausedWithTheTimeThatWasLeft) {
   // Started at t=1000 for 5 minutes; ended 100 s later.
   EXPECT_THAT(apply(running_timer(), cmd::end_session{}, facilitator, 101'000),
-              Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 100'000, 0}}}));
+              Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 100'000, 0, 100'000, 0}}}));
 }
 
 TEST(EndSession, APausedTimerKeepsItsRemainingTime) {
   const auto s = given(running_timer(), cmd::timer_pause{}, facilitator, 31'000);
 
   EXPECT_THAT(apply(s, cmd::end_session{}, facilitator, 500'000),
-              Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 30'000, 0}}}));
+              Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 30'000, 0, 30'000, 0}}}));
 }
 
 TEST(EndSession, AnExpiredTimerStaysExpired) {
   const auto s = given(running_timer(), cmd::expire_timer{}, sender{}, 301'000);
 
   EXPECT_THAT(apply(s, cmd::end_session{}, facilitator, 400'000),
-              Gives(events{evt::session_ended{{timer_status::expired, five_minutes, 0, 0}}}));
+              // The time over the plan up to the end is kept, and counts no more.
+              Gives(events{evt::session_ended{{timer_status::expired, five_minutes, 0, 0, 399'000, 0}}}));
 }
 
 TEST(EndSession, EndingAnEndedSessionIsAConflict) {

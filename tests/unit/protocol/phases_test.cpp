@@ -93,7 +93,7 @@ TEST(GoToPhase, LeavingARunningTimerKeepsItPausedForTheWayBack) {
   auto s = given(running_timer(), cmd::timer_add{600}, facilitator, 2000);
 
   EXPECT_THAT(apply(s, cmd::next_phase{}, facilitator, 3000),
-              Gives(events{evt::phase_timer_saved{"open", {timer_status::paused, 15 * 60'000, 15 * 60'000 - 2000, 0}},
+              Gives(events{evt::phase_timer_saved{"open", {timer_status::paused, 15 * 60'000, 15 * 60'000 - 2000, 0, 2000, 0}},
                            evt::phase_changed{1, idle_talk}}));
 }
 
@@ -102,7 +102,7 @@ TEST(GoToPhase, ComingBackToAPhaseResumesItsTimerWhereItWasLeft) {
   s = given(s, cmd::go_to_phase{1}, facilitator, 3000);
   s = given(s, cmd::go_to_phase{0}, facilitator, 4000);
 
-  EXPECT_EQ(s.timer, (timer_state{timer_status::paused, 15 * 60'000, 15 * 60'000 - 2000, 0}));
+  EXPECT_EQ(s.timer, (timer_state{timer_status::paused, 15 * 60'000, 15 * 60'000 - 2000, 0, 2000, 0}));
 }
 
 }  // namespace

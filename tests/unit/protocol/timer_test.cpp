@@ -2,6 +2,8 @@
 // time. running_timer() started phase 0's 5 minutes at t=1000, so it ends at
 // t=301000.
 
+#include <tuple>
+
 #include "test_support.hpp"
 
 namespace debrief::protocol::test {
@@ -10,18 +12,24 @@ namespace {
 constexpr millis started_at = 1000;
 constexpr millis deadline = started_at + five_minutes;  // 301000
 
-timer_state running(millis duration, millis remaining, millis ends_at) {
-  return {timer_status::running, duration, remaining, ends_at};
+// `used` and `since` are the phase's time used (see used_time_test.cpp).
+timer_state running(millis duration, millis remaining, millis ends_at, millis used, millis since) {
+  return {timer_status::running, duration, remaining, ends_at, used, since};
 }
-timer_state paused(millis duration, millis remaining) { return {timer_status::paused, duration, remaining, 0}; }
-timer_state idle(millis duration) { return {timer_status::idle, duration, duration, 0}; }
-timer_state expired(millis duration) { return {timer_status::expired, duration, 0, 0}; }
+timer_state paused(millis duration, millis remaining, millis used) {
+  return {timer_status::paused, duration, remaining, 0, used, 0};
+}
+timer_state idle(millis duration, millis used = 0) { return {timer_status::idle, duration, duration, 0, used, 0}; }
+// Past zero the phase counts on from the moment it ran out.
+timer_state expired(millis duration, millis used, millis since) {
+  return {timer_status::expired, duration, 0, 0, used, since};
+}
 
 session_state expired_timer() { return given(running_timer(), cmd::expire_timer{}, newcomer, deadline); }
 
 TEST(TimerStart, RunsThePhasesFullLengthFromNow) {
   EXPECT_THAT(apply(live_session(), cmd::timer_start{}, facilitator, started_at),
-              Gives(events{evt::timer_started{running(five_minutes, five_minutes, deadline)}}));
+              Gives(events{evt::timer_started{running(five_minutes, five_minutes, deadline, 0, started_at)}}));
 }
 
 TEST(TimerStart, WhileRunningIsAConflict) {
@@ -44,7 +52,7 @@ TEST(TimerStart, AfterTheEndIsAConflict) {
 
 TEST(TimerStart, AfterExpiryRunsThePhasesLengthAgain) {
   EXPECT_THAT(apply(expired_timer(), cmd::timer_start{}, facilitator, 400'000),
-              Gives(events{evt::timer_started{running(five_minutes, five_minutes, 700'000)}}));
+              Gives(events{evt::timer_started{running(five_minutes, five_minutes, 700'000, five_minutes + 99'000, 400'000)}}));
 }
 
 TEST(TimerStart, AfterExpiryForgetsTimeAddedBefore) {
@@ -52,25 +60,25 @@ TEST(TimerStart, AfterExpiryForgetsTimeAddedBefore) {
   s = given(s, cmd::expire_timer{}, newcomer, deadline + 120'000);
 
   EXPECT_THAT(apply(s, cmd::timer_start{}, facilitator, 500'000),
-              Gives(events{evt::timer_started{running(five_minutes, five_minutes, 800'000)}}));
+              Gives(events{evt::timer_started{running(five_minutes, five_minutes, 800'000, 420'000 + 79'000, 500'000)}}));
 }
 
 TEST(TimerStart, KeepsTimeAddedBeforeItStarted) {
   const auto s = given(live_session(), cmd::timer_add{60}, facilitator, 500);
 
   EXPECT_THAT(apply(s, cmd::timer_start{}, facilitator, started_at),
-              Gives(events{evt::timer_started{running(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000)}}));
+              Gives(events{evt::timer_started{running(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000, 0, started_at)}}));
 }
 
 TEST(TimerPause, KeepsTheTimeLeft) {
   // Thirty seconds after the start.
   EXPECT_THAT(apply(running_timer(), cmd::timer_pause{}, facilitator, 31'000),
-              Gives(events{evt::timer_paused{paused(five_minutes, five_minutes - 30'000)}}));
+              Gives(events{evt::timer_paused{paused(five_minutes, five_minutes - 30'000, 30'000)}}));
 }
 
 TEST(TimerPause, PastTheDeadlineBeforeExpiryLeavesNothing) {
   EXPECT_THAT(apply(running_timer(), cmd::timer_pause{}, facilitator, deadline + 5000),
-              Gives(events{evt::timer_paused{paused(five_minutes, 0)}}));
+              Gives(events{evt::timer_paused{paused(five_minutes, 0, deadline + 5000 - started_at)}}));
 }
 
 TEST(TimerPause, WhenNotRunningIsAConflict) {
@@ -90,7 +98,7 @@ TEST(TimerResume, RunsTheRemainingTimeFromNow) {
   const auto s = given(running_timer(), cmd::timer_pause{}, facilitator, 31'000);
 
   EXPECT_THAT(apply(s, cmd::timer_resume{}, facilitator, 100'000),
-              Gives(events{evt::timer_resumed{running(five_minutes, 270'000, 370'000)}}));
+              Gives(events{evt::timer_resumed{running(five_minutes, 270'000, 370'000, 30'000, 100'000)}}));
 }
 
 TEST(TimerResume, WhenNotPausedIsAConflict) {
@@ -111,14 +119,14 @@ TEST(TimerResume, AfterTheEndIsAConflict) {
 
 TEST(TimerAdd, WhileRunningMovesTheDeadline) {
   EXPECT_THAT(apply(running_timer(), cmd::timer_add{60}, facilitator, 61'000),
-              Gives(events{evt::timer_extended{running(five_minutes + 60'000, 300'000, deadline + 60'000)}}));
+              Gives(events{evt::timer_extended{running(five_minutes + 60'000, 300'000, deadline + 60'000, 0, started_at)}}));
 }
 
 TEST(TimerAdd, WhilePausedAddsToTheTimeLeft) {
   const auto s = given(running_timer(), cmd::timer_pause{}, facilitator, 31'000);
 
   EXPECT_THAT(apply(s, cmd::timer_add{90}, facilitator, 50'000),
-              Gives(events{evt::timer_extended{paused(five_minutes + 90'000, 270'000 + 90'000)}}));
+              Gives(events{evt::timer_extended{paused(five_minutes + 90'000, 270'000 + 90'000, 30'000)}}));
 }
 
 TEST(TimerAdd, WhileIdleLengthensThePlannedTime) {
@@ -128,15 +136,15 @@ TEST(TimerAdd, WhileIdleLengthensThePlannedTime) {
 
 TEST(TimerAdd, AfterExpiryRunsAgainForTheAddedSeconds) {
   EXPECT_THAT(apply(expired_timer(), cmd::timer_add{90}, facilitator, 400'000),
-              Gives(events{evt::timer_extended{running(five_minutes + 90'000, 90'000, 490'000)}}));
+              Gives(events{evt::timer_extended{running(five_minutes + 90'000, 90'000, 490'000, five_minutes + 99'000, 400'000)}}));
 }
 
 TEST(TimerAdd, AcceptsOneSecondAndAnHour) {
   EXPECT_THAT(apply(running_timer(), cmd::timer_add{1}, facilitator, 1000),
-              Gives(events{evt::timer_extended{running(five_minutes + 1000, five_minutes + 1000, deadline + 1000)}}));
+              Gives(events{evt::timer_extended{running(five_minutes + 1000, five_minutes + 1000, deadline + 1000, 0, started_at)}}));
   EXPECT_THAT(apply(running_timer(), cmd::timer_add{3600}, facilitator, 1000),
               Gives(events{evt::timer_extended{
-                  running(five_minutes + 3'600'000, five_minutes + 3'600'000, deadline + 3'600'000)}}));
+                  running(five_minutes + 3'600'000, five_minutes + 3'600'000, deadline + 3'600'000, 0, started_at)}}));
 }
 
 TEST(TimerAdd, SecondsOutOfRangeAreInvalid) {
@@ -157,15 +165,20 @@ TEST(TimerAdd, AfterTheEndIsAConflict) {
 TEST(TimerReset, GivesThePhasesIdleTimerBack) {
   auto s = given(running_timer(), cmd::timer_add{60}, facilitator, 2000);
 
-  EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 3000), Gives(events{evt::timer_reset{idle(five_minutes)}}));
+  // The two seconds used stay on record.
+  EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 3000),
+              Gives(events{evt::timer_reset{idle(five_minutes, 2000)}}));
 }
 
 TEST(TimerReset, WorksInEveryTimerStatus) {
   const auto paused_timer = given(running_timer(), cmd::timer_pause{}, facilitator, 2000);
-  for (const auto& [label, s] : {std::pair{"idle", live_session()}, std::pair{"running", running_timer()},
-                                 std::pair{"paused", paused_timer}, std::pair{"expired", expired_timer()}}) {
+  // Each keeps the time it had used by then.
+  for (const auto& [label, s, used] :
+       {std::tuple{"idle", live_session(), millis{0}}, std::tuple{"running", running_timer(), millis{349'000}},
+        std::tuple{"paused", paused_timer, millis{1000}}, std::tuple{"expired", expired_timer(), millis{349'000}}}) {
     SCOPED_TRACE(label);
-    EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 350'000), Gives(events{evt::timer_reset{idle(five_minutes)}}));
+    EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 350'000),
+                Gives(events{evt::timer_reset{idle(five_minutes, used)}}));
   }
 }
 
@@ -173,7 +186,7 @@ TEST(TimerReset, UsesTheCurrentPhasesLength) {
   auto s = given(live_session(), cmd::next_phase{}, facilitator, 0);
   s = given(s, cmd::timer_start{}, facilitator, 1000);
 
-  EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 2000), Gives(events{evt::timer_reset{idle(ten_minutes)}}));
+  EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 2000), Gives(events{evt::timer_reset{idle(ten_minutes, 1000)}}));
 }
 
 TEST(TimerReset, InTheLobbyIsAConflict) {
@@ -186,19 +199,19 @@ TEST(TimerExpire, BeforeTheDeadlineIsAConflict) {
 
 TEST(TimerExpire, AtTheDeadlineExpiresWithNothingLeft) {
   EXPECT_THAT(apply(running_timer(), cmd::expire_timer{}, newcomer, deadline),
-              Gives(events{evt::timer_expired{expired(five_minutes)}}));
+              Gives(events{evt::timer_expired{expired(five_minutes, five_minutes, deadline)}}));
 }
 
 TEST(TimerExpire, LateExpiryStillExpires) {
   EXPECT_THAT(apply(running_timer(), cmd::expire_timer{}, newcomer, deadline + 250),
-              Gives(events{evt::timer_expired{expired(five_minutes)}}));
+              Gives(events{evt::timer_expired{expired(five_minutes, five_minutes, deadline)}}));
 }
 
 TEST(TimerExpire, KeepsTheDurationIncludingAddedTime) {
   const auto s = given(running_timer(), cmd::timer_add{60}, facilitator, 2000);
 
   EXPECT_THAT(apply(s, cmd::expire_timer{}, newcomer, deadline + 60'000),
-              Gives(events{evt::timer_expired{expired(five_minutes + 60'000)}}));
+              Gives(events{evt::timer_expired{expired(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000)}}));
 }
 
 TEST(TimerExpire, AnOldDeadlineMovedByAddedTimeIsAConflict) {
@@ -218,11 +231,11 @@ TEST(TimerExpire, WhenNotRunningIsAConflict) {
 }
 
 TEST(TimerState, RemainingTimeFollowsTheStatus) {
-  EXPECT_EQ(running(five_minutes, five_minutes, deadline).remaining_at(31'000), 270'000);
-  EXPECT_EQ(running(five_minutes, five_minutes, deadline).remaining_at(deadline + 1), 0);
-  EXPECT_EQ(paused(five_minutes, 12'345).remaining_at(deadline), 12'345);
+  EXPECT_EQ(running(five_minutes, five_minutes, deadline, 0, started_at).remaining_at(31'000), 270'000);
+  EXPECT_EQ(running(five_minutes, five_minutes, deadline, 0, started_at).remaining_at(deadline + 1), 0);
+  EXPECT_EQ(paused(five_minutes, 12'345, 0).remaining_at(deadline), 12'345);
   EXPECT_EQ(idle(five_minutes).remaining_at(deadline), five_minutes);
-  EXPECT_EQ(expired(five_minutes).remaining_at(0), 0);
+  EXPECT_EQ(expired(five_minutes, five_minutes, deadline).remaining_at(0), 0);
 }
 
 TEST(TimerState, AnIdleTimerHoldsThePhasesMinutes) {

@@ -2,6 +2,7 @@
 // what evidence, when they will check in and what they will ask next time.
 // Colleagues suggest; the presenter accepts, edits or declines.
 
+import { formatDate } from '../../dates';
 import { useState } from 'preact/hooks';
 import type { Adaptation, AdaptationFields, SessionState } from '../../protocol';
 import type { CommandResult, SessionStore } from '../../store';
@@ -119,7 +120,7 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
         {a.check_in && (
           <div>
             <dt>Check in</dt>
-            <dd data-testid="adaptation-check-in">{a.check_in}</dd>
+            <dd data-testid="adaptation-check-in">{formatDate(a.check_in)}</dd>
           </div>
         )}
         {author && author.role !== 'presenter' && (

@@ -52,6 +52,8 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
   const [conflict, setConflict] = useState<BoardItem | null>(null);
   const [base, setBase] = useState(item.version);
   const pending = usePending();
+  // Only assumptions are confirmed or challenged; the other lists' items carry evidence alone (as in the record).
+  const hasStatus = item.list === 'assumptions';
 
   async function save(version: number) {
     const result = await pending.run(() => store.boardMark(item.id, status, evidence, version));
@@ -68,9 +70,11 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
     <li class="review-item" data-testid="review-item" data-item={item.id}>
       <div class="review-body">
         <div class="review-head">
-          <span class={`status status-${item.status}`} data-testid="item-status">
-            {ITEM_STATUS_LABEL[item.status]}
-          </span>
+          {hasStatus && (
+            <span class={`status status-${item.status}`} data-testid="item-status">
+              {ITEM_STATUS_LABEL[item.status]}
+            </span>
+          )}
           <UserText text={item.text} />
         </div>
         <EvidenceList state={state} refs={item.evidence} />
@@ -79,7 +83,7 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
         <button
           type="button"
           class="btn btn-tiny review-mark"
-          aria-label={`Mark “${item.text.slice(0, 60)}”`}
+          aria-label={`${hasStatus ? 'Mark' : 'Add evidence to'} “${item.text.slice(0, 60)}”`}
           onClick={() => {
             setStatus(item.status);
             setEvidence(item.evidence);
@@ -89,7 +93,7 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
           }}
           data-testid="mark-item"
         >
-          Mark
+          {hasStatus ? 'Mark' : 'Evidence'}
         </button>
       )}
       {marking && (
@@ -100,22 +104,24 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
             void save(base);
           }}
         >
-          <fieldset class="segmented">
-            <legend class="visually-hidden">Status</legend>
-            {STATUSES.map((s) => (
-              <label key={s} class="segment">
-                <input
-                  type="radio"
-                  name={`status-${item.id}`}
-                  value={s}
-                  checked={status === s}
-                  onChange={() => setStatus(s)}
-                  data-testid={`status-${s}`}
-                />
-                <span>{ITEM_STATUS_LABEL[s]}</span>
-              </label>
-            ))}
-          </fieldset>
+          {hasStatus && (
+            <fieldset class="segmented">
+              <legend class="visually-hidden">Status</legend>
+              {STATUSES.map((s) => (
+                <label key={s} class="segment">
+                  <input
+                    type="radio"
+                    name={`status-${item.id}`}
+                    value={s}
+                    checked={status === s}
+                    onChange={() => setStatus(s)}
+                    data-testid={`status-${s}`}
+                  />
+                  <span>{ITEM_STATUS_LABEL[s]}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           <EvidencePicker state={state} value={evidence} onChange={setEvidence} exclude={item.id} />
           {conflict && (
             <ConflictNote

@@ -50,7 +50,13 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
   return (
     <div class="entries" data-testid="entries">
       {mode === 'list' && <h3 class="section-title">{phase.private ? 'Notes' : 'Notes from the group'}</h3>}
-      <PrivacyNote store={store} phase={phase} privateNow={privateNow} hiddenCount={hiddenCount} />
+      <PrivacyNote
+        store={store}
+        phase={phase}
+        privateNow={privateNow}
+        hiddenCount={hiddenCount}
+        canWrite={canWrite}
+      />
       {!canWrite && phase.writers && WRITERS_NOTE[phase.writers] && (
         <p class="muted small">{WRITERS_NOTE[phase.writers]}</p>
       )}
@@ -73,16 +79,36 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
   );
 }
 
-function PrivacyNote(props: { store: SessionStore; phase: Phase; privateNow: boolean; hiddenCount: number }) {
-  const { phase, privateNow, hiddenCount } = props;
+function PrivacyNote(props: {
+  store: SessionStore;
+  phase: Phase;
+  privateNow: boolean;
+  hiddenCount: number;
+  canWrite: boolean;
+}) {
+  const { store, phase, privateNow, hiddenCount, canWrite } = props;
   if (!phase.private) return null;
   if (privateNow) {
+    // Only someone who can write here has notes of their own to share.
+    const lead = canWrite ? (
+      <>
+        <strong>Only you can see this until the facilitator reveals it.</strong> Use Share to show one of yours
+        early.
+      </>
+    ) : store.role.value === 'observer' ? (
+      <>
+        <strong>You are observing.</strong> Everyone writes privately here; you will see the notes when the
+        facilitator reveals them.
+      </>
+    ) : (
+      <>
+        <strong>This phase is written privately by others.</strong> You will see the notes when the facilitator
+        reveals them.
+      </>
+    );
     return (
       <div class="privacy-note" data-testid="privacy-note">
-        <p>
-          <strong>Only you can see this until the facilitator reveals it.</strong> Use Share to show one of yours
-          early.
-        </p>
+        <p>{lead}</p>
         <p class="muted small" data-testid="hidden-count">
           {hiddenCount === 0 ? 'No private notes from others yet.' : `${plural(hiddenCount, 'private note')} from others.`}
         </p>

@@ -1,16 +1,13 @@
 // The transcript phase: the presenter's import, replace and withdraw, and
 // the shared reader for everyone.
 
+import { formatDateTime as clockTime } from '../../dates';
 import { useState } from 'preact/hooks';
 import type { SessionStore } from '../../store';
 import { ConfirmButton, InlineError, usePending } from '../common';
 import { plural } from '../labels';
 import { LazyImportFlow as ImportFlow } from './LazyImportFlow';
 import { TranscriptReader } from './Reader';
-
-function clockTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function TranscriptPanel({ store }: { store: SessionStore }) {
   const state = store.state.value!;

@@ -87,9 +87,18 @@ struct timer_state {
   millis duration_ms = 0;
   millis remaining_ms = 0;  // meaningful unless running
   millis ends_at = 0;       // meaningful only while running
+  // Time this phase has been under way, kept through pauses, resets and time
+  // past zero: used_ms as of `since`, still counting from `since` when it is
+  // not 0 (a running timer, or an expired one while its phase is current).
+  millis used_ms = 0;
+  millis since = 0;
   bool operator==(const timer_state&) const = default;
 
   millis remaining_at(millis now) const;
+  // used_ms brought up to `now`.
+  millis used_at(millis now) const;
+  // The same timer, no longer counting: used time folded in up to `now`.
+  timer_state frozen_at(millis now) const;
 };
 
 struct participant {
