@@ -2,25 +2,17 @@
 // creator, or someone who pasted it to join): behind a disclosure, with a copy
 // button, so that they can lead from another device if this one is gone.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { loadCredentials } from '../saved';
-import { copyText } from './copy';
+import { useCopy } from './copy';
 
 export function FacilitatorKey({ code }: { code: string }) {
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const node = useRef<HTMLElement>(null);
-  const reset = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(reset.current), []);
+  const { copied, node, copy: copyNow } = useCopy();
   // Read when shown, not kept in the page: nothing else needs it on screen.
   const key = open ? (loadCredentials(code).facilitator_key ?? '') : '';
 
-  async function copy() {
-    const ok = await copyText(key, node.current);
-    setCopied(ok ? 'copied' : 'failed');
-    clearTimeout(reset.current);
-    reset.current = setTimeout(() => setCopied('idle'), 2500);
-  }
+  const copy = () => copyNow(key);
 
   return (
     <details

@@ -2,25 +2,17 @@
 // never in the link; whoever holds it finds it below (FacilitatorKey).
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { qrModules, type QrModules } from '../qr';
 import { sessionPath } from '../router';
-import { copyText } from './copy';
+import { useCopy } from './copy';
 
 /** `children`: more to share from here, for those who may (the facilitator key). */
 export function InviteLink({ code, children }: { code: string; children?: ComponentChildren }) {
   const link = location.origin + sessionPath(code);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const node = useRef<HTMLElement>(null);
-  const reset = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(reset.current), []);
+  const { copied, node, copy: copyNow } = useCopy();
 
-  async function copy() {
-    const ok = await copyText(link, node.current);
-    setCopied(ok ? 'copied' : 'failed');
-    clearTimeout(reset.current);
-    reset.current = setTimeout(() => setCopied('idle'), 2500);
-  }
+  const copy = () => copyNow(link);
 
   return (
     <section class="card" aria-labelledby="invite-heading">

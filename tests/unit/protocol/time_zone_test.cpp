@@ -58,9 +58,9 @@ TEST(TimeZone, RefusesATransitionNamingATypeThatDoesNotExist) {
   EXPECT_FALSE(parse_tzif("X", testing::tzif_bytes({{0, false, "UTC"}}, {{100, 3}})).has_value());
 }
 
-TEST(TimeZone, ReadsTheSystemsParisFileWhenThereIsOne) {
+TEST(TimeZone, ReadsTheSystemsParisFile) {
   std::ifstream file("/usr/share/zoneinfo/Europe/Paris", std::ios::binary);
-  if (!file) GTEST_SKIP() << "no tz database on this machine";
+  ASSERT_TRUE(file) << "install tzdata (scripts/ install it)";
   const std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 
   const auto paris = parse_tzif("Europe/Paris", bytes);
