@@ -6,6 +6,7 @@
 
 #include "beast.hpp"
 #include "client_address.hpp"
+#include "connection_count.hpp"
 #include "clock.hpp"
 #include "creation_limit.hpp"
 #include "hub.hpp"
@@ -25,11 +26,26 @@ std::unique_ptr<storage::database> open_database(const std::string& path) {
   return std::make_unique<storage::database>(path);
 }
 
+// As many connections as the process may open files, less what the database
+// and logs need, unless the operator set a number.
+std::size_t max_connections(const config& cfg) {
+  if (cfg.max_connections > 0) return static_cast<std::size_t>(cfg.max_connections);
+  const auto descriptors = raise_descriptor_limit();
+  const auto connections = descriptors > 2 * reserved_descriptors ? descriptors - reserved_descriptors
+                                                                   : std::max<std::size_t>(descriptors / 2, 1);
+  log_line("open-file limit " + std::to_string(descriptors) + ": up to " + std::to_string(connections) +
+           " connections at once");
+  return connections;
+}
+
 http_options http_options_from(const config& cfg) {
   http_options options{cfg.static_dir, cfg.allowed_origins, {}, {}};
   for (const auto& a : cfg.trusted_proxies) options.trusted_proxies.push_back(unmapped(net::ip::make_address(a)));
   const rate_limit per_client{static_cast<double>(cfg.create_burst), static_cast<double>(cfg.create_per_minute) / 60};
   options.creations = std::make_shared<creation_limit>(per_client, overall_creations);
+  options.connections = std::make_shared<connection_count>(max_connections(cfg),
+                                                           static_cast<std::size_t>(cfg.websockets_per_address));
+  options.timeouts = {cfg.hello_timeout, cfg.idle_timeout};
   return options;
 }
 

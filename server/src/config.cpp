@@ -38,6 +38,12 @@ Limits (a client is its address, or as --trusted-proxy says):
                       and then each second (default 50). Once joined, each
                       participant may send 40 at once, then 20 a second, over
                       all their connections
+  --websockets-per-address N
+                      WebSockets one client may hold open (default 1000; people
+                      behind one school NAT share an address)
+  --max-connections N connections of every kind held at once (default: the
+                      open-file limit, raised to its hard limit at start, less
+                      128 kept for the database and logs)
   --lobby-expiry-hours N
                       delete a session nobody started this many hours after it
                       was created (default 24; checked at start, then every
@@ -56,6 +62,8 @@ long* limit_flag(config& cfg, std::string_view flag) {
   if (flag == "--create-per-minute") return &cfg.create_per_minute;
   if (flag == "--unjoined-burst") return &cfg.unjoined_burst;
   if (flag == "--unjoined-per-second") return &cfg.unjoined_per_second;
+  if (flag == "--websockets-per-address") return &cfg.websockets_per_address;
+  if (flag == "--max-connections") return &cfg.max_connections;
   return nullptr;
 }
 

@@ -90,8 +90,9 @@ nlohmann::json templates_json() {
 
 }  // namespace
 
-http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options)
-    : stream_(std::move(socket)), hub_(rooms), options_(options) {
+http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options,
+                           connection_count::place place)
+    : stream_(std::move(socket)), hub_(rooms), options_(options), place_(std::move(place)) {
   beast::error_code ec;
   peer_ = stream_.socket().remote_endpoint(ec).address();
 }
@@ -129,8 +130,17 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     if (!origin_allowed(req)) {
       return respond(error_response(req, {protocol::error_code::forbidden, "This origin may not connect."}));
     }
+    auto websocket_place = options_.connections->take_websocket(client_);
+    if (!websocket_place) {
+      return respond(error_response(
+          req, {protocol::error_code::rate_limited,
+                "This address already holds " + std::to_string(options_.connections->max_websockets_per_address()) +
+                    " connections; close some and try again."}));
+    }
     stream_.expires_never();  // the WebSocket has timeouts of its own
-    std::make_shared<websocket_session>(stream_.release_socket(), hub_, client_)->run(std::move(req));
+    std::make_shared<websocket_session>(stream_.release_socket(), hub_, client_, options_.timeouts,
+                                        std::vector{std::move(place_), std::move(websocket_place)})
+        ->run(std::move(req));
     return;
   }
   handle(parser_->release());

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "beast.hpp"
+#include "connection_count.hpp"
+#include "websocket_session.hpp"
 
 namespace debrief::server {
 
@@ -21,13 +23,16 @@ struct http_options {
   std::vector<net::ip::address> trusted_proxies;  // whose X-Forwarded-For names the client
   std::shared_ptr<creation_limit> creations;
   std::string zoneinfo = "/usr/share/zoneinfo";  // compiled IANA zones, for exports' times
+  std::shared_ptr<connection_count> connections;
+  websocket_timeouts timeouts;
 };
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;
 
 class http_session : public std::enable_shared_from_this<http_session> {
  public:
-  http_session(tcp::socket&& socket, hub& rooms, const http_options& options);
+  // `place`: the socket's place in options.connections, held while it is open.
+  http_session(tcp::socket&& socket, hub& rooms, const http_options& options, connection_count::place place);
   void run();
 
  private:
@@ -48,6 +53,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   const http_options& options_;
   net::ip::address peer_;
   net::ip::address client_;  // of the request being handled: see client_address
+  connection_count::place place_;
 };
 
 }  // namespace debrief::server

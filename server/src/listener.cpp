@@ -2,10 +2,16 @@
 
 #include <stdexcept>
 
+#include "log.hpp"
+
 namespace debrief::server {
 
 listener::listener(net::io_context& ioc, const tcp::endpoint& endpoint, hub& rooms, const http_options& options)
-    : ioc_(ioc), acceptor_(net::make_strand(ioc)), hub_(rooms), options_(options) {
+    : ioc_(ioc),
+      acceptor_(net::make_strand(ioc)),
+      hub_(rooms),
+      options_(options),
+      pause_(acceptor_.get_executor()) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
   beast::error_code ec;
@@ -34,14 +40,36 @@ void listener::accept_next() {
 
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+  if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space || ec == net::error::no_memory) {
+    // Out of descriptors despite the reserve: accepting again at once would
+    // spin. Pause, and let connections close meanwhile.
+    log_line("cannot accept a connection: " + ec.message());
+    pause_.expires_after(std::chrono::milliseconds(100));
+    pause_.async_wait([self = shared_from_this()](beast::error_code) { self->accept_next(); });
+    return;
+  }
   if (!ec) {
-    // An ack follows its event on the same socket; without this, Nagle holds
-    // the ack until the client's delayed ACK (up to 40 ms).
-    beast::error_code ignored;
-    socket.set_option(tcp::no_delay(true), ignored);
-    std::make_shared<http_session>(std::move(socket), hub_, options_)->run();
+    if (auto place = options_.connections->take_socket()) {
+      // An ack follows its event on the same socket; without this, Nagle holds
+      // the ack until the client's delayed ACK (up to 40 ms).
+      beast::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
+      std::make_shared<http_session>(std::move(socket), hub_, options_, std::move(place))->run();
+    } else {
+      note_full();
+      beast::error_code ignored;
+      socket.close(ignored);  // full: nothing to answer with that costs less
+    }
   }
   accept_next();
+}
+
+void listener::note_full() {
+  // Once per burst, not once per refused socket.
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_full_note_ < std::chrono::seconds(10)) return;
+  last_full_note_ = now;
+  log_line("refusing connections: " + std::to_string(options_.connections->max_sockets()) + " are open");
 }
 
 }  // namespace debrief::server

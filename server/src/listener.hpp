@@ -1,6 +1,7 @@
 #pragma once
 // Accepts TCP connections and gives each its own strand and http_session.
 
+#include <chrono>
 #include <memory>
 
 #include "beast.hpp"
@@ -18,11 +19,14 @@ class listener : public std::enable_shared_from_this<listener> {
  private:
   void accept_next();
   void on_accept(beast::error_code ec, tcp::socket socket);
+  void note_full();
 
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
   hub& hub_;
   const http_options& options_;
+  net::steady_timer pause_;  // after running out of descriptors
+  std::chrono::steady_clock::time_point last_full_note_{};
 };
 
 }  // namespace debrief::server

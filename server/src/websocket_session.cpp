@@ -16,15 +16,26 @@ nlohmann::json before_hello(const std::string& id) {
 
 }  // namespace
 
-websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client)
-    : ws_(std::move(socket)), hub_(rooms), bucket_(rooms.unjoined_bucket(client)) {}
+websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client,
+                                     websocket_timeouts timeouts, std::vector<std::shared_ptr<void>> places)
+    : ws_(std::move(socket)),
+      hub_(rooms),
+      bucket_(rooms.unjoined_bucket(client)),
+      timeouts_(timeouts),
+      hello_deadline_(ws_.get_executor()),
+      places_(std::move(places)) {}
 
 websocket_session::~websocket_session() {
   if (room_) room_->detach(this);
 }
 
 void websocket_session::run(http::request<http::string_body> upgrade) {
-  ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  // Beast pings a connection silent for half the idle time and drops it when
+  // the whole has passed: a vanished participant shows offline that soon.
+  auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
+  timeout.idle_timeout = timeouts_.idle;
+  timeout.keep_alive_pings = true;
+  ws_.set_option(timeout);
   // No limit of Beast's: it would fail the connection at the frame's header,
   // dropping the socket while the client still sends, so that the client
   // never reads the 1009. The session counts instead (read_next), and the
@@ -35,7 +46,16 @@ void websocket_session::run(http::request<http::string_body> upgrade) {
 
 void websocket_session::on_accept(beast::error_code ec) {
   if (ec) return;
+  // A socket that never says hello would otherwise be held for ever,
+  // answering pings: enough of them exhaust the server's descriptors.
+  hello_deadline_.expires_after(timeouts_.hello);
+  hello_deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline, shared_from_this()));
   read_next();
+}
+
+void websocket_session::on_hello_deadline(beast::error_code ec) {
+  if (ec || room_ || closing_ || close_when_drained_) return;  // cancelled, or hello came
+  begin_close(static_cast<unsigned short>(websocket::close_code::policy_error), "no hello in time");
 }
 
 void websocket_session::read_next() {
@@ -46,7 +66,10 @@ void websocket_session::read_next() {
 }
 
 void websocket_session::on_read(beast::error_code ec, std::size_t) {
-  if (ec) return leave_room();  // closed, timed out, or not WebSocket
+  if (ec) {  // closed, timed out, or not WebSocket
+    hello_deadline_.cancel();
+    return leave_room();
+  }
   if (buffer_.size() > max_message_bytes) return refuse_oversize();
   if (!ws_.is_message_done()) return read_next();
   if (!ws_.got_text()) {
@@ -125,6 +148,7 @@ void websocket_session::handle(const std::string& text) {
       send_json(protocol::error_message({error_code::not_found, "There is no session with that code."}));
       return close_after_send(1008, "no such session");
     }
+    hello_deadline_.cancel();
     room_->attach(shared_from_this(), std::move(*hello));
     return;
   }

@@ -28,10 +28,19 @@ inline constexpr std::size_t max_message_bytes = 2 << 20;
 // per client address instead; see hub::unjoined_bucket.)
 inline constexpr rate_limit participant_messages{40, 20};
 
+// How long a WebSocket may wait before hello, and stay silent after it.
+struct websocket_timeouts {
+  std::chrono::milliseconds hello = std::chrono::seconds(10);
+  std::chrono::milliseconds idle = std::chrono::seconds(30);
+};
+
 class websocket_session : public connection, public std::enable_shared_from_this<websocket_session> {
  public:
   // `client`: where the upgrade request came from (see client_address).
-  websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client);
+  // `places`: what this connection holds in the server's connection counts,
+  // given back when it is gone.
+  websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client, websocket_timeouts timeouts,
+                    std::vector<std::shared_ptr<void>> places);
   ~websocket_session() override;
 
   void run(http::request<http::string_body> upgrade);
@@ -53,6 +62,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void write_next();
   void on_write(beast::error_code ec, std::size_t bytes);
   void begin_close(unsigned short code, std::string reason);
+  void on_hello_deadline(beast::error_code ec);
 
   // A plain socket underneath: the WebSocket stream keeps its own timeouts
   // (handshake, idle pings), so tcp_stream's per-operation timers are unneeded.
@@ -69,6 +79,10 @@ class websocket_session : public connection, public std::enable_shared_from_this
   // Incoming messages take a token from here: the client address's bucket
   // until the room says whose messages these are.
   std::shared_ptr<token_bucket> bucket_;
+  websocket_timeouts timeouts_;
+  // Closes a connection that never says hello; cancelled by the first hello.
+  net::steady_timer hello_deadline_;
+  std::vector<std::shared_ptr<void>> places_;
 };
 
 }  // namespace debrief::server

@@ -25,6 +25,17 @@ struct config {
   // Messages from connections that have not joined, per client address.
   long unjoined_burst = 200;
   long unjoined_per_second = 50;
+  // WebSockets one client address may hold open (a school's staff may share
+  // one NAT address, so this is generous).
+  long websockets_per_address = 1000;
+  // Sockets of every kind held at once; 0 means as many as the descriptor
+  // limit allows, less a reserve (see raise_descriptor_limit).
+  long max_connections = 0;
+  // A WebSocket that has not sent hello by then is closed (1008).
+  std::chrono::milliseconds hello_timeout = std::chrono::seconds(10);
+  // A WebSocket that sends nothing is pinged after half of this and closed
+  // when the whole has passed without a sign of life.
+  std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
   // A session never started is deleted this long after it was created.
   long lobby_expiry_hours = 24;
   // How often to look for such sessions, besides at start. Tests shorten it.
