@@ -126,11 +126,16 @@ fi
 
 # Every client of a run comes from 127.0.0.x: lift the per-client limits on
 # creating sessions and on messages before joining, which would otherwise
-# throttle the setup. (A binary older than those limits has no such flags.)
+# throttle the setup, and on WebSockets per address, which 5,000 clients from
+# one machine would pass. (A binary older than those limits has no such flags.)
 SERVER_LIMITS=()
-if grep -q -- '--create-burst' <<<"$("$SERVER_BIN" --help)"; then
+SERVER_HELP="$("$SERVER_BIN" --help)"
+if grep -q -- '--create-burst' <<<"$SERVER_HELP"; then
   SERVER_LIMITS=(--create-burst 1000000 --create-per-minute 1000000
                  --unjoined-burst 1000000 --unjoined-per-second 1000000)
+fi
+if grep -q -- '--websockets-per-address' <<<"$SERVER_HELP"; then
+  SERVER_LIMITS+=(--websockets-per-address 1000000)
 fi
 
 # ---- one run -----------------------------------------------------------------

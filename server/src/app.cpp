@@ -45,7 +45,7 @@ http_options http_options_from(const config& cfg) {
   options.creations = std::make_shared<creation_limit>(per_client, overall_creations);
   options.connections = std::make_shared<connection_count>(max_connections(cfg),
                                                            static_cast<std::size_t>(cfg.websockets_per_address));
-  options.timeouts = {cfg.hello_timeout, cfg.idle_timeout};
+  options.timeouts = {cfg.hello_timeout, cfg.join_timeout, cfg.idle_timeout};
   return options;
 }
 

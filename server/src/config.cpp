@@ -44,6 +44,12 @@ Limits (a client is its address, or as --trusted-proxy says):
   --max-connections N connections of every kind held at once (default: the
                       open-file limit, raised to its hard limit at start, less
                       128 kept for the database and logs)
+  --join-timeout-minutes N
+                      close a connection that watches a session's lobby this
+                      long without joining (default 15; the page reconnects
+                      when its person acts). Other timeouts are fixed: hello
+                      within 10 seconds of connecting; a silent connection is
+                      pinged after 15 seconds and closed after 30
   --lobby-expiry-hours N
                       delete a session nobody started this many hours after it
                       was created (default 24; checked at start, then every
@@ -100,6 +106,9 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       if (!parse_int(value, 1, 1'000'000'000, *count)) {
         return bad_arguments{std::string(flag) + " needs a number from 1 to 1000000000"};
       }
+    } else if (flag == "--join-timeout-minutes") {
+      if (!parse_int(value, 1, 1440, n)) return bad_arguments{"--join-timeout-minutes needs a number from 1 to 1440"};
+      cfg.join_timeout = std::chrono::minutes(n);
     } else if (flag == "--lobby-expiry-hours") {
       if (!parse_int(value, 1, 100'000, cfg.lobby_expiry_hours)) {
         return bad_arguments{"--lobby-expiry-hours needs a number from 1 to 100000"};

@@ -22,7 +22,7 @@ websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net
       hub_(rooms),
       bucket_(rooms.unjoined_bucket(client)),
       timeouts_(timeouts),
-      hello_deadline_(ws_.get_executor()),
+      deadline_(ws_.get_executor()),
       places_(std::move(places)) {}
 
 websocket_session::~websocket_session() {
@@ -48,14 +48,19 @@ void websocket_session::on_accept(beast::error_code ec) {
   if (ec) return;
   // A socket that never says hello would otherwise be held for ever,
   // answering pings: enough of them exhaust the server's descriptors.
-  hello_deadline_.expires_after(timeouts_.hello);
-  hello_deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline, shared_from_this()));
+  deadline_.expires_after(timeouts_.hello);
+  deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline, shared_from_this()));
   read_next();
 }
 
 void websocket_session::on_hello_deadline(beast::error_code ec) {
   if (ec || room_ || closing_ || close_when_drained_) return;  // cancelled, or hello came
   begin_close(static_cast<unsigned short>(websocket::close_code::policy_error), "no hello in time");
+}
+
+void websocket_session::on_join_deadline(beast::error_code ec) {
+  if (ec || joined_ || closing_ || close_when_drained_) return;  // cancelled, or joined
+  begin_close(lobby_watch_ended, "no join in time");
 }
 
 void websocket_session::read_next() {
@@ -67,7 +72,7 @@ void websocket_session::read_next() {
 
 void websocket_session::on_read(beast::error_code ec, std::size_t) {
   if (ec) {  // closed, timed out, or not WebSocket
-    hello_deadline_.cancel();
+    deadline_.cancel();
     return leave_room();
   }
   if (buffer_.size() > max_message_bytes) return refuse_oversize();
@@ -148,7 +153,10 @@ void websocket_session::handle(const std::string& text) {
       send_json(protocol::error_message({error_code::not_found, "There is no session with that code."}));
       return close_after_send(1008, "no such session");
     }
-    hello_deadline_.cancel();
+    // A lobby is cheap to watch but not free: an abandoned join page lets
+    // go of its socket after a while (the room's use_rate_bucket says joined).
+    deadline_.expires_after(timeouts_.join);
+    deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_join_deadline, shared_from_this()));
     room_->attach(shared_from_this(), std::move(*hello));
     return;
   }
@@ -229,7 +237,12 @@ void websocket_session::close_after_send(unsigned short code, std::string reason
 void websocket_session::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
   // On this connection's strand, which reads bucket_ for every message.
   net::post(ws_.get_executor(),
-            [self = shared_from_this(), bucket = std::move(bucket)]() mutable { self->bucket_ = std::move(bucket); });
+            [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
+              self->bucket_ = std::move(bucket);
+              // Only a participant's connection gets their bucket: joined.
+              self->joined_ = true;
+              self->deadline_.cancel();
+            });
 }
 
 void websocket_session::begin_close(unsigned short code, std::string reason) {

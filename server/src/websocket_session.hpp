@@ -28,11 +28,17 @@ inline constexpr std::size_t max_message_bytes = 2 << 20;
 // per client address instead; see hub::unjoined_bucket.)
 inline constexpr rate_limit participant_messages{40, 20};
 
-// How long a WebSocket may wait before hello, and stay silent after it.
+// How long a WebSocket may wait before hello, watch a lobby without joining,
+// and stay silent.
 struct websocket_timeouts {
   std::chrono::milliseconds hello = std::chrono::seconds(10);
+  std::chrono::milliseconds join = std::chrono::minutes(15);
   std::chrono::milliseconds idle = std::chrono::seconds(30);
 };
+
+// The close code for a connection that watched a lobby past
+// websocket_timeouts::join: the client reconnects when its person acts.
+inline constexpr unsigned short lobby_watch_ended = 4000;
 
 class websocket_session : public connection, public std::enable_shared_from_this<websocket_session> {
  public:
@@ -63,6 +69,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void on_write(beast::error_code ec, std::size_t bytes);
   void begin_close(unsigned short code, std::string reason);
   void on_hello_deadline(beast::error_code ec);
+  void on_join_deadline(beast::error_code ec);
 
   // A plain socket underneath: the WebSocket stream keeps its own timeouts
   // (handshake, idle pings), so tcp_stream's per-operation timers are unneeded.
@@ -80,8 +87,10 @@ class websocket_session : public connection, public std::enable_shared_from_this
   // until the room says whose messages these are.
   std::shared_ptr<token_bucket> bucket_;
   websocket_timeouts timeouts_;
-  // Closes a connection that never says hello; cancelled by the first hello.
-  net::steady_timer hello_deadline_;
+  // Closes a connection that never says hello, then one that says hello but
+  // never joins (or resumes) a participant.
+  net::steady_timer deadline_;
+  bool joined_ = false;
   std::vector<std::shared_ptr<void>> places_;
 };
 

@@ -56,6 +56,32 @@ TEST(ConnectionLimits, AConnectionThatSaidHelloOutlivesTheHelloDeadline) {
   EXPECT_EQ(watcher.receive_type("pong").at("t"), 1);
 }
 
+TEST(ConnectionLimits, AConnectionThatWatchesTheLobbyWithoutJoiningIsClosed) {
+  temp_dir dir;
+  auto server = server_with(dir, [](server::config& c) { c.join_timeout = 400ms; });
+  const auto session = create_session(server.port());
+  ws_client watcher(server.port());
+  watcher.hello(session.code);
+  websocket::close_code code{};
+  ASSERT_TRUE(watcher.closed_by_server(&code, 5s));
+  EXPECT_EQ(static_cast<unsigned>(code), 4000u);
+}
+
+TEST(ConnectionLimits, JoinedAndResumedConnectionsOutliveTheJoinDeadline) {
+  temp_dir dir;
+  auto server = server_with(dir, [](server::config& c) { c.join_timeout = 300ms; });
+  const auto session = create_session(server.port());
+  ws_client joined(server.port());
+  const auto token = joined.join(session.code, "Maya", "facilitator", session.facilitator_key).at("token");
+  ws_client resumed(server.port());
+  EXPECT_FALSE(resumed.hello(session.code, {{"token", token}}).at("you").is_null());
+  std::this_thread::sleep_for(700ms);
+  for (auto* c : {&joined, &resumed}) {
+    c->send({{"type", "ping"}, {"t", 2}});
+    EXPECT_EQ(c->receive_type("pong").at("t"), 2);
+  }
+}
+
 TEST(ConnectionLimits, AParticipantWhoseDeviceVanishesIsShownOfflineWithinTheIdleTimeout) {
   temp_dir dir;
   auto server = server_with(dir, [](server::config& c) { c.idle_timeout = 1s; });
@@ -84,7 +110,7 @@ TEST(ConnectionLimits, OneAddressHoldsAtMostSoManyWebSockets) {
   ws_client second(server.port());
   const auto refused = try_upgrade(server.port());
   EXPECT_EQ(refused.status, 429u);
-  EXPECT_EQ(json::parse(refused.body).at("code"), "rate_limited");
+  EXPECT_EQ(json::parse(refused.body).at("error").at("code"), "rate_limited");
   EXPECT_NE(refused.body.find("2 connections"), std::string::npos) << refused.body;
   // Plain HTTP from the same address is not counted against it.
   EXPECT_EQ(http_request(server.port(), http::verb::get, "/healthz").status, 200u);

@@ -33,6 +33,8 @@ struct config {
   long max_connections = 0;
   // A WebSocket that has not sent hello by then is closed (1008).
   std::chrono::milliseconds hello_timeout = std::chrono::seconds(10);
+  // A WebSocket that said hello but has not joined by then is closed (4000).
+  std::chrono::milliseconds join_timeout = std::chrono::minutes(15);
   // A WebSocket that sends nothing is pinged after half of this and closed
   // when the whole has passed without a sign of life.
   std::chrono::milliseconds idle_timeout = std::chrono::seconds(30);
