@@ -20,7 +20,15 @@ export interface ConnectionHandlers {
   onMessage(text: string): void;
   /** The socket is gone; another attempt follows in `retryInMs` (Infinity: stopped). */
   onDown(retryInMs: number, failedAttempts: number): void;
+  /** The server let go of an idle socket: the next attempt waits for the person to act. */
+  onPaused?(): void;
 }
+
+/** Close code: watched a lobby too long without joining (see PROTOCOL.md). */
+export const LOBBY_WATCH_ENDED = 4000;
+
+// What counts as the person being back at the page.
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'focus'] as const;
 
 export interface Connection {
   start(): void;
@@ -51,8 +59,34 @@ export function createConnection(
   let stopped = false;
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let paused = false;
 
   const onOnline = () => connection.retryNow();
+  const onActivity = () => resume();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') resume();
+  };
+
+  // Nobody is looking: reconnecting now would only be let go of again.
+  function pause() {
+    paused = true;
+    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, true);
+    document.addEventListener('visibilitychange', onVisible);
+    handlers.onPaused ? handlers.onPaused() : scheduleRetry();
+  }
+
+  function stopWaitingForActivity() {
+    paused = false;
+    for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, true);
+    document.removeEventListener('visibilitychange', onVisible);
+  }
+
+  function resume() {
+    if (!paused) return;
+    stopWaitingForActivity();
+    failures = 0;
+    open();
+  }
   // A lost network often leaves the socket looking open for minutes; when the
   // browser knows it is offline, stop trusting the socket straight away.
   const onOffline = () => {
@@ -79,10 +113,11 @@ export function createConnection(
       if (ws !== socket) return;
       if (typeof e.data === 'string') handlers.onMessage(e.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (e) => {
       if (ws !== socket) return;
       ws = null;
-      scheduleRetry();
+      if (e.code === LOBBY_WATCH_ENDED && !stopped) pause();
+      else scheduleRetry();
     };
   }
 
@@ -127,15 +162,18 @@ export function createConnection(
     isOpen: () => ws !== null && ws.readyState === WebSocket.OPEN,
     restart() {
       if (stopped) return;
+      stopWaitingForActivity();
       drop();
       scheduleRetry();
     },
     retryNow() {
       if (stopped || ws) return;
+      if (paused) return resume();
       failures = 0;
       open();
     },
     stop() {
+      stopWaitingForActivity();
       stopped = true;
       clearTimeout(retryTimer);
       window.removeEventListener('online', onOnline);

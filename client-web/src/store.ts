@@ -43,7 +43,8 @@ import {
 import { newClientSecret, newIdPrefix } from './secrets';
 import { applyEvent, isPrivateNow, normaliseLobby, normaliseState } from './session-state';
 
-export type LinkState = 'live' | 'reconnecting' | 'offline';
+/** `paused`: the server let go of a lobby nobody joined from; back on the person's next action. */
+export type LinkState = 'live' | 'reconnecting' | 'offline' | 'paused';
 
 export interface Notice {
   key: number;
@@ -172,6 +173,13 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
         if (retryInMs === Infinity) return;
         const offline = failures >= OFFLINE_AFTER_FAILURES || navigator.onLine === false;
         link.value = offline ? 'offline' : 'reconnecting';
+      });
+      stopPings();
+    },
+    onPaused() {
+      batch(() => {
+        welcomed.value = false;
+        link.value = 'paused';
       });
       stopPings();
     },

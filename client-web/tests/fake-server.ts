@@ -44,9 +44,9 @@ export function fakeWebSocket() {
     serverSends(message: unknown) {
       this.onmessage?.({ data: JSON.stringify(message) });
     }
-    serverDrops() {
+    serverDrops(code = 1006) {
       this.readyState = 3;
-      this.onclose?.({ code: 1006 });
+      this.onclose?.({ code });
     }
   }
   (window as any).__sockets = [];

@@ -130,6 +130,30 @@ test('store: an unknown session code says so and stops retrying', async ({ page 
   expect(await sockets(page)).toBe(1);
 });
 
+test('store: a lobby the server let go of (4000) waits for the person, then reconnects at once', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`/s/${CODE}`);
+  await page.clock.runFor(10);
+  await lastSent(page, 0, 'hello');
+  await serverSends(page, 0, welcome(null));
+  await serverSends(page, 0, lobbyOf(baseState, 3));
+  await expect(page.getByTestId('join-name')).toBeVisible();
+  // Fifteen minutes on the join form without joining: the server closes.
+  await page.evaluate(() => (window as any).__sockets[0].serverDrops(4000));
+  const status = page.getByTestId('connection-status');
+  await expect(status).toHaveAttribute('data-status', 'paused');
+  await expect(status).toContainText('Paused while you were away');
+  await page.clock.runFor(60_000); // no retry loop while nobody is there
+  expect(await sockets(page)).toBe(1);
+  // The person comes back and types their name: a fresh connection says hello.
+  await page.getByTestId('join-name').press('M');
+  await page.clock.runFor(10);
+  await lastSent(page, 1, 'hello');
+  await serverSends(page, 1, welcome(null));
+  await serverSends(page, 1, lobbyOf(baseState, 3));
+  await expect(status).toHaveAttribute('data-status', 'live');
+});
+
 test('store: a dropped connection retries with growing delays', async ({ page }) => {
   await page.clock.install();
   await page.goto(`/s/${CODE}`);

@@ -17,7 +17,15 @@ export function ConnectionStatus({ store }: { store: SessionStore }) {
   const waiting = store.outboxSize.value;
   const drafts = store.drafts.value.length;
   const label =
-    link === 'live' ? 'Connected' : link === 'offline' ? 'Offline' : store.everLive.value ? 'Reconnecting…' : 'Connecting…';
+    link === 'live'
+      ? 'Connected'
+      : link === 'offline'
+        ? 'Offline'
+        : link === 'paused'
+          ? 'Paused while you were away'
+          : store.everLive.value
+            ? 'Reconnecting…'
+            : 'Connecting…';
   return (
     <div class={`connection connection-${link}`} data-testid="connection-status" data-status={link}>
       <span class="connection-dot" aria-hidden="true" />
@@ -32,9 +40,9 @@ export function ConnectionStatus({ store }: { store: SessionStore }) {
           {drafts} not sent
         </a>
       )}
-      {link === 'offline' && (
+      {(link === 'offline' || link === 'paused') && (
         <button type="button" class="btn btn-small" onClick={() => store.retryNow()}>
-          Retry now
+          {link === 'paused' ? 'Resume' : 'Retry now'}
         </button>
       )}
     </div>
