@@ -27,6 +27,7 @@ room_seed seed_from(storage::loaded_session s) {
     const auto event = nlohmann::json::parse(e.body).get<protocol::event>();
     seed.state = protocol::evolve(std::move(seed.state), event);
     seed.seq = e.seq;
+    seed.last_time = e.time;
     // Re-serialized rather than sent as stored: an older server may have
     // stored it without fields this one fills in.
     seed.recent.push_back(make_outgoing(e.seq, e.time, seed.state, event, nlohmann::json(event).dump()));
@@ -91,6 +92,7 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
   const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));
   seed.state = protocol::evolve({}, created);
   seed.seq = 1;
+  seed.last_time = now;
   auto body = nlohmann::json(created).dump();
   seed.recent.push_back(make_outgoing(1, now, seed.state, created, body));
 

@@ -47,6 +47,15 @@ bool changes_timer(const protocol::event& e) {
          !std::holds_alternative<protocol::evt::presence_changed>(e);
 }
 
+// An event happened now, except a timer's running out, which happened at its
+// deadline even when noticed later (the server was down, or busy): stamped
+// then, though never before the event ahead of it, so times follow seq.
+protocol::millis stamp_for(const protocol::event& e, const protocol::session_state& before, protocol::millis previous,
+                           protocol::millis now) {
+  if (!std::holds_alternative<protocol::evt::timer_expired>(e)) return now;
+  return std::max(previous, std::min(before.timer.ends_at, now));
+}
+
 shared_text scrubbed_message(std::int64_t seq, protocol::millis time, const std::string& was) {
   return make_text(protocol::event_message(seq, time, {{"type", "scrubbed"}, {"was", was}}).dump());
 }
@@ -79,6 +88,7 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       facilitator_key_(seed.record.facilitator_key),
       applied_(seed.state),
       applied_seq_(seed.seq),
+      applied_time_(seed.last_time),
       committed_(std::move(seed.state)),
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
@@ -251,12 +261,14 @@ void room::execute(const std::string& participant, const protocol::command& comm
     // Withdrawal takes the transcript's words out of the stored log too.
     if (std::holds_alternative<protocol::evt::transcript_withdrawn>(e)) batch.scrub_transcript = true;
     timer_touched = timer_touched || changes_timer(e);
+    const auto time = stamp_for(e, applied_, applied_time_, now);
     applied_ = protocol::evolve(std::move(applied_), e);
     ++applied_seq_;
+    applied_time_ = time;
     // Serialized once: the stored text is also what most clients receive.
     auto body = nlohmann::json(e).dump();
-    messages.push_back(make_outgoing(applied_seq_, now, applied_, e, body));
-    batch.events.push_back({applied_seq_, now, std::move(body)});
+    messages.push_back(make_outgoing(applied_seq_, time, applied_, e, body));
+    batch.events.push_back({applied_seq_, time, std::move(body)});
   }
   // A fresh snapshot now and then, and always after a withdrawal, whose
   // words the older snapshot still holds.

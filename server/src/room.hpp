@@ -46,6 +46,7 @@ struct room_seed {
   storage::session_record record;
   protocol::session_state state;  // as of seq
   std::int64_t seq = 0;
+  protocol::millis last_time = 0;     // when the event at seq happened, if known
   std::deque<outgoing_event> recent;  // the last stored events, ending at seq
   std::vector<storage::credential> credentials;
   std::vector<storage::command_record> commands;
@@ -151,6 +152,7 @@ class room : public std::enable_shared_from_this<room> {
   // committed_: only stored events; what clients may see.
   protocol::session_state applied_;
   std::int64_t applied_seq_ = 0;
+  protocol::millis applied_time_ = 0;  // the time stamped on the event at applied_seq_
   protocol::session_state committed_;
   std::int64_t committed_seq_ = 0;
   std::int64_t snapshot_seq_ = 0;
