@@ -53,6 +53,12 @@ http::message_generator error_response(const request& req, const protocol::rejec
   return json_response(req, status_for(why.code), error_body(why));
 }
 
+// Why hub::open found no room.
+protocol::rejection not_opened(const open_result& r) {
+  if (r.unreadable) return {protocol::error_code::unavailable, "The session cannot be read right now; try again."};
+  return {protocol::error_code::not_found, "There is no such session."};
+}
+
 http::message_generator too_many_requests(const request& req, const creation_refused& why) {
   auto res = json_reply(req, status_for(protocol::error_code::rate_limited),
                         error_body({protocol::error_code::rate_limited, why.message}));
@@ -248,11 +254,11 @@ void http_session::export_session(request req) {
   auto shared_req = std::make_shared<request>(std::move(req));
   // The session may have to be read from disk first (an ended one usually is).
   hub_.open(code, [self = shared_from_this(), shared_req, wanted = std::move(wanted), key = auth.substr(7),
-                   code](std::shared_ptr<room> r) mutable {
+                   code](open_result r) mutable {
     net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), wanted = std::move(wanted),
                                              key = std::move(key), code]() mutable {
-      if (!r) return self->respond(error_response(*shared_req, {protocol::error_code::not_found, "There is no such session."}));
-      self->export_from(std::move(r), shared_req, std::move(wanted), std::move(key), code);
+      if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
+      self->export_from(std::move(r.r), shared_req, std::move(wanted), std::move(key), code);
     });
   });
 }
@@ -288,14 +294,14 @@ void http_session::delete_session(request req) {
   const auto code = std::string(target.substr(14, target.find('?') - 14));
   const auto auth = std::string(req[http::field::authorization]);
   auto shared_req = std::make_shared<request>(std::move(req));
-  hub_.open(code, [self = shared_from_this(), shared_req, auth, code](std::shared_ptr<room> r) {
+  hub_.open(code, [self = shared_from_this(), shared_req, auth, code](open_result r) {
     net::post(self->stream_.get_executor(), [self, shared_req, auth, code, r = std::move(r)] {
-      if (!r) return self->respond(error_response(*shared_req, {protocol::error_code::not_found, "There is no such session."}));
+      if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
       if (!auth.starts_with("Bearer ")) {
         return self->respond(
             error_response(*shared_req, {protocol::error_code::forbidden, "Only the facilitator can delete a session."}));
       }
-      self->erase_room(r, shared_req, auth.substr(7), code);
+      self->erase_room(r.r, shared_req, auth.substr(7), code);
     });
   });
 }

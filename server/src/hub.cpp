@@ -62,7 +62,7 @@ void hub::watch_timers(const std::vector<storage::due_timer>& timers) {
   for (const auto& t : timers) due_timers_.emplace(t.due, t.session);
 }
 
-void hub::open(const std::string& code, std::function<void(std::shared_ptr<room>)> ready) {
+void hub::open(const std::string& code, open_fn ready) {
   std::shared_ptr<room> in_memory;
   {
     std::lock_guard lock(mutex_);
@@ -75,12 +75,13 @@ void hub::open(const std::string& code, std::function<void(std::shared_ptr<room>
       if (waiting.size() > 1) return;  // its load is under way
     }
   }
-  if (in_memory) return ready(std::move(in_memory));
+  if (in_memory) return ready({std::move(in_memory)});
   reads_.post([this, code](storage::database& db) { load(code, db); });
 }
 
 void hub::load(const std::string& code, storage::database& db) {
   std::shared_ptr<room> made;
+  bool unreadable = false;
   try {
     // Unknown codes cost one indexed lookup, nothing more.
     if (auto stored = db.load_session(code)) {
@@ -95,8 +96,9 @@ void hub::load(const std::string& code, storage::database& db) {
   } catch (const std::exception& e) {
     // One damaged session must not keep the others offline.
     log_line("session " + code + " could not be loaded: " + e.what());
+    unreadable = true;
   }
-  std::vector<std::function<void(std::shared_ptr<room>)>> waiting;
+  std::vector<open_fn> waiting;
   {
     std::lock_guard lock(mutex_);
     waiting = std::move(loading_[code]);
@@ -105,7 +107,7 @@ void hub::load(const std::string& code, storage::database& db) {
   }
   // Before any waiter can attach: start() is the first thing on its strand.
   if (made) made->start();
-  for (auto& ready : waiting) ready(made);
+  for (auto& ready : waiting) ready({made, unreadable});
 }
 
 std::size_t hub::loaded() const {
@@ -183,7 +185,8 @@ void hub::sweep_expired() {
     // Loading one past its expiry deletes it; one in memory decides on its
     // own strand (a start may be on its way to the disk).
     for (const auto& code : codes) {
-      open(code, [this](std::shared_ptr<room> r) {
+      open(code, [this](open_result opened) {
+        const auto& r = opened.r;
         if (!r) return;
         r->expire_if([this](const protocol::session_state& s) { return expired(s); },
                      [this, code = r->id()] {
@@ -235,7 +238,7 @@ void hub::load_due_timers() {
     }
   }
   // Once loaded, the room's own timer ends it on time.
-  for (const auto& code : due) open(code, [](std::shared_ptr<room>) {});
+  for (const auto& code : due) open(code, [](const open_result&) {});
 }
 
 void hub::unload_idle() {

@@ -28,6 +28,14 @@ struct created_session {
   std::string facilitator_key;
 };
 
+// What hub::open found: the room, or no room because there is no such
+// session, or because storage could not be read (`unreadable`).
+struct open_result {
+  std::shared_ptr<room> r;
+  bool unreadable = false;
+};
+using open_fn = std::function<void(open_result)>;
+
 struct hub_settings {
   rate_limit unjoined_messages;       // per client address, until a connection joins
   protocol::millis lobby_expiry = 0;  // a session never started is deleted this long after creation
@@ -52,11 +60,10 @@ class hub {
   void watch_timers(const std::vector<storage::due_timer>& timers);
 
   // The room of session `code`, loaded from storage if it is not in memory
-  // (on the reader thread: the caller never waits on the disk), or null if
-  // there is no such session. `ready` runs on any thread, at once when the
+  // (on the reader thread: the caller never waits on the disk). `ready` runs on any thread, at once when the
   // room is in memory; post to your own executor. Opens of one session
   // while it loads share that one load.
-  void open(const std::string& code, std::function<void(std::shared_ptr<room>)> ready);
+  void open(const std::string& code, open_fn ready);
 
   // Sessions in memory now (for tests and the operator's log).
   std::size_t loaded() const;
@@ -109,7 +116,7 @@ class hub {
   mutable std::mutex mutex_;
   std::unordered_map<std::string, loaded_room> rooms_;
   // Sessions being loaded, and who waits for each.
-  std::unordered_map<std::string, std::vector<std::function<void(std::shared_ptr<room>)>>> loading_;
+  std::unordered_map<std::string, std::vector<open_fn>> loading_;
   // Sessions not in memory whose timer runs, by due time. An entry may be
   // stale (the timer paused since): loading such a session is harmless.
   std::multimap<protocol::millis, std::string> due_timers_;

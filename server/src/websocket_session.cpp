@@ -84,11 +84,14 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   if (!closing_ && !opening_) read_next();
 }
 
-void websocket_session::opened(std::shared_ptr<room> r, protocol::hello hello) {
+void websocket_session::opened(open_result r, protocol::hello hello) {
   opening_ = false;
-  if (r) {
-    room_ = std::move(r);
+  if (r.r) {
+    room_ = std::move(r.r);
     room_->attach(shared_from_this(), std::move(hello));
+  } else if (r.unreadable) {
+    send_json(protocol::error_message({protocol::error_code::unavailable, "This session cannot be read right now."}));
+    close_after_send(1011, "storage unavailable");
   } else {
     send_json(protocol::error_message({protocol::error_code::not_found, "There is no session with that code."}));
     close_after_send(1008, "no such session");
@@ -160,7 +163,7 @@ void websocket_session::handle(const std::string& text) {
     opening_ = true;
     hello_deadline_.cancel();
     const auto code = hello->session;  // before the hello moves into the callback
-    hub_.open(code, [self = shared_from_this(), hello = std::move(*hello)](std::shared_ptr<room> r) mutable {
+    hub_.open(code, [self = shared_from_this(), hello = std::move(*hello)](open_result r) mutable {
       net::post(self->ws_.get_executor(), [self, r = std::move(r), hello = std::move(hello)]() mutable {
         self->opened(std::move(r), std::move(hello));
       });

@@ -18,6 +18,7 @@ namespace debrief::server {
 
 class hub;
 class room;
+struct open_result;
 
 // A client that falls this far behind is cut off rather than slowing its room.
 inline constexpr std::size_t max_queued_bytes = 4 << 20;
@@ -55,7 +56,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void on_accept(beast::error_code ec);
   void read_next();
   // The hub's answer to hello: the room, or null for an unknown code.
-  void opened(std::shared_ptr<room> r, protocol::hello hello);
+  void opened(open_result r, protocol::hello hello);
   void on_read(beast::error_code ec, std::size_t bytes);
   void leave_room();
   void refuse_oversize();

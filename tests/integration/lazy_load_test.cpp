@@ -225,5 +225,24 @@ TEST_F(LazyLoad, AnUnloadedSessionCanBeDeleted) {
   EXPECT_TRUE(stored_sessions(db).empty());
 }
 
+TEST_F(LazyLoad, ASessionThatCannotBeReadIsReportedAsUnavailableNotAsMissing) {
+  {
+    storage::database store(db.string());
+    storage::write_batch damaged;
+    damaged.session = "DAMAGED00000";
+    damaged.create = storage::session_record{"DAMAGED00000", "key", now.load()};
+    damaged.events = {{1, now.load(), "not json"}};
+    store.commit({damaged});
+  }
+  auto server = start();
+  ws_client c(server->port());
+  c.send({{"type", "hello"}, {"version", 2}, {"session", "DAMAGED00000"}});
+  EXPECT_EQ(c.receive().at("code"), "unavailable");
+  websocket::close_code code{};
+  EXPECT_TRUE(c.closed_by_server(&code));
+  EXPECT_EQ(code, websocket::close_code::internal_error);
+  EXPECT_EQ(http_request(server->port(), http::verb::get, "/api/sessions/DAMAGED00000/export", {}, "key").status, 503u);
+}
+
 }  // namespace
 }  // namespace debrief::testing
