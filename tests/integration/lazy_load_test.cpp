@@ -135,6 +135,19 @@ TEST_F(LazyLoad, AnIdleEmptyRoomLeavesMemoryAndComesBackIntact) {
   EXPECT_GT(next.at("seq").get<std::int64_t>(), acked.at("seq").get<std::int64_t>());
 }
 
+TEST_F(LazyLoad, ARoomSomeoneIsConnectedToStaysInMemory) {
+  auto server = start();
+  const auto session = create_session(server->port());
+  ws_client facilitator(server->port());
+  facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);
+  // Many idle periods, and upkeep rounds, with the connection open.
+  std::this_thread::sleep_for(1500ms);
+  EXPECT_EQ(server->loaded_sessions(), 1u);
+  EXPECT_EQ(facilitator.command({{"type", "start_session"}}).at("type"), "ack");
+  facilitator.close();
+  ASSERT_TRUE(eventually([&] { return server->loaded_sessions() == 0; }));
+}
+
 TEST_F(LazyLoad, ARunningTimerOfAnUnloadedSessionRunsOutOnTime) {
   std::string token;
   created session;
