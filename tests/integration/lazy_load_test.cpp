@@ -189,6 +189,47 @@ TEST_F(LazyLoad, ARunningTimerOfAnUnloadedSessionRunsOutOnTime) {
   })) << state.dump();
 }
 
+// A file upgraded from schema 4 marks every started, unended session "timer
+// unknown" (due 0): the server loads each once, stores what it finds, and
+// lets it go again.
+TEST_F(LazyLoad, SessionsWhoseTimerIsUnknownAfterAnUpgradeAreLookedAtOnce) {
+  created running;
+  created not_counting;
+  std::string token;
+  json timer;
+  {
+    auto server = start();
+    running = create_session(server->port());
+    not_counting = create_session(server->port());
+    ws_client facilitator(server->port());
+    token = facilitator.join(running.code, "Maya", "facilitator", running.facilitator_key).at("token");
+    facilitator.ok({{"type", "start_session"}});
+    facilitator.ok({{"type", "timer_start"}});
+    timer = snapshot_of(server->port(), running.code, token).at("state").at("timer");
+    ws_client other(server->port());
+    other.join(not_counting.code, "Ravi", "facilitator", not_counting.facilitator_key);
+    other.ok({{"type", "start_session"}});
+  }
+  {
+    storage::database store(db.string());
+    std::vector<storage::write_batch> unknown(2);
+    unknown[0].session = running.code;
+    unknown[1].session = not_counting.code;
+    for (auto& b : unknown) {
+      b.timer_changed = true;
+      b.timer_due = 0;
+    }
+    store.commit(unknown);
+  }
+  auto server = start();
+  ASSERT_TRUE(eventually([&] {
+    storage::database store(db.string());
+    return store.running_timers() ==
+           std::vector<storage::due_timer>{{running.code, timer.at("ends_at").get<std::int64_t>()}};
+  }));
+  ASSERT_TRUE(eventually([&] { return server->loaded_sessions() == 0; }));
+}
+
 TEST_F(LazyLoad, LobbyExpiryDeletesANeverStartedSessionThatIsNotLoaded) {
   created idle;
   created started;
