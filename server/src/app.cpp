@@ -51,21 +51,24 @@ http_options http_options_from(const config& cfg) {
 
 hub_settings hub_settings_from(const config& cfg) {
   return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)},
-          cfg.lobby_expiry_hours * 60 * 60 * 1000};
+          cfg.lobby_expiry_hours * 60 * 60 * 1000,
+          cfg.unload_after};
 }
 
 }  // namespace
 
-// Declared in this order so that destruction runs hub, then writer (which
-// drains its queue and posts completions), then the io_context.
+// Declared in this order so that destruction runs the reader (whose jobs
+// call the hub), then the hub, then the writer (which drains its queue and
+// posts completions), then the io_context.
 struct app::impl {
   explicit impl(const config& cfg)
       : threads(cfg.threads),
         options(http_options_from(cfg)),
         store(open_database(cfg.db)),
-        rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)) {
-    storage::database reader(cfg.db);
-    rooms.load(reader.load_sessions());
+        rooms(ioc.get_executor(), store, reads, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)),
+        reads(std::make_unique<storage::database>(cfg.db)) {
+    // Sessions are loaded when wanted; only running timers must be known now.
+    reads.post([this](storage::database& db) { rooms.watch_timers(db.running_timers()); });
     rooms.sweep_every(cfg.lobby_sweep_interval);
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
                                           options);
@@ -77,6 +80,7 @@ struct app::impl {
   http_options options;
   storage::writer store;
   hub rooms;
+  storage::reader reads;
   std::shared_ptr<listener> acceptor;
   std::string bind_address;
   std::optional<net::signal_set> signals;
@@ -101,6 +105,8 @@ app::app(const config& cfg) : impl_(std::make_unique<impl>(cfg)) {}
 app::~app() = default;
 
 std::uint16_t app::port() const { return impl_->acceptor->port(); }
+
+std::size_t app::loaded_sessions() const { return impl_->rooms.loaded(); }
 
 void app::run(bool handle_signals) {
   auto& d = *impl_;

@@ -54,6 +54,12 @@ Limits (a client is its address, or as --trusted-proxy says):
                       delete a session nobody started this many hours after it
                       was created (default 24; checked at start, then every
                       10 minutes)
+  --unload-after-seconds N
+                      keep a session in memory this long after its last
+                      connection left and its last change was stored (default
+                      60). Sessions are read from disk when someone connects,
+                      exports or deletes, or when their timer is about to run
+                      out; a session whose timer runs out sooner stays loaded
 )";
 
 bool parse_int(std::string_view s, long lo, long hi, long& out) {
@@ -113,6 +119,9 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       if (!parse_int(value, 1, 100'000, cfg.lobby_expiry_hours)) {
         return bad_arguments{"--lobby-expiry-hours needs a number from 1 to 100000"};
       }
+    } else if (flag == "--unload-after-seconds") {
+      if (!parse_int(value, 1, 86'400, n)) return bad_arguments{"--unload-after-seconds needs a number from 1 to 86400"};
+      cfg.unload_after = std::chrono::seconds(n);
     } else {
       return bad_arguments{"unknown option: " + std::string(flag) + " (see --help)"};
     }

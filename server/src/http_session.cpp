@@ -53,6 +53,12 @@ http::message_generator error_response(const request& req, const protocol::rejec
   return json_response(req, status_for(why.code), error_body(why));
 }
 
+// Why hub::open found no room.
+protocol::rejection not_opened(const open_result& r) {
+  if (r.unreadable) return {protocol::error_code::unavailable, "The session cannot be read right now; try again."};
+  return {protocol::error_code::not_found, "There is no such session."};
+}
+
 http::message_generator too_many_requests(const request& req, const creation_refused& why) {
   auto res = json_reply(req, status_for(protocol::error_code::rate_limited),
                         error_body({protocol::error_code::rate_limited, why.message}));
@@ -245,11 +251,22 @@ void http_session::export_session(request req) {
     return respond(error_response(
         req, {protocol::error_code::forbidden, "Send the facilitator key or presenter token as a Bearer token."}));
   }
-  auto room = hub_.find(code);
-  if (!room) return respond(error_response(req, {protocol::error_code::not_found, "There is no such session."}));
   auto shared_req = std::make_shared<request>(std::move(req));
+  // The session may have to be read from disk first (an ended one usually is).
+  hub_.open(code, [self = shared_from_this(), shared_req, wanted = std::move(wanted), key = auth.substr(7),
+                   code](open_result r) mutable {
+    net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), wanted = std::move(wanted),
+                                             key = std::move(key), code]() mutable {
+      if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
+      self->export_from(std::move(r.r), shared_req, std::move(wanted), std::move(key), code);
+    });
+  });
+}
+
+void http_session::export_from(std::shared_ptr<room> room, std::shared_ptr<request> shared_req, export_request wanted,
+                               std::string key, const std::string& code) {
   const auto format = wanted.format;
-  room->export_as(format, std::move(wanted.zone), auth.substr(7),
+  room->export_as(format, std::move(wanted.zone), std::move(key),
                   [self = shared_from_this(), shared_req, format, code](export_result r) {
     net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), format, code] {
       http::response<http::string_body> res{static_cast<http::status>(r.status), shared_req->version()};
@@ -276,13 +293,22 @@ void http_session::delete_session(request req) {
   const std::string_view target = req.target();
   const auto code = std::string(target.substr(14, target.find('?') - 14));
   const auto auth = std::string(req[http::field::authorization]);
-  auto room = hub_.find(code);
-  if (!room) return respond(error_response(req, {protocol::error_code::not_found, "There is no such session."}));
-  if (!auth.starts_with("Bearer ")) {
-    return respond(error_response(req, {protocol::error_code::forbidden, "Only the facilitator can delete a session."}));
-  }
   auto shared_req = std::make_shared<request>(std::move(req));
-  room->erase(auth.substr(7), [self = shared_from_this(), shared_req, code](std::optional<protocol::rejection> why) {
+  hub_.open(code, [self = shared_from_this(), shared_req, auth, code](open_result r) {
+    net::post(self->stream_.get_executor(), [self, shared_req, auth, code, r = std::move(r)] {
+      if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
+      if (!auth.starts_with("Bearer ")) {
+        return self->respond(
+            error_response(*shared_req, {protocol::error_code::forbidden, "Only the facilitator can delete a session."}));
+      }
+      self->erase_room(r.r, shared_req, auth.substr(7), code);
+    });
+  });
+}
+
+void http_session::erase_room(const std::shared_ptr<room>& room, const std::shared_ptr<request>& shared_req,
+                              std::string key, const std::string& code) {
+  room->erase(std::move(key), [self = shared_from_this(), shared_req, code](std::optional<protocol::rejection> why) {
     net::post(self->stream_.get_executor(), [self, shared_req, code, why] {
       if (why) return self->respond(error_response(*shared_req, *why));
       self->hub_.remove(code);

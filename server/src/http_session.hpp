@@ -10,11 +10,13 @@
 
 #include "beast.hpp"
 #include "connection_count.hpp"
+#include "export_request.hpp"
 #include "websocket_session.hpp"
 
 namespace debrief::server {
 
 class hub;
+class room;
 class creation_limit;
 
 struct http_options {
@@ -42,6 +44,11 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void create_session(http::request<http::string_body> request);
   void export_session(http::request<http::string_body> request);
   void delete_session(http::request<http::string_body> request);
+  // The second halves, once the hub has the room (perhaps loaded from disk).
+  void export_from(std::shared_ptr<room> room, std::shared_ptr<http::request<http::string_body>> request,
+                   export_request wanted, std::string key, const std::string& code);
+  void erase_room(const std::shared_ptr<room>& room, const std::shared_ptr<http::request<http::string_body>>& request,
+                  std::string key, const std::string& code);
   void respond(http::message_generator response);
   void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);
   bool origin_allowed(const http::request<http::string_body>& request) const;

@@ -11,6 +11,11 @@ namespace debrief::server {
 namespace {
 
 constexpr std::size_t recent_events_loaded = 1000;
+// A session whose timer runs is loaded this long before it runs out, so that
+// its own timer, not a late load, ends it.
+constexpr protocol::millis timer_load_lead = 2000;
+// How often idle rooms are let go and due timers looked at, at most.
+constexpr std::chrono::milliseconds upkeep_interval = std::chrono::seconds(1);
 
 void log_expired(const std::string& code) {
   log_line("session " + code + " was never started and has expired: deleting it");
@@ -35,45 +40,80 @@ room_seed seed_from(storage::loaded_session s) {
   }
   seed.credentials = std::move(s.credentials);
   seed.commands = std::move(s.commands);
+  seed.stored_timer_due = s.timer_due;
   return seed;
 }
 
 }  // namespace
 
-hub::hub(net::any_io_executor executor, storage::writer& store, clock_fn clock, hub_settings settings)
+hub::hub(net::any_io_executor executor, storage::writer& store, storage::reader& reads, clock_fn clock,
+         hub_settings settings)
     : executor_(std::move(executor)),
       store_(store),
+      reads_(reads),
       clock_(std::move(clock)),
       settings_(settings),
       unjoined_buckets_(settings.unjoined_messages),
       sweep_strand_(net::make_strand(executor_)),
-      sweep_timer_(sweep_strand_) {}
+      sweep_timer_(sweep_strand_),
+      upkeep_timer_(sweep_strand_) {}
 
-void hub::load(std::vector<storage::loaded_session> sessions) {
-  for (auto& s : sessions) {
-    const auto id = s.record.id;
-    try {
-      auto seed = seed_from(std::move(s));
-      // Nobody can be connected yet: deleting the rows is all there is to do.
-      if (expired(seed.state)) {
-        erase_stored(id);
-        continue;
-      }
-      auto r = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
-      r->start();
-      std::lock_guard lock(mutex_);
-      rooms_.emplace(id, std::move(r));
-    } catch (const std::exception& e) {
-      // One damaged session must not keep the others offline.
-      log_line("session " + id + " could not be loaded: " + e.what());
-    }
-  }
+void hub::watch_timers(const std::vector<storage::due_timer>& timers) {
+  std::lock_guard lock(mutex_);
+  for (const auto& t : timers) due_timers_.emplace(t.due, t.session);
 }
 
-std::shared_ptr<room> hub::find(const std::string& code) const {
+void hub::open(const std::string& code, open_fn ready) {
+  std::shared_ptr<room> in_memory;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = rooms_.find(code); it != rooms_.end()) {
+      it->second.last_opened = std::chrono::steady_clock::now();
+      in_memory = it->second.r;
+    } else {
+      auto& waiting = loading_[code];
+      waiting.push_back(std::move(ready));
+      if (waiting.size() > 1) return;  // its load is under way
+    }
+  }
+  if (in_memory) return ready({std::move(in_memory)});
+  reads_.post([this, code](storage::database& db) { load(code, db); });
+}
+
+void hub::load(const std::string& code, storage::database& db) {
+  std::shared_ptr<room> made;
+  bool unreadable = false;
+  try {
+    // Unknown codes cost one indexed lookup, nothing more.
+    if (auto stored = db.load_session(code)) {
+      auto seed = seed_from(std::move(*stored));
+      if (expired(seed.state)) {
+        // Nobody can be connected to it: deleting the rows is all there is to do.
+        erase_stored(code);
+      } else {
+        made = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
+      }
+    }
+  } catch (const std::exception& e) {
+    // One damaged session must not keep the others offline.
+    log_line("session " + code + " could not be loaded: " + e.what());
+    unreadable = true;
+  }
+  std::vector<open_fn> waiting;
+  {
+    std::lock_guard lock(mutex_);
+    waiting = std::move(loading_[code]);
+    loading_.erase(code);
+    if (made) rooms_[code] = {made, std::chrono::steady_clock::now()};
+  }
+  // Before any waiter can attach: start() is the first thing on its strand.
+  if (made) made->start();
+  for (auto& ready : waiting) ready({made, unreadable});
+}
+
+std::size_t hub::loaded() const {
   std::lock_guard lock(mutex_);
-  auto it = rooms_.find(code);
-  return it == rooms_.end() ? nullptr : it->second;
+  return rooms_.size();
 }
 
 void hub::remove(const std::string& code) {
@@ -109,7 +149,7 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
     auto r = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
     {
       std::lock_guard lock(mutex_);
-      rooms_.emplace(result.code, r);
+      rooms_[result.code] = {r, std::chrono::steady_clock::now()};
     }
     done(std::move(result));
   });
@@ -135,23 +175,37 @@ void hub::erase_stored(const std::string& code) {
 }
 
 void hub::sweep_expired() {
-  std::vector<std::shared_ptr<room>> all;
-  {
-    std::lock_guard lock(mutex_);
-    all.reserve(rooms_.size());
-    for (const auto& [_, r] : rooms_) all.push_back(r);
-  }
-  for (const auto& r : all) {
-    r->expire_if([this](const protocol::session_state& s) { return expired(s); },
-                 [this, code = r->id()] {
-                   log_expired(code);
-                   remove(code);
-                 });
-  }
+  const auto created_by = clock_() - settings_.lobby_expiry;
+  reads_.post([this, created_by](storage::database& db) {
+    std::vector<std::string> codes;
+    try {
+      codes = db.lobby_sessions_created_by(created_by);
+    } catch (const std::exception& e) {
+      log_line("looking for expired sessions failed: " + std::string(e.what()));
+      return;
+    }
+    // Loading one past its expiry deletes it; one in memory decides on its
+    // own strand (a start may be on its way to the disk).
+    for (const auto& code : codes) {
+      open(code, [this](open_result opened) {
+        const auto& r = opened.r;
+        if (!r) return;
+        r->expire_if([this](const protocol::session_state& s) { return expired(s); },
+                     [this, code = r->id()] {
+                       log_expired(code);
+                       remove(code);
+                     });
+      });
+    }
+  });
 }
 
 void hub::sweep_every(std::chrono::milliseconds interval) {
-  net::post(sweep_strand_, [this, interval] { sweep_after(interval); });
+  sweep_expired();
+  net::post(sweep_strand_, [this, interval] {
+    sweep_after(interval);
+    upkeep_after(std::min(upkeep_interval, std::max(settings_.unload_after / 2, std::chrono::milliseconds(1))));
+  });
 }
 
 void hub::sweep_after(std::chrono::milliseconds interval) {
@@ -164,13 +218,66 @@ void hub::sweep_after(std::chrono::milliseconds interval) {
   });
 }
 
+void hub::upkeep_after(std::chrono::milliseconds interval) {
+  if (!sweeping_) return;
+  upkeep_timer_.expires_after(interval);
+  upkeep_timer_.async_wait([this, interval](beast::error_code ec) {
+    if (ec || !sweeping_) return;
+    load_due_timers();
+    unload_idle();
+    upkeep_after(interval);
+  });
+}
+
+void hub::load_due_timers() {
+  std::vector<std::string> due;
+  {
+    std::lock_guard lock(mutex_);
+    const auto until = clock_() + timer_load_lead;
+    while (!due_timers_.empty() && due_timers_.begin()->first <= until) {
+      due.push_back(std::move(due_timers_.begin()->second));
+      due_timers_.erase(due_timers_.begin());
+    }
+  }
+  // Once loaded, the room's own timer ends it on time.
+  for (const auto& code : due) open(code, [](const open_result&) {});
+}
+
+void hub::unload_idle() {
+  std::vector<std::shared_ptr<room>> candidates;
+  {
+    std::lock_guard lock(mutex_);
+    const auto opened_by = std::chrono::steady_clock::now() - settings_.unload_after;
+    for (const auto& [_, entry] : rooms_) {
+      if (entry.last_opened <= opened_by) candidates.push_back(entry.r);
+    }
+  }
+  for (const auto& r : candidates) {
+    r->unload_if_idle(settings_.unload_after, [this, code = r->id()](std::optional<protocol::millis> timer_due) {
+      return release(code, timer_due);
+    });
+  }
+}
+
+bool hub::release(const std::string& code, std::optional<protocol::millis> timer_due) {
+  std::lock_guard lock(mutex_);
+  auto it = rooms_.find(code);
+  if (it == rooms_.end()) return false;
+  // Opened since the room decided: someone is on the way in.
+  if (it->second.last_opened > std::chrono::steady_clock::now() - settings_.unload_after) return false;
+  rooms_.erase(it);
+  if (timer_due) due_timers_.emplace(*timer_due, code);
+  return true;
+}
+
 void hub::close_all() {
   net::post(sweep_strand_, [this] {
     sweeping_ = false;
     sweep_timer_.cancel();
+    upkeep_timer_.cancel();
   });
   std::lock_guard lock(mutex_);
-  for (auto& [_, r] : rooms_) r->close_all();
+  for (auto& [_, entry] : rooms_) entry.r->close_all();
 }
 
 }  // namespace debrief::server

@@ -1,8 +1,10 @@
 #pragma once
-// The rooms of this server: finding one by code, creating one, loading them
-// all at start.
+// The rooms of this server: finding one by code (loading it from disk when
+// it is not in memory), creating one, and letting idle ones go.
 
+#include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,6 +15,7 @@
 #include "beast.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/state.hpp"
+#include "debrief/storage/reader.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
 #include "rate_limit.hpp"
@@ -25,25 +28,45 @@ struct created_session {
   std::string facilitator_key;
 };
 
+// What hub::open found: the room, or no room because there is no such
+// session, or because storage could not be read (`unreadable`).
+struct open_result {
+  std::shared_ptr<room> r;
+  bool unreadable = false;
+};
+using open_fn = std::function<void(open_result)>;
+
 struct hub_settings {
   rate_limit unjoined_messages;       // per client address, until a connection joins
   protocol::millis lobby_expiry = 0;  // a session never started is deleted this long after creation
+  // A room nobody is connected to, with nothing left to store and no timer
+  // due within this time, leaves memory after this long idle.
+  std::chrono::milliseconds unload_after = std::chrono::seconds(60);
 };
 
 class hub {
  public:
   using create_result = std::variant<created_session, protocol::rejection>;
 
-  hub(net::any_io_executor executor, storage::writer& store, clock_fn clock, hub_settings settings);
+  // `reads` may be constructed after the hub (and so destroyed before it:
+  // its jobs call back into the hub); it is used only once running.
+  hub(net::any_io_executor executor, storage::writer& store, storage::reader& reads, clock_fn clock,
+      hub_settings settings);
 
   const clock_fn& clock() const { return clock_; }
 
-  // Rebuilds rooms from storage (snapshot + the events after it). Sessions
-  // past their lobby expiry are deleted instead.
-  void load(std::vector<storage::loaded_session> sessions);
+  // The sessions whose timer runs, from storage at start: each is loaded a
+  // little before its timer runs out, so that it runs out on time.
+  void watch_timers(const std::vector<storage::due_timer>& timers);
 
-  std::shared_ptr<room> find(const std::string& code) const;
+  // The room of session `code`, loaded from storage if it is not in memory
+  // (on the reader thread: the caller never waits on the disk). `ready` runs on any thread, at once when the
+  // room is in memory; post to your own executor. Opens of one session
+  // while it loads share that one load.
+  void open(const std::string& code, open_fn ready);
 
+  // Sessions in memory now (for tests and the operator's log).
+  std::size_t loaded() const;
   // Creates a session from a template; `done` runs on the writer thread
   // once it is stored (post to your own executor).
   void create(const protocol::session_template& tmpl, const std::string& title,
@@ -57,30 +80,51 @@ class hub {
   std::shared_ptr<token_bucket> unjoined_bucket(const net::ip::address& client);
 
   // Deletes every session still in the lobby past its expiry, as DELETE
-  // does: its connections are told and closed, its rows erased.
+  // does: its connections are told and closed, its rows erased. Storage
+  // says which (loaded or not); the search runs on the reader thread.
   void sweep_expired();
-  // Sweeps every `interval` until close_all.
+  // Sweeps now, then every `interval`, until close_all; and lets idle rooms
+  // go and loads those whose timer is due, every second or so.
   void sweep_every(std::chrono::milliseconds interval);
 
   // Closes every connection and stops sweeping (server shutdown).
   void close_all();
 
  private:
+  struct loaded_room {
+    std::shared_ptr<room> r;
+    std::chrono::steady_clock::time_point last_opened;
+  };
+
   bool expired(const protocol::session_state& s) const;
   void erase_stored(const std::string& code);
   void sweep_after(std::chrono::milliseconds interval);
+  void load(const std::string& code, storage::database& db);
+  void upkeep_after(std::chrono::milliseconds interval);
+  void unload_idle();
+  void load_due_timers();
+  // Called on the room's strand once it found itself idle: forgets it unless
+  // it was opened meanwhile. True if it is gone.
+  bool release(const std::string& code, std::optional<protocol::millis> timer_due);
 
   net::any_io_executor executor_;
   storage::writer& store_;
+  storage::reader& reads_;
   clock_fn clock_;
   const hub_settings settings_;
   bucket_registry unjoined_buckets_;
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<room>> rooms_;
+  std::unordered_map<std::string, loaded_room> rooms_;
+  // Sessions being loaded, and who waits for each.
+  std::unordered_map<std::string, std::vector<open_fn>> loading_;
+  // Sessions not in memory whose timer runs, by due time. An entry may be
+  // stale (the timer paused since): loading such a session is harmless.
+  std::multimap<protocol::millis, std::string> due_timers_;
   // The sweep's timer, with a strand of its own: close_all may come from
   // another thread.
   net::strand<net::any_io_executor> sweep_strand_;
   net::steady_timer sweep_timer_;
+  net::steady_timer upkeep_timer_;
   bool sweeping_ = true;
 };
 

@@ -92,7 +92,8 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       committed_(std::move(seed.state)),
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
-      expiry_(strand_) {
+      expiry_(strand_),
+      stored_timer_due_(seed.stored_timer_due) {
   recent_ = std::move(seed.recent);
   std::unordered_map<std::string, const storage::credential*> credential_of;
   for (const auto& c : seed.credentials) credential_of.emplace(c.participant, &c);
@@ -121,6 +122,27 @@ void room::start() {
       if (p.online) self->execute(p.id, protocol::cmd::disconnect{}, {});
     }
     self->schedule_expiry();
+    // Sessions stored before schema 5 say "look at my timer" (due 0).
+    storage::write_batch batch;
+    self->store_timer_due(batch);
+    if (!batch.timer_changed) return;
+    batch.session = self->id_;
+    self->submit_batch(std::move(batch), [id = self->id_](const std::optional<std::string>& error) {
+      if (error) log_line("storing the timer of session " + id + " failed: " + *error);
+    });
+  });
+}
+
+void room::unload_if_idle(std::chrono::milliseconds idle,
+                          std::function<bool(std::optional<protocol::millis> timer_due)> release) {
+  net::post(strand_, [self = shared_from_this(), idle, release = std::move(release)] {
+    if (self->unloaded_ || self->failed_ || !self->members_.empty() || self->unstored_writes_ > 0) return;
+    if (std::chrono::steady_clock::now() - self->last_active_ < idle) return;
+    const auto due = self->running_timer_due();
+    if (due && *due - self->clock_() < idle.count()) return;
+    if (!release(due)) return;
+    self->unloaded_ = true;
+    self->expiry_.cancel();
   });
 }
 
@@ -154,6 +176,13 @@ void room::close_all() {
 
 void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello& hello) {
   using protocol::error_code;
+  if (unloaded_) {
+    // Let go the moment this connection was handed the room (its open came
+    // a whole idle period before this attach): the next hello loads it again.
+    c->send(make_text(protocol::error_message({error_code::unavailable, "The session is reloading; try again."}).dump()));
+    c->close_after_send(1013, "try again");
+    return;
+  }
   if (failed_) {
     c->send(make_text(protocol::error_message({error_code::unavailable, "This session cannot be stored right now."}).dump()));
     c->close_after_send(1011, "storage unavailable");
@@ -184,6 +213,7 @@ void room::do_detach(const connection* c) {
   if (it == members_.end()) return;
   const auto participant = it->second.participant;
   members_.erase(it);
+  last_active_ = std::chrono::steady_clock::now();
   if (!participant.empty() && connections_of(participant) == 0) {
     execute(participant, protocol::cmd::disconnect{}, {});
   }
@@ -258,6 +288,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
       }
     }
     if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
+    if (std::holds_alternative<protocol::evt::session_started>(e)) batch.started = true;
     // Withdrawal takes the transcript's words out of the stored log too.
     if (std::holds_alternative<protocol::evt::transcript_withdrawn>(e)) batch.scrub_transcript = true;
     timer_touched = timer_touched || changes_timer(e);
@@ -285,12 +316,10 @@ void room::execute(const std::string& participant, const protocol::command& comm
     pending.client_secret = reply.client_secret;
     remember_command(reply.dedup_key, std::move(pending));
   }
-  store_.submit(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
-                                   reply = std::move(reply)](std::optional<std::string> error) mutable {
-    net::post(self->strand_, [self, messages = std::move(messages), events = std::move(events),
-                              reply = std::move(reply), error = std::move(error)]() mutable {
-      self->on_committed(std::move(messages), std::move(events), std::move(reply), error);
-    });
+  if (timer_touched) store_timer_due(batch);
+  submit_batch(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
+                                  reply = std::move(reply)](std::optional<std::string> error) mutable {
+    self->on_committed(std::move(messages), std::move(events), std::move(reply), error);
   });
   if (timer_touched) schedule_expiry();
 }
@@ -547,6 +576,33 @@ void room::schedule_expiry() {
   expiry_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
     if (ec) return;
     if (auto self = weak.lock()) self->execute({}, protocol::cmd::expire_timer{}, {});
+  });
+}
+
+std::optional<protocol::millis> room::running_timer_due() const {
+  if (applied_.timer.status != protocol::timer_status::running) return std::nullopt;
+  return applied_.timer.ends_at;
+}
+
+void room::store_timer_due(storage::write_batch& batch) {
+  const auto due = running_timer_due();
+  if (due == stored_timer_due_) return;
+  batch.timer_changed = true;
+  batch.timer_due = due;
+  // Assumed stored: if this batch fails, the room fails with it.
+  stored_timer_due_ = due;
+}
+
+// Every write goes through here, so that the room knows when nothing of
+// its own is on the way to the disk; `done` runs on the strand.
+void room::submit_batch(storage::write_batch batch, storage::writer::done_fn done) {
+  ++unstored_writes_;
+  store_.submit(std::move(batch), [self = shared_from_this(), done = std::move(done)](std::optional<std::string> error) mutable {
+    net::post(self->strand_, [self, done = std::move(done), error = std::move(error)] {
+      --self->unstored_writes_;
+      self->last_active_ = std::chrono::steady_clock::now();
+      done(error);
+    });
   });
 }
 

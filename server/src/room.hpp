@@ -3,11 +3,13 @@
 // room's strand, the pure core applies it, storage commits the events, then
 // the room acknowledges the sender and broadcasts the events, in seq order.
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -50,6 +52,7 @@ struct room_seed {
   std::deque<outgoing_event> recent;  // the last stored events, ending at seq
   std::vector<storage::credential> credentials;
   std::vector<storage::command_record> commands;
+  std::optional<std::int64_t> stored_timer_due;  // as storage has it
 };
 
 struct export_result {
@@ -88,6 +91,12 @@ class room : public std::enable_shared_from_this<room> {
 
   // Restarts the expiry timer of a running phase timer (after load).
   void start();
+
+  // If nobody is connected, nothing waits for the disk, nothing happened for
+  // `idle` and no timer runs out within it, asks `release` (on the room's
+  // strand, with its running timer's due time) to drop it from memory.
+  void unload_if_idle(std::chrono::milliseconds idle,
+                      std::function<bool(std::optional<protocol::millis> timer_due)> release);
 
  private:
   struct member {
@@ -131,6 +140,10 @@ class room : public std::enable_shared_from_this<room> {
   void reply_to(const pending_reply& reply, const nlohmann::json& message);
   void reply_to(const pending_reply& reply, shared_text message);
   void schedule_expiry();
+  std::optional<protocol::millis> running_timer_due() const;
+  // Adds the timer's due time to `batch` when it differs from the stored one.
+  void store_timer_due(storage::write_batch& batch);
+  void submit_batch(storage::write_batch batch, storage::writer::done_fn done);
   void remember_command(const std::string& key, applied_command entry);
   void answer_retry(const pending_reply& reply, const applied_command& applied);
   member* sender_of(const pending_reply& reply);
@@ -168,6 +181,12 @@ class room : public std::enable_shared_from_this<room> {
   std::unordered_map<std::string, std::shared_ptr<token_bucket>> rate_buckets_;
   bool failed_ = false;
   bool erased_ = false;
+  // For unloading: what the disk holds of the timer, writes not yet
+  // stored, the last time something happened, and whether it was let go.
+  std::optional<protocol::millis> stored_timer_due_;
+  std::size_t unstored_writes_ = 0;
+  std::chrono::steady_clock::time_point last_active_ = std::chrono::steady_clock::now();
+  bool unloaded_ = false;
 };
 
 }  // namespace debrief::server

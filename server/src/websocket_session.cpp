@@ -86,6 +86,21 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   // and a transcript import can leave megabytes behind.
   buffer_.consume(buffer_.size());
   buffer_.shrink_to_fit();
+  if (!closing_ && !opening_) read_next();
+}
+
+void websocket_session::opened(open_result r, protocol::hello hello) {
+  opening_ = false;
+  if (r.r) {
+    room_ = std::move(r.r);
+    room_->attach(shared_from_this(), std::move(hello));
+  } else if (r.unreadable) {
+    send_json(protocol::error_message({protocol::error_code::unavailable, "This session cannot be read right now."}));
+    close_after_send(1011, "storage unavailable");
+  } else {
+    send_json(protocol::error_message({protocol::error_code::not_found, "There is no session with that code."}));
+    close_after_send(1008, "no such session");
+  }
   if (!closing_) read_next();
 }
 
@@ -148,16 +163,19 @@ void websocket_session::handle(const std::string& text) {
                                                 " only; reload the page to get a client that does."}));
       return close_after_send(1002, "unsupported version");
     }
-    room_ = hub_.find(hello->session);
-    if (!room_) {
-      send_json(protocol::error_message({error_code::not_found, "There is no session with that code."}));
-      return close_after_send(1008, "no such session");
-    }
+    // Reading pauses until the room is known (it may be loading from disk):
+    // what the client sends next is for that room.
+    opening_ = true;
     // A lobby is cheap to watch but not free: an abandoned join page lets
     // go of its socket after a while (the room's use_rate_bucket says joined).
     deadline_.expires_after(timeouts_.join);
     deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_join_deadline, shared_from_this()));
-    room_->attach(shared_from_this(), std::move(*hello));
+    const auto code = hello->session;  // before the hello moves into the callback
+    hub_.open(code, [self = shared_from_this(), hello = std::move(*hello)](open_result r) mutable {
+      net::post(self->ws_.get_executor(), [self, r = std::move(r), hello = std::move(hello)]() mutable {
+        self->opened(std::move(r), std::move(hello));
+      });
+    });
     return;
   }
   auto& command = std::get<protocol::client_command>(message);

@@ -10,6 +10,7 @@
 #include "beast.hpp"
 #include "connection.hpp"
 #include "rate_limit.hpp"
+#include "debrief/protocol/wire.hpp"
 #include "send_queue.hpp"
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,7 @@ namespace debrief::server {
 
 class hub;
 class room;
+struct open_result;
 
 // A client that falls this far behind is cut off rather than slowing its room.
 inline constexpr std::size_t max_queued_bytes = 4 << 20;
@@ -59,6 +61,8 @@ class websocket_session : public connection, public std::enable_shared_from_this
  private:
   void on_accept(beast::error_code ec);
   void read_next();
+  // The hub's answer to hello: the room, or null for an unknown code.
+  void opened(open_result r, protocol::hello hello);
   void on_read(beast::error_code ec, std::size_t bytes);
   void leave_room();
   void refuse_oversize();
@@ -77,6 +81,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   beast::flat_buffer buffer_;
   hub& hub_;
   std::shared_ptr<room> room_;
+  bool opening_ = false;  // hello sent, room not yet known: reading waits
 
   send_queue queue_;
   bool writing_ = false;

@@ -73,12 +73,17 @@ struct database::impl {
                                     "ORDER BY seq"};
   sqlite::statement erase_session{db, "DELETE FROM sessions WHERE id = ?1"};  // the rest cascades
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
+  sqlite::statement mark_started{db, "UPDATE sessions SET started = 1 WHERE id = ?1"};
+  sqlite::statement set_timer_due{db, "UPDATE sessions SET timer_due = ?2 WHERE id = ?1"};
   sqlite::statement scrub{db,
                           "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
                           "WHERE session = ?1 AND json_extract(body, '$.type') IN "
                           "('transcript_imported', 'annotation_saved')"};
-  sqlite::statement open_sessions{db,
-                                  "SELECT id, facilitator_key, created_at FROM sessions ORDER BY created_at, id"};
+  sqlite::statement open_sessions{
+      db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions ORDER BY created_at, id"};
+  sqlite::statement one_session{db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions WHERE id = ?1"};
+  sqlite::statement timers{db, "SELECT id, timer_due FROM sessions WHERE timer_due IS NOT NULL ORDER BY timer_due"};
+  sqlite::statement in_lobby{db, "SELECT id FROM sessions WHERE started = 0 AND created_at <= ?1 ORDER BY created_at"};
   sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
   sqlite::statement events_after{db, "SELECT seq, time, body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
   sqlite::statement credentials_of{db, "SELECT participant, token, client_secret FROM credentials WHERE session = ?1"};
@@ -135,6 +140,8 @@ struct database::impl {
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
     if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
     if (b.ended) mark_ended.bind(1, b.session).run();
+    if (b.started) mark_started.bind(1, b.session).run();
+    if (b.timer_changed) set_timer_due.bind(1, b.session).bind(2, b.timer_due).run();
   }
 
   static int on_wal_commit(void* self, sqlite3*, const char*, int frames) {
@@ -153,6 +160,31 @@ struct database::impl {
     } else if (wal_frames >= checkpoint_frames) {
       background.start();
     }
+  }
+
+  // The rest of a session whose sessions row was just read.
+  void read_contents(loaded_session& s) {
+    snapshot_of.bind(1, s.record.id);
+    if (snapshot_of.step()) s.snapshot = snapshot_record{snapshot_of.int64(0), snapshot_of.text(1)};
+    snapshot_of.reset();
+    s.events = read_events_after(s.record.id, s.snapshot ? s.snapshot->seq : 0);
+    credentials_of.bind(1, s.record.id);
+    while (credentials_of.step()) {
+      s.credentials.push_back({credentials_of.text(0), credentials_of.text(1), credentials_of.text(2)});
+    }
+    credentials_of.reset();
+    recent_commands.bind(1, s.record.id);
+    while (recent_commands.step()) {
+      s.commands.push_back({recent_commands.int64(0), recent_commands.text(1), recent_commands.text(2)});
+    }
+    recent_commands.reset();
+  }
+
+  static loaded_session session_row(const sqlite::statement& row) {
+    loaded_session s;
+    s.record = {row.text(0), row.text(1), row.int64(2)};
+    s.timer_due = row.maybe_int64(3);
+    return s;
   }
 
   std::vector<event_record> read_events_after(const std::string& session, std::int64_t seq) {
@@ -204,28 +236,39 @@ void database::commit(const std::vector<write_batch>& batches) {
 std::vector<loaded_session> database::load_sessions() {
   auto& d = *impl_;
   std::vector<loaded_session> out;
-  while (d.open_sessions.step()) {
-    loaded_session s;
-    s.record = {d.open_sessions.text(0), d.open_sessions.text(1), d.open_sessions.int64(2)};
-    out.push_back(std::move(s));
-  }
+  while (d.open_sessions.step()) out.push_back(impl::session_row(d.open_sessions));
   d.open_sessions.reset();
-  for (auto& s : out) {
-    d.snapshot_of.bind(1, s.record.id);
-    if (d.snapshot_of.step()) s.snapshot = snapshot_record{d.snapshot_of.int64(0), d.snapshot_of.text(1)};
-    d.snapshot_of.reset();
-    s.events = d.read_events_after(s.record.id, s.snapshot ? s.snapshot->seq : 0);
-    d.credentials_of.bind(1, s.record.id);
-    while (d.credentials_of.step()) {
-      s.credentials.push_back({d.credentials_of.text(0), d.credentials_of.text(1), d.credentials_of.text(2)});
-    }
-    d.credentials_of.reset();
-    d.recent_commands.bind(1, s.record.id);
-    while (d.recent_commands.step()) {
-      s.commands.push_back({d.recent_commands.int64(0), d.recent_commands.text(1), d.recent_commands.text(2)});
-    }
-    d.recent_commands.reset();
+  for (auto& s : out) d.read_contents(s);
+  return out;
+}
+
+std::optional<loaded_session> database::load_session(const std::string& id) {
+  auto& d = *impl_;
+  d.one_session.bind(1, id);
+  if (!d.one_session.step()) {
+    d.one_session.reset();
+    return std::nullopt;
   }
+  auto s = impl::session_row(d.one_session);
+  d.one_session.reset();
+  d.read_contents(s);
+  return s;
+}
+
+std::vector<due_timer> database::running_timers() {
+  auto& d = *impl_;
+  std::vector<due_timer> out;
+  while (d.timers.step()) out.push_back({d.timers.text(0), d.timers.int64(1)});
+  d.timers.reset();
+  return out;
+}
+
+std::vector<std::string> database::lobby_sessions_created_by(std::int64_t time) {
+  auto& d = *impl_;
+  std::vector<std::string> out;
+  d.in_lobby.bind(1, time);
+  while (d.in_lobby.step()) out.push_back(d.in_lobby.text(0));
+  d.in_lobby.reset();
   return out;
 }
 

@@ -60,6 +60,22 @@ inline constexpr std::array migrations = {
     R"sql(
       ALTER TABLE credentials ADD COLUMN client_secret TEXT NOT NULL DEFAULT '';
     )sql",
+    // 5: sessions are loaded when wanted, not all at start. What the server
+    // must still find without loading them: sessions left in the lobby (to
+    // expire them) and running timers (to expire them on time). Sessions
+    // from before get started from their log; those that may have a timer
+    // running get timer_due 0, "look at it at the next start", which the
+    // server corrects once it has loaded them.
+    R"sql(
+      ALTER TABLE sessions ADD COLUMN started INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN timer_due INTEGER;
+      UPDATE sessions SET started = 1 WHERE ended = 1 OR EXISTS (
+        SELECT 1 FROM events AS e
+        WHERE e.session = sessions.id AND json_extract(e.body, '$.type') = 'session_started');
+      UPDATE sessions SET timer_due = 0 WHERE started = 1 AND ended = 0;
+      CREATE INDEX sessions_in_lobby ON sessions(created_at) WHERE started = 0;
+      CREATE INDEX sessions_with_timer ON sessions(timer_due) WHERE timer_due IS NOT NULL;
+    )sql",
 };
 
 }  // namespace debrief::storage

@@ -44,6 +44,12 @@ statement& statement::bind(int index, std::int64_t value) {
   return *this;
 }
 
+statement& statement::bind(int index, std::optional<std::int64_t> value) {
+  if (value) return bind(index, *value);
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_.fail("bind");
+  return *this;
+}
+
 statement& statement::bind(int index, std::string_view value) {
   if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
     db_.fail("bind");
@@ -72,6 +78,11 @@ void statement::reset() {
 }
 
 std::int64_t statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::optional<std::int64_t> statement::maybe_int64(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::string statement::text(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

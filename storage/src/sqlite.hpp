@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,12 +36,14 @@ class statement {
 
   statement& bind(int index, std::int64_t value);
   statement& bind(int index, std::string_view value);
+  statement& bind(int index, std::optional<std::int64_t> value);  // nullopt binds NULL
   bool step();  // true while a row is available
   void run();   // steps to completion, then resets
   void reset();
 
   std::int64_t int64(int column) const;
   std::string text(int column) const;
+  std::optional<std::int64_t> maybe_int64(int column) const;  // nullopt for NULL
 
  private:
   connection& db_;

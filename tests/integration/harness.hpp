@@ -45,6 +45,8 @@ class test_server {
                        const std::function<void(server::config&)>& adjust = {});
   ~test_server();
   std::uint16_t port() const { return port_; }
+  // Sessions the server holds in memory now.
+  std::size_t loaded_sessions() const { return app_->loaded_sessions(); }
 
  private:
   std::unique_ptr<server::app> app_;

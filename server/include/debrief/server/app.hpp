@@ -2,6 +2,7 @@
 // The whole server behind one small interface, so main() and the integration
 // tests start it the same way. Beast and Asio stay out of this header.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 
@@ -11,7 +12,8 @@ namespace debrief::server {
 
 class app {
  public:
-  // Opens the database, loads every open session, binds the port.
+  // Opens the database, notes the sessions whose timer runs (sessions are
+  // loaded when wanted, not now), binds the port.
   explicit app(const config& cfg);
   ~app();
   app(const app&) = delete;
@@ -19,6 +21,8 @@ class app {
 
   // The port actually bound (useful with port 0).
   std::uint16_t port() const;
+  // Sessions held in memory now (tests; see hub::loaded).
+  std::size_t loaded_sessions() const;
 
   // Serves until stop() or SIGINT/SIGTERM (if handle_signals).
   void run(bool handle_signals = false);

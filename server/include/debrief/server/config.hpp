@@ -42,6 +42,10 @@ struct config {
   long lobby_expiry_hours = 24;
   // How often to look for such sessions, besides at start. Tests shorten it.
   std::chrono::milliseconds lobby_sweep_interval = std::chrono::minutes(10);
+  // Sessions are loaded from disk when wanted; one nobody is connected to,
+  // with nothing left to store and no timer running out within this time,
+  // leaves memory after this long idle.
+  std::chrono::milliseconds unload_after = std::chrono::seconds(60);
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -32,7 +33,15 @@ class database {
   // Stores every batch in one transaction, or none of them (throws).
   void commit(const std::vector<write_batch>& batches);
 
+  // Every session (tests and tools; the server loads one at a time).
   std::vector<loaded_session> load_sessions();
+  // One session, or nullopt if there is none with that id: one indexed
+  // lookup, however many sessions are stored.
+  std::optional<loaded_session> load_session(const std::string& id);
+  // The sessions whose stored timer runs, soonest first.
+  std::vector<due_timer> running_timers();
+  // The sessions never started that were created at `time` or before.
+  std::vector<std::string> lobby_sessions_created_by(std::int64_t time);
   std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
   int schema_version();
 

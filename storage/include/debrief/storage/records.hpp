@@ -63,6 +63,21 @@ struct write_batch {
   std::optional<command_record> command;
   // Deletes the session and every row that belongs to it.
   bool erase = false;
+  // The session left the lobby (session_started): lobby expiry no longer
+  // looks at it.
+  bool started = false;
+  // When set, the session's stored timer deadline becomes timer_due (none:
+  // no timer running). The start-up index of timers to expire reads it.
+  bool timer_changed = false;
+  std::optional<std::int64_t> timer_due;
+};
+
+// A session whose timer runs, and when it runs out (ms since the epoch; 0
+// for sessions stored before schema 5, not yet looked at).
+struct due_timer {
+  std::string session;
+  std::int64_t due = 0;
+  bool operator==(const due_timer&) const = default;
 };
 
 struct loaded_session {
@@ -71,6 +86,7 @@ struct loaded_session {
   std::vector<event_record> events;  // those after the snapshot, in order
   std::vector<credential> credentials;
   std::vector<command_record> commands;  // the most recent ones, oldest first
+  std::optional<std::int64_t> timer_due;  // as stored (see write_batch::timer_due)
 };
 
 }  // namespace debrief::storage
