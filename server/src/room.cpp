@@ -117,6 +117,12 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
 
 void room::start() {
   net::post(strand_, [self = shared_from_this()] {
+    // A timer that ran out while the room was not in memory ran out before
+    // anything noticed now, so it is recorded first (see stamp_for).
+    const auto& timer = self->applied_.timer;
+    if (timer.status == protocol::timer_status::running && timer.ends_at <= self->clock_()) {
+      self->execute({}, protocol::cmd::expire_timer{}, {});
+    }
     // Nobody is connected to a room that was just loaded: say so.
     for (const auto& p : self->applied_.participants) {
       if (p.online) self->execute(p.id, protocol::cmd::disconnect{}, {});
