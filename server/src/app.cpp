@@ -20,10 +20,10 @@ namespace {
 // Sessions created by everyone together: a burst, then so many a second.
 constexpr rate_limit overall_creations{500, 5};
 
-std::unique_ptr<storage::database> open_database(const std::string& path) {
-  const auto folder = std::filesystem::path(path).parent_path();
+std::unique_ptr<storage::database> open_database(const config& cfg) {
+  const auto folder = std::filesystem::path(cfg.db).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
-  return std::make_unique<storage::database>(path);
+  return std::make_unique<storage::database>(cfg.db, storage::database::default_checkpoint_frames, cfg.storage_vfs);
 }
 
 // As many connections as the process may open files, less what the database
@@ -62,15 +62,26 @@ struct app::impl {
   explicit impl(const config& cfg)
       : threads(cfg.threads),
         options(http_options_from(cfg)),
-        store(open_database(cfg.db)),
+        store(open_database(cfg), {std::chrono::milliseconds(250), cfg.storage_retry_max}),
         rooms(ioc.get_executor(), store, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)) {
-    storage::database reader(cfg.db);
+    store.on_availability([this](bool available, const std::string& why) {
+      if (available) {
+        log_line("storage available again: changes are stored");
+      } else {
+        log_line("storage unavailable, changes refused until a write succeeds: " + why);
+      }
+      rooms.storage_changed(available);
+    });
+    storage::database reader(cfg.db, storage::database::default_checkpoint_frames, cfg.storage_vfs);
     rooms.load(reader.load_sessions());
     rooms.sweep_every(cfg.lobby_sweep_interval);
     acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
                                           options);
     bind_address = cfg.bind;
   }
+
+  // The listener reaches the hub, which goes first.
+  ~impl() { store.on_availability({}); }
 
   net::io_context ioc;
   int threads;
@@ -117,6 +128,8 @@ void app::run(bool handle_signals) {
   d.ioc.run();
   for (auto& t : extra) t.join();
 }
+
+bool app::storage_failed() const { return !impl_->store.available(); }
 
 void app::stop() {
   auto& d = *impl_;

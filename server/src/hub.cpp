@@ -171,4 +171,9 @@ void hub::close_all() {
   for (auto& [_, r] : rooms_) r->close_all();
 }
 
+void hub::storage_changed(bool available) {
+  std::lock_guard lock(mutex_);
+  for (auto& [_, r] : rooms_) r->storage_changed(available);
+}
+
 }  // namespace debrief::server

@@ -65,6 +65,10 @@ class hub {
   // Closes every connection and stops sweeping (server shutdown).
   void close_all();
 
+  // Tells every room that storage became unavailable or available again.
+  void storage_changed(bool available);
+  bool storage_available() const { return store_.available(); }
+
  private:
   bool expired(const protocol::session_state& s) const;
   void erase_stored(const std::string& code);

@@ -40,6 +40,12 @@ struct config {
   long lobby_expiry_hours = 24;
   // How often to look for such sessions, besides at start. Tests shorten it.
   std::chrono::milliseconds lobby_sweep_interval = std::chrono::minutes(10);
+  // After a failed write, storage is probed again after 250 ms, then after
+  // twice as long each time, up to this.
+  std::chrono::milliseconds storage_retry_max = std::chrono::seconds(5);
+  // The SQLite VFS the database is opened with; empty means SQLite's
+  // default. Not a command-line option: tests register one that injects faults.
+  std::string storage_vfs;
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;
