@@ -525,6 +525,11 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
                               self->committed_.has_role(token->second, protocol::role::facilitator)) ||
                              secrets::equal(key, self->facilitator_key_);
     if (!facilitator) return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
+    // Closing everyone first would leave a session that cannot be used yet
+    // is still on disk.
+    if (!self->store_.available()) {
+      return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
+    }
     self->erase_now("This session was deleted.", "session deleted", [done](std::optional<std::string> error) {
       if (error) return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
       done(std::nullopt);
@@ -535,7 +540,8 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
 void room::expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired) {
   net::post(strand_, [self = shared_from_this(), stale = std::move(stale), expired = std::move(expired)] {
     // applied_, not committed_: a start on its way to the disk counts.
-    if (self->erased_ || !stale(self->applied_)) return;
+    // While storage is unavailable the next sweep tries again.
+    if (self->erased_ || !self->store_.available() || !stale(self->applied_)) return;
     expired();
     self->erase_now("This session has expired: it was never started.", "session expired",
                     [id = self->id_](std::optional<std::string> error) {

@@ -163,6 +163,21 @@ TEST_F(StorageFaults, AJoinThatCouldNotBeStoredLeavesItsConnectionInTheLobby) {
   EXPECT_EQ(snapshot_of(server.port(), room.session.code, ack.at("token")).at("state").at("participants").size(), 2u);
 }
 
+TEST_F(StorageFaults, ADeleteWhileStorageIsUnavailableIsRefusedAndClosesNothing) {
+  test_server server(dir.path() / "debrief.db", {}, {}, use_faulty_vfs);
+  running_session room(server.port());
+  const auto target = "/api/sessions/" + room.session.code;
+
+  vfs.fail_writes(true);
+  EXPECT_EQ(room.facilitator->command(add_a_minute).at("code"), "unavailable");
+  EXPECT_EQ(http_request(server.port(), http::verb::delete_, target, {}, room.session.facilitator_key).status, 503u);
+  EXPECT_EQ(room.facilitator->command(add_a_minute).at("code"), "unavailable") << "still connected, still the session";
+
+  vfs.heal();
+  EXPECT_EQ(room.facilitator->receive_type("storage", 10s).at("state"), "ok");
+  EXPECT_EQ(http_request(server.port(), http::verb::delete_, target, {}, room.session.facilitator_key).status, 200u);
+}
+
 TEST_F(StorageFaults, AStopThatCouldNotWriteIsReported) {
   const auto stopped_with_failure = [&](bool failing) {
     server::config cfg;
