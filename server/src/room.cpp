@@ -53,9 +53,9 @@ shared_text scrubbed_message(std::int64_t seq, protocol::millis time, const std:
 
 // The answer to a command that storage could not take.
 nlohmann::json unavailable_error(const std::string& command_id) {
-  return protocol::error_message(
-      {protocol::error_code::unavailable, "Changes can't be saved right now; nothing was changed. Try again in a moment."},
-      command_id);
+  return protocol::error_message({protocol::error_code::unavailable,
+                                  "Changes can't be saved right now; nothing was changed. Try again in a moment."},
+                                 command_id);
 }
 
 }  // namespace
@@ -223,8 +223,8 @@ void room::do_refuse(const connection* c, const protocol::parse_error& bad) {
 
 void room::execute(const std::string& participant, const protocol::command& command, pending_reply reply) {
   if (erased_) {
-    reply_to(reply, protocol::error_message({protocol::error_code::not_found, "This session was deleted."},
-                                               reply.command_id));
+    reply_to(reply,
+             protocol::error_message({protocol::error_code::not_found, "This session was deleted."}, reply.command_id));
     return;
   }
   const auto now = clock_();
@@ -294,18 +294,19 @@ void room::execute(const std::string& participant, const protocol::command& comm
     undo.dedup_key = reply.dedup_key;
   }
   in_flight_.push_back(std::move(undo));
-  store_.submit(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
-                                   reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
-    net::post(self->strand_, [self, messages = std::move(messages), events = std::move(events),
-                              reply = std::move(reply), generation, error = std::move(error)]() mutable {
-      self->on_committed(std::move(messages), std::move(events), std::move(reply), generation, error);
-    });
-  });
+  store_.submit(std::move(batch),
+                [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
+                 reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
+                  net::post(self->strand_, [self, messages = std::move(messages), events = std::move(events),
+                                            reply = std::move(reply), generation, error = std::move(error)]() mutable {
+                    self->on_committed(std::move(messages), std::move(events), std::move(reply), generation, error);
+                  });
+                });
   if (timer_touched) schedule_expiry();
 }
 
-void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events,
-                        pending_reply reply, std::uint64_t generation, const std::optional<std::string>& error) {
+void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
+                        std::uint64_t generation, const std::optional<std::string>& error) {
   if (error) {
     // Every later commit of this generation built on this one and fails
     // too (the log refuses a gap): the first failure undoes them all.
@@ -528,7 +529,8 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
     // Closing everyone first would leave a session that cannot be used yet
     // is still on disk.
     if (!self->store_.available()) {
-      return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
+      return done(
+          protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
     }
     self->erase_now("This session was deleted.", "session deleted", [done](std::optional<std::string> error) {
       if (error) return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});

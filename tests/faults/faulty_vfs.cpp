@@ -22,7 +22,7 @@ namespace {
 struct shadow {
   struct change {
     sqlite3_int64 offset = 0;
-    std::string bytes;     // a write
+    std::string bytes;      // a write
     bool truncate = false;  // or a truncation to `offset`
   };
   std::string durable;
@@ -158,10 +158,25 @@ int x_shm_unmap(sqlite3_file* f, int remove) {
 
 // Version 2: shared memory for the log, no memory-mapped reads (every read
 // goes through x_read, so what the process sees is what it wrote).
-const sqlite3_io_methods methods = {
-    2,          x_close,      x_read,           x_write,         x_truncate,   x_sync,
-    x_file_size, x_lock,      x_unlock,         x_check_reserved_lock, x_file_control, x_sector_size,
-    x_device_characteristics, x_shm_map, x_shm_lock, x_shm_barrier, x_shm_unmap, nullptr, nullptr};
+const sqlite3_io_methods methods = {2,
+                                    x_close,
+                                    x_read,
+                                    x_write,
+                                    x_truncate,
+                                    x_sync,
+                                    x_file_size,
+                                    x_lock,
+                                    x_unlock,
+                                    x_check_reserved_lock,
+                                    x_file_control,
+                                    x_sector_size,
+                                    x_device_characteristics,
+                                    x_shm_map,
+                                    x_shm_lock,
+                                    x_shm_barrier,
+                                    x_shm_unmap,
+                                    nullptr,
+                                    nullptr};
 
 int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
   auto& s = faults();

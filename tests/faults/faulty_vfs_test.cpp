@@ -2,13 +2,14 @@
 // was never synced is gone after it, one that was synced is there. Without
 // this, the power-cut test could pass with a VFS that loses nothing.
 
+#include "faulty_vfs.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <stdexcept>
 #include <string>
 
-#include "faulty_vfs.hpp"
 #include "harness.hpp"
 
 namespace debrief::testing {
@@ -40,7 +41,8 @@ int rows_after_power_cut(const std::filesystem::path& path, const char* synchron
   sqlite3_close(db);
   vfs.restore_after_power_cut();
 
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) throw std::runtime_error("reopen");
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    throw std::runtime_error("reopen");
   sqlite3_stmt* count = nullptr;
   sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM t", -1, &count, nullptr);
   sqlite3_step(count);
