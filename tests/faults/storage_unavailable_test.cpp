@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "faulty_vfs.hpp"
@@ -176,6 +177,21 @@ TEST_F(StorageFaults, ADeleteWhileStorageIsUnavailableIsRefusedAndClosesNothing)
   vfs.heal();
   EXPECT_EQ(room.facilitator->receive_type("storage", 10s).at("state"), "ok");
   EXPECT_EQ(http_request(server.port(), http::verb::delete_, target, {}, room.session.facilitator_key).status, 200u);
+}
+
+TEST_F(StorageFaults, ATimerThatRanOutWhileStorageWasUnavailableExpiresWhenItIsBack) {
+  std::atomic<std::int64_t> now{1'790'000'000'000};  // simulated time: the server's clock is this test's
+  test_server server(dir.path() / "debrief.db", {}, [&] { return now.load(); }, use_faulty_vfs);
+  running_session room(server.port());
+  room.facilitator->ok({{"type", "timer_start"}});
+
+  vfs.fail_writes(true);
+  EXPECT_EQ(room.facilitator->command(add_a_minute).at("code"), "unavailable");
+  now += 60 * 60 * 1000;  // an hour later: the phase's time is long up
+
+  vfs.heal();
+  const auto expired = room.facilitator->receive_type("event", 10s);
+  EXPECT_EQ(expired.at("event").at("type"), "timer_expired") << expired;
 }
 
 TEST_F(StorageFaults, AStopThatCouldNotWriteIsReported) {
