@@ -181,7 +181,8 @@ TEST_F(StorageFaults, ADeleteWhileStorageIsUnavailableIsRefusedAndClosesNothing)
 
 TEST_F(StorageFaults, ATimerThatRanOutWhileStorageWasUnavailableExpiresWhenItIsBack) {
   std::atomic<std::int64_t> now{1'790'000'000'000};  // simulated time: the server's clock is this test's
-  test_server server(dir.path() / "debrief.db", {}, [&] { return now.load(); }, use_faulty_vfs);
+  test_server server(
+      dir.path() / "debrief.db", {}, [&] { return now.load(); }, use_faulty_vfs);
   running_session room(server.port());
   room.facilitator->ok({{"type", "timer_start"}});
 
