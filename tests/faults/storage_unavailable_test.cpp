@@ -105,6 +105,43 @@ TEST_F(StorageFaults, AFailedGroupCommitRefusesEachCommandAndKeepsEveryoneConnec
   }
 }
 
+TEST_F(StorageFaults, CommandsAppliedOnTopOfAFailedOneAreRefusedWithItAndLeaveNoGap) {
+  test_server server(dir.path() / "debrief.db", {}, {}, use_faulty_vfs);
+  running_session room(server.port());
+  const auto before = timer_duration(server.port(), room);
+
+  // The first commit waits in its sync; the next three are applied on top of
+  // it meanwhile and wait behind it. Then its sync fails.
+  vfs.hold_syncs(true);
+  const std::vector<std::string> ids = {"c1", "c2", "c3", "c4"};
+  room.facilitator->send({{"type", "timer_add"}, {"id", ids[0]}, {"seconds", 60}});
+  wait_until([&] { return vfs.syncs_waiting() > 0; });
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    room.facilitator->send({{"type", "timer_add"}, {"id", ids[i]}, {"seconds", 60}});
+  }
+  std::this_thread::sleep_for(300ms);  // lets the three reach the room and the writer's queue
+  vfs.fail_syncs(true);
+  vfs.hold_syncs(false);
+  for (const auto& id : ids) {
+    const auto answer = room.facilitator->receive_type("error");
+    EXPECT_EQ(answer.at("id"), id);
+    EXPECT_EQ(answer.at("code"), "unavailable");
+  }
+
+  vfs.heal();
+  EXPECT_EQ(room.facilitator->receive_type("storage", 10s).at("state"), "ok");
+  EXPECT_EQ(timer_duration(server.port(), room), before) << "none of the four was kept";
+  // Sent again with the same ids, they are new commands, stored right after
+  // the last stored event.
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    room.facilitator->send({{"type", "timer_add"}, {"id", ids[i]}, {"seconds", 60}});
+    const auto ack = room.facilitator->receive_type("ack");
+    EXPECT_EQ(ack.at("id"), ids[i]);
+    EXPECT_EQ(ack.at("seq"), room.seq + 1 + static_cast<std::int64_t>(i));
+  }
+  EXPECT_EQ(timer_duration(server.port(), room), before + 4 * 60'000);
+}
+
 TEST_F(StorageFaults, EveryConnectedBrowserIsToldAndTheServerRecoversByItself) {
   test_server server(dir.path() / "debrief.db", {}, {}, use_faulty_vfs);
   running_session room(server.port());
