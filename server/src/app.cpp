@@ -23,7 +23,8 @@ constexpr rate_limit overall_creations{500, 5};
 std::unique_ptr<storage::database> open_database(const config& cfg) {
   const auto folder = std::filesystem::path(cfg.db).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
-  return std::make_unique<storage::database>(cfg.db, storage::database::default_checkpoint_frames, cfg.storage_vfs);
+  const auto frames = cfg.checkpoint_frames > 0 ? cfg.checkpoint_frames : storage::database::default_checkpoint_frames;
+  return std::make_unique<storage::database>(cfg.db, frames, cfg.storage_vfs);
 }
 
 // As many connections as the process may open files, less what the database
