@@ -224,7 +224,9 @@ export type ServerMessage =
   | { type: 'event'; seq: number; time: number; event: SessionEvent }
   | { type: 'ack'; id: string; seq: number; you?: string; token?: string }
   | { type: 'error'; id?: string; code: string; message: string; current?: unknown }
-  | { type: 'pong'; t: number; server_time: number };
+  | { type: 'pong'; t: number; server_time: number }
+  /** Whether the server can store changes now; reading goes on either way. */
+  | { type: 'storage'; state: 'ok' | 'unavailable' };
 
 export interface AdaptationFields {
   change: string;

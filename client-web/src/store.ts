@@ -132,6 +132,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
   const waiting = signal<Waiting[]>([]);
   const drafts = createDraftBook(code, now);
   const announcement = signal('');
+  // False while the server says it cannot store changes (its disk fails):
+  // the session stays on screen and readable, changes are refused.
+  const storageAvailable = signal(true);
   const hasFacilitatorKey = signal(Boolean(loadCredentials(code).facilitator_key));
   const lastAdvance = signal<Advance | null>(null);
 
@@ -292,6 +295,9 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
         return onAck(msg);
       case 'error':
         return onError(msg);
+      case 'storage':
+        storageAvailable.value = msg.state !== 'unavailable';
+        return;
       case 'pong':
         if (typeof msg.t === 'number' && typeof msg.server_time === 'number') {
           clock.addSample(msg.t, msg.server_time, now());
@@ -310,6 +316,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       you.value = msg.you ?? null;
       if (msg.you) lobby.value = null;
       welcomed.value = true;
+      // A server still unable to store says so right after the welcome.
+      storageAvailable.value = true;
       link.value = 'live';
       everLive.value = true;
     });
@@ -727,6 +735,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     drafts: drafts.list,
     draftFits,
     announcement,
+    storageAvailable,
     hasFacilitatorKey,
     me,
     joined,

@@ -382,6 +382,8 @@ json lobby_message(std::int64_t seq, const session_state& s) {
           {"phases", std::move(phases)}, {"participants", s.participants}};
 }
 
+json storage_message(bool available) { return {{"type", "storage"}, {"state", available ? "ok" : "unavailable"}}; }
+
 json event_message(std::int64_t seq, millis time, const json& event) {
   return {{"type", "event"}, {"seq", seq}, {"time", time}, {"event", event}};
 }

@@ -20,10 +20,11 @@ namespace {
 // Sessions created by everyone together: a burst, then so many a second.
 constexpr rate_limit overall_creations{500, 5};
 
-std::unique_ptr<storage::database> open_database(const std::string& path) {
-  const auto folder = std::filesystem::path(path).parent_path();
+std::unique_ptr<storage::database> open_database(const config& cfg) {
+  const auto folder = std::filesystem::path(cfg.db).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
-  return std::make_unique<storage::database>(path);
+  const auto frames = cfg.checkpoint_frames > 0 ? cfg.checkpoint_frames : storage::database::default_checkpoint_frames;
+  return std::make_unique<storage::database>(cfg.db, frames, cfg.storage_vfs);
 }
 
 // As many connections as the process may open files, less what the database
@@ -64,9 +65,18 @@ struct app::impl {
   explicit impl(const config& cfg)
       : threads(cfg.threads),
         options(http_options_from(cfg)),
-        store(open_database(cfg.db)),
+        store(open_database(cfg), {std::chrono::milliseconds(250), cfg.storage_retry_max}),
         rooms(ioc.get_executor(), store, reads, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)),
-        reads(std::make_unique<storage::database>(cfg.db)) {
+        reads(std::make_unique<storage::database>(cfg.db, storage::database::default_checkpoint_frames,
+                                                  cfg.storage_vfs)) {
+    store.on_availability([this](bool available, const std::string& why) {
+      if (available) {
+        log_line("storage available again: changes are stored");
+      } else {
+        log_line("storage unavailable, changes refused until a write succeeds: " + why);
+      }
+      rooms.storage_changed(available);
+    });
     // Sessions are loaded when wanted; only running timers must be known now.
     reads.post([this](storage::database& db) { rooms.watch_timers(db.running_timers()); });
     rooms.sweep_every(cfg.lobby_sweep_interval);
@@ -74,6 +84,9 @@ struct app::impl {
                                           options);
     bind_address = cfg.bind;
   }
+
+  // The listener reaches the hub, which goes first.
+  ~impl() { store.on_availability({}); }
 
   net::io_context ioc;
   int threads;
@@ -123,6 +136,8 @@ void app::run(bool handle_signals) {
   d.ioc.run();
   for (auto& t : extra) t.join();
 }
+
+bool app::storage_failed() const { return !impl_->store.available(); }
 
 void app::stop() {
   auto& d = *impl_;

@@ -161,6 +161,14 @@ void http_session::handle(request req) {
     // Alive, and nothing more: how busy the server is is nobody's business.
     return respond(json_response(req, http::status::ok, {{"status", "ok"}}));
   }
+  if (path == "/readyz") {
+    if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
+    // Ready means changes can be stored: a load balancer sends no one here
+    // while they cannot, and a monitor can alert on it.
+    if (hub_.storage_available()) return respond(json_response(req, http::status::ok, {{"status", "ready"}}));
+    return respond(error_response(
+        req, {protocol::error_code::unavailable, "Storage cannot take writes right now; retrying by itself."}));
+  }
   if (path == "/api/templates") {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
     return respond(json_response(req, http::status::ok, templates_json()));

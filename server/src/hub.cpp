@@ -280,4 +280,9 @@ void hub::close_all() {
   for (auto& [_, entry] : rooms_) entry.r->close_all();
 }
 
+void hub::storage_changed(bool available) {
+  std::lock_guard lock(mutex_);
+  for (auto& [_, entry] : rooms_) entry.r->storage_changed(available);
+}
+
 }  // namespace debrief::server

@@ -90,6 +90,10 @@ class hub {
   // Closes every connection and stops sweeping (server shutdown).
   void close_all();
 
+  // Tells every room that storage became unavailable or available again.
+  void storage_changed(bool available);
+  bool storage_available() const { return store_.available(); }
+
  private:
   struct loaded_room {
     std::shared_ptr<room> r;

@@ -17,6 +17,11 @@ int main(int argc, char* argv[]) {
   try {
     app server(std::get<config>(parsed));
     server.run(/*handle_signals=*/true);
+    // Stopped while storage refused writes: changes were lost; say so.
+    if (server.storage_failed()) {
+      std::fprintf(stderr, "debrief-server: stopped while storage was unavailable; some changes were not stored\n");
+      return 3;
+    }
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "debrief-server: %s\n", e.what());

@@ -60,6 +60,13 @@ shared_text scrubbed_message(std::int64_t seq, protocol::millis time, const std:
   return make_text(protocol::event_message(seq, time, {{"type", "scrubbed"}, {"was", was}}).dump());
 }
 
+// The answer to a command that storage could not take.
+nlohmann::json unavailable_error(const std::string& command_id) {
+  return protocol::error_message({protocol::error_code::unavailable,
+                                  "Changes can't be saved right now; nothing was changed. Try again in a moment."},
+                                 command_id);
+}
+
 }  // namespace
 
 outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
@@ -92,6 +99,7 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       committed_(std::move(seed.state)),
       committed_seq_(seed.seq),
       snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
+      stored_snapshot_seq_(snapshot_seq_),
       expiry_(strand_),
       stored_timer_due_(seed.stored_timer_due) {
   recent_ = std::move(seed.recent);
@@ -142,7 +150,7 @@ void room::start() {
 void room::unload_if_idle(std::chrono::milliseconds idle,
                           std::function<bool(std::optional<protocol::millis> timer_due)> release) {
   net::post(strand_, [self = shared_from_this(), idle, release = std::move(release)] {
-    if (self->unloaded_ || self->failed_ || !self->members_.empty() || self->unstored_writes_ > 0) return;
+    if (self->unloaded_ || !self->members_.empty() || self->unstored_writes_ > 0) return;
     if (std::chrono::steady_clock::now() - self->last_active_ < idle) return;
     const auto due = self->running_timer_due();
     if (due && *due - self->clock_() < idle.count()) return;
@@ -189,9 +197,9 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
     c->close_after_send(1013, "try again");
     return;
   }
-  if (failed_) {
-    c->send(make_text(protocol::error_message({error_code::unavailable, "This session cannot be stored right now."}).dump()));
-    c->close_after_send(1011, "storage unavailable");
+  if (erased_) {
+    c->send(make_text(protocol::error_message({protocol::error_code::not_found, "This session was deleted."}).dump()));
+    c->close_after_send(1000, "session deleted");
     return;
   }
   std::string participant;
@@ -204,6 +212,7 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
   members_[c.get()] = member{c, participant, participant.empty()};
   if (!participant.empty()) use_participant_bucket(members_[c.get()]);
   c->send(make_text(protocol::welcome_message(id_, clock_(), participant).dump()));
+  if (!store_.available()) send_storage_state(*c, false);
   if (participant.empty()) {
     c->send(lobby());
   } else {
@@ -260,10 +269,9 @@ void room::do_refuse(const connection* c, const protocol::parse_error& bad) {
 }
 
 void room::execute(const std::string& participant, const protocol::command& command, pending_reply reply) {
-  using protocol::error_code;
-  if (failed_) {
-    reply_to(reply, protocol::error_message({error_code::unavailable, "This session cannot be stored right now."},
-                                               reply.command_id));
+  if (erased_) {
+    reply_to(reply,
+             protocol::error_message({protocol::error_code::not_found, "This session was deleted."}, reply.command_id));
     return;
   }
   const auto now = clock_();
@@ -278,6 +286,13 @@ void room::execute(const std::string& participant, const protocol::command& comm
     reply_to(reply, protocol::ack_message(reply.command_id, applied_seq_));
     return;
   }
+  // Refused at once rather than queued behind a disk that fails: the room's
+  // own changes (presence, a timer running out) are made once it is back.
+  if (!store_.available()) {
+    reply_to(reply, unavailable_error(reply.command_id));
+    return;
+  }
+  in_flight undo;
 
   storage::write_batch batch;
   batch.session = id_;
@@ -291,7 +306,11 @@ void room::execute(const std::string& participant, const protocol::command& comm
       if (auto m = members_.find(reply.to); m != members_.end()) {
         m->second.participant = reply.participant;
         use_participant_bucket(m->second);
+        undo.joiner = reply.to;
+        undo.joiner_link = m->second.link;
       }
+      undo.token = reply.token;
+      undo.joined = reply.participant;
     }
     if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
     if (std::holds_alternative<protocol::evt::session_started>(e)) batch.started = true;
@@ -312,6 +331,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
   if (applied_seq_ - snapshot_seq_ >= events_per_snapshot || batch.scrub_transcript) {
     batch.snapshot = storage::snapshot_record{applied_seq_, nlohmann::json(applied_).dump()};
     snapshot_seq_ = applied_seq_;
+    undo.snapshot_seq = applied_seq_;
   }
   if (!reply.token.empty()) token_to_participant_.emplace(reply.token, reply.participant);
   if (!reply.dedup_key.empty()) {
@@ -321,23 +341,33 @@ void room::execute(const std::string& participant, const protocol::command& comm
     applied_command pending;
     pending.client_secret = reply.client_secret;
     remember_command(reply.dedup_key, std::move(pending));
+    undo.dedup_key = reply.dedup_key;
   }
+  in_flight_.push_back(std::move(undo));
   if (timer_touched) store_timer_due(batch);
   submit_batch(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
-                                  reply = std::move(reply)](std::optional<std::string> error) mutable {
-    self->on_committed(std::move(messages), std::move(events), std::move(reply), error);
+                                  reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
+    self->on_committed(std::move(messages), std::move(events), std::move(reply), generation, error);
   });
   if (timer_touched) schedule_expiry();
 }
 
-void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events,
-                        pending_reply reply, const std::optional<std::string>& error) {
+void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
+                        std::uint64_t generation, const std::optional<std::string>& error) {
   if (error) {
-    reply_to(reply, protocol::error_message({protocol::error_code::unavailable,
-                                                "The change could not be stored; nothing was applied."},
-                                               reply.command_id));
-    fail(*error);
+    // Every later commit of this generation built on this one and fails
+    // too (the log refuses a gap): the first failure undoes them all.
+    if (generation == generation_) {
+      log_line("session " + id_ + ": " + std::to_string(applied_seq_ - committed_seq_) +
+               " events not stored, back to seq " + std::to_string(committed_seq_) + ": " + *error);
+      roll_back_to_committed();
+    }
+    reply_to(reply, unavailable_error(reply.command_id));
     return;
+  }
+  if (!in_flight_.empty()) {
+    if (in_flight_.front().snapshot_seq != 0) stored_snapshot_seq_ = in_flight_.front().snapshot_seq;
+    in_flight_.pop_front();
   }
   // Everything this commit sends, gathered per connection and handed over
   // once: to those who have joined, the events in seq order, then the
@@ -446,18 +476,62 @@ shared_text room::snapshot_for(const std::string& participant) const {
 
 shared_text room::lobby() const { return make_text(protocol::lobby_message(committed_seq_, committed_).dump()); }
 
-void room::fail(const std::string& why) {
-  log_line("session " + id_ + " stopped: storage failed: " + why);
-  failed_ = true;
-  expiry_.cancel();
-  const auto message = make_text(
-      protocol::error_message({protocol::error_code::unavailable, "This session cannot be stored right now."}).dump());
-  for (auto& [_, m] : members_) {
-    if (auto link = m.link.lock()) {
-      link->send(message);
-      link->close_after_send(1011, "storage unavailable");
+void room::roll_back_to_committed() {
+  applied_ = committed_;
+  applied_seq_ = committed_seq_;
+  snapshot_seq_ = stored_snapshot_seq_;
+  for (auto& undo : in_flight_) {
+    if (!undo.dedup_key.empty()) {
+      if (auto seen = applied_commands_.find(undo.dedup_key); seen != applied_commands_.end()) {
+        for (const auto& retry : seen->second.waiting) reply_to(retry, unavailable_error(retry.command_id));
+        applied_commands_.erase(seen);
+        if (auto at = std::find(applied_order_.rbegin(), applied_order_.rend(), undo.dedup_key);
+            at != applied_order_.rend()) {
+          applied_order_.erase(std::next(at).base());
+        }
+      }
+    }
+    if (!undo.token.empty()) token_to_participant_.erase(undo.token);
+    // The joining connection is back in the lobby, as it was before.
+    if (undo.joiner != nullptr) {
+      auto m = members_.find(undo.joiner);
+      if (m != members_.end() && m->second.link.lock() == undo.joiner_link.lock() &&
+          m->second.participant == undo.joined) {
+        m->second.participant.clear();
+      }
     }
   }
+  in_flight_.clear();
+  ++generation_;
+  schedule_expiry();
+}
+
+void room::send_storage_state(connection& c, bool available) const {
+  c.send(make_text(protocol::storage_message(available).dump()));
+}
+
+void room::storage_changed(bool available) {
+  net::post(strand_, [self = shared_from_this(), available] {
+    if (self->erased_) return;
+    for (auto& [_, m] : self->members_) {
+      if (auto link = m.link.lock()) self->send_storage_state(*link, available);
+    }
+    if (!available) return;
+    // Connects and disconnects that could not be stored: presence as it is now.
+    std::vector<std::pair<std::string, bool>> changed;
+    for (const auto& p : self->applied_.participants) {
+      const bool connected = self->connections_of(p.id) > 0;
+      if (p.online != connected) changed.emplace_back(p.id, connected);
+    }
+    for (const auto& [participant, connected] : changed) {
+      if (connected) {
+        self->execute(participant, protocol::cmd::connect{}, {});
+      } else {
+        self->execute(participant, protocol::cmd::disconnect{}, {});
+      }
+    }
+    self->schedule_expiry();
+  });
 }
 
 void room::send_catch_up(connection& c, const std::string& participant, std::optional<std::int64_t> last_seq) {
@@ -499,6 +573,12 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
                               self->committed_.has_role(token->second, protocol::role::facilitator)) ||
                              secrets::equal(key, self->facilitator_key_);
     if (!facilitator) return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
+    // Closing everyone first would leave a session that cannot be used yet
+    // is still on disk.
+    if (!self->store_.available()) {
+      return done(
+          protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
+    }
     self->erase_now("This session was deleted.", "session deleted", [done](std::optional<std::string> error) {
       if (error) return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
       done(std::nullopt);
@@ -509,7 +589,8 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
 void room::expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired) {
   net::post(strand_, [self = shared_from_this(), stale = std::move(stale), expired = std::move(expired)] {
     // applied_, not committed_: a start on its way to the disk counts.
-    if (self->erased_ || !stale(self->applied_)) return;
+    // While storage is unavailable the next sweep tries again.
+    if (self->erased_ || !self->store_.available() || !stale(self->applied_)) return;
     expired();
     self->erase_now("This session has expired: it was never started.", "session expired",
                     [id = self->id_](std::optional<std::string> error) {
@@ -522,7 +603,6 @@ void room::erase_now(const std::string& why, const std::string& close_reason, st
   // From now on nothing else is applied; what is queued still reaches the
   // disk first (the writer keeps order), then the whole session goes.
   erased_ = true;
-  failed_ = true;
   expiry_.cancel();
   const auto message = make_text(protocol::error_message({protocol::error_code::not_found, why}).dump());
   for (auto& [_, m] : members_) {
@@ -576,7 +656,7 @@ void room::reply_to(const pending_reply& reply, shared_text message) {
 
 void room::schedule_expiry() {
   expiry_.cancel();
-  if (failed_ || applied_.timer.status != protocol::timer_status::running) return;
+  if (erased_ || applied_.timer.status != protocol::timer_status::running) return;
   const auto delay = std::max<std::int64_t>(0, applied_.timer.ends_at - clock_());
   expiry_.expires_after(std::chrono::milliseconds(delay));
   expiry_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {

@@ -98,6 +98,10 @@ class room : public std::enable_shared_from_this<room> {
   void unload_if_idle(std::chrono::milliseconds idle,
                       std::function<bool(std::optional<protocol::millis> timer_due)> release);
 
+  // Storage became unavailable or available again: tells every connection,
+  // and once storage is back, brings presence and the timer up to date.
+  void storage_changed(bool available);
+
  private:
   struct member {
     std::weak_ptr<connection> link;
@@ -133,8 +137,11 @@ class room : public std::enable_shared_from_this<room> {
   void do_refuse(const connection* c, const protocol::parse_error& bad);
   void execute(const std::string& participant, const protocol::command& command, pending_reply reply);
   void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
-                    const std::optional<std::string>& error);
-  void fail(const std::string& why);
+                    std::uint64_t generation, const std::optional<std::string>& error);
+  // A commit failed: forgets every change not yet stored, so the room is
+  // again exactly what the disk holds.
+  void roll_back_to_committed();
+  void send_storage_state(connection& c, bool available) const;
   void send_catch_up(connection& c, const std::string& participant, std::optional<std::int64_t> last_seq);
   void scrub_recent_transcript();
   void reply_to(const pending_reply& reply, const nlohmann::json& message);
@@ -170,6 +177,22 @@ class room : public std::enable_shared_from_this<room> {
   std::int64_t committed_seq_ = 0;
   std::int64_t snapshot_seq_ = 0;
 
+  // What a commit on its way to the disk changed besides the state, undone
+  // if it fails. Oldest first; commits complete in this order.
+  struct in_flight {
+    std::string dedup_key;  // empty for a room's own command
+    std::string token;      // for a join: the credential it made
+    std::string joined;     // for a join: the participant it made
+    const connection* joiner = nullptr;
+    std::weak_ptr<connection> joiner_link;
+    std::int64_t snapshot_seq = 0;  // 0: the commit writes no snapshot
+  };
+  std::deque<in_flight> in_flight_;
+  // Advanced by each rollback: a failed commit from an older generation was
+  // already undone, and is only answered.
+  std::uint64_t generation_ = 0;
+  std::int64_t stored_snapshot_seq_ = 0;
+
   // Recently committed event messages, for clients catching up.
   std::deque<outgoing_event> recent_;
   std::unordered_map<std::string, std::string> token_to_participant_;
@@ -179,7 +202,6 @@ class room : public std::enable_shared_from_this<room> {
   net::steady_timer expiry_;
   // One message allowance per participant, shared by all their connections.
   std::unordered_map<std::string, std::shared_ptr<token_bucket>> rate_buckets_;
-  bool failed_ = false;
   bool erased_ = false;
   // For unloading: what the disk holds of the timer, writes not yet
   // stored, the last time something happened, and whether it was let go.

@@ -2,7 +2,7 @@
 
 namespace debrief::storage {
 
-checkpointer::checkpointer(const std::string& path) : db_(path) {
+checkpointer::checkpointer(const std::string& path, const std::string& vfs) : db_(path, vfs) {
   // FULL: the checkpoint syncs the database file before the log may be
   // reused, so a power cut loses nothing the log had made durable.
   db_.exec("PRAGMA synchronous = FULL");

@@ -17,7 +17,7 @@ namespace debrief::storage {
 
 class checkpointer {
  public:
-  explicit checkpointer(const std::string& path);
+  explicit checkpointer(const std::string& path, const std::string& vfs = {});
   ~checkpointer();  // lets a checkpoint under way finish
   checkpointer(const checkpointer&) = delete;
   checkpointer& operator=(const checkpointer&) = delete;

@@ -46,8 +46,8 @@ bool configure(sqlite::connection& db) {
 }
 
 struct database::impl {
-  impl(const std::string& path, std::int64_t checkpoint_frames)
-      : db(path), background(path), checkpoint_frames(checkpoint_frames) {
+  impl(const std::string& path, std::int64_t checkpoint_frames, const std::string& vfs)
+      : db(path, vfs), background(path, vfs), checkpoint_frames(checkpoint_frames) {
     // Replaces SQLite's automatic checkpoint, which would run inline.
     sqlite3_wal_hook(db.get(), &impl::on_wal_commit, this);
   }
@@ -115,7 +115,7 @@ struct database::impl {
       insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at).run();
     }
     if (b.command && (b.events.empty() || b.events.back().seq != b.command->seq)) {
-      throw storage_error("the record of a command goes with the last event it produced (seq " +
+      throw batch_refused("the record of a command goes with the last event it produced (seq " +
                           std::to_string(b.command->seq) + ") in session " + b.session);
     }
     if (!b.events.empty()) {
@@ -123,7 +123,7 @@ struct database::impl {
       // The log is gap-free: refuse a batch that would leave a hole or overlap.
       for (std::size_t i = 0; i < b.events.size(); ++i) {
         if (b.events[i].seq != stored + 1 + static_cast<std::int64_t>(i)) {
-          throw storage_error("event seq " + std::to_string(b.events[i].seq) + " does not follow " +
+          throw batch_refused("event seq " + std::to_string(b.events[i].seq) + " does not follow " +
                               std::to_string(stored + static_cast<std::int64_t>(i)) + " in session " + b.session);
         }
       }
@@ -196,8 +196,8 @@ struct database::impl {
   }
 };
 
-database::database(const std::string& path, std::int64_t checkpoint_frames)
-    : impl_(std::make_unique<impl>(path, checkpoint_frames)) {}
+database::database(const std::string& path, std::int64_t checkpoint_frames, const std::string& vfs)
+    : impl_(std::make_unique<impl>(path, checkpoint_frames, vfs)) {}
 database::~database() = default;
 
 void database::commit(const std::vector<write_batch>& batches) {
@@ -274,6 +274,16 @@ std::vector<std::string> database::lobby_sessions_created_by(std::int64_t time) 
 
 std::vector<event_record> database::events_after(const std::string& session, std::int64_t seq) {
   return impl_->read_events_after(session, seq);
+}
+
+void database::probe() {
+  auto& d = *impl_;
+  const auto version = std::to_string(schema_version());
+  sqlite::transaction tx(d.db);
+  // Setting the version rewrites the file's first page: a write and a sync,
+  // with nothing changed. PRAGMA takes no bound parameters; it is our integer.
+  d.db.exec(("PRAGMA user_version = " + version).c_str());
+  tx.commit();
 }
 
 int database::schema_version() {

@@ -14,7 +14,8 @@ namespace debrief::storage::sqlite {
 
 class connection {
  public:
-  explicit connection(const std::string& path);
+  // `vfs`: the name of a registered SQLite VFS; empty means the default.
+  explicit connection(const std::string& path, const std::string& vfs = {});
   ~connection();
   connection(const connection&) = delete;
   connection& operator=(const connection&) = delete;

@@ -11,6 +11,7 @@ import { DraftsPanel } from './Drafts';
 import { JoinForm } from './JoinForm';
 import { LiveView } from './LiveView';
 import { Notices } from './Notices';
+import { StorageBanner } from './StorageBanner';
 
 export function SessionPage({ code }: { code: string }) {
   const store = useMemo(() => createSessionStore(code), [code]);
@@ -41,6 +42,7 @@ export function SessionPage({ code }: { code: string }) {
           </p>
         </div>
       </div>
+      <StorageBanner store={store} />
       <Notices store={store} />
       <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
         {store.announcement.value}

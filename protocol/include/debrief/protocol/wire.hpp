@@ -65,5 +65,8 @@ std::string event_message_text(std::int64_t seq, millis time, std::string_view e
 nlohmann::json ack_message(const std::string& id, std::int64_t seq);
 nlohmann::json error_message(const rejection& why, const std::string& id = {});
 nlohmann::json pong_message(const nlohmann::json& t, millis server_time);
+// Whether the server can store changes: {"type":"storage","state":"ok"} or
+// "unavailable" (reads go on; changes are refused until "ok").
+nlohmann::json storage_message(bool available);
 
 }  // namespace debrief::protocol

@@ -30,6 +30,10 @@ class app {
   // Thread-safe: stops accepting, closes sockets, lets run() return.
   void stop();
 
+  // True while storage cannot take writes (a commit failed and no probe
+  // has succeeded since). After run() returns: the stop could not write.
+  bool storage_failed() const;
+
  private:
   struct impl;
   std::unique_ptr<impl> impl_;

@@ -46,6 +46,15 @@ struct config {
   // with nothing left to store and no timer running out within this time,
   // leaves memory after this long idle.
   std::chrono::milliseconds unload_after = std::chrono::seconds(60);
+  // After a failed write, storage is probed again after 250 ms, then after
+  // twice as long each time, up to this.
+  std::chrono::milliseconds storage_retry_max = std::chrono::seconds(5);
+  // The SQLite VFS the database is opened with; empty means SQLite's
+  // default. Not a command-line option: tests register one that injects faults.
+  std::string storage_vfs;
+  // The write-ahead log's length (4 KiB frames) at which a checkpoint starts;
+  // 0 means the default (storage::database). Not an option: tests lower it.
+  std::int64_t checkpoint_frames = 0;
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;

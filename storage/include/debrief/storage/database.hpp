@@ -18,6 +18,12 @@ struct storage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A batch that is wrong in itself (its events do not follow on the stored
+// ones, say): the disk is fine, only this batch is refused.
+struct batch_refused : storage_error {
+  using storage_error::storage_error;
+};
+
 class database {
  public:
   // The write-ahead log's length, in 4 KiB frames, at which a checkpoint
@@ -25,13 +31,21 @@ class database {
   static constexpr std::int64_t default_checkpoint_frames = 40'000;
 
   // Opens (or creates) the file, sets WAL and FULL sync, runs migrations.
-  explicit database(const std::string& path, std::int64_t checkpoint_frames = default_checkpoint_frames);
+  // `vfs` names a registered SQLite VFS (tests inject faults with one);
+  // empty means SQLite's default.
+  explicit database(const std::string& path, std::int64_t checkpoint_frames = default_checkpoint_frames,
+                    const std::string& vfs = {});
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;
 
-  // Stores every batch in one transaction, or none of them (throws).
+  // Stores every batch in one transaction, or none of them (throws
+  // batch_refused for a wrong batch, storage_error when the disk fails).
   void commit(const std::vector<write_batch>& batches);
+
+  // A small write that goes all the way to disk (a transaction rewriting the
+  // schema version with its own value): throws unless the disk takes writes.
+  void probe();
 
   // Every session (tests and tools; the server loads one at a time).
   std::vector<loaded_session> load_sessions();

@@ -2,7 +2,14 @@
 // Runs all disk writes on one thread of its own, so no network thread ever
 // waits on SQLite. Batches that arrive together are committed in one
 // transaction (group commit): one fsync for many rooms.
+//
+// When the disk refuses a commit, storage becomes unavailable: every batch is
+// refused at once (no queue grows behind a broken disk) while a small probe
+// write is retried with backoff; the first probe that succeeds makes storage
+// available again. Both changes are reported to the availability listener.
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -16,13 +23,24 @@
 
 namespace debrief::storage {
 
+// After a failure the first probe comes `first` later; each failed probe
+// doubles the wait, up to `most`.
+struct retry_backoff {
+  std::chrono::milliseconds first{250};
+  std::chrono::milliseconds most{5000};
+};
+
 class writer {
  public:
   // Called on the writer thread once the batch is durable (no error) or
   // definitely not stored (error text). Post back to your own executor.
   using done_fn = std::function<void(std::optional<std::string> error)>;
 
-  explicit writer(std::unique_ptr<database> db);
+  // Called on the writer thread when storage becomes unavailable (false,
+  // with the error) or available again (true).
+  using availability_fn = std::function<void(bool available, const std::string& why)>;
+
+  explicit writer(std::unique_ptr<database> db, retry_backoff retry = {});
   ~writer();  // commits what is queued, then stops
   writer(const writer&) = delete;
   writer& operator=(const writer&) = delete;
@@ -35,6 +53,13 @@ class writer {
   // True when nothing is queued or being committed.
   bool idle() const;
 
+  // False from a failed commit until a probe write succeeds. While false,
+  // every submitted batch is refused with an error at once.
+  bool available() const { return available_.load(); }
+
+  // Replaces the listener (set it once, before the first submit).
+  void on_availability(availability_fn listener);
+
  private:
   struct job {
     write_batch batch;
@@ -42,6 +67,10 @@ class writer {
   };
   void run();
   void commit_jobs(std::deque<job>& jobs);
+  void refuse_jobs(std::deque<job>& jobs);
+  void become_unavailable(const std::string& why);
+  void probe();
+  void tell(bool available, const std::string& why);
 
   std::unique_ptr<database> db_;
   mutable std::mutex mutex_;
@@ -50,6 +79,12 @@ class writer {
   bool stopping_ = false;
   bool committing_ = false;
   std::size_t transactions_ = 0;
+  const retry_backoff retry_;
+  std::atomic<bool> available_{true};
+  std::string unavailable_because_;                   // writer thread only
+  std::chrono::milliseconds wait_{0};                 // writer thread only
+  std::chrono::steady_clock::time_point next_probe_;  // guarded by mutex_
+  availability_fn listener_;                          // guarded by mutex_
   std::thread thread_;
 };
 
