@@ -24,7 +24,18 @@ std::unique_ptr<storage::database> open_database(const config& cfg) {
   const auto folder = std::filesystem::path(cfg.db).parent_path();
   if (!folder.empty()) std::filesystem::create_directories(folder);
   const auto frames = cfg.checkpoint_frames > 0 ? cfg.checkpoint_frames : storage::database::default_checkpoint_frames;
-  return std::make_unique<storage::database>(cfg.db, frames, cfg.storage_vfs);
+  auto db = std::make_unique<storage::database>(cfg.db, frames, cfg.storage_vfs);
+  // A file the server cannot write would start, look healthy, and then refuse
+  // every change: refuse to start instead, saying where and why.
+  try {
+    db->probe();
+  } catch (const storage::storage_error& e) {
+    throw storage::storage_error(std::string(e.what()) +
+                                 " (the server must be able to write this file, and to create its write-ahead log "
+                                 "beside it in " + std::filesystem::absolute(folder.empty() ? "." : folder).string() +
+                                 ", as the user it runs as)");
+  }
+  return db;
 }
 
 // As many connections as the process may open files, less what the database

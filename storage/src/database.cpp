@@ -17,7 +17,8 @@ void migrate(sqlite::connection& db) {
   const auto current = version.int64(0);
   version.reset();
   if (current > static_cast<std::int64_t>(migrations.size())) {
-    throw storage_error("the database was written by a newer Debrief (schema " + std::to_string(current) + ")");
+    throw storage_error(db.path() + ": the database was written by a newer Debrief (schema " + std::to_string(current) +
+                        "); run that version, or restore a backup made before it");
   }
   for (auto step = current; step < static_cast<std::int64_t>(migrations.size()); ++step) {
     sqlite::transaction tx(db);

@@ -4,14 +4,14 @@
 
 namespace debrief::storage::sqlite {
 
-connection::connection(const std::string& path, const std::string& vfs) {
+connection::connection(const std::string& path, const std::string& vfs) : path_(path) {
   const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw storage_error("cannot open database " + path + ": " + message);
+    throw storage_error(path + ": cannot open the database: " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
   // Another connection (a backup, a second reader) may hold a lock briefly.
@@ -25,11 +25,13 @@ void connection::exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    throw storage_error(std::string("SQL failed: ") + message);
+    throw storage_error(path_ + ": SQL failed: " + message);
   }
 }
 
-void connection::fail(const std::string& what) const { throw storage_error(what + ": " + sqlite3_errmsg(db_)); }
+void connection::fail(const std::string& what) const {
+  throw storage_error(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
 
 statement::statement(connection& db, const char* sql) : db_(db) {
   if (sqlite3_prepare_v3(db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK) {
@@ -63,7 +65,7 @@ bool statement::step() {
   if (rc == SQLITE_DONE) return false;
   const std::string message = sqlite3_errmsg(db_.get());
   sqlite3_reset(stmt_);
-  throw storage_error("step failed: " + message);
+  throw storage_error(db_.path() + ": step failed: " + message);
 }
 
 void statement::run() {

@@ -22,9 +22,12 @@ class connection {
 
   void exec(const char* sql);  // for DDL and pragmas only, never with user data
   sqlite3* get() const { return db_; }
+  const std::string& path() const { return path_; }
+  // Throws storage_error naming the file, `what` failed, and SQLite's reason.
   [[noreturn]] void fail(const std::string& what) const;
 
  private:
+  std::string path_;  // in every error: an operator must know which file
   sqlite3* db_ = nullptr;
 };
 
