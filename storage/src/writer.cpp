@@ -49,19 +49,22 @@ void writer::run() {
       const auto has_work = [this] { return stopping_ || !queue_.empty(); };
       if (available_) {
         wake_.wait(lock, has_work);
-      } else if (!wake_.wait_until(lock, next_probe_, has_work)) {
-        probe_now = true;
+      } else {
+        wake_.wait_until(lock, next_probe_, has_work);
+        // Due even when batches keep coming: they must not put off recovery.
+        probe_now = std::chrono::steady_clock::now() >= next_probe_;
       }
       if (!probe_now && queue_.empty()) return;  // stopping, and nothing is left to write
       jobs.swap(queue_);
       committing_ = true;
     }
-    if (probe_now) {
-      probe();
-    } else if (available_) {
-      commit_jobs(jobs);
-    } else {
-      refuse_jobs(jobs);
+    if (probe_now) probe();
+    if (!jobs.empty()) {
+      if (available_) {
+        commit_jobs(jobs);
+      } else {
+        refuse_jobs(jobs);
+      }
     }
     std::lock_guard lock(mutex_);
     committing_ = false;

@@ -23,19 +23,6 @@ http_reply try_upgrade(std::uint16_t port) {
                        {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}});
 }
 
-// Retries `attempt` until it succeeds or `limit` passes: the server gives a
-// place back when the connection's last handler has run, a moment after
-// the client closed.
-template <typename F>
-bool eventually(F attempt, std::chrono::milliseconds limit = 5s) {
-  const auto give_up = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < give_up) {
-    if (attempt()) return true;
-    std::this_thread::sleep_for(20ms);
-  }
-  return false;
-}
-
 TEST(ConnectionLimits, ASocketThatNeverSaysHelloIsClosed) {
   temp_dir dir;
   auto server = server_with(dir, [](server::config& c) { c.hello_timeout = 300ms; });

@@ -1,7 +1,10 @@
 #include "harness.hpp"
 
+#include <algorithm>
 #include <random>
 #include <stdexcept>
+
+#include "debrief/storage/database.hpp"
 
 namespace debrief::testing {
 
@@ -204,6 +207,14 @@ json receive_lobby_naming(ws_client& c, const std::string& name) {
       if (p.at("name") == name) return m;
     }
   }
+}
+
+std::vector<std::string> stored_sessions(const std::filesystem::path& db) {
+  storage::database reopened(db.string());
+  std::vector<std::string> ids;
+  for (const auto& s : reopened.load_sessions()) ids.push_back(s.record.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 }  // namespace debrief::testing

@@ -134,4 +134,19 @@ json receive_lobby_naming(ws_client& c, const std::string& name);
 // connection of theirs receives.
 json snapshot_of(std::uint16_t port, const std::string& session, const std::string& token);
 
+// The ids of every session stored in the database file, sorted.
+std::vector<std::string> stored_sessions(const std::filesystem::path& db);
+
+// Checks `done` until it holds or `limit` passes (a ceiling for a stuck
+// server, not a timing claim); false if it never held.
+template <typename Condition>
+bool eventually(Condition done, std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+  const auto give_up = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
 }  // namespace debrief::testing

@@ -16,26 +16,6 @@ namespace {
 
 constexpr std::int64_t hour = 60 * 60 * 1000;
 
-// Waits (up to 10 s, not a timing claim: a ceiling for a stuck server)
-// until `done` holds; false if it never did.
-template <typename Condition>
-bool eventually(Condition done) {
-  const auto give_up = std::chrono::steady_clock::now() + 10s;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > give_up) return false;
-    std::this_thread::sleep_for(10ms);
-  }
-  return true;
-}
-
-std::vector<std::string> stored_sessions(const std::filesystem::path& db) {
-  storage::database reopened(db.string());
-  std::vector<std::string> ids;
-  for (const auto& s : reopened.load_sessions()) ids.push_back(s.record.id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 class LazyLoad : public ::testing::Test {
  protected:
   std::atomic<std::int64_t> now{1'790'000'000'000};

@@ -15,14 +15,6 @@ namespace {
 
 constexpr std::int64_t hour = 60 * 60 * 1000;
 
-std::vector<std::string> stored_sessions(const std::filesystem::path& db) {
-  storage::database reopened(db.string());
-  std::vector<std::string> ids;
-  for (const auto& s : reopened.load_sessions()) ids.push_back(s.record.id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
-}
-
 std::vector<std::string> sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   return v;

@@ -65,17 +65,6 @@ TEST(LazyIndex, SessionsLeftInTheLobbyAreFoundByAgeUntilStarted) {
   EXPECT_THAT(db.lobby_sessions_created_by(999), IsEmpty());
 }
 
-void exec_raw(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string why = error != nullptr ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << why;
-}
-
 // Schema 4 had neither column: a started session is recognised from its
 // log, and one that may have a timer running is marked for a look (due 0).
 TEST(LazyIndex, ADatabaseFromSchemaFourIsIndexedByTheUpgrade) {

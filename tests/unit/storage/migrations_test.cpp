@@ -97,18 +97,6 @@ TEST(Migrations, ClosingCheckpointsAndRemovesTheWalFile) {
   EXPECT_FALSE(std::filesystem::exists(file.wal()));
 }
 
-// Runs SQL on a raw connection, as an older Debrief would have.
-void exec_raw(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string why = error != nullptr ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << why;
-}
-
 TEST(Migrations, CommandsStoredBySchemaTwoComeThroughTheUpgrade) {
   temp_database_file file;
   std::string schema_two = "PRAGMA journal_mode = WAL;";

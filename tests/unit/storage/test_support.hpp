@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -61,6 +62,18 @@ class temp_database_file {
   }
   std::filesystem::path path_;
 };
+
+// Runs SQL on a raw connection, as an older Debrief would have.
+inline void exec_raw(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  const std::string why = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << why;
+}
 
 inline std::string body_of(const std::string& session, std::int64_t seq) {
   return R"({"type":"presence_changed","session":")" + session + R"(","n":)" + std::to_string(seq) + "}";
