@@ -128,8 +128,9 @@ void websocket_session::refuse_oversize() {
 void websocket_session::handle(const std::string& text) {
   using protocol::error_code;
   if (!bucket_->take()) {
-    // Refused before parsing, so a flood costs little; the id is echoed
-    // when it can be read cheaply so the client knows which one to resend.
+    // Refused before it reaches the room, so a flood costs one JSON parse
+    // (bounded by the message limit) and no room work; the id is echoed so
+    // the client knows which command to resend.
     const auto j = nlohmann::json::parse(text, nullptr, false);
     const auto id = j.is_object() && j.contains("id") && j.at("id").is_string() ? j.at("id").get<std::string>() : "";
     send_json(protocol::error_message(

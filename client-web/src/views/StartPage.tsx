@@ -5,7 +5,7 @@ import { ApiError, createSession, fetchTemplates } from '../api';
 import type { Template } from '../protocol';
 import { navigate, normaliseCode, sessionPath } from '../router';
 import { updateCredentials } from '../saved';
-import { kindLabel } from './labels';
+import { kindLabel, plural } from './labels';
 
 const TITLE_MAX = 120;
 
@@ -147,7 +147,7 @@ function TemplateOption(props: { template: Template; checked: boolean; onChoose:
       <label for={id}>
         <span class="template-name">{template.name}</span>
         <span class="template-total">
-          {template.phases.length} phases · {total} min
+          {plural(template.phases.length, 'phase')} · {total} min
         </span>
         {template.description && <span class="template-desc">{template.description}</span>}
         <ol class="template-phases">

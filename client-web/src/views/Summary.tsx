@@ -9,7 +9,7 @@ import { isHidden, type Annotation, type Entry } from '../protocol';
 import type { SessionStore } from '../store';
 import { UserText } from './common';
 import { EvidenceList } from './EvidencePicker';
-import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL } from './labels';
+import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL, plural } from './labels';
 
 const FORMATS = [
   { format: 'md', label: 'Markdown', hint: 'for notes' },
@@ -160,7 +160,7 @@ export function Summary({ store }: { store: SessionStore }) {
       </div>
       {state.transcript && (
         <p class="muted small">
-          Transcript of {lines.length} lines; consent confirmed by {store.nameOf(state.transcript.consent_by)} on{' '}
+          Transcript of {plural(lines.length, 'line')}; consent confirmed by {store.nameOf(state.transcript.consent_by)} on{' '}
           {formatDateTime(state.transcript.consent_at)}.
         </p>
       )}

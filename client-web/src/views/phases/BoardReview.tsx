@@ -7,7 +7,7 @@ import type { BoardItem, ItemStatus } from '../../protocol';
 import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, UserText, usePending } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
-import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER } from '../labels';
+import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, plural } from '../labels';
 
 const STATUSES: ItemStatus[] = ['open', 'confirmed', 'challenged'];
 
@@ -22,7 +22,7 @@ export function BoardReview({ store, open }: { store: SessionStore; open?: boole
       <summary>
         <span class="summary-title">Assumption board</span>{' '}
         <span class="muted small">
-          {assumptions.length} assumptions · {open_} still open
+          {plural(assumptions.length, 'assumption')} · {open_} still open
         </span>
       </summary>
       {canMark && <p class="muted small">Mark each assumption confirmed, challenged or still open, and point to the evidence.</p>}
