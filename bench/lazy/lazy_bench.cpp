@@ -176,9 +176,12 @@ int main(int argc, char** argv) {
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     const int value = std::stoi(argv[i + 1]);
-    if (flag == "--sessions") o.sessions = value;
-    else if (flag == "--live") o.live = value;
-    else if (flag == "--port") o.port = static_cast<unsigned short>(value);
+    if (flag == "--sessions")
+      o.sessions = value;
+    else if (flag == "--live")
+      o.live = value;
+    else if (flag == "--port")
+      o.port = static_cast<unsigned short>(value);
     else {
       std::cerr << "unknown option " << flag << "\n";
       return 2;
@@ -205,7 +208,8 @@ int main(int argc, char** argv) {
     net::io_context ioc;
     std::vector<std::unique_ptr<websocket::stream<tcp::socket>>> live;
     const auto joining = steady::now();
-    for (int i = 0; i < o.live; ++i) live.push_back(join(ioc, o.port, code_of(i * (o.sessions / std::max(o.live, 1))), i));
+    for (int i = 0; i < o.live; ++i)
+      live.push_back(join(ioc, o.port, code_of(i * (o.sessions / std::max(o.live, 1))), i));
     const double join_ms = std::chrono::duration<double, std::milli>(steady::now() - joining).count();
     const long live_rss = rss_kib(pid);
     std::printf("sessions stored     %d\n", o.sessions);

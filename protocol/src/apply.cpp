@@ -114,9 +114,8 @@ outcome handle(const session_state& s, const cmd::join& c, const sender& from, m
   if (c.role == role::facilitator && !c.facilitator_key_valid) {
     return reject(error_code::forbidden, "Joining as facilitator needs this session's facilitator key.");
   }
-  if (c.role == role::presenter &&
-      std::any_of(s.participants.begin(), s.participants.end(),
-                  [](const auto& p) { return p.role == role::presenter; })) {
+  if (c.role == role::presenter && std::any_of(s.participants.begin(), s.participants.end(),
+                                               [](const auto& p) { return p.role == role::presenter; })) {
     return reject(error_code::conflict, "This session already has a presenter.");
   }
   if (s.participants.size() >= limits::max_participants) {
@@ -204,7 +203,10 @@ outcome handle(const session_state& s, const cmd::timer_add& c, const sender&, m
   auto t = s.timer;
   t.duration_ms += extra;
   switch (t.status) {
-    case timer_status::running: t.ends_at += extra; t.remaining_ms = t.ends_at - now; break;
+    case timer_status::running:
+      t.ends_at += extra;
+      t.remaining_ms = t.ends_at - now;
+      break;
     case timer_status::expired: t = running_from(now, extra, t.duration_ms, t.used_at(now)); break;
     default: t.remaining_ms += extra; break;
   }

@@ -45,7 +45,8 @@ std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, co
     return reject(error_code::invalid, "A check-in date looks like 2026-03-15.");
   }
   out.check_in = f.check_in;
-  if (f.follow_ups.size() > limits::max_follow_ups) return reject(error_code::too_large, "At most 10 follow-up questions.");
+  if (f.follow_ups.size() > limits::max_follow_ups)
+    return reject(error_code::too_large, "At most 10 follow-up questions.");
   for (const auto& q : f.follow_ups) {
     if (auto r = check_text(q, limits::max_follow_up_chars, "A follow-up question")) return *r;
     out.follow_ups.push_back(text::trimmed(q));
@@ -76,7 +77,8 @@ std::variant<const adaptation*, rejection> changeable(const session_state& s, co
 }  // namespace
 
 outcome handle(const session_state& s, const cmd::adaptation_add& c, const sender& from, millis) {
-  if (s.adaptations.size() >= limits::max_adaptations) return reject(error_code::too_large, "Too many adaptations (100).");
+  if (s.adaptations.size() >= limits::max_adaptations)
+    return reject(error_code::too_large, "Too many adaptations (100).");
   auto fields = clean(s, c.fields);
   if (auto* r = std::get_if<rejection>(&fields)) return *r;
   adaptation a;

@@ -75,14 +75,15 @@ outcome handle(const session_state& s, const cmd::board_propose& c, const sender
   if (auto r = check_list(c.list)) return *r;
   if (auto r = check_text(c.text, limits::max_item_chars, "A proposal")) return *r;
   if (s.proposals.size() >= limits::max_proposals) return reject(error_code::too_large, "Too many proposals (200).");
-  return one(evt::proposal_saved{{next_id(s, "q"), c.list, text::trimmed(c.text), from.participant,
-                                  proposal_state::pending, {}}});
+  return one(evt::proposal_saved{
+      {next_id(s, "q"), c.list, text::trimmed(c.text), from.participant, proposal_state::pending, {}}});
 }
 
 outcome handle(const session_state& s, const cmd::proposal_decide& c, const sender&, millis) {
   const auto* found = find_by_id(s.proposals, c.proposal);
   if (found == nullptr) return reject(error_code::not_found, "There is no such proposal.");
-  if (found->state != proposal_state::pending) return reject(error_code::conflict, "That proposal was already decided.");
+  if (found->state != proposal_state::pending)
+    return reject(error_code::conflict, "That proposal was already decided.");
   auto p = *found;
   if (!c.accept) {
     p.state = proposal_state::set_aside;

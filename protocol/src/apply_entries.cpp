@@ -32,15 +32,16 @@ outcome handle(const session_state& s, const cmd::entry_add& c, const sender& fr
   const auto* phase = s.current_phase();
   if (phase == nullptr) return reject(error_code::conflict, "There is no current phase.");
   if (!may_write(phase->writers, s.role_of(from.participant))) {
-    return reject(error_code::forbidden, "In this phase only the " +
-                                             nlohmann::json(phase->writers).get<std::string>() + " may write.");
+    return reject(error_code::forbidden,
+                  "In this phase only the " + nlohmann::json(phase->writers).get<std::string>() + " may write.");
   }
   if (c.prompt < -1 || c.prompt >= static_cast<int>(phase->prompts.size())) {
     return reject(error_code::invalid, "There is no such prompt in this phase.");
   }
   if (auto r = check_text(c.text, limits::max_entry_chars, "An entry")) return *r;
   if (s.entries.size() >= limits::max_entries) return reject(error_code::too_large, "Too many entries (2000).");
-  return one(evt::entry_saved{{next_id(s, "e"), phase->id, c.prompt, text::trimmed(c.text), from.participant, false, 1}});
+  return one(
+      evt::entry_saved{{next_id(s, "e"), phase->id, c.prompt, text::trimmed(c.text), from.participant, false, 1}});
 }
 
 outcome handle(const session_state& s, const cmd::entry_edit& c, const sender& from, millis) {

@@ -86,7 +86,8 @@ outcome handle(const session_state& s, const cmd::annotate& c, const sender& fro
   if (!c.comment.empty()) {
     if (auto r = check_text(c.comment, limits::max_entry_chars, "A comment")) return *r;
   }
-  if (s.annotations.size() >= limits::max_annotations) return reject(error_code::too_large, "Too many annotations (2000).");
+  if (s.annotations.size() >= limits::max_annotations)
+    return reject(error_code::too_large, "Too many annotations (2000).");
   annotation a;
   a.from_line = c.from_line;
   a.to_line = c.to_line.empty() ? c.from_line : c.to_line;

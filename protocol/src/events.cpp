@@ -9,15 +9,17 @@ namespace {
 
 // Wire names, in the order of the event variant's alternatives.
 constexpr std::array<std::string_view, std::variant_size_v<event>> event_names = {
-    "session_created",      "participant_joined",  "participant_left",   "presence_changed",
-    "session_started",      "phase_changed",       "timer_started",      "timer_paused",
-    "timer_resumed",        "timer_extended",      "timer_reset",        "timer_expired",
-    "session_ended",        "agenda_changed",      "facilitator_handed_over", "phase_revealed",
-    "readiness_changed",    "board_item_saved",    "board_item_moved",   "board_item_removed",
-    "proposal_saved",       "entry_saved",         "entry_removed",      "adaptation_saved",
-    "adaptation_removed",   "transcript_imported", "transcript_withdrawn", "annotation_saved",
-    "annotation_removed",   "focus_changed",       "scrubbed",           "phase_timer_saved",
-    "presenter_moved",
+    "session_created",    "participant_joined",  "participant_left",
+    "presence_changed",   "session_started",     "phase_changed",
+    "timer_started",      "timer_paused",        "timer_resumed",
+    "timer_extended",     "timer_reset",         "timer_expired",
+    "session_ended",      "agenda_changed",      "facilitator_handed_over",
+    "phase_revealed",     "readiness_changed",   "board_item_saved",
+    "board_item_moved",   "board_item_removed",  "proposal_saved",
+    "entry_saved",        "entry_removed",       "adaptation_saved",
+    "adaptation_removed", "transcript_imported", "transcript_withdrawn",
+    "annotation_saved",   "annotation_removed",  "focus_changed",
+    "scrubbed",           "phase_timer_saved",   "presenter_moved",
 };
 
 template <std::size_t I = 0>

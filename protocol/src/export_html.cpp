@@ -186,13 +186,15 @@ std::string notes_section(const session_record& r) {
 
 std::string export_html(const session_record& r) {
   const auto title = r.title.empty() ? std::string("Debrief") : r.title;
-  std::string page = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                     esc(title) + " — debrief record</title>\n<style>" + style + "</style>\n</head>\n<body>\n";
+  std::string page =
+      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      esc(title) + " — debrief record</title>\n<style>" + style + "</style>\n</head>\n<body>\n";
   page += "<header>\n<h1>" + esc(title) + "</h1>\n<p class=\"meta\">" + esc(words::opening_line(r)) + "</p>\n";
   page += "<p class=\"meta\">" + esc(words::times_stated(r)) + " " + words::pseudonyms_only + "</p>\n";
-  page += "<p class=\"hint\">To print or save as PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).</p>\n"
-          "</header>\n<main>\n";
+  page +=
+      "<p class=\"hint\">To print or save as PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).</p>\n"
+      "</header>\n<main>\n";
   page += people_section(r) + board_section(r) + annotations_section(r) + adaptations_section(r) + notes_section(r);
   page += "</main>\n<footer>\n<p>" + esc(words::closing_line(r)) + "</p>\n</footer>\n</body>\n</html>\n";
   return page;

@@ -46,8 +46,9 @@ const std::vector<permission_rule>& permission_table() {
       {"board_mark", {P}, {k::discussion, k::reflection, k::adaptations}},
       {"board_propose", {F, C}, {k::assumptions, k::discussion, k::transcript}},
       {"proposal_decide", {P}, {}},
-      {"entry_add", {F, P, C}, {k::opening, k::assumptions, k::discussion, k::reflection, k::chart, k::transcript,
-                                k::adaptations}},
+      {"entry_add",
+       {F, P, C},
+       {k::opening, k::assumptions, k::discussion, k::reflection, k::chart, k::transcript, k::adaptations}},
       {"entry_edit", {F, P, C}, {}},
       {"entry_remove", {F, P, C}, {}},
       {"entry_share", {F, P, C}, {}},
@@ -72,8 +73,7 @@ const permission_rule* find_rule(std::string_view command) {
   return it == table.end() ? nullptr : &*it;
 }
 
-std::optional<rejection> check_role(const session_state& s, std::string_view command,
-                                    const std::string& participant) {
+std::optional<rejection> check_role(const session_state& s, std::string_view command, const std::string& participant) {
   const auto* rule = find_rule(command);
   if (rule == nullptr) return rejection{error_code::internal, "No permission rule for " + std::string(command) + "."};
   const auto r = s.role_of(participant);

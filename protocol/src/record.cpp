@@ -204,8 +204,9 @@ session_record build_record(const session_state& s, millis now, const time_zone&
   r.exported = {now, format_local_time(zone, now)};
   for (const auto& p : s.participants) r.people.push_back({p.name, role_word(p.role)});
   if (s.transcript) {
-    r.consent = session_record::consent_record{name_of(s, s.transcript->consent_by),
-                                               {s.transcript->consent_at, format_local_time(zone, s.transcript->consent_at)}};
+    r.consent =
+        session_record::consent_record{name_of(s, s.transcript->consent_by),
+                                       {s.transcript->consent_at, format_local_time(zone, s.transcript->consent_at)}};
     r.transcript_lines = static_cast<int>(s.transcript->lines.size());
   }
   r.board = board_record(s, zone);

@@ -11,9 +11,9 @@ namespace debrief::protocol::words {
 // "Student A, line 2", "lines 2–3", or "words no longer in the transcript".
 inline std::string where(const record_quote& q) {
   if (q.first_line == 0) return "words no longer in the transcript";
-  std::string lines = q.first_line == q.last_line ? "line " + std::to_string(q.first_line)
-                                                  : "lines " + std::to_string(q.first_line) + "–" +
-                                                        std::to_string(q.last_line);
+  std::string lines = q.first_line == q.last_line
+                          ? "line " + std::to_string(q.first_line)
+                          : "lines " + std::to_string(q.first_line) + "–" + std::to_string(q.last_line);
   return q.speaker.empty() ? lines : q.speaker + ", " + lines;
 }
 
@@ -48,8 +48,10 @@ inline std::string opening_line(const session_record& r) {
 
 inline std::string consent_sentence(const session_record& r) {
   if (!r.consent) return "";
-  return "Transcript of " + std::to_string(r.transcript_lines) + " lines. The learner's consent to the recording "
-         "and to sharing it was confirmed by " + r.consent->confirmed_by + " on " + r.consent->at.text + ".";
+  return "Transcript of " + std::to_string(r.transcript_lines) +
+         " lines. The learner's consent to the recording "
+         "and to sharing it was confirmed by " +
+         r.consent->confirmed_by + " on " + r.consent->at.text + ".";
 }
 
 inline std::string closing_line(const session_record& r) {

@@ -12,9 +12,7 @@ millis timer_state::remaining_at(millis now) const {
   }
 }
 
-millis timer_state::used_at(millis now) const {
-  return used_ms + (since > 0 ? std::max<millis>(0, now - since) : 0);
-}
+millis timer_state::used_at(millis now) const { return used_ms + (since > 0 ? std::max<millis>(0, now - since) : 0); }
 
 timer_state timer_state::frozen_at(millis now) const {
   auto t = *this;
@@ -64,9 +62,15 @@ timer_state idle_timer_for(const session_template& tmpl, int phase) {
 }
 
 void to_json(nlohmann::json& j, const phase_template& p) {
-  j = {{"id", p.id},           {"title", p.title},         {"kind", p.kind},
-       {"minutes", p.minutes}, {"prompts", p.prompts},     {"writers", p.writers},
-       {"private", p.is_private}, {"anonymous", p.anonymous}, {"auto_advance", p.auto_advance}};
+  j = {{"id", p.id},
+       {"title", p.title},
+       {"kind", p.kind},
+       {"minutes", p.minutes},
+       {"prompts", p.prompts},
+       {"writers", p.writers},
+       {"private", p.is_private},
+       {"anonymous", p.anonymous},
+       {"auto_advance", p.auto_advance}};
 }
 
 void from_json(const nlohmann::json& j, phase_template& p) {
@@ -93,12 +97,8 @@ void from_json(const nlohmann::json& j, session_template& t) {
 }
 
 void to_json(nlohmann::json& j, const timer_state& t) {
-  j = {{"status", t.status},
-       {"duration_ms", t.duration_ms},
-       {"remaining_ms", t.remaining_ms},
-       {"ends_at", t.ends_at},
-       {"used_ms", t.used_ms},
-       {"since", t.since}};
+  j = {{"status", t.status},   {"duration_ms", t.duration_ms}, {"remaining_ms", t.remaining_ms},
+       {"ends_at", t.ends_at}, {"used_ms", t.used_ms},         {"since", t.since}};
 }
 
 void from_json(const nlohmann::json& j, timer_state& t) {

@@ -29,7 +29,7 @@ std::variant<std::string, template_error> text_field(const nlohmann::json& j, co
 }
 
 std::optional<template_error> optional_flag(const nlohmann::json& j, const std::string& pointer, const char* key,
-                                           bool& out) {
+                                            bool& out) {
   if (!j.contains(key)) return std::nullopt;
   if (!j.at(key).is_boolean()) return template_error{pointer + "/" + key, "must be true or false"};
   out = j.at(key).get<bool>();
@@ -49,8 +49,9 @@ std::variant<phase_template, template_error> parse_phase(const nlohmann::json& j
   if (!j.contains("kind")) return template_error{pointer + "/kind", "is missing"};
   p.kind = j.at("kind").is_string() ? j.at("kind").get<phase_kind>() : phase_kind::invalid;
   if (p.kind == phase_kind::invalid) {
-    return template_error{pointer + "/kind",
-                          "must be one of opening, assumptions, transcript, adaptations, reflection, discussion, chart"};
+    return template_error{
+        pointer + "/kind",
+        "must be one of opening, assumptions, transcript, adaptations, reflection, discussion, chart"};
   }
   if (!j.contains("minutes")) return template_error{pointer + "/minutes", "is missing"};
   const auto& minutes = j.at("minutes");
@@ -90,8 +91,8 @@ std::variant<phase_template, template_error> parse_phase(const nlohmann::json& j
 std::variant<session_template, template_error> parse_template(const nlohmann::json& j) {
   if (!j.is_object()) return template_error{"", "a template must be a JSON object"};
   session_template t;
-  for (auto [key, target, max] : {std::tuple{"id", &t.id, limits::max_title_chars},
-                                  std::tuple{"name", &t.name, limits::max_title_chars}}) {
+  for (auto [key, target, max] :
+       {std::tuple{"id", &t.id, limits::max_title_chars}, std::tuple{"name", &t.name, limits::max_title_chars}}) {
     auto v = text_field(j, "", key, max);
     if (auto* e = std::get_if<template_error>(&v)) return *e;
     *target = std::get<std::string>(v);

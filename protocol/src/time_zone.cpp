@@ -34,7 +34,8 @@ struct tzif_counts {
 std::optional<tzif_counts> read_header(reader& r) {
   if (!r.fits(44) || r.bytes.substr(r.at, 4) != "TZif") return std::nullopt;
   r.at += 20;  // magic, version, reserved
-  tzif_counts c{r.unsigned_be(4), r.unsigned_be(4), r.unsigned_be(4), r.unsigned_be(4), r.unsigned_be(4), r.unsigned_be(4)};
+  tzif_counts c{r.unsigned_be(4), r.unsigned_be(4), r.unsigned_be(4),
+                r.unsigned_be(4), r.unsigned_be(4), r.unsigned_be(4)};
   if (c.type == 0 || c.type > 256 || c.time > 100'000 || c.chars > 10'000 || c.leap > 10'000) return std::nullopt;
   return c;
 }

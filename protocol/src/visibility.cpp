@@ -52,7 +52,8 @@ nlohmann::json view_state(const session_state& s, const std::string& viewer) {
   // counts "3 private notes" whether it caught up by events or by snapshot.
   nlohmann::json j = s;
   auto& entries = j["entries"] = nlohmann::json::array();
-  for (const auto& e : s.entries) entries.push_back(entry_visible(s, e, viewer) ? shown(s, e, viewer) : placeholder(s, e));
+  for (const auto& e : s.entries)
+    entries.push_back(entry_visible(s, e, viewer) ? shown(s, e, viewer) : placeholder(s, e));
   auto& annotations = j["annotations"] = nlohmann::json::array();
   for (const auto& a : s.annotations) {
     annotations.push_back(annotation_visible(s, a, viewer) ? shown(s, a, viewer) : placeholder(s, a));
@@ -93,8 +94,8 @@ bool shown_as_stored(const event& e) {
 bool changes_lobby(const event& e) {
   return std::holds_alternative<evt::participant_joined>(e) || std::holds_alternative<evt::participant_left>(e) ||
          std::holds_alternative<evt::presence_changed>(e) || std::holds_alternative<evt::facilitator_handed_over>(e) ||
-         std::holds_alternative<evt::presenter_moved>(e) || std::holds_alternative<evt::session_started>(e) || std::holds_alternative<evt::session_ended>(e) ||
-         std::holds_alternative<evt::agenda_changed>(e);
+         std::holds_alternative<evt::presenter_moved>(e) || std::holds_alternative<evt::session_started>(e) ||
+         std::holds_alternative<evt::session_ended>(e) || std::holds_alternative<evt::agenda_changed>(e);
 }
 
 }  // namespace debrief::protocol

@@ -75,10 +75,10 @@ std::string client_secret_field(const json& j) {
   const bool url_safe = std::all_of(secret.begin(), secret.end(), [](char ch) {
     return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '-' || ch == '_';
   });
-  if (secret.size() < limits::min_client_secret_chars || secret.size() > limits::max_client_secret_chars ||
-      !url_safe) {
-    throw field_error{"\"client_secret\" must be 32 to 128 letters, digits, - or _ (e.g. 32 hex digits of a "
-                      "random 128-bit value)."};
+  if (secret.size() < limits::min_client_secret_chars || secret.size() > limits::max_client_secret_chars || !url_safe) {
+    throw field_error{
+        "\"client_secret\" must be 32 to 128 letters, digits, - or _ (e.g. 32 hex digits of a "
+        "random 128-bit value)."};
   }
   return secret;
 }
@@ -187,9 +187,9 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
       {"end_session", [](const json&) -> command { return cmd::end_session{}; }},
       {"set_phase_minutes",
        [](const json& j) -> command {
-         return cmd::set_phase_minutes{static_cast<int>(required_int(j, "phase", 0, limits::max_phases)),
-                                       static_cast<int>(required_int(j, "minutes", limits::min_phase_minutes,
-                                                                     limits::max_phase_minutes))};
+         return cmd::set_phase_minutes{
+             static_cast<int>(required_int(j, "phase", 0, limits::max_phases)),
+             static_cast<int>(required_int(j, "minutes", limits::min_phase_minutes, limits::max_phase_minutes))};
        }},
       {"add_phase",
        [](const json& j) -> command {
@@ -232,7 +232,9 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
                                 version_field(j)};
        }},
       {"board_remove",
-       [](const json& j) -> command { return cmd::board_remove{string_field(j, "item"), version_field(j)}; }},
+       [](const json& j) -> command {
+         return cmd::board_remove{string_field(j, "item"), version_field(j)};
+       }},
       {"board_mark",
        [](const json& j) -> command {
          return cmd::board_mark{string_field(j, "item"),
@@ -267,8 +269,7 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
       {"adaptation_decide",
        [](const json& j) -> command {
          if (!j.contains("accept")) throw field_error{"\"accept\" is missing."};
-         return cmd::adaptation_decide{string_field(j, "adaptation"), bool_field(j, "accept", false),
-                                       version_field(j)};
+         return cmd::adaptation_decide{string_field(j, "adaptation"), bool_field(j, "accept", false), version_field(j)};
        }},
       {"adaptation_remove",
        [](const json& j) -> command { return cmd::adaptation_remove{string_field(j, "adaptation")}; }},
@@ -377,9 +378,14 @@ json snapshot_message(std::int64_t seq, millis server_time, const json& state) {
 json lobby_message(std::int64_t seq, const session_state& s) {
   json phases = json::array();
   for (const auto& p : s.tmpl.phases) phases.push_back({{"title", p.title}, {"kind", p.kind}, {"minutes", p.minutes}});
-  return {{"type", "lobby"},         {"seq", seq},       {"session", s.session},
-          {"title", s.title},        {"status", s.status}, {"template", s.tmpl.name},
-          {"phases", std::move(phases)}, {"participants", s.participants}};
+  return {{"type", "lobby"},
+          {"seq", seq},
+          {"session", s.session},
+          {"title", s.title},
+          {"status", s.status},
+          {"template", s.tmpl.name},
+          {"phases", std::move(phases)},
+          {"participants", s.participants}};
 }
 
 json storage_message(bool available) { return {{"type", "storage"}, {"state", available ? "ok" : "unavailable"}}; }

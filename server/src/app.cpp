@@ -6,8 +6,8 @@
 
 #include "beast.hpp"
 #include "client_address.hpp"
-#include "connection_count.hpp"
 #include "clock.hpp"
+#include "connection_count.hpp"
 #include "creation_limit.hpp"
 #include "hub.hpp"
 #include "listener.hpp"
@@ -32,7 +32,8 @@ std::unique_ptr<storage::database> open_database(const config& cfg) {
   } catch (const storage::storage_error& e) {
     throw storage::storage_error(std::string(e.what()) +
                                  " (the server must be able to write this file, and to create its write-ahead log "
-                                 "beside it in " + std::filesystem::absolute(folder.empty() ? "." : folder).string() +
+                                 "beside it in " +
+                                 std::filesystem::absolute(folder.empty() ? "." : folder).string() +
                                  ", as the user it runs as)");
   }
   return db;
@@ -44,7 +45,7 @@ std::size_t max_connections(const config& cfg) {
   if (cfg.max_connections > 0) return static_cast<std::size_t>(cfg.max_connections);
   const auto descriptors = raise_descriptor_limit();
   const auto connections = descriptors > 2 * reserved_descriptors ? descriptors - reserved_descriptors
-                                                                   : std::max<std::size_t>(descriptors / 2, 1);
+                                                                  : std::max<std::size_t>(descriptors / 2, 1);
   log_line("open-file limit " + std::to_string(descriptors) + ": up to " + std::to_string(connections) +
            " connections at once");
   return connections;
@@ -55,8 +56,8 @@ http_options http_options_from(const config& cfg) {
   for (const auto& a : cfg.trusted_proxies) options.trusted_proxies.push_back(unmapped(net::ip::make_address(a)));
   const rate_limit per_client{static_cast<double>(cfg.create_burst), static_cast<double>(cfg.create_per_minute) / 60};
   options.creations = std::make_shared<creation_limit>(per_client, overall_creations);
-  options.connections = std::make_shared<connection_count>(max_connections(cfg),
-                                                           static_cast<std::size_t>(cfg.websockets_per_address));
+  options.connections =
+      std::make_shared<connection_count>(max_connections(cfg), static_cast<std::size_t>(cfg.websockets_per_address));
   options.timeouts = {cfg.hello_timeout, cfg.join_timeout, cfg.idle_timeout};
   return options;
 }
@@ -91,8 +92,8 @@ struct app::impl {
     // Sessions are loaded when wanted; only running timers must be known now.
     reads.post([this](storage::database& db) { rooms.watch_timers(db.running_timers()); });
     rooms.sweep_every(cfg.lobby_sweep_interval);
-    acceptor = std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms,
-                                          options);
+    acceptor =
+        std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms, options);
     bind_address = cfg.bind;
   }
 

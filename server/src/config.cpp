@@ -120,7 +120,8 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
         return bad_arguments{"--lobby-expiry-hours needs a number from 1 to 100000"};
       }
     } else if (flag == "--unload-after-seconds") {
-      if (!parse_int(value, 1, 86'400, n)) return bad_arguments{"--unload-after-seconds needs a number from 1 to 86400"};
+      if (!parse_int(value, 1, 86'400, n))
+        return bad_arguments{"--unload-after-seconds needs a number from 1 to 86400"};
       cfg.unload_after = std::chrono::seconds(n);
     } else {
       return bad_arguments{"unknown option: " + std::string(flag) + " (see --help)"};

@@ -73,8 +73,8 @@ http::message_generator file_response(const request& req, const std::filesystem:
   beast::error_code ec;
   body.open(file->c_str(), beast::file_mode::scan, ec);
   if (ec) {
-    return error_response(req, {protocol::error_code::not_found,
-                                "The web client is not built (looked in " + root.string() + ")."});
+    return error_response(
+        req, {protocol::error_code::not_found, "The web client is not built (looked in " + root.string() + ")."});
   }
   const auto size = body.size();
   http::response<http::file_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
@@ -96,8 +96,7 @@ nlohmann::json templates_json() {
 
 }  // namespace
 
-http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options,
-                           connection_count::place place)
+http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options, connection_count::place place)
     : stream_(std::move(socket)), hub_(rooms), options_(options), place_(std::move(place)) {
   beast::error_code ec;
   peer_ = stream_.socket().remote_endpoint(ec).address();
@@ -204,15 +203,15 @@ void http_session::create_session(request req) {
   if (body.contains("template") && body.at("template").is_string()) {
     const auto* builtin = protocol::find_builtin_template(body.at("template").get<std::string>());
     if (builtin == nullptr) {
-      return respond(error_response(
-          req, {protocol::error_code::not_found, "There is no template \"" + body.at("template").get<std::string>() + "\"."}));
+      return respond(error_response(req, {protocol::error_code::not_found,
+                                          "There is no template \"" + body.at("template").get<std::string>() + "\"."}));
     }
     tmpl = *builtin;
   } else if (body.contains("template") && body.at("template").is_object()) {
     auto parsed = protocol::parse_template(body.at("template"));
     if (auto* bad = std::get_if<protocol::template_error>(&parsed)) {
-      return respond(error_response(
-          req, {protocol::error_code::invalid, "The template is not valid: /template" + bad->field + " " + bad->message + "."}));
+      return respond(error_response(req, {protocol::error_code::invalid, "The template is not valid: /template" +
+                                                                             bad->field + " " + bad->message + "."}));
     }
     tmpl = std::get<protocol::session_template>(std::move(parsed));
   } else {
@@ -227,30 +226,28 @@ void http_session::create_session(request req) {
   // nothing.
   if (auto refused = options_.creations->take(rate_key(client_))) return respond(too_many_requests(req, *refused));
   auto shared_req = std::make_shared<request>(std::move(req));
-  hub_.create(tmpl, title,
-              [self = shared_from_this(), shared_req](hub::create_result result) {
-                net::post(self->stream_.get_executor(), [self, shared_req, result = std::move(result)] {
-                  if (auto* why = std::get_if<protocol::rejection>(&result)) {
-                    return self->respond(error_response(*shared_req, *why));
-                  }
-                  const auto& made = std::get<created_session>(result);
-                  self->respond(json_response(*shared_req, http::status::created,
-                                              {{"session", made.code},
-                                               {"facilitator_key", made.facilitator_key},
-                                               {"join_path", "/s/" + made.code}}));
-                });
-              });
+  hub_.create(tmpl, title, [self = shared_from_this(), shared_req](hub::create_result result) {
+    net::post(self->stream_.get_executor(), [self, shared_req, result = std::move(result)] {
+      if (auto* why = std::get_if<protocol::rejection>(&result)) {
+        return self->respond(error_response(*shared_req, *why));
+      }
+      const auto& made = std::get<created_session>(result);
+      self->respond(json_response(
+          *shared_req, http::status::created,
+          {{"session", made.code}, {"facilitator_key", made.facilitator_key}, {"join_path", "/s/" + made.code}}));
+    });
+  });
 }
 
 void http_session::export_session(request req) {
   const std::string_view target = req.target();
   const auto query_at = target.find('?');
   const auto path = target.substr(0, query_at);
-  const auto code = std::string(path.substr(std::string_view("/api/sessions/").size(),
-                                            path.size() - std::string_view("/api/sessions/").size() -
-                                                std::string_view("/export").size()));
-  auto asked = read_export_request(query_at == std::string_view::npos ? std::string_view() : target.substr(query_at + 1),
-                                   options_.zoneinfo);
+  const auto code = std::string(
+      path.substr(std::string_view("/api/sessions/").size(),
+                  path.size() - std::string_view("/api/sessions/").size() - std::string_view("/export").size()));
+  auto asked = read_export_request(
+      query_at == std::string_view::npos ? std::string_view() : target.substr(query_at + 1), options_.zoneinfo);
   if (auto* why = std::get_if<protocol::rejection>(&asked)) return respond(error_response(req, *why));
   auto wanted = std::get<export_request>(std::move(asked));
   // The key travels in a header, never in the URL, so it stays out of logs.
@@ -263,11 +260,11 @@ void http_session::export_session(request req) {
   // The session may have to be read from disk first (an ended one usually is).
   hub_.open(code, [self = shared_from_this(), shared_req, wanted = std::move(wanted), key = auth.substr(7),
                    code](open_result r) mutable {
-    net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), wanted = std::move(wanted),
-                                             key = std::move(key), code]() mutable {
-      if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
-      self->export_from(std::move(r.r), shared_req, std::move(wanted), std::move(key), code);
-    });
+    net::post(self->stream_.get_executor(),
+              [self, shared_req, r = std::move(r), wanted = std::move(wanted), key = std::move(key), code]() mutable {
+                if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
+                self->export_from(std::move(r.r), shared_req, std::move(wanted), std::move(key), code);
+              });
   });
 }
 
@@ -276,25 +273,25 @@ void http_session::export_from(std::shared_ptr<room> room, std::shared_ptr<reque
   const auto format = wanted.format;
   room->export_as(format, std::move(wanted.zone), std::move(key),
                   [self = shared_from_this(), shared_req, format, code](export_result r) {
-    net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), format, code] {
-      http::response<http::string_body> res{static_cast<http::status>(r.status), shared_req->version()};
-      res.set(http::field::content_type, r.content_type);
-      res.set(http::field::cache_control, "no-store");
-      // The page opens in a tab to print; the others download. The page is
-      // inert: no script, nothing fetched.
-      if (r.status == 200 && format != "html") {
-        res.set(http::field::content_disposition,
-                "attachment; filename=\"debrief-" + code + "." + format + "\"");
-      }
-      if (r.status == 200 && format == "html") {
-        res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-      }
-      res.keep_alive(shared_req->keep_alive());
-      res.body() = std::move(r.body);
-      res.prepare_payload();
-      self->respond(std::move(res));
-    });
-  });
+                    net::post(self->stream_.get_executor(), [self, shared_req, r = std::move(r), format, code] {
+                      http::response<http::string_body> res{static_cast<http::status>(r.status), shared_req->version()};
+                      res.set(http::field::content_type, r.content_type);
+                      res.set(http::field::cache_control, "no-store");
+                      // The page opens in a tab to print; the others download. The page is
+                      // inert: no script, nothing fetched.
+                      if (r.status == 200 && format != "html") {
+                        res.set(http::field::content_disposition,
+                                "attachment; filename=\"debrief-" + code + "." + format + "\"");
+                      }
+                      if (r.status == 200 && format == "html") {
+                        res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+                      }
+                      res.keep_alive(shared_req->keep_alive());
+                      res.body() = std::move(r.body);
+                      res.prepare_payload();
+                      self->respond(std::move(res));
+                    });
+                  });
 }
 
 void http_session::delete_session(request req) {
@@ -306,8 +303,8 @@ void http_session::delete_session(request req) {
     net::post(self->stream_.get_executor(), [self, shared_req, auth, code, r = std::move(r)] {
       if (!r.r) return self->respond(error_response(*shared_req, not_opened(r)));
       if (!auth.starts_with("Bearer ")) {
-        return self->respond(
-            error_response(*shared_req, {protocol::error_code::forbidden, "Only the facilitator can delete a session."}));
+        return self->respond(error_response(
+            *shared_req, {protocol::error_code::forbidden, "Only the facilitator can delete a session."}));
       }
       self->erase_room(r.r, shared_req, auth.substr(7), code);
     });

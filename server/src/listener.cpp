@@ -7,11 +7,7 @@
 namespace debrief::server {
 
 listener::listener(net::io_context& ioc, const tcp::endpoint& endpoint, hub& rooms, const http_options& options)
-    : ioc_(ioc),
-      acceptor_(net::make_strand(ioc)),
-      hub_(rooms),
-      options_(options),
-      pause_(acceptor_.get_executor()) {
+    : ioc_(ioc), acceptor_(net::make_strand(ioc)), hub_(rooms), options_(options), pause_(acceptor_.get_executor()) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
   beast::error_code ec;

@@ -161,9 +161,8 @@ void room::unload_if_idle(std::chrono::milliseconds idle,
 }
 
 void room::attach(std::shared_ptr<connection> c, protocol::hello hello) {
-  net::post(strand_, [self = shared_from_this(), c = std::move(c), hello = std::move(hello)] {
-    self->do_attach(c, hello);
-  });
+  net::post(strand_,
+            [self = shared_from_this(), c = std::move(c), hello = std::move(hello)] { self->do_attach(c, hello); });
 }
 
 void room::detach(const connection* c) {
@@ -193,7 +192,8 @@ void room::do_attach(const std::shared_ptr<connection>& c, const protocol::hello
   if (unloaded_) {
     // Let go the moment this connection was handed the room (its open came
     // a whole idle period before this attach): the next hello loads it again.
-    c->send(make_text(protocol::error_message({error_code::unavailable, "The session is reloading; try again."}).dump()));
+    c->send(
+        make_text(protocol::error_message({error_code::unavailable, "The session is reloading; try again."}).dump()));
     c->close_after_send(1013, "try again");
     return;
   }
@@ -254,8 +254,8 @@ void room::do_submit(const connection* c, protocol::client_command command) {
     return;
   }
   if (auto* join = std::get_if<protocol::cmd::join>(&command.command)) {
-    join->facilitator_key_valid = join->role == protocol::role::facilitator &&
-                                  secrets::equal(command.facilitator_key, facilitator_key_);
+    join->facilitator_key_valid =
+        join->role == protocol::role::facilitator && secrets::equal(command.facilitator_key, facilitator_key_);
   }
   execute(it->second.participant, command.command, std::move(reply));
 }
@@ -345,10 +345,11 @@ void room::execute(const std::string& participant, const protocol::command& comm
   }
   in_flight_.push_back(std::move(undo));
   if (timer_touched) store_timer_due(batch);
-  submit_batch(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
-                                  reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
-    self->on_committed(std::move(messages), std::move(events), std::move(reply), generation, error);
-  });
+  submit_batch(std::move(batch),
+               [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
+                reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
+                 self->on_committed(std::move(messages), std::move(events), std::move(reply), generation, error);
+               });
   if (timer_touched) schedule_expiry();
 }
 
@@ -572,7 +573,8 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
     const bool facilitator = (token != self->token_to_participant_.end() &&
                               self->committed_.has_role(token->second, protocol::role::facilitator)) ||
                              secrets::equal(key, self->facilitator_key_);
-    if (!facilitator) return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
+    if (!facilitator)
+      return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
     // Closing everyone first would leave a session that cannot be used yet
     // is still on disk.
     if (!self->store_.available()) {
@@ -580,7 +582,9 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
           protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
     }
     self->erase_now("This session was deleted.", "session deleted", [done](std::optional<std::string> error) {
-      if (error) return done(protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
+      if (error)
+        return done(
+            protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
       done(std::nullopt);
     });
   });
@@ -619,8 +623,8 @@ void room::erase_now(const std::string& why, const std::string& close_reason, st
 
 void room::export_as(std::string format, protocol::time_zone zone, std::string key,
                      std::function<void(export_result)> done) {
-  net::post(strand_, [self = shared_from_this(), format = std::move(format), zone = std::move(zone), key = std::move(key),
-                      done = std::move(done)] {
+  net::post(strand_, [self = shared_from_this(), format = std::move(format), zone = std::move(zone),
+                      key = std::move(key), done = std::move(done)] {
     // The key that created the session, or the token of whoever presents or
     // facilitates now (the role may have been handed over).
     const auto token = self->token_to_participant_.find(key);
@@ -629,11 +633,11 @@ void room::export_as(std::string format, protocol::time_zone zone, std::string k
     const bool allowed = role == protocol::role::presenter || role == protocol::role::facilitator ||
                          secrets::equal(key, self->facilitator_key_);
     if (!allowed) {
-      return done({403, "application/json",
-                   nlohmann::json{{"error",
-                                   {{"code", "forbidden"},
-                                    {"message", "Exports are for the facilitator and the presenter."}}}}
-                       .dump()});
+      return done(
+          {403, "application/json",
+           nlohmann::json{
+               {"error", {{"code", "forbidden"}, {"message", "Exports are for the facilitator and the presenter."}}}}
+               .dump()});
     }
     const auto now = self->clock_();
     const auto record = protocol::build_record(self->committed_, now, zone);
@@ -683,13 +687,14 @@ void room::store_timer_due(storage::write_batch& batch) {
 // its own is on the way to the disk; `done` runs on the strand.
 void room::submit_batch(storage::write_batch batch, storage::writer::done_fn done) {
   ++unstored_writes_;
-  store_.submit(std::move(batch), [self = shared_from_this(), done = std::move(done)](std::optional<std::string> error) mutable {
-    net::post(self->strand_, [self, done = std::move(done), error = std::move(error)] {
-      --self->unstored_writes_;
-      self->last_active_ = std::chrono::steady_clock::now();
-      done(error);
-    });
-  });
+  store_.submit(std::move(batch),
+                [self = shared_from_this(), done = std::move(done)](std::optional<std::string> error) mutable {
+                  net::post(self->strand_, [self, done = std::move(done), error = std::move(error)] {
+                    --self->unstored_writes_;
+                    self->last_active_ = std::chrono::steady_clock::now();
+                    done(error);
+                  });
+                });
 }
 
 void room::use_participant_bucket(const member& m) {

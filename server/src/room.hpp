@@ -31,7 +31,7 @@ struct outgoing_event {
   std::int64_t seq = 0;
   shared_text for_others;
   std::string author;
-  shared_text for_author;     // null: the author gets for_others
+  shared_text for_author;         // null: the author gets for_others
   bool holds_transcript = false;  // scrubbed when the transcript is withdrawn
 
   const shared_text& for_viewer(const std::string& participant) const {

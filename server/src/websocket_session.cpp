@@ -158,10 +158,10 @@ void websocket_session::handle(const std::string& text) {
       return;
     }
     if (hello->version != protocol::protocol_version) {
-      send_json(protocol::error_message(
-          {error_code::unsupported_version, "This server speaks protocol version " +
-                                                std::to_string(protocol::protocol_version) +
-                                                " only; reload the page to get a client that does."}));
+      send_json(
+          protocol::error_message({error_code::unsupported_version,
+                                   "This server speaks protocol version " + std::to_string(protocol::protocol_version) +
+                                       " only; reload the page to get a client that does."}));
       return close_after_send(1002, "unsupported version");
     }
     // Reading pauses until the room is known (it may be loading from disk):
@@ -187,9 +187,8 @@ void websocket_session::handle(const std::string& text) {
 void websocket_session::send_json(const nlohmann::json& message) { enqueue(make_text(message.dump())); }
 
 void websocket_session::send(shared_text message) {
-  net::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
-    self->enqueue(std::move(message));
-  });
+  net::post(ws_.get_executor(),
+            [self = shared_from_this(), message = std::move(message)]() mutable { self->enqueue(std::move(message)); });
 }
 
 void websocket_session::send(std::vector<shared_text> messages) {
@@ -255,13 +254,12 @@ void websocket_session::close_after_send(unsigned short code, std::string reason
 
 void websocket_session::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
   // On this connection's strand, which reads bucket_ for every message.
-  net::post(ws_.get_executor(),
-            [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
-              self->bucket_ = std::move(bucket);
-              // Only a participant's connection gets their bucket: joined.
-              self->joined_ = true;
-              self->deadline_.cancel();
-            });
+  net::post(ws_.get_executor(), [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
+    self->bucket_ = std::move(bucket);
+    // Only a participant's connection gets their bucket: joined.
+    self->joined_ = true;
+    self->deadline_.cancel();
+  });
 }
 
 void websocket_session::begin_close(unsigned short code, std::string reason) {

@@ -7,12 +7,12 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
 #include "beast.hpp"
 #include "connection.hpp"
-#include "rate_limit.hpp"
 #include "debrief/protocol/wire.hpp"
+#include "rate_limit.hpp"
 #include "send_queue.hpp"
-#include <nlohmann/json.hpp>
 
 namespace debrief::server {
 

@@ -76,10 +76,11 @@ struct database::impl {
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
   sqlite::statement mark_started{db, "UPDATE sessions SET started = 1 WHERE id = ?1"};
   sqlite::statement set_timer_due{db, "UPDATE sessions SET timer_due = ?2 WHERE id = ?1"};
-  sqlite::statement scrub{db,
-                          "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
-                          "WHERE session = ?1 AND json_extract(body, '$.type') IN "
-                          "('transcript_imported', 'annotation_saved')"};
+  sqlite::statement scrub{
+      db,
+      "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
+      "WHERE session = ?1 AND json_extract(body, '$.type') IN "
+      "('transcript_imported', 'annotation_saved')"};
   sqlite::statement open_sessions{
       db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions ORDER BY created_at, id"};
   sqlite::statement one_session{db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions WHERE id = ?1"};

@@ -41,8 +41,8 @@ class statement {
   statement& bind(int index, std::int64_t value);
   statement& bind(int index, std::string_view value);
   statement& bind(int index, std::optional<std::int64_t> value);  // nullopt binds NULL
-  bool step();  // true while a row is available
-  void run();   // steps to completion, then resets
+  bool step();                                                    // true while a row is available
+  void run();                                                     // steps to completion, then resets
   void reset();
 
   std::int64_t int64(int column) const;

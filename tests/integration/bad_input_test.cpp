@@ -149,7 +149,8 @@ TEST_F(BadInput, AnIdFromAnotherSessionIsNotFound) {
   const auto other = create_session(server.port());
   ws_client facilitator_b(server.port()), presenter_b(server.port());
   board_item_in(other, facilitator_b, presenter_b);
-  const auto edit = presenter_b.command({{"type", "board_edit"}, {"item", item}, {"text", "Changed from B"}, {"version", 1}});
+  const auto edit =
+      presenter_b.command({{"type", "board_edit"}, {"item", item}, {"text", "Changed from B"}, {"version", 1}});
   EXPECT_EQ(edit.at("code"), "not_found");
   EXPECT_EQ(presenter_b.command({{"type", "board_remove"}, {"item", item}, {"version", 1}}).at("code"), "not_found");
 

@@ -60,8 +60,11 @@ http_reply http_request(std::uint16_t port, http::verb method, const std::string
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
   const auto& res = parser.get();
-  return {res.result_int(), res.body(), std::string(res[http::field::content_type]),
-          std::string(res[http::field::retry_after]), std::string(res[http::field::content_disposition]),
+  return {res.result_int(),
+          res.body(),
+          std::string(res[http::field::content_type]),
+          std::string(res[http::field::retry_after]),
+          std::string(res[http::field::content_disposition]),
           std::string(res["Content-Security-Policy"])};
 }
 

@@ -91,9 +91,7 @@ TEST_F(Http, NoTargetClimbsOutOfTheStaticRoot) {
   }
 }
 
-TEST_F(Http, UnknownApiRoutesAre404) {
-  EXPECT_EQ(http_request(port(), http::verb::get, "/api/nothing").status, 404u);
-}
+TEST_F(Http, UnknownApiRoutesAre404) { EXPECT_EQ(http_request(port(), http::verb::get, "/api/nothing").status, 404u); }
 
 TEST_F(Http, WebSocketsFromAnotherOriginAreRefused) {
   EXPECT_THROW(ws_client(port(), "http://evil.example"), beast::system_error);

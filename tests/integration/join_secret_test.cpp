@@ -9,8 +9,7 @@
 namespace debrief::testing {
 namespace {
 
-json join_message(const std::string& id, const std::string& name, const std::string& role,
-                  const std::string& secret) {
+json join_message(const std::string& id, const std::string& name, const std::string& role, const std::string& secret) {
   return {{"type", "join"}, {"id", id}, {"name", name}, {"role", role}, {"client_secret", secret}};
 }
 

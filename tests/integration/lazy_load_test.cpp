@@ -24,11 +24,12 @@ class LazyLoad : public ::testing::Test {
 
   // A server that lets a room go after 200 ms idle, on the test's clock.
   std::unique_ptr<test_server> start(std::chrono::milliseconds sweep_interval = std::chrono::minutes(10)) {
-    return std::make_unique<test_server>(db, std::filesystem::path{}, [this] { return now.load(); },
-                                         [sweep_interval](server::config& c) {
-                                           c.unload_after = 200ms;
-                                           c.lobby_sweep_interval = sweep_interval;
-                                         });
+    return std::make_unique<test_server>(
+        db, std::filesystem::path{}, [this] { return now.load(); },
+        [sweep_interval](server::config& c) {
+          c.unload_after = 200ms;
+          c.lobby_sweep_interval = sweep_interval;
+        });
   }
 };
 
@@ -76,8 +77,12 @@ TEST_F(LazyLoad, HellosArrivingTogetherShareOneLoadAndOneRoom) {
   EXPECT_EQ(server->loaded_sessions(), 1u);
 
   // One room: a join through the first is seen by every other connection.
-  clients[0]->send({{"type", "join"}, {"id", "j1"}, {"name", "Maya"}, {"role", "facilitator"},
-                    {"facilitator_key", session.facilitator_key}, {"client_secret", random_hex()}});
+  clients[0]->send({{"type", "join"},
+                    {"id", "j1"},
+                    {"name", "Maya"},
+                    {"role", "facilitator"},
+                    {"facilitator_key", session.facilitator_key},
+                    {"client_secret", random_hex()}});
   for (std::size_t i = 1; i < clients.size(); ++i) receive_lobby_naming(*clients[i], "Maya");
 }
 
@@ -238,13 +243,14 @@ TEST_F(LazyLoad, AnEndedSessionIsExportedFromDisk) {
   }
   ASSERT_TRUE(eventually([&] { return server->loaded_sessions() == 0; }));
 
-  const auto reply = http_request(server->port(), http::verb::get, "/api/sessions/" + session.code + "/export?format=json",
-                                  {}, session.facilitator_key);
+  const auto reply = http_request(server->port(), http::verb::get,
+                                  "/api/sessions/" + session.code + "/export?format=json", {}, session.facilitator_key);
   EXPECT_EQ(reply.status, 200u);
   EXPECT_NE(reply.body.find("Maya"), std::string::npos);
   // A wrong key is still refused, and an unknown code still not found.
-  EXPECT_EQ(http_request(server->port(), http::verb::get, "/api/sessions/" + session.code + "/export", {}, "wrong").status,
-            403u);
+  EXPECT_EQ(
+      http_request(server->port(), http::verb::get, "/api/sessions/" + session.code + "/export", {}, "wrong").status,
+      403u);
   EXPECT_EQ(http_request(server->port(), http::verb::get, "/api/sessions/NOSUCHCODE/export", {}, "k").status, 404u);
 }
 

@@ -41,8 +41,8 @@ TEST(LiveSession, ThreeClientsSeeTheSameEventsInTheSameGapFreeOrder) {
   for (auto* c : {&facilitator, &presenter}) events_through(*c, joined_seq);
 
   std::int64_t last = 0;
-  for (const auto* type : {"start_session", "timer_start", "timer_pause", "timer_resume", "timer_add",
-                           "next_phase", "previous_phase"}) {
+  for (const auto* type :
+       {"start_session", "timer_start", "timer_pause", "timer_resume", "timer_add", "next_phase", "previous_phase"}) {
     const auto ack = facilitator.command({{"type", type}});
     ASSERT_EQ(ack.at("type"), "ack") << type << ": " << ack.dump();
     last = ack.at("seq");

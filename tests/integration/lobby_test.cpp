@@ -74,8 +74,8 @@ TEST_F(Lobby, ASocketThatOnlySaysHelloIsShownTheLobbyAndNothingAnyoneWrote) {
   EXPECT_EQ(last.at("status"), "live");
   std::set<std::string> keys;
   for (const auto& [key, _] : last.items()) keys.insert(key);
-  EXPECT_EQ(keys, (std::set<std::string>{"type", "seq", "session", "title", "status", "template", "phases",
-                                         "participants"}));
+  EXPECT_EQ(keys,
+            (std::set<std::string>{"type", "seq", "session", "title", "status", "template", "phases", "participants"}));
   for (const auto& phase : last.at("phases")) EXPECT_EQ(phase.size(), 3u) << phase.dump();  // title, kind, minutes
   expect_none_written_in(watcher.transcript_of_frames());
 }
@@ -85,7 +85,8 @@ TEST_F(Lobby, JoiningShowsTheSessionBeforeTheAckAndThenItsEvents) {
   ws_client newcomer(server.port());
   newcomer.hello(session.code);
   newcomer.receive_type("lobby");
-  newcomer.send({{"type", "join"}, {"id", "n1"}, {"name", "Olu"}, {"role", "observer"}, {"client_secret", random_hex()}});
+  newcomer.send(
+      {{"type", "join"}, {"id", "n1"}, {"name", "Olu"}, {"role", "observer"}, {"client_secret", random_hex()}});
   const auto snapshot = newcomer.receive();
   ASSERT_EQ(snapshot.at("type"), "snapshot") << snapshot.dump();
   const auto ack = newcomer.receive();

@@ -81,8 +81,8 @@ TEST_F(MovePresenter, APresenterBackOnANewDeviceIsMadePresenterAndTheRoleFollows
   phone.ok({{"type", "board_add"}, {"list", "find_out"}, {"text", "Why does she wait?"}, {"phase", "assumptions"}});
   ws_client laptop_again(server.port());
   EXPECT_EQ(laptop_again.hello(session.code, {{"token", old_token}}).at("you"), presenter_id);
-  const auto refused_edit = laptop_again.command(
-      {{"type", "board_add"}, {"list", "know"}, {"text", "Too late"}, {"phase", "assumptions"}});
+  const auto refused_edit =
+      laptop_again.command({{"type", "board_add"}, {"list", "know"}, {"text", "Too late"}, {"phase", "assumptions"}});
   EXPECT_EQ(refused_edit.at("code"), "forbidden") << refused_edit.dump();
 
   // The record goes to whoever presents now, not to the token that presented before.

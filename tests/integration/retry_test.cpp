@@ -91,7 +91,8 @@ TEST(RateLimit, AFloodIsAnsweredWithRateLimitedAndNothingIsApplied) {
   const auto token = facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key).at("token");
   facilitator.ok({{"type", "start_session"}});
   constexpr int sent = 100;
-  for (int i = 0; i < sent; ++i) facilitator.send({{"type", "timer_add"}, {"id", "f" + std::to_string(i)}, {"seconds", 1}});
+  for (int i = 0; i < sent; ++i)
+    facilitator.send({{"type", "timer_add"}, {"id", "f" + std::to_string(i)}, {"seconds", 1}});
   int acked = 0;
   int limited = 0;
   while (acked + limited < sent) {

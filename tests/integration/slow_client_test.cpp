@@ -19,7 +19,7 @@ namespace {
 
 constexpr int clarifying_phase = 2;  // a discussion that is not private: everyone sees every entry
 constexpr const char* clarifying_phase_id = "clarifying";
-constexpr int long_phases = 8;       // each with 20 prompts of 500 characters
+constexpr int long_phases = 8;  // each with 20 prompts of 500 characters
 constexpr int commands_after_cut = 20;
 constexpr int max_commands = 600;  // bounds the load if the slow client is never cut off
 
@@ -112,7 +112,8 @@ TEST(SlowClient, AClientThatStopsReadingIsCutOffWithoutHoldingUpTheOthersAndMayR
   for (auto& p : people) p.connect(server.port());
   // Joins are answered in any order: wait for all of them, not only the
   // slow client's and the facilitator's.
-  ASSERT_TRUE(run_until(ioc, [&] { return everyone_joined() && answered(); }, 10s));
+  ASSERT_TRUE(run_until(
+      ioc, [&] { return everyone_joined() && answered(); }, 10s));
   facilitator.command({{"type", "start_session"}}, "start");
   facilitator.command({{"type", "go_to_phase"}, {"phase", clarifying_phase}}, "go");
   for (int i = 0; i < long_phases; ++i) {

@@ -49,7 +49,8 @@ std::optional<std::string> start_unprivileged(const fs::path& db) {
   close(pipe_fds[1]);
   std::string message;
   char buffer[512];
-  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<std::size_t>(n));
   close(pipe_fds[0]);
   int status = 0;
   waitpid(child, &status, 0);

@@ -87,7 +87,9 @@ TEST_F(WholeDebrief, FromNormsToExport) {
       {{"speaker", "Teacher"}, {"role", "teacher"}, {"start_ms", 0}, {"text", "How is the warm-up going for you?"}},
       {{"speaker", "Student A"}, {"role", "student"}, {"start_ms", 4000}, {"text", "Fine. I finish and then wait."}},
       {{"speaker", "Teacher"}, {"role", "teacher"}, {"start_ms", 9000}, {"text", "What do you do while you wait?"}},
-      {{"speaker", "Student A"}, {"role", "student"}, {"start_ms", 12000},
+      {{"speaker", "Student A"},
+       {"role", "student"},
+       {"start_ms", 12000},
        {"text", "I help Student B, but I wish the problems were harder."}},
   });
   EXPECT_EQ(presenter.command({{"type", "transcript_import"}, {"lines", lines}, {"format", "text"}}).at("code"),
@@ -178,10 +180,10 @@ TEST_F(WholeDebrief, FromNormsToExport) {
   }
   EXPECT_EQ(md.body.find("PRIVATE"), std::string::npos);
   EXPECT_EQ(md.body.find("Seat them with Student B"), std::string::npos);  // declined
-  const auto exported = json::parse(
-      http_request(server.port(), http::verb::get, "/api/sessions/" + session.code + "/export?format=json", {},
-                   session.facilitator_key)
-          .body);
+  const auto exported =
+      json::parse(http_request(server.port(), http::verb::get, "/api/sessions/" + session.code + "/export?format=json",
+                               {}, session.facilitator_key)
+                      .body);
   EXPECT_EQ(exported.at("adaptations").at(0).at("check_in"), "2027-03-15");
   EXPECT_EQ(exported.at("consent").at("confirmed_by"), "Jordan");
   const auto html = http_request(server.port(), http::verb::get,

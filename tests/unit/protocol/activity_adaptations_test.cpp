@@ -157,8 +157,9 @@ TEST(ActivityAdaptationEdit, ThePresenterEditsAnyAdaptationKeepingAuthorAndStatu
 }
 
 TEST(ActivityAdaptationEdit, TheAuthorEditsTheirOwnSuggestion) {
-  EXPECT_THAT(when(two_adaptations(), cmd::adaptation_edit{"a2", fields("Let her pick the context"), 1}, ana),
-              Gives(events{evt::adaptation_saved{an_adaptation("a2", "Let her pick the context", "p3", S::suggested, 2)}}));
+  EXPECT_THAT(
+      when(two_adaptations(), cmd::adaptation_edit{"a2", fields("Let her pick the context"), 1}, ana),
+      Gives(events{evt::adaptation_saved{an_adaptation("a2", "Let her pick the context", "p3", S::suggested, 2)}}));
 }
 
 TEST(ActivityAdaptationEdit, TheAuthorCannotEditOnceDecided) {
@@ -200,10 +201,12 @@ TEST(ActivityAdaptationEdit, ValidatesTheFieldsLikeAdd) {
 TEST(ActivityAdaptationDecide, AcceptingOrDecliningASuggestionIsTheNextVersion) {
   const auto s = two_adaptations();
 
-  EXPECT_THAT(when(s, cmd::adaptation_decide{"a2", true, 1}, sam),
-              Gives(events{evt::adaptation_saved{an_adaptation("a2", "Let her choose the context", "p3", S::accepted, 2)}}));
-  EXPECT_THAT(when(s, cmd::adaptation_decide{"a2", false, 1}, sam),
-              Gives(events{evt::adaptation_saved{an_adaptation("a2", "Let her choose the context", "p3", S::declined, 2)}}));
+  EXPECT_THAT(
+      when(s, cmd::adaptation_decide{"a2", true, 1}, sam),
+      Gives(events{evt::adaptation_saved{an_adaptation("a2", "Let her choose the context", "p3", S::accepted, 2)}}));
+  EXPECT_THAT(
+      when(s, cmd::adaptation_decide{"a2", false, 1}, sam),
+      Gives(events{evt::adaptation_saved{an_adaptation("a2", "Let her choose the context", "p3", S::declined, 2)}}));
 }
 
 TEST(ActivityAdaptationDecide, OnlyASuggestionCanBeDecided) {

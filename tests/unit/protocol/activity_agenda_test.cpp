@@ -50,7 +50,8 @@ TEST(ActivitySetPhaseMinutes, ARunningTimerIsUntouched) {
 
   EXPECT_THAT(when(s, cmd::set_phase_minutes{talk, 12}, maya, t0 + 5000),
               Gives(events{evt::agenda_changed{expected, talk, s.timer}}));
-  EXPECT_EQ(s.timer, (timer_state{timer_status::running, 10 * minute, 10 * minute, t0 + 1000 + 10 * minute, 0, t0 + 1000}));
+  EXPECT_EQ(s.timer,
+            (timer_state{timer_status::running, 10 * minute, 10 * minute, t0 + 1000 + 10 * minute, 0, t0 + 1000}));
 }
 
 TEST(ActivitySetPhaseMinutes, APausedTimerIsUntouched) {
@@ -60,7 +61,8 @@ TEST(ActivitySetPhaseMinutes, APausedTimerIsUntouched) {
   expected[talk].minutes = 20;
 
   EXPECT_THAT(when(s, cmd::set_phase_minutes{talk, 20}, maya),
-              Gives(events{evt::agenda_changed{expected, talk, {timer_status::paused, 10 * minute, 9 * minute, 0, minute, 0}}}));
+              Gives(events{
+                  evt::agenda_changed{expected, talk, {timer_status::paused, 10 * minute, 9 * minute, 0, minute, 0}}}));
 }
 
 // The agenda's own comment: the current phase keeps its timer "unless its
@@ -232,8 +234,9 @@ TEST(ActivityHandOver, GivesTheHandOverAndTheRolesSwap) {
   const auto after = given(s, cmd::hand_over{"p3"}, maya);
   EXPECT_EQ(after.role_of("p3"), role::facilitator);
   EXPECT_EQ(after.role_of("p1"), role::colleague);
-  EXPECT_THAT(when(after, cmd::timer_start{}, ana, t0),
-              Gives(events{evt::timer_started{{timer_status::running, 10 * minute, 10 * minute, t0 + 10 * minute, 0, t0}}}));
+  EXPECT_THAT(
+      when(after, cmd::timer_start{}, ana, t0),
+      Gives(events{evt::timer_started{{timer_status::running, 10 * minute, 10 * minute, t0 + 10 * minute, 0, t0}}}));
   EXPECT_THAT(when(after, cmd::timer_start{}, maya), Rejects(error_code::forbidden));
 }
 
@@ -348,8 +351,9 @@ TEST(ActivitySetDone, OnlyWhileTheSessionIsLive) {
 TEST(ActivityExpireTimer, WithoutAutoAdvanceOnlyTheTimerExpires) {
   const auto s = given(in_phase(talk), cmd::timer_start{}, maya, t0);
 
-  EXPECT_THAT(when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute),
-              Gives(events{evt::timer_expired{{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute}}}));
+  EXPECT_THAT(
+      when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute),
+      Gives(events{evt::timer_expired{{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute}}}));
 }
 
 TEST(ActivityExpireTimer, WithAutoAdvanceTheNextPhaseFollows) {
@@ -376,8 +380,9 @@ TEST(ActivityExpireTimer, AutoAdvanceStopsAtTheLastPhase) {
   s.tmpl.phases[reflecting].auto_advance = true;
   s = given(s, cmd::timer_start{}, maya, t0);
 
-  EXPECT_THAT(when(s, cmd::expire_timer{}, nobody, t0 + 4 * minute),
-              Gives(events{evt::timer_expired{{timer_status::expired, 4 * minute, 0, 0, 4 * minute, t0 + 4 * minute}}}));
+  EXPECT_THAT(
+      when(s, cmd::expire_timer{}, nobody, t0 + 4 * minute),
+      Gives(events{evt::timer_expired{{timer_status::expired, 4 * minute, 0, 0, 4 * minute, t0 + 4 * minute}}}));
 }
 
 TEST(ActivityExpireTimer, BeforeTheEndIsAConflict) {

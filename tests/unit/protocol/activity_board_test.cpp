@@ -164,15 +164,13 @@ TEST(ActivityBoardRemove, GivesTheRemovalAndTheItemLeavesTheBoard) {
   const auto s = board_with_items();
 
   EXPECT_THAT(when(s, cmd::board_remove{"i2", 1}, sam), Gives(events{evt::board_item_removed{"i2"}}));
-  EXPECT_EQ(list_order(given(s, cmd::board_remove{"i2", 1}, sam), L::know),
-            (std::vector<std::string>{"i1", "i3"}));
+  EXPECT_EQ(list_order(given(s, cmd::board_remove{"i2", 1}, sam), L::know), (std::vector<std::string>{"i1", "i3"}));
 }
 
 TEST(ActivityBoardRemove, RefusesAStaleVersionAndAnUnknownItem) {
   const auto s = given(board_with_items(), cmd::board_edit{"i2", "He finishes first", 1}, sam);
 
-  EXPECT_THAT(when(s, cmd::board_remove{"i2", 1}, sam),
-              RejectsAsStale(item("i2", L::know, "He finishes first", 2)));
+  EXPECT_THAT(when(s, cmd::board_remove{"i2", 1}, sam), RejectsAsStale(item("i2", L::know, "He finishes first", 2)));
   EXPECT_THAT(when(s, cmd::board_remove{"i42", 1}, sam), Rejects(error_code::not_found));
 }
 
@@ -237,8 +235,9 @@ TEST(ActivityBoardPropose, GivesAPendingProposalByItsAuthor) {
 }
 
 TEST(ActivityBoardPropose, TheFacilitatorMayProposeToo) {
-  EXPECT_THAT(when(in_phase(assumptions), cmd::board_propose{L::dont_know, "How she felt"}, maya),
-              Gives(events{evt::proposal_saved{{"q1", L::dont_know, "How she felt", "p1", proposal_state::pending, ""}}}));
+  EXPECT_THAT(
+      when(in_phase(assumptions), cmd::board_propose{L::dont_know, "How she felt"}, maya),
+      Gives(events{evt::proposal_saved{{"q1", L::dont_know, "How she felt", "p1", proposal_state::pending, ""}}}));
 }
 
 TEST(ActivityBoardPropose, RefusesAnInvalidListAndBadText) {
@@ -259,12 +258,11 @@ TEST(ActivityBoardPropose, RefusesTheTwoHundredAndFirstProposal) {
 TEST(ActivityProposalDecide, AcceptingSavesTheProposalAndAnItemByTheProposalsAuthor) {
   const auto s = given(board_with_items(), cmd::board_propose{L::find_out, "Ask about home reading"}, ana);  // q5
 
-  EXPECT_THAT(when(s, cmd::proposal_decide{"q5", true}, sam),
-              Gives(events{
-                  evt::proposal_saved{{"q5", L::find_out, "Ask about home reading", "p3", proposal_state::accepted,
-                                       "i6"}},
-                  evt::board_item_saved{
-                      {"i6", L::find_out, "Ask about home reading", "p3", item_status::open, {}, 1}, -1}}));
+  EXPECT_THAT(
+      when(s, cmd::proposal_decide{"q5", true}, sam),
+      Gives(events{
+          evt::proposal_saved{{"q5", L::find_out, "Ask about home reading", "p3", proposal_state::accepted, "i6"}},
+          evt::board_item_saved{{"i6", L::find_out, "Ask about home reading", "p3", item_status::open, {}, 1}, -1}}));
 }
 
 TEST(ActivityProposalDecide, AcceptedItemLandsAtTheEndOfItsList) {

@@ -154,8 +154,9 @@ TEST(ActivityEntryRemove, OthersAreForbiddenOrDoNotFindAHiddenOne) {
 // ---- share ----
 
 TEST(ActivityEntryShare, TheAuthorSharesAPrivateEntryEarlyAsTheNextVersion) {
-  EXPECT_THAT(when(private_notes(), cmd::entry_share{"e1"}, ana),
-              Gives(events{evt::entry_saved{an_entry("e1", "notice", 0, "She counted on her fingers", "p3", true, 2)}}));
+  EXPECT_THAT(
+      when(private_notes(), cmd::entry_share{"e1"}, ana),
+      Gives(events{evt::entry_saved{an_entry("e1", "notice", 0, "She counted on her fingers", "p3", true, 2)}}));
 }
 
 TEST(ActivityEntryShare, ASharedEntryIsVisibleSoOthersAreForbiddenNotUnaware) {

@@ -41,9 +41,9 @@ session_state a_finished_debrief() {
   s = given(s, cmd::board_add{board_list::know, "<script>alert(1)</script>"}, sam);
   s = given(s, cmd::board_mark{"i6", item_status::challenged, {"line:L2", "annotation:n1"}, 1}, sam);
   s = given(s, cmd::go_to_phase{adapting}, maya);
-  s = given(s,
-            cmd::adaptation_add{{"Start with a drawing", "Student A", {"annotation:n1"}, "2027-03-15", {"Which café?"}}},
-            sam);
+  s = given(
+      s, cmd::adaptation_add{{"Start with a drawing", "Student A", {"annotation:n1"}, "2027-03-15", {"Which café?"}}},
+      sam);
   s = given(s, cmd::adaptation_add{{"Suggested change", "", {}, "", {}}}, ana);
   s = given(s, cmd::adaptation_add{{"Declined change", "", {}, "", {}}}, kim);
   s = given(s, cmd::adaptation_decide{"a10", false, 1}, sam);
@@ -140,8 +140,8 @@ TEST(ActivityExportMarkdown, AnUnplacedAnnotationSaysItsWordsAreNoLongerInTheTra
 }
 
 TEST(ActivityExportMarkdown, NumbersLinesAsPeopleReadThemNeverByInternalId) {
-  auto s = given(with_transcript(in_phase(reading)), cmd::annotate{"L3", "L4", -1, -1, annotation_tag::strength, ""},
-                 ana);
+  auto s =
+      given(with_transcript(in_phase(reading)), cmd::annotate{"L3", "L4", -1, -1, annotation_tag::strength, ""}, ana);
   s = given(s, cmd::go_to_phase{talk}, maya);
   s = given(s, cmd::board_add{board_list::know, "She counts"}, sam);
   s = given(s, cmd::board_mark{"i2", item_status::open, {"line:L4"}, 1}, sam);
@@ -178,7 +178,8 @@ TEST(ActivityExportHtml, IsAWholePageWithLandmarksATitleAndPrintStyles) {
   EXPECT_THAT(html, HasSubstr("<main>\n"));
   EXPECT_THAT(html, HasSubstr("</main>\n<footer>"));
   EXPECT_THAT(html, HasSubstr("@media print"));
-  EXPECT_THAT(html, HasSubstr("<section class=\"\" aria-labelledby=\"board\">\n<h2 id=\"board\">Assumption board</h2>"));
+  EXPECT_THAT(html,
+              HasSubstr("<section class=\"\" aria-labelledby=\"board\">\n<h2 id=\"board\">Assumption board</h2>"));
   EXPECT_THAT(html, Not(HasSubstr("<script")));
 }
 
@@ -226,8 +227,8 @@ TEST(ActivityExportHtml, EscapesHostileTextEverywhere) {
   EXPECT_THAT(html, HasSubstr("<h1>" + escaped + "</h1>"));
   EXPECT_THAT(html, HasSubstr("Comment by " + escaped + ":</span> <span class=\"text\">" + escaped));
   EXPECT_THAT(html, HasSubstr("<li><span class=\"text\">" + escaped + "</span> <span class=\"byline\">— " + escaped));
-  EXPECT_THAT(html, HasSubstr("<h3><span class=\"text\">" + escaped + "</span></h3>\n<p>For <span class=\"text\">" +
-                              escaped));
+  EXPECT_THAT(
+      html, HasSubstr("<h3><span class=\"text\">" + escaped + "</span></h3>\n<p>For <span class=\"text\">" + escaped));
 }
 
 TEST(ActivityExportHtml, StatesTimesInTheChosenZone) {
@@ -254,12 +255,18 @@ void each_text(const json& j, const std::function<void(const std::string& key, c
 std::string html_escaped(const std::string& in) {
   std::string out;
   for (char c : in) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else if (c == '\'') out += "&#39;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (c == '\'')
+      out += "&#39;";
+    else
+      out += c;
   }
   return out;
 }
@@ -295,8 +302,8 @@ TEST(ActivityExportParity, NoFormatHoldsHiddenWordsOrNamesInAnonymousPhases) {
 }
 
 TEST(ActivityExportParity, AnAnonymousPhasesAnnotationsNameNobody) {
-  auto s = given(with_transcript(in_phase(talk)), cmd::annotate{"L2", "", -1, -1, annotation_tag::strength,
-                                                                 "Precise words"}, kim);
+  auto s = given(with_transcript(in_phase(talk)),
+                 cmd::annotate{"L2", "", -1, -1, annotation_tag::strength, "Precise words"}, kim);
   s.tmpl.phases.at(talk).anonymous = true;  // a template whose open discussion is anonymous
   const auto record = build_record(s, exported_at, utc_zone());
 
@@ -314,30 +321,32 @@ TEST(ActivityExportJson, HoldsTheRecordWithLineNumbersAuthorsPromptsAndStatedTim
   EXPECT_EQ(j.at("version"), 2);
   EXPECT_EQ(j.at("time_zone"), "Europe/Paris");
   EXPECT_EQ(j.at("exported"), (json{{"at", exported_at}, {"text", "23 Nov 2025, 00:20 CET"}}));
-  EXPECT_EQ(j.at("consent"),
-            (json{{"confirmed_by", "Sam"}, {"at", {{"at", t0}, {"text", "22 Nov 2025, 23:20 CET"}}}}));
-  EXPECT_EQ(j.at("assumption_board").at(2).at("items").at(0),
-            (json{{"text", "Fractions are the hard part"},
-                  {"status", "Challenged"},
-                  {"evidence",
-                   {{{"kind", "line"},
-                     {"line", {{"first_line", 2}, {"last_line", 2}, {"speaker", "Student A"},
-                               {"text", "I drew the café tables."}}}},
-                    {{"kind", "annotation"}, {"annotation", j.at("annotations").at(0)}}}}}));
-  EXPECT_EQ(j.at("annotations").at(0),
-            (json{{"tag", "Wonder"},
-                  {"quote", {{"first_line", 2}, {"last_line", 2}, {"speaker", "Student A"},
-                             {"text", "I drew the café tables."}}},
-                  {"comment", "Tables?"},
-                  {"author", "Ana"},
-                  {"replies",
-                   {{{"author", "Sam"},
-                     {"text", "She loves that café"},
-                     {"at", {{"at", t0 + 60'000}, {"text", "22 Nov 2025, 23:21 CET"}}}}}}}));
-  EXPECT_EQ(j.at("phases").at(0),
-            (json{{"title", "What we noticed"},
-                  {"anonymous", false},
-                  {"prompts", {{{"prompt", "Wondered"}, {"entries", {{{"text", "Shared noticing"}, {"author", "Kim"}}}}}}}}));
+  EXPECT_EQ(j.at("consent"), (json{{"confirmed_by", "Sam"}, {"at", {{"at", t0}, {"text", "22 Nov 2025, 23:20 CET"}}}}));
+  EXPECT_EQ(
+      j.at("assumption_board").at(2).at("items").at(0),
+      (json{{"text", "Fractions are the hard part"},
+            {"status", "Challenged"},
+            {"evidence",
+             {{{"kind", "line"},
+               {"line",
+                {{"first_line", 2}, {"last_line", 2}, {"speaker", "Student A"}, {"text", "I drew the café tables."}}}},
+              {{"kind", "annotation"}, {"annotation", j.at("annotations").at(0)}}}}}));
+  EXPECT_EQ(
+      j.at("annotations").at(0),
+      (json{{"tag", "Wonder"},
+            {"quote",
+             {{"first_line", 2}, {"last_line", 2}, {"speaker", "Student A"}, {"text", "I drew the café tables."}}},
+            {"comment", "Tables?"},
+            {"author", "Ana"},
+            {"replies",
+             {{{"author", "Sam"},
+               {"text", "She loves that café"},
+               {"at", {{"at", t0 + 60'000}, {"text", "22 Nov 2025, 23:21 CET"}}}}}}}));
+  EXPECT_EQ(
+      j.at("phases").at(0),
+      (json{{"title", "What we noticed"},
+            {"anonymous", false},
+            {"prompts", {{{"prompt", "Wondered"}, {"entries", {{{"text", "Shared noticing"}, {"author", "Kim"}}}}}}}}));
   EXPECT_EQ(j.at("adaptations").at(0).at("check_in"), "2027-03-15");
   EXPECT_EQ(j.at("adaptations").size(), 1u);
 }

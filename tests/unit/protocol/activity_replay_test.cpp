@@ -20,7 +20,7 @@ constexpr millis minute = 60 * second;
 struct step {
   command c;
   sender from;
-  bool refused = false;   // a slip the server must refuse
+  bool refused = false;  // a slip the server must refuse
   millis wait = second;  // since the previous step
 };
 
@@ -47,11 +47,11 @@ std::vector<step> a_whole_debrief() {
       {cmd::start_session{}, maya},
       {cmd::set_done{true}, ana},
       {cmd::set_done{true}, olu},
-      {cmd::set_done{true}, olu},                          // no change, no event
-      {cmd::board_add{L::know, "Likes art"}, sam},         // i2
-      {cmd::next_phase{}, maya},                           // assumptions
-      {cmd::entry_add{"I know she likes art", 0}, sam},    // e3
-      {cmd::entry_add{"So do I", 0}, ana, true},           // only the presenter writes here
+      {cmd::set_done{true}, olu},                                           // no change, no event
+      {cmd::board_add{L::know, "Likes art"}, sam},                          // i2
+      {cmd::next_phase{}, maya},                                            // assumptions
+      {cmd::entry_add{"I know she likes art", 0}, sam},                     // e3
+      {cmd::entry_add{"So do I", 0}, ana, true},                            // only the presenter writes here
       {cmd::board_add{L::assumptions, "Fractions are hard for her"}, sam},  // i4
       {cmd::board_propose{L::find_out, "Ask about home"}, ana},             // q5
       {cmd::proposal_decide{"q5", true}, sam},                              // i6
@@ -63,22 +63,22 @@ std::vector<step> a_whole_debrief() {
       {cmd::board_edit{"i2", "Likes drawing", 2}, sam},
       {cmd::next_phase{}, maya},  // the transcript
       {cmd::timer_start{}, maya},
-      {cmd::annotate{"L2", "", -1, -1, T::wonder, "Tables?"}, ana},   // n8
+      {cmd::annotate{"L2", "", -1, -1, T::wonder, "Tables?"}, ana},           // n8
       {cmd::annotate{"L1", "L2", 17, 15, T::notice, "Her first move"}, kim},  // n9
       {cmd::annotate{"L7", "", -1, -1, T::notice, ""}, kim, true},            // no such line
       {cmd::annotation_reply{"n8", "She loves that café"}, sam},              // r10
       {cmd::annotation_edit{"n8", T::strength, "Real life!", 1}, ana},
       {cmd::annotation_edit{"n8", T::need, "", 1}, ana, true},  // stale
       {cmd::focus_line{"L3"}, maya},
-      {cmd::focus_line{"L3"}, sam},  // already there, no event
+      {cmd::focus_line{"L3"}, sam},                                   // already there, no event
       {cmd::transcript_import{corrected_lines(), "vtt", true}, sam},  // n8 and n9 move down a line
       {cmd::focus_line{"L4"}, sam},
-      {cmd::next_phase{}, maya},  // the private noticings
+      {cmd::next_phase{}, maya},                               // the private noticings
       {cmd::entry_add{"She counted on her fingers", 0}, ana},  // e11
       {cmd::entry_add{"Why tables?", 1}, kim},                 // e12
       {cmd::entry_share{"e12"}, kim},
       {cmd::entry_edit{"e11", "She counted the chairs", 1}, ana},
-      {cmd::entry_edit{"e11", "Mine", 2}, kim, true},  // hidden from Kim
+      {cmd::entry_edit{"e11", "Mine", 2}, kim, true},                      // hidden from Kim
       {cmd::annotate{"L5", "", -1, -1, T::need, "Private thought"}, ana},  // n13
       {cmd::entry_add{"Oops", -1}, maya},                                  // e14
       {cmd::entry_remove{"e14"}, maya},
@@ -93,28 +93,31 @@ std::vector<step> a_whole_debrief() {
       {cmd::adaptation_decide{"a15", true, 2}, sam},
       {cmd::next_phase{}, maya},  // the quick round, which moves on by itself
       {cmd::timer_start{}, maya},
-      {cmd::expire_timer{}, nobody, true, 2 * minute},  // not yet
+      {cmd::expire_timer{}, nobody, true, 2 * minute},   // not yet
       {cmd::expire_timer{}, nobody, false, 1 * minute},  // timer_expired, then the chart
-      {cmd::entry_add{"Said: tables", 0}, kim},   // e16
-      {cmd::entry_add{"Did: counted", 1}, maya},  // e17
-      {cmd::entry_add{"My view", 2}, sam, true},  // colleagues only
+      {cmd::entry_add{"Said: tables", 0}, kim},          // e16
+      {cmd::entry_add{"Did: counted", 1}, maya},         // e17
+      {cmd::entry_add{"My view", 2}, sam, true},         // colleagues only
       {cmd::move_phase{0, 3}, maya},
       {cmd::remove_phase{3}, maya},
       {cmd::remove_phase{5}, maya, true},  // the current phase
       {cmd::set_phase_minutes{5, 9}, maya},
       {cmd::next_phase{}, maya},  // adaptations
-      {cmd::adaptation_add{{"Start with a drawing", "Student A", {"annotation:n8", "line:L3"}, "2028-02-29",
+      {cmd::adaptation_add{{"Start with a drawing",
+                            "Student A",
+                            {"annotation:n8", "line:L3"},
+                            "2028-02-29",
                             {"Which café?", "What did you count?"}}},
-       sam},                                                                    // a18
-      {cmd::adaptation_add{{"Try pairs", "", {}, "", {}}}, kim},               // a19
+       sam},                                                      // a18
+      {cmd::adaptation_add{{"Try pairs", "", {}, "", {}}}, kim},  // a19
       {cmd::adaptation_decide{"a19", false, 1}, sam},
-      {cmd::adaptation_add{{"Ask her first", "", {}, "", {}}}, ana},           // a20
+      {cmd::adaptation_add{{"Ask her first", "", {}, "", {}}}, ana},  // a20
       {cmd::adaptation_remove{"a20"}, ana},
       {cmd::adaptation_add{{"Check in", "", {}, "2027-02-29", {}}}, sam, true},  // no such day
-      {cmd::hand_over{"p2"}, maya, true},                                       // not the presenter
+      {cmd::hand_over{"p2"}, maya, true},                                        // not the presenter
       {cmd::hand_over{"p5"}, maya},
-      {cmd::next_phase{}, maya, true},  // no longer the facilitator
-      {cmd::next_phase{}, kim},         // the private, anonymous reflection
+      {cmd::next_phase{}, maya, true},                 // no longer the facilitator
+      {cmd::next_phase{}, kim},                        // the private, anonymous reflection
       {cmd::entry_add{"I will listen more", 0}, ana},  // e21
       {cmd::entry_add{"I will wait", 0}, maya},        // e22
       {cmd::set_done{true}, ana},
@@ -123,7 +126,7 @@ std::vector<step> a_whole_debrief() {
       {cmd::transcript_withdraw{}, sam},
       {cmd::transcript_withdraw{}, sam, true},  // nothing left to withdraw
       {cmd::transcript_import{sample_lines(), "srt", true}, sam},
-      {cmd::go_to_phase{1}, kim},  // back to the transcript
+      {cmd::go_to_phase{1}, kim},                                          // back to the transcript
       {cmd::annotate{"L1", "", -1, -1, T::notice, "A fresh start"}, ana},  // n23
       {cmd::focus_line{"L1"}, maya, true},                                 // colleagues cannot
       {cmd::focus_line{"L1"}, kim},

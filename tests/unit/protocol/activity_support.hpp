@@ -29,30 +29,33 @@ inline constexpr millis t0 = 1'763'850'000'000;  // 2025-11-22 22:20 UTC
 
 // Phase indexes of the workshop template.
 inline constexpr int opening = 0;
-inline constexpr int assumptions = 1;   // only the presenter writes
-inline constexpr int reading = 2;       // the transcript phase
-inline constexpr int noticings = 3;     // private discussion
-inline constexpr int talk = 4;          // open discussion
-inline constexpr int chart = 5;         // colleagues fill the chart
-inline constexpr int adapting = 6;      // adaptations
-inline constexpr int reflecting = 7;    // private and anonymous reflection
+inline constexpr int assumptions = 1;  // only the presenter writes
+inline constexpr int reading = 2;      // the transcript phase
+inline constexpr int noticings = 3;    // private discussion
+inline constexpr int talk = 4;         // open discussion
+inline constexpr int chart = 5;        // colleagues fill the chart
+inline constexpr int adapting = 6;     // adaptations
+inline constexpr int reflecting = 7;   // private and anonymous reflection
 
 // One phase of every kind; ids hold no digits so they never move the id counter.
 inline session_template workshop_template() {
-  return {"workshop",
-          "Workshop debrief",
-          "A phase of every kind.",
-          {{"open", "Opening", phase_kind::opening, 5, {"Why are we here?"}},
-           {"assume", "Assumptions", phase_kind::assumptions, 7, {"Know", "Don't know", "Assume", "Find out"},
-            writers::presenter},
-           {"read", "Read the transcript", phase_kind::transcript, 8, {}},
-           {"notice", "What we noticed", phase_kind::discussion, 5, {"Noticed", "Wondered"}, writers::everyone,
-            true},
-           {"talk", "Talk it through", phase_kind::discussion, 10, {"What stood out?", "What next?"}},
-           {"chart", "Chart", phase_kind::chart, 6, {"Said", "Did", "Next"}, writers::colleagues},
-           {"adapt", "Adaptations", phase_kind::adaptations, 8, {}},
-           {"reflect", "Reflection", phase_kind::reflection, 4, {"What will you carry?"}, writers::everyone, true,
-            true}}};
+  return {
+      "workshop",
+      "Workshop debrief",
+      "A phase of every kind.",
+      {{"open", "Opening", phase_kind::opening, 5, {"Why are we here?"}},
+       {"assume",
+        "Assumptions",
+        phase_kind::assumptions,
+        7,
+        {"Know", "Don't know", "Assume", "Find out"},
+        writers::presenter},
+       {"read", "Read the transcript", phase_kind::transcript, 8, {}},
+       {"notice", "What we noticed", phase_kind::discussion, 5, {"Noticed", "Wondered"}, writers::everyone, true},
+       {"talk", "Talk it through", phase_kind::discussion, 10, {"What stood out?", "What next?"}},
+       {"chart", "Chart", phase_kind::chart, 6, {"Said", "Did", "Next"}, writers::colleagues},
+       {"adapt", "Adaptations", phase_kind::adaptations, 8, {}},
+       {"reflect", "Reflection", phase_kind::reflection, 4, {"What will you carry?"}, writers::everyone, true, true}}};
 }
 
 inline const sender maya{"p1"};  // facilitator
@@ -96,15 +99,15 @@ inline result when(const session_state& s, const command& c, const sender& from,
 inline session_state given(const session_state& s, const command& c, const sender& from, millis now = t0) {
   const auto o = apply(s, written_here(s, c), from, now);
   if (const auto* why = std::get_if<rejection>(&o)) {
-    ADD_FAILURE() << "given " << command_name(c) << " was refused: " << to_string(why->code) << ": "
-                  << why->message;
+    ADD_FAILURE() << "given " << command_name(c) << " was refused: " << to_string(why->code) << ": " << why->message;
     return s;
   }
   return replay(std::get<events>(o), s);
 }
 
 inline session_state lobby() {
-  auto created = std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
+  auto created =
+      std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
   auto s = evolve({}, created);
   s = given(s, cmd::join{"Maya", role::facilitator, true}, nobody);
   s = given(s, cmd::join{"Sam", role::presenter}, nobody);

@@ -218,8 +218,8 @@ TEST(ActivityTranscriptReimport, MovesAnAnnotationToWhereItsWordsNowAre) {
   const auto out = when(s, cmd::transcript_import{with_a_line_on_top(), "vtt", true}, sam, t0 + 9);
 
   EXPECT_THAT(out, Gives(events{evt::transcript_imported{imported(with_a_line_on_top(), 2, t0 + 9)},
-                                evt::annotation_saved{an_annotation("n1", "L3", "L4",
-                                                                    "I drew the café tables.\nWhy tables?", "p3")}}));
+                                evt::annotation_saved{
+                                    an_annotation("n1", "L3", "L4", "I drew the café tables.\nWhy tables?", "p3")}}));
 }
 
 TEST(ActivityTranscriptReimport, MovesACharacterRangeWithinItsNewLine) {

@@ -170,7 +170,8 @@ TEST(ActivityViewEvent, AHiddenEntryReachesOthersAsAPlaceholderWithoutText) {
   const auto views = view_event(evolve(s, saved), saved);
 
   EXPECT_EQ(views.for_others,
-            (json{{"type", "entry_saved"}, {"entry", {{"id", "e1"}, {"phase", "notice"}, {"hidden", true}, {"author", "p3"}}}}));
+            (json{{"type", "entry_saved"},
+                  {"entry", {{"id", "e1"}, {"phase", "notice"}, {"hidden", true}, {"author", "p3"}}}}));
   EXPECT_EQ(views.author, "p3");
   EXPECT_EQ(views.for_author, (json{{"type", "entry_saved"}, {"entry", e}}));
   EXPECT_EQ(views.for_others.dump().find("fingers"), std::string::npos);
@@ -205,7 +206,8 @@ TEST(ActivityViewEvent, SharingSendsTheEntryInFullToOthers) {
   const auto views = view_event(evolve(s, shared), shared);
 
   EXPECT_EQ(views.for_others,
-            (json{{"type", "entry_saved"}, {"entry", an_entry("e1", "notice", 0, "She counted on her fingers", "p3", true, 2)}}));
+            (json{{"type", "entry_saved"},
+                  {"entry", an_entry("e1", "notice", 0, "She counted on her fingers", "p3", true, 2)}}));
 }
 
 TEST(ActivityViewEvent, ARevealedAnonymousEntryReachesOthersWithoutItsAuthor) {
@@ -216,8 +218,9 @@ TEST(ActivityViewEvent, ARevealedAnonymousEntryReachesOthersWithoutItsAuthor) {
 
   EXPECT_EQ(views.for_others, (json{{"type", "entry_saved"},
                                     {"entry", an_entry("e1", "reflect", 0, "I will listen much more", "", false, 2)}}));
-  EXPECT_EQ(views.for_author, (json{{"type", "entry_saved"},
-                                    {"entry", an_entry("e1", "reflect", 0, "I will listen much more", "p3", false, 2)}}));
+  EXPECT_EQ(views.for_author,
+            (json{{"type", "entry_saved"},
+                  {"entry", an_entry("e1", "reflect", 0, "I will listen much more", "p3", false, 2)}}));
 }
 
 TEST(ActivityViewEvent, AHiddenAnnotationReachesOthersAsAPlaceholderWithoutText) {
@@ -226,8 +229,9 @@ TEST(ActivityViewEvent, AHiddenAnnotationReachesOthersAsAPlaceholderWithoutText)
 
   const auto views = view_event(evolve(s, saved), saved);
 
-  EXPECT_EQ(views.for_others, (json{{"type", "annotation_saved"},
-                                    {"annotation", {{"id", "n3"}, {"phase", "notice"}, {"hidden", true}, {"author", "p3"}}}}));
+  EXPECT_EQ(views.for_others,
+            (json{{"type", "annotation_saved"},
+                  {"annotation", {{"id", "n3"}, {"phase", "notice"}, {"hidden", true}, {"author", "p3"}}}}));
   EXPECT_EQ(views.for_author, (json{{"type", "annotation_saved"}, {"annotation", ana_annotation()}}));
   EXPECT_EQ(views.author, "p3");
 }

@@ -32,7 +32,8 @@ C parsed(const string& text) {
 // ---- good input ----
 
 TEST(ActivityWireParse, AgendaCommands) {
-  const auto minutes = parsed<cmd::set_phase_minutes>(R"({"type":"set_phase_minutes","id":"c7","phase":2,"minutes":15})");
+  const auto minutes =
+      parsed<cmd::set_phase_minutes>(R"({"type":"set_phase_minutes","id":"c7","phase":2,"minutes":15})");
   EXPECT_EQ(std::tuple(minutes.phase, minutes.minutes), std::tuple(2, 15));
 
   const auto removed = parsed<cmd::remove_phase>(R"({"type":"remove_phase","id":"c7","phase":3})");
@@ -54,8 +55,8 @@ TEST(ActivityWireParse, AddPhaseReadsThePhaseAndLeavesItsIdToTheServer) {
           "prompts":["A","B"],"writers":"colleagues","private":true,"anonymous":true,"auto_advance":true}})");
 
   EXPECT_EQ(c.at, 2);
-  EXPECT_EQ(c.phase, (phase_template{"new", "Extra", phase_kind::chart, 4, {"A", "B"}, writers::colleagues, true, true,
-                                     true}));
+  EXPECT_EQ(c.phase,
+            (phase_template{"new", "Extra", phase_kind::chart, 4, {"A", "B"}, writers::colleagues, true, true, true}));
 }
 
 TEST(ActivityWireParse, AddPhaseTakesTheTemplateDefaults) {
@@ -66,7 +67,8 @@ TEST(ActivityWireParse, AddPhaseTakesTheTemplateDefaults) {
 }
 
 TEST(ActivityWireParse, BoardCommands) {
-  const auto add = parsed<cmd::board_add>(R"({"type":"board_add","id":"c7","phase":"talk","list":"dont_know","text":"Why?"})");
+  const auto add =
+      parsed<cmd::board_add>(R"({"type":"board_add","id":"c7","phase":"talk","list":"dont_know","text":"Why?"})");
   EXPECT_EQ(std::tuple(add.list, add.text), std::tuple(board_list::dont_know, string("Why?")));
 
   const auto edit = parsed<cmd::board_edit>(R"({"type":"board_edit","id":"c7","item":"i3","text":"New","version":2})");
@@ -84,22 +86,28 @@ TEST(ActivityWireParse, BoardCommands) {
       R"({"type":"board_mark","id":"c7","item":"i3","status":"confirmed","evidence":["line:L2","item:i1"],"version":6})");
   EXPECT_EQ(std::tuple(mark.item, mark.status, mark.evidence, mark.version),
             std::tuple(string("i3"), item_status::confirmed, evidence_list{"line:L2", "item:i1"}, 6));
-  EXPECT_TRUE(
-      parsed<cmd::board_mark>(R"({"type":"board_mark","id":"c7","item":"i3","status":"open","version":6})").evidence.empty());
+  EXPECT_TRUE(parsed<cmd::board_mark>(R"({"type":"board_mark","id":"c7","item":"i3","status":"open","version":6})")
+                  .evidence.empty());
 
-  const auto propose = parsed<cmd::board_propose>(R"({"type":"board_propose","id":"c7","phase":"talk","list":"know","text":"Idea"})");
+  const auto propose =
+      parsed<cmd::board_propose>(R"({"type":"board_propose","id":"c7","phase":"talk","list":"know","text":"Idea"})");
   EXPECT_EQ(std::tuple(propose.list, propose.text), std::tuple(board_list::know, string("Idea")));
 
-  const auto decide = parsed<cmd::proposal_decide>(R"({"type":"proposal_decide","id":"c7","proposal":"q4","accept":true})");
+  const auto decide =
+      parsed<cmd::proposal_decide>(R"({"type":"proposal_decide","id":"c7","proposal":"q4","accept":true})");
   EXPECT_EQ(std::tuple(decide.proposal, decide.accept), std::tuple(string("q4"), true));
 }
 
 TEST(ActivityWireParse, EntryCommands) {
-  const auto add = parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","phase":"talk","text":"Noticed","prompt":1})");
+  const auto add =
+      parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","phase":"talk","text":"Noticed","prompt":1})");
   EXPECT_EQ(std::tuple(add.text, add.prompt), std::tuple(string("Noticed"), 1));
-  EXPECT_EQ(parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","phase":"talk","text":"Noticed","prompt":-1})").prompt, -1);
+  EXPECT_EQ(
+      parsed<cmd::entry_add>(R"({"type":"entry_add","id":"c7","phase":"talk","text":"Noticed","prompt":-1})").prompt,
+      -1);
 
-  const auto edit = parsed<cmd::entry_edit>(R"({"type":"entry_edit","id":"c7","entry":"e5","text":"More","version":3})");
+  const auto edit =
+      parsed<cmd::entry_edit>(R"({"type":"entry_edit","id":"c7","entry":"e5","text":"More","version":3})");
   EXPECT_EQ(std::tuple(edit.entry, edit.text, edit.version), std::tuple(string("e5"), string("More"), 3));
 
   EXPECT_EQ(parsed<cmd::entry_remove>(R"({"type":"entry_remove","id":"c7","entry":"e5"})").entry, "e5");
@@ -115,7 +123,8 @@ TEST(ActivityWireParse, AdaptationCommands) {
             std::tuple(string("Draw first"), string("Student A"), evidence_list{"annotation:n7"}, string("2027-03-15"),
                        std::vector<string>{"Which one?"}));
 
-  const auto bare = parsed<cmd::adaptation_add>(R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"Draw first"})");
+  const auto bare =
+      parsed<cmd::adaptation_add>(R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"Draw first"})");
   EXPECT_EQ(std::tuple(bare.fields.for_whom, bare.fields.evidence, bare.fields.check_in, bare.fields.follow_ups),
             std::tuple(string(), evidence_list{}, string(), std::vector<string>{}));
 
@@ -154,7 +163,8 @@ TEST(ActivityWireParse, TranscriptAndAnnotationCommands) {
   EXPECT_EQ(std::tuple(full.from_line, full.to_line, full.start_char, full.end_char, full.tag, full.comment),
             std::tuple(string("L2"), string("L3"), 4, 9, annotation_tag::strength, string("Nice")));
 
-  const auto bare = parsed<cmd::annotate>(R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L2","tag":"notice"})");
+  const auto bare =
+      parsed<cmd::annotate>(R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L2","tag":"notice"})");
   EXPECT_EQ(std::tuple(bare.from_line, bare.to_line, bare.start_char, bare.end_char, bare.tag, bare.comment),
             std::tuple(string("L2"), string(), -1, -1, annotation_tag::notice, string()));
 
@@ -166,7 +176,8 @@ TEST(ActivityWireParse, TranscriptAndAnnotationCommands) {
   EXPECT_EQ(parsed<cmd::annotation_remove>(R"({"type":"annotation_remove","id":"c7","annotation":"n4"})").annotation,
             "n4");
 
-  const auto reply = parsed<cmd::annotation_reply>(R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":"n4","text":"Yes"})");
+  const auto reply = parsed<cmd::annotation_reply>(
+      R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":"n4","text":"Yes"})");
   EXPECT_EQ(std::tuple(reply.annotation, reply.text), std::tuple(string("n4"), string("Yes")));
 
   EXPECT_EQ(parsed<cmd::focus_line>(R"({"type":"focus_line","id":"c7","line":"L12"})").line, "L12");
@@ -200,14 +211,17 @@ INSTANTIATE_TEST_SUITE_P(
     ActivityEachCommand, ActivityWireRefuses,
     ::testing::Values(
         // agenda
-        refused{"SetPhaseMinutesStringMinutes", R"({"type":"set_phase_minutes","id":"c7","phase":1,"minutes":"5"})", "minutes"},
-        refused{"SetPhaseMinutesNegativePhase", R"({"type":"set_phase_minutes","id":"c7","phase":-1,"minutes":5})", "phase"},
+        refused{"SetPhaseMinutesStringMinutes", R"({"type":"set_phase_minutes","id":"c7","phase":1,"minutes":"5"})",
+                "minutes"},
+        refused{"SetPhaseMinutesNegativePhase", R"({"type":"set_phase_minutes","id":"c7","phase":-1,"minutes":5})",
+                "phase"},
         refused{"AddPhaseWithoutPhase", R"({"type":"add_phase","id":"c7","at":1})", "phase"},
         refused{"AddPhaseWithStringPhase", R"({"type":"add_phase","id":"c7","at":1,"phase":"chart"})", "phase"},
         refused{"AddPhaseWithoutTitle", R"({"type":"add_phase","id":"c7","at":1,"phase":{"kind":"chart","minutes":3}})",
                 "/phase/title"},
         refused{"AddPhaseWithUnknownKind",
-                R"({"type":"add_phase","id":"c7","at":1,"phase":{"title":"X","kind":"game","minutes":3}})", "/phase/kind"},
+                R"({"type":"add_phase","id":"c7","at":1,"phase":{"title":"X","kind":"game","minutes":3}})",
+                "/phase/kind"},
         refused{"AddPhaseWithStringAt",
                 R"({"type":"add_phase","id":"c7","at":"1","phase":{"title":"X","kind":"chart","minutes":3}})", "at"},
         refused{"RemovePhaseStringPhase", R"({"type":"remove_phase","id":"c7","phase":"2"})", "phase"},
@@ -219,14 +233,16 @@ INSTANTIATE_TEST_SUITE_P(
         refused{"SetDoneStringDone", R"({"type":"set_done","id":"c7","phase":"talk","done":"yes"})", "done"},
         // board
         refused{"BoardAddWithoutText", R"({"type":"board_add","id":"c7","phase":"talk","list":"know"})", "text"},
-        refused{"BoardAddUnknownList", R"({"type":"board_add","id":"c7","phase":"talk","list":"later","text":"x"})", "list"},
+        refused{"BoardAddUnknownList", R"({"type":"board_add","id":"c7","phase":"talk","list":"later","text":"x"})",
+                "list"},
         refused{"BoardAddNumericList", R"({"type":"board_add","id":"c7","phase":"talk","list":1,"text":"x"})", "list"},
         refused{"BoardEditWithoutVersion", R"({"type":"board_edit","id":"c7","item":"i1","text":"x"})", "version"},
-        refused{"BoardEditStringVersion", R"({"type":"board_edit","id":"c7","item":"i1","text":"x","version":"1"})", "version"},
+        refused{"BoardEditStringVersion", R"({"type":"board_edit","id":"c7","item":"i1","text":"x","version":"1"})",
+                "version"},
         refused{"BoardEditWithoutItem", R"({"type":"board_edit","id":"c7","text":"x","version":1})", "item"},
         refused{"BoardMoveWithoutList", R"({"type":"board_move","id":"c7","item":"i1","index":0,"version":1})", "list"},
-        refused{"BoardMoveVersionZero", R"({"type":"board_move","id":"c7","item":"i1","list":"know","index":0,"version":0})",
-                "version"},
+        refused{"BoardMoveVersionZero",
+                R"({"type":"board_move","id":"c7","item":"i1","list":"know","index":0,"version":0})", "version"},
         refused{"BoardMoveStringIndex",
                 R"({"type":"board_move","id":"c7","item":"i1","list":"know","index":"0","version":1})", "index"},
         refused{"BoardRemoveWithoutVersion", R"({"type":"board_remove","id":"c7","item":"i1"})", "version"},
@@ -235,35 +251,41 @@ INSTANTIATE_TEST_SUITE_P(
         refused{"BoardMarkUnknownStatus", R"({"type":"board_mark","id":"c7","item":"i1","status":"done","version":1})",
                 "status"},
         refused{"BoardMarkEvidenceNotAList",
-                R"({"type":"board_mark","id":"c7","item":"i1","status":"open","evidence":"item:i2","version":1})", "evidence"},
+                R"({"type":"board_mark","id":"c7","item":"i1","status":"open","evidence":"item:i2","version":1})",
+                "evidence"},
         refused{"BoardMarkEvidenceOfNumbers",
-                R"({"type":"board_mark","id":"c7","item":"i1","status":"open","evidence":[2],"version":1})", "evidence"},
+                R"({"type":"board_mark","id":"c7","item":"i1","status":"open","evidence":[2],"version":1})",
+                "evidence"},
         refused{"BoardProposeWithoutList", R"({"type":"board_propose","id":"c7","phase":"talk","text":"x"})", "list"},
-        refused{"BoardProposeNullText", R"({"type":"board_propose","id":"c7","phase":"talk","list":"know","text":null})", "text"},
+        refused{"BoardProposeNullText",
+                R"({"type":"board_propose","id":"c7","phase":"talk","list":"know","text":null})", "text"},
         refused{"ProposalDecideWithoutAccept", R"({"type":"proposal_decide","id":"c7","proposal":"q1"})", "accept"},
         refused{"ProposalDecideStringAccept", R"({"type":"proposal_decide","id":"c7","proposal":"q1","accept":"yes"})",
                 "accept"},
         refused{"ProposalDecideWithoutProposal", R"({"type":"proposal_decide","id":"c7","accept":true})", "proposal"},
         // entries
         refused{"EntryAddWithoutText", R"({"type":"entry_add","id":"c7","phase":"talk","prompt":0})", "text"},
-        refused{"EntryAddStringPrompt", R"({"type":"entry_add","id":"c7","phase":"talk","text":"x","prompt":"0"})", "prompt"},
-        refused{"EntryAddPromptBelowMinusOne", R"({"type":"entry_add","id":"c7","phase":"talk","text":"x","prompt":-2})", "prompt"},
+        refused{"EntryAddStringPrompt", R"({"type":"entry_add","id":"c7","phase":"talk","text":"x","prompt":"0"})",
+                "prompt"},
+        refused{"EntryAddPromptBelowMinusOne",
+                R"({"type":"entry_add","id":"c7","phase":"talk","text":"x","prompt":-2})", "prompt"},
         refused{"EntryEditWithoutVersion", R"({"type":"entry_edit","id":"c7","entry":"e1","text":"x"})", "version"},
         refused{"EntryEditNumericText", R"({"type":"entry_edit","id":"c7","entry":"e1","text":3,"version":1})", "text"},
         refused{"EntryRemoveWithoutEntry", R"({"type":"entry_remove","id":"c7"})", "entry"},
         refused{"EntryShareListEntry", R"({"type":"entry_share","id":"c7","entry":["e1"]})", "entry"},
         // adaptations
-        refused{"AdaptationAddWithoutChange", R"({"type":"adaptation_add","id":"c7","phase":"talk","for_whom":"Student A"})", "change"},
+        refused{"AdaptationAddWithoutChange",
+                R"({"type":"adaptation_add","id":"c7","phase":"talk","for_whom":"Student A"})", "change"},
         refused{"AdaptationAddFollowUpsNotAList",
                 R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","follow_ups":"Why?"})", "follow_ups"},
-        refused{"AdaptationAddNumericCheckIn", R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","check_in":20270315})",
-                "check_in"},
-        refused{"AdaptationAddNumericForWhom", R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","for_whom":7})",
-                "for_whom"},
+        refused{"AdaptationAddNumericCheckIn",
+                R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","check_in":20270315})", "check_in"},
+        refused{"AdaptationAddNumericForWhom",
+                R"({"type":"adaptation_add","id":"c7","phase":"talk","change":"x","for_whom":7})", "for_whom"},
         refused{"AdaptationEditWithoutAdaptation", R"({"type":"adaptation_edit","id":"c7","change":"x","version":1})",
                 "adaptation"},
-        refused{"AdaptationEditWithoutVersion", R"({"type":"adaptation_edit","id":"c7","adaptation":"a1","change":"x"})",
-                "version"},
+        refused{"AdaptationEditWithoutVersion",
+                R"({"type":"adaptation_edit","id":"c7","adaptation":"a1","change":"x"})", "version"},
         refused{"AdaptationDecideWithoutAccept",
                 R"({"type":"adaptation_decide","id":"c7","adaptation":"a1","version":1})", "accept"},
         refused{"AdaptationDecideStringVersion",
@@ -277,32 +299,42 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"type":"transcript_import","id":"c7","consent":true,"lines":[
                     {"speaker":"T","role":"teacher","text":"a"},{"speaker":"S","role":"student"}]})",
                 "Line 2"},
-        refused{"TranscriptImportLineWithUnknownRole",
-                R"({"type":"transcript_import","id":"c7","consent":true,"lines":[{"speaker":"T","role":"parent","text":"a"}]})",
-                "Line 1"},
-        refused{"TranscriptImportLineNotAnObject",
-                R"({"type":"transcript_import","id":"c7","consent":true,"lines":[{"speaker":"T","role":"other","text":"a"},"b"]})",
-                "Line 2"},
-        refused{"TranscriptImportStringStart",
-                R"({"type":"transcript_import","id":"c7","consent":true,"lines":[{"speaker":"T","role":"other","start_ms":"0","text":"a"}]})",
-                "Line 1"},
-        refused{"TranscriptImportStringConsent",
-                R"({"type":"transcript_import","id":"c7","consent":"yes","lines":[{"speaker":"T","role":"other","text":"a"}]})",
-                "consent"},
-        refused{"AnnotateWithoutFromLine", R"({"type":"annotate","id":"c7","phase":"talk","tag":"notice"})", "from_line"},
-        refused{"AnnotateUnknownTag", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"like"})", "tag"},
+        refused{
+            "TranscriptImportLineWithUnknownRole",
+            R"({"type":"transcript_import","id":"c7","consent":true,"lines":[{"speaker":"T","role":"parent","text":"a"}]})",
+            "Line 1"},
+        refused{
+            "TranscriptImportLineNotAnObject",
+            R"({"type":"transcript_import","id":"c7","consent":true,"lines":[{"speaker":"T","role":"other","text":"a"},"b"]})",
+            "Line 2"},
+        refused{
+            "TranscriptImportStringStart",
+            R"({"type":"transcript_import","id":"c7","consent":true,"lines":[{"speaker":"T","role":"other","start_ms":"0","text":"a"}]})",
+            "Line 1"},
+        refused{
+            "TranscriptImportStringConsent",
+            R"({"type":"transcript_import","id":"c7","consent":"yes","lines":[{"speaker":"T","role":"other","text":"a"}]})",
+            "consent"},
+        refused{"AnnotateWithoutFromLine", R"({"type":"annotate","id":"c7","phase":"talk","tag":"notice"})",
+                "from_line"},
+        refused{"AnnotateUnknownTag", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"like"})",
+                "tag"},
         refused{"AnnotateWithoutTag", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1"})", "tag"},
-        refused{"AnnotateStringStartChar", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"need","start_char":"3"})",
+        refused{"AnnotateStringStartChar",
+                R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"need","start_char":"3"})",
                 "start_char"},
-        refused{"AnnotateNegativeEndChar", R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"need","end_char":-1})",
+        refused{"AnnotateNegativeEndChar",
+                R"({"type":"annotate","id":"c7","phase":"talk","from_line":"L1","tag":"need","end_char":-1})",
                 "end_char"},
         refused{"AnnotationEditWithoutVersion",
                 R"({"type":"annotation_edit","id":"c7","annotation":"n1","tag":"need"})", "version"},
-        refused{"AnnotationEditWithoutTag", R"({"type":"annotation_edit","id":"c7","annotation":"n1","version":1})", "tag"},
+        refused{"AnnotationEditWithoutTag", R"({"type":"annotation_edit","id":"c7","annotation":"n1","version":1})",
+                "tag"},
         refused{"AnnotationRemoveWithoutAnnotation", R"({"type":"annotation_remove","id":"c7"})", "annotation"},
-        refused{"AnnotationReplyWithoutText", R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":"n1"})", "text"},
-        refused{"AnnotationReplyNumericAnnotation", R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":1,"text":"x"})",
-                "annotation"},
+        refused{"AnnotationReplyWithoutText",
+                R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":"n1"})", "text"},
+        refused{"AnnotationReplyNumericAnnotation",
+                R"({"type":"annotation_reply","id":"c7","phase":"talk","annotation":1,"text":"x"})", "annotation"},
         refused{"FocusLineNumericLine", R"({"type":"focus_line","id":"c7","line":12})", "line"}),
     [](const auto& info) { return info.param.what; });
 
@@ -314,8 +346,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ActivityWireMissingField, AMissingIndexFieldIsInvalidRatherThanDefaulted) {
   const std::vector<refused> cases = {
       {"set_phase_minutes without phase", R"({"type":"set_phase_minutes","id":"c7","minutes":5})", "phase"},
-      {"add_phase without at",
-       R"({"type":"add_phase","id":"c7","phase":{"title":"X","kind":"chart","minutes":3}})", "at"},
+      {"add_phase without at", R"({"type":"add_phase","id":"c7","phase":{"title":"X","kind":"chart","minutes":3}})",
+       "at"},
       {"remove_phase without phase", R"({"type":"remove_phase","id":"c7"})", "phase"},
       {"move_phase without from", R"({"type":"move_phase","id":"c7","to":2})", "from"},
       {"move_phase without to", R"({"type":"move_phase","id":"c7","from":2})", "to"},

@@ -217,7 +217,8 @@ TEST(Presence, PresenceOfAnUnknownParticipantIsNotFound) {
 }
 
 TEST(Presence, PresenceStillChangesAfterTheSessionEnded) {
-  EXPECT_THAT(apply(ended_session(), cmd::disconnect{}, observer, 0), Gives(events{evt::presence_changed{"p4", false}}));
+  EXPECT_THAT(apply(ended_session(), cmd::disconnect{}, observer, 0),
+              Gives(events{evt::presence_changed{"p4", false}}));
 }
 
 }  // namespace

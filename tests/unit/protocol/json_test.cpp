@@ -8,8 +8,9 @@ namespace {
 
 using json = nlohmann::json;
 
-const timer_state a_running_timer{timer_status::running, 600'000, 600'000, 1'763'850'600'000, 120'000, 1'763'850'000'000};
-const json a_running_timer_json = {{"status", "running"},    {"duration_ms", 600'000},
+const timer_state a_running_timer{timer_status::running, 600'000, 600'000,
+                                  1'763'850'600'000,     120'000, 1'763'850'000'000};
+const json a_running_timer_json = {{"status", "running"},     {"duration_ms", 600'000},
                                    {"remaining_ms", 600'000}, {"ends_at", 1'763'850'600'000},
                                    {"used_ms", 120'000},      {"since", 1'763'850'000'000}};
 
@@ -22,7 +23,8 @@ TEST(EventJson, EachEventHasItsTypeAndDocumentedFields) {
       {evt::presence_changed{"p2", false}, {{"type", "presence_changed"}, {"participant", "p2"}, {"online", false}}},
       {evt::session_started{0, a_running_timer},
        {{"type", "session_started"}, {"phase", 0}, {"timer", a_running_timer_json}}},
-      {evt::phase_changed{3, a_running_timer}, {{"type", "phase_changed"}, {"phase", 3}, {"timer", a_running_timer_json}}},
+      {evt::phase_changed{3, a_running_timer},
+       {{"type", "phase_changed"}, {"phase", 3}, {"timer", a_running_timer_json}}},
       {evt::timer_started{a_running_timer}, {{"type", "timer_started"}, {"timer", a_running_timer_json}}},
       {evt::timer_paused{a_running_timer}, {{"type", "timer_paused"}, {"timer", a_running_timer_json}}},
       {evt::timer_resumed{a_running_timer}, {{"type", "timer_resumed"}, {"timer", a_running_timer_json}}},
@@ -83,8 +85,7 @@ TEST(StateJson, UsesTheDocumentedFieldNames) {
                                  {"used_ms", 0},
                                  {"since", 1000}}));
   EXPECT_EQ(j.at("participants").size(), 4u);
-  EXPECT_EQ(j.at("participants").at(1),
-            (json{{"id", "p2"}, {"name", "Sam"}, {"role", "presenter"}, {"online", true}}));
+  EXPECT_EQ(j.at("participants").at(1), (json{{"id", "p2"}, {"name", "Sam"}, {"role", "presenter"}, {"online", true}}));
   EXPECT_EQ(j.at("template"), json(small_template()));
 }
 
@@ -129,8 +130,9 @@ TEST(StateJson, ASnapshotStoredWithoutUsedTimeLoads) {
 }
 
 TEST(EventJson, AnEventStoredWithoutUsedTimeLoads) {
-  const json old = {{"type", "timer_paused"},
-                    {"timer", {{"status", "paused"}, {"duration_ms", 600'000}, {"remaining_ms", 420'000}, {"ends_at", 0}}}};
+  const json old = {
+      {"type", "timer_paused"},
+      {"timer", {{"status", "paused"}, {"duration_ms", 600'000}, {"remaining_ms", 420'000}, {"ends_at", 0}}}};
 
   const auto e = old.get<event>();
 

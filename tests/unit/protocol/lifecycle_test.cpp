@@ -108,15 +108,17 @@ TEST(EndSession, TheFacilitatorMayEndASessionStillInTheLobby) {
 
 TEST(EndSession, ARunningTimerIsPausedWithTheTimeThatWasLeft) {
   // Started at t=1000 for 5 minutes; ended 100 s later.
-  EXPECT_THAT(apply(running_timer(), cmd::end_session{}, facilitator, 101'000),
-              Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 100'000, 0, 100'000, 0}}}));
+  EXPECT_THAT(
+      apply(running_timer(), cmd::end_session{}, facilitator, 101'000),
+      Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 100'000, 0, 100'000, 0}}}));
 }
 
 TEST(EndSession, APausedTimerKeepsItsRemainingTime) {
   const auto s = given(running_timer(), cmd::timer_pause{}, facilitator, 31'000);
 
-  EXPECT_THAT(apply(s, cmd::end_session{}, facilitator, 500'000),
-              Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 30'000, 0, 30'000, 0}}}));
+  EXPECT_THAT(
+      apply(s, cmd::end_session{}, facilitator, 500'000),
+      Gives(events{evt::session_ended{{timer_status::paused, five_minutes, five_minutes - 30'000, 0, 30'000, 0}}}));
 }
 
 TEST(EndSession, AnExpiredTimerStaysExpired) {
@@ -133,10 +135,10 @@ TEST(EndSession, EndingAnEndedSessionIsAConflict) {
 
 TEST(EndSession, NothingButPresenceAndLeavingWorksOnceEnded) {
   const auto s = ended_session();
-  for (const command& c : std::vector<command>{cmd::start_session{}, cmd::next_phase{}, cmd::previous_phase{},
-                                              cmd::go_to_phase{1}, cmd::timer_start{}, cmd::timer_pause{},
-                                              cmd::timer_resume{}, cmd::timer_add{60}, cmd::timer_reset{},
-                                              cmd::end_session{}, cmd::expire_timer{}}) {
+  for (const command& c :
+       std::vector<command>{cmd::start_session{}, cmd::next_phase{}, cmd::previous_phase{}, cmd::go_to_phase{1},
+                            cmd::timer_start{}, cmd::timer_pause{}, cmd::timer_resume{}, cmd::timer_add{60},
+                            cmd::timer_reset{}, cmd::end_session{}, cmd::expire_timer{}}) {
     SCOPED_TRACE(c.index());
     EXPECT_THAT(apply(s, c, facilitator, 10'000'000), Rejects(error_code::conflict));
   }

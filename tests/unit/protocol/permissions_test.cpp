@@ -88,7 +88,8 @@ TEST(Permissions, EveryClientCommandHasARuleAndOnlyServerCommandsLackOne) {
       std::string out;
       ((I == i ? (out = command_name(command{std::in_place_index<I>}), 0) : 0), ...);
       return out;
-    }(std::make_index_sequence<std::variant_size_v<command>>{});
+    }
+    (std::make_index_sequence<std::variant_size_v<command>>{});
     EXPECT_EQ(find_rule(name) == nullptr, unruled.contains(name)) << name;
   }
 }
@@ -123,8 +124,8 @@ std::optional<command> default_command_named(const std::string& name) {
 TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
   const std::pair<role, std::string> people[] = {
       {role::facilitator, "p1"}, {role::presenter, "p2"}, {role::colleague, "p3"}, {role::observer, "p4"}};
-  const phase_kind kinds[] = {phase_kind::opening,    phase_kind::assumptions, phase_kind::transcript,
-                              phase_kind::adaptations, phase_kind::reflection, phase_kind::discussion,
+  const phase_kind kinds[] = {phase_kind::opening,     phase_kind::assumptions, phase_kind::transcript,
+                              phase_kind::adaptations, phase_kind::reflection,  phase_kind::discussion,
                               phase_kind::chart};
   int cells = 0;
   for (const auto& rule : permission_table()) {
@@ -135,7 +136,8 @@ TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
       for (const auto& [r, id] : people) {
         ++cells;
         const bool role_ok = std::find(rule.roles.begin(), rule.roles.end(), r) != rule.roles.end();
-        const bool kind_ok = rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
+        const bool kind_ok =
+            rule.kinds.empty() || std::find(rule.kinds.begin(), rule.kinds.end(), kind) != rule.kinds.end();
         const auto permission = check_permission(s, rule.command, id);
         const auto result = apply(s, written_here(s, *c), {id}, 1000);
         const auto* refused = std::get_if<rejection>(&result);

@@ -147,8 +147,11 @@ TEST(LimitRule, AnOverlongForWhomOrSpeakerIsTooLargeButAnEmptySpeakerIsInvalid) 
 TEST(LimitRule, AListInACommandOverItsCountIsTooLarge) {
   json follow_ups = json::array();
   for (int i = 0; i < 11; ++i) follow_ups.push_back("Q" + std::to_string(i));
-  const json message = {{"type", "adaptation_add"}, {"id", "c7"},        {"change", "Ask first"},
-                        {"phase", "adapt"},         {"follow_ups", follow_ups}};
+  const json message = {{"type", "adaptation_add"},
+                        {"id", "c7"},
+                        {"change", "Ask first"},
+                        {"phase", "adapt"},
+                        {"follow_ups", follow_ups}};
   const auto parsed = parse_client_message(message.dump());
   ASSERT_TRUE(std::holds_alternative<parse_error>(parsed));
   EXPECT_EQ(std::get<parse_error>(parsed).why.code, error_code::too_large);
@@ -188,7 +191,8 @@ TEST(Lobby, ShowsWhoIsHereAndTheAgendaButNothingAnyoneWrote) {
   EXPECT_EQ(lobby_json.at("template"), "Workshop debrief");
   EXPECT_EQ(lobby_json.at("status"), "live");
   EXPECT_EQ(lobby_json.at("participants").size(), 5U);
-  EXPECT_EQ(lobby_json.at("phases").at(3), json({{"title", "What we noticed"}, {"kind", "discussion"}, {"minutes", 5}}));
+  EXPECT_EQ(lobby_json.at("phases").at(3),
+            json({{"title", "What we noticed"}, {"kind", "discussion"}, {"minutes", 5}}));
   const auto text = lobby_json.dump();
   EXPECT_EQ(text.find("private thought"), std::string::npos);
   EXPECT_EQ(text.find("café"), std::string::npos);

@@ -11,7 +11,8 @@ const timer_state idle_talk{timer_status::idle, ten_minutes, ten_minutes, 0};
 const timer_state idle_close{timer_status::idle, two_minutes, two_minutes, 0};
 
 TEST(NextPhase, MovesToTheNextPhaseWithItsIdleTimer) {
-  EXPECT_THAT(apply(live_session(), cmd::next_phase{}, facilitator, 0), Gives(events{evt::phase_changed{1, idle_talk}}));
+  EXPECT_THAT(apply(live_session(), cmd::next_phase{}, facilitator, 0),
+              Gives(events{evt::phase_changed{1, idle_talk}}));
 }
 
 TEST(NextPhase, ARunningTimerIsReplacedByTheNewPhasesIdleTimer) {
@@ -92,9 +93,10 @@ TEST(GoToPhase, LeavingARunningTimerKeepsItPausedForTheWayBack) {
   // Started at 1 s with 5 min, 10 min added, left at 3 s: 2 s used.
   auto s = given(running_timer(), cmd::timer_add{600}, facilitator, 2000);
 
-  EXPECT_THAT(apply(s, cmd::next_phase{}, facilitator, 3000),
-              Gives(events{evt::phase_timer_saved{"open", {timer_status::paused, 15 * 60'000, 15 * 60'000 - 2000, 0, 2000, 0}},
-                           evt::phase_changed{1, idle_talk}}));
+  EXPECT_THAT(
+      apply(s, cmd::next_phase{}, facilitator, 3000),
+      Gives(events{evt::phase_timer_saved{"open", {timer_status::paused, 15 * 60'000, 15 * 60'000 - 2000, 0, 2000, 0}},
+                   evt::phase_changed{1, idle_talk}}));
 }
 
 TEST(GoToPhase, ComingBackToAPhaseResumesItsTimerWhereItWasLeft) {

@@ -81,8 +81,8 @@ run_result run(const std::vector<step>& script) {
     ADD_FAILURE() << "no learning-partnership template";
     return {};
   }
-  const auto created = std::get<evt::session_created>(
-      create_session("K7M2Q9XP4TDA", "Grade 7 triad", *tmpl, 1'763'850'000'000));
+  const auto created =
+      std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", *tmpl, 1'763'850'000'000));
   run_result r{evolve({}, created), {created}};
   for (const auto& st : script) {
     const auto before = r.state;

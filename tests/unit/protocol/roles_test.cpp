@@ -28,9 +28,8 @@ struct named_sender {
 class FacilitatorCommand : public ::testing::TestWithParam<named_command> {};
 
 TEST_P(FacilitatorCommand, IsForbiddenToEveryOtherRole) {
-  for (const auto& [label, s] :
-       {std::pair{"lobby", lobby_with_everyone()}, std::pair{"live", live_session()},
-        std::pair{"running timer", running_timer()}}) {
+  for (const auto& [label, s] : {std::pair{"lobby", lobby_with_everyone()}, std::pair{"live", live_session()},
+                                 std::pair{"running timer", running_timer()}}) {
     for (const auto& who : {named_sender{"presenter", presenter}, named_sender{"colleague", colleague},
                             named_sender{"observer", observer}}) {
       SCOPED_TRACE(std::string(label) + ", " + who.name);

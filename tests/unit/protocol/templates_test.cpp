@@ -17,9 +17,7 @@ namespace {
 using json = nlohmann::json;
 
 // The template files the library compiles in, read from the source tree.
-std::filesystem::path template_folder() {
-  return DEBRIEF_TEMPLATES_DIR;
-}
+std::filesystem::path template_folder() { return DEBRIEF_TEMPLATES_DIR; }
 
 int total_minutes(const session_template& t) {
   return std::accumulate(t.phases.begin(), t.phases.end(), 0,
@@ -102,15 +100,16 @@ TEST(ParseTemplate, AcceptsAValidTemplate) {
   const auto parsed = parse_template(a_valid_template());
 
   ASSERT_TRUE(std::holds_alternative<session_template>(parsed));
-  EXPECT_EQ(std::get<session_template>(parsed),
-            (session_template{"mini",
-                              "Mini debrief",
-                              "Two phases.",
-                              {{"a", "First", phase_kind::opening, 3, {"Why?"}}, {"b", "Second", phase_kind::chart, 4, {}}}}));
+  EXPECT_EQ(std::get<session_template>(parsed), (session_template{"mini",
+                                                                  "Mini debrief",
+                                                                  "Two phases.",
+                                                                  {{"a", "First", phase_kind::opening, 3, {"Why?"}},
+                                                                   {"b", "Second", phase_kind::chart, 4, {}}}}));
 }
 
 TEST(ParseTemplate, AcceptsEveryPhaseKind) {
-  for (const auto* kind : {"opening", "assumptions", "transcript", "adaptations", "reflection", "discussion", "chart"}) {
+  for (const auto* kind :
+       {"opening", "assumptions", "transcript", "adaptations", "reflection", "discussion", "chart"}) {
     auto j = a_valid_template();
     j["phases"][0]["kind"] = kind;
     EXPECT_EQ(error_field(j), "(accepted)") << kind;
@@ -162,15 +161,16 @@ INSTANTIATE_TEST_SUITE_P(
         bad_template{"MissingPhases", [](json& j) { j.erase("phases"); }, "/phases"},
         bad_template{"EmptyPhases", [](json& j) { j["phases"] = json::array(); }, "/phases"},
         bad_template{"PhasesNotAList", [](json& j) { j["phases"] = json::object(); }, "/phases"},
-        bad_template{"FortyOnePhases",
-                     [](json& j) {
-                       json phases = json::array();
-                       for (int i = 0; i < 41; ++i) {
-                         phases.push_back({{"id", "p" + std::to_string(i)}, {"title", "T"}, {"kind", "chart"}, {"minutes", 1}});
-                       }
-                       j["phases"] = phases;
-                     },
-                     "/phases"},
+        bad_template{
+            "FortyOnePhases",
+            [](json& j) {
+              json phases = json::array();
+              for (int i = 0; i < 41; ++i) {
+                phases.push_back({{"id", "p" + std::to_string(i)}, {"title", "T"}, {"kind", "chart"}, {"minutes", 1}});
+              }
+              j["phases"] = phases;
+            },
+            "/phases"},
         bad_template{"PhaseNotAnObject", [](json& j) { j["phases"][1] = "b"; }, "/phases/1"},
         bad_template{"PhaseWithoutId", [](json& j) { j["phases"][1].erase("id"); }, "/phases/1/id"},
         bad_template{"PhaseWithoutTitle", [](json& j) { j["phases"][0].erase("title"); }, "/phases/0/title"},
@@ -190,9 +190,15 @@ INSTANTIATE_TEST_SUITE_P(
         bad_template{"TwentyOnePrompts",
                      [](json& j) { j["phases"][1]["prompts"] = std::vector<std::string>(21, "Why?"); },
                      "/phases/1/prompts"},
-        bad_template{"NumericPrompt", [](json& j) { j["phases"][0]["prompts"] = {"Why?", 2}; }, "/phases/0/prompts/1"},
+        bad_template{"NumericPrompt",
+                     [](json& j) {
+                       j["phases"][0]["prompts"] = {"Why?", 2};
+                     },
+                     "/phases/0/prompts/1"},
         bad_template{"PromptOf501Characters",
-                     [](json& j) { j["phases"][0]["prompts"] = {"Why?", std::string(501, 'x')}; },
+                     [](json& j) {
+                       j["phases"][0]["prompts"] = {"Why?", std::string(501, 'x')};
+                     },
                      "/phases/0/prompts/1"}),
     [](const auto& info) { return info.param.what; });
 

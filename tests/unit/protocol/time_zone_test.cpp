@@ -71,8 +71,8 @@ TEST(TimeZone, ReadsTheSystemsParisFile) {
 }
 
 TEST(TimeZoneName, AcceptsIanaShapedNames) {
-  for (const auto* name : {"Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "America/Port-au-Prince",
-                           "UTC"}) {
+  for (const auto* name :
+       {"Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "America/Port-au-Prince", "UTC"}) {
     EXPECT_TRUE(plausible_zone_name(name)) << name;
   }
 }

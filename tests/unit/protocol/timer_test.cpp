@@ -51,23 +51,26 @@ TEST(TimerStart, AfterTheEndIsAConflict) {
 }
 
 TEST(TimerStart, AfterExpiryRunsThePhasesLengthAgain) {
-  EXPECT_THAT(apply(expired_timer(), cmd::timer_start{}, facilitator, 400'000),
-              Gives(events{evt::timer_started{running(five_minutes, five_minutes, 700'000, five_minutes + 99'000, 400'000)}}));
+  EXPECT_THAT(
+      apply(expired_timer(), cmd::timer_start{}, facilitator, 400'000),
+      Gives(events{evt::timer_started{running(five_minutes, five_minutes, 700'000, five_minutes + 99'000, 400'000)}}));
 }
 
 TEST(TimerStart, AfterExpiryForgetsTimeAddedBefore) {
   auto s = given(running_timer(), cmd::timer_add{120}, facilitator, 2000);
   s = given(s, cmd::expire_timer{}, newcomer, deadline + 120'000);
 
-  EXPECT_THAT(apply(s, cmd::timer_start{}, facilitator, 500'000),
-              Gives(events{evt::timer_started{running(five_minutes, five_minutes, 800'000, 420'000 + 79'000, 500'000)}}));
+  EXPECT_THAT(
+      apply(s, cmd::timer_start{}, facilitator, 500'000),
+      Gives(events{evt::timer_started{running(five_minutes, five_minutes, 800'000, 420'000 + 79'000, 500'000)}}));
 }
 
 TEST(TimerStart, KeepsTimeAddedBeforeItStarted) {
   const auto s = given(live_session(), cmd::timer_add{60}, facilitator, 500);
 
   EXPECT_THAT(apply(s, cmd::timer_start{}, facilitator, started_at),
-              Gives(events{evt::timer_started{running(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000, 0, started_at)}}));
+              Gives(events{evt::timer_started{
+                  running(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000, 0, started_at)}}));
 }
 
 TEST(TimerPause, KeepsTheTimeLeft) {
@@ -83,8 +86,8 @@ TEST(TimerPause, PastTheDeadlineBeforeExpiryLeavesNothing) {
 
 TEST(TimerPause, WhenNotRunningIsAConflict) {
   const auto paused_timer = given(running_timer(), cmd::timer_pause{}, facilitator, 2000);
-  for (const auto& [label, s] : {std::pair{"idle", live_session()}, std::pair{"paused", paused_timer},
-                                 std::pair{"expired", expired_timer()}}) {
+  for (const auto& [label, s] :
+       {std::pair{"idle", live_session()}, std::pair{"paused", paused_timer}, std::pair{"expired", expired_timer()}}) {
     SCOPED_TRACE(label);
     EXPECT_THAT(apply(s, cmd::timer_pause{}, facilitator, 350'000), Rejects(error_code::conflict));
   }
@@ -118,8 +121,9 @@ TEST(TimerResume, AfterTheEndIsAConflict) {
 }
 
 TEST(TimerAdd, WhileRunningMovesTheDeadline) {
-  EXPECT_THAT(apply(running_timer(), cmd::timer_add{60}, facilitator, 61'000),
-              Gives(events{evt::timer_extended{running(five_minutes + 60'000, 300'000, deadline + 60'000, 0, started_at)}}));
+  EXPECT_THAT(
+      apply(running_timer(), cmd::timer_add{60}, facilitator, 61'000),
+      Gives(events{evt::timer_extended{running(five_minutes + 60'000, 300'000, deadline + 60'000, 0, started_at)}}));
 }
 
 TEST(TimerAdd, WhilePausedAddsToTheTimeLeft) {
@@ -136,12 +140,14 @@ TEST(TimerAdd, WhileIdleLengthensThePlannedTime) {
 
 TEST(TimerAdd, AfterExpiryRunsAgainForTheAddedSeconds) {
   EXPECT_THAT(apply(expired_timer(), cmd::timer_add{90}, facilitator, 400'000),
-              Gives(events{evt::timer_extended{running(five_minutes + 90'000, 90'000, 490'000, five_minutes + 99'000, 400'000)}}));
+              Gives(events{evt::timer_extended{
+                  running(five_minutes + 90'000, 90'000, 490'000, five_minutes + 99'000, 400'000)}}));
 }
 
 TEST(TimerAdd, AcceptsOneSecondAndAnHour) {
   EXPECT_THAT(apply(running_timer(), cmd::timer_add{1}, facilitator, 1000),
-              Gives(events{evt::timer_extended{running(five_minutes + 1000, five_minutes + 1000, deadline + 1000, 0, started_at)}}));
+              Gives(events{evt::timer_extended{
+                  running(five_minutes + 1000, five_minutes + 1000, deadline + 1000, 0, started_at)}}));
   EXPECT_THAT(apply(running_timer(), cmd::timer_add{3600}, facilitator, 1000),
               Gives(events{evt::timer_extended{
                   running(five_minutes + 3'600'000, five_minutes + 3'600'000, deadline + 3'600'000, 0, started_at)}}));
@@ -186,7 +192,8 @@ TEST(TimerReset, UsesTheCurrentPhasesLength) {
   auto s = given(live_session(), cmd::next_phase{}, facilitator, 0);
   s = given(s, cmd::timer_start{}, facilitator, 1000);
 
-  EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 2000), Gives(events{evt::timer_reset{idle(ten_minutes, 1000)}}));
+  EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 2000),
+              Gives(events{evt::timer_reset{idle(ten_minutes, 1000)}}));
 }
 
 TEST(TimerReset, InTheLobbyIsAConflict) {
@@ -210,8 +217,9 @@ TEST(TimerExpire, LateExpiryStillExpires) {
 TEST(TimerExpire, KeepsTheDurationIncludingAddedTime) {
   const auto s = given(running_timer(), cmd::timer_add{60}, facilitator, 2000);
 
-  EXPECT_THAT(apply(s, cmd::expire_timer{}, newcomer, deadline + 60'000),
-              Gives(events{evt::timer_expired{expired(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000)}}));
+  EXPECT_THAT(
+      apply(s, cmd::expire_timer{}, newcomer, deadline + 60'000),
+      Gives(events{evt::timer_expired{expired(five_minutes + 60'000, five_minutes + 60'000, deadline + 60'000)}}));
 }
 
 TEST(TimerExpire, AnOldDeadlineMovedByAddedTimeIsAConflict) {
@@ -222,9 +230,9 @@ TEST(TimerExpire, AnOldDeadlineMovedByAddedTimeIsAConflict) {
 
 TEST(TimerExpire, WhenNotRunningIsAConflict) {
   const auto paused_timer = given(running_timer(), cmd::timer_pause{}, facilitator, 2000);
-  for (const auto& [label, s] :
-       {std::pair{"lobby", lobby_with_everyone()}, std::pair{"idle", live_session()}, std::pair{"paused", paused_timer},
-        std::pair{"expired", expired_timer()}, std::pair{"ended", given(running_timer(), cmd::end_session{}, facilitator, 2000)}}) {
+  for (const auto& [label, s] : {std::pair{"lobby", lobby_with_everyone()}, std::pair{"idle", live_session()},
+                                 std::pair{"paused", paused_timer}, std::pair{"expired", expired_timer()},
+                                 std::pair{"ended", given(running_timer(), cmd::end_session{}, facilitator, 2000)}}) {
     SCOPED_TRACE(label);
     EXPECT_THAT(apply(s, cmd::expire_timer{}, newcomer, 10'000'000), Rejects(error_code::conflict));
   }

@@ -36,8 +36,8 @@ inline std::string tzif_bytes(const std::vector<tzif_type>& types,
     chars += t.abbreviation + '\0';
   }
   auto block = [&](int time_size) {
-    std::string b = tzif_header(static_cast<std::uint32_t>(transitions.size()), static_cast<std::uint32_t>(types.size()),
-                                static_cast<std::uint32_t>(chars.size()));
+    std::string b = tzif_header(static_cast<std::uint32_t>(transitions.size()),
+                                static_cast<std::uint32_t>(types.size()), static_cast<std::uint32_t>(chars.size()));
     for (const auto& [at, _] : transitions) put_be(b, static_cast<std::uint64_t>(at), time_size);
     for (const auto& [_, type] : transitions) b += static_cast<char>(type);
     for (std::size_t i = 0; i < types.size(); ++i) {

@@ -23,9 +23,7 @@ TEST(UsedTime, CountsWhileRunning) {
   EXPECT_EQ(used(s, started_at + 90 * second), 90 * second);
 }
 
-TEST(UsedTime, IsNothingBeforeTheTimerStarts) {
-  EXPECT_EQ(used(live_session(), 500'000), 0);
-}
+TEST(UsedTime, IsNothingBeforeTheTimerStarts) { EXPECT_EQ(used(live_session(), 500'000), 0); }
 
 TEST(UsedTime, GoesOnPastZero) {
   const auto s = given(running_timer(), cmd::expire_timer{}, newcomer, deadline + 250);

@@ -44,17 +44,26 @@ INSTANTIATE_TEST_SUITE_P(
         refused_message{"TrailingGarbage", R"({"type":"timer_start","id":"c1"} x)", error_code::bad_message, ""},
         refused_message{"TwoObjects", R"({"type":"ping"}{"type":"ping"})", error_code::bad_message, ""},
         // Invalid UTF-8 bytes inside a string, and escapes that are no character.
-        refused_message{"InvalidUtf8Byte", "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"A\xff\",\"role\":\"observer\"}",
+        refused_message{"InvalidUtf8Byte",
+                        "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\","
+                        "\"name\":\"A\xff\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
-        refused_message{"OverlongUtf8", "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"\xc0\xaf\",\"role\":\"observer\"}",
+        refused_message{"OverlongUtf8",
+                        "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\","
+                        "\"name\":\"\xc0\xaf\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
         refused_message{"Utf8Surrogate",
-                        "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"\xed\xa0\x80\",\"role\":\"observer\"}",
+                        "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\","
+                        "\"name\":\"\xed\xa0\x80\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
-        refused_message{"TruncatedUtf8", "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\",\"name\":\"\xe2\x82\",\"role\":\"observer\"}",
+        refused_message{"TruncatedUtf8",
+                        "{\"type\":\"join\",\"id\":\"c1\",\"client_secret\":\"0123456789abcdef0123456789abcdef\","
+                        "\"name\":\"\xe2\x82\",\"role\":\"observer\"}",
                         error_code::bad_message, ""},
-        refused_message{"LoneSurrogateEscape", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"\ud800","role":"observer"})",
-                        error_code::bad_message, ""},
+        refused_message{
+            "LoneSurrogateEscape",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"\ud800","role":"observer"})",
+            error_code::bad_message, ""},
         // JSON, but not an object.
         refused_message{"Array", R"([{"type":"ping"}])", error_code::bad_message, ""},
         refused_message{"Number", "42", error_code::bad_message, ""},
@@ -79,37 +88,58 @@ INSTANTIATE_TEST_SUITE_P(
         refused_message{"CommandIdOf65Characters", R"({"type":"timer_start","id":")" + id65 + R"("})",
                         error_code::invalid, ""},
         // join.
-        refused_message{"JoinWithoutName", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","role":"observer"})", error_code::invalid, "c1"},
-        refused_message{"JoinWithNumericName", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":42,"role":"observer"})",
+        refused_message{
+            "JoinWithoutName",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","role":"observer"})",
+            error_code::invalid, "c1"},
+        refused_message{
+            "JoinWithNumericName",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":42,"role":"observer"})",
+            error_code::invalid, "c1"},
+        refused_message{
+            "JoinWithNullName",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":null,"role":"observer"})",
+            error_code::invalid, "c1"},
+        refused_message{"JoinWithoutRole",
+                        R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana"})",
                         error_code::invalid, "c1"},
-        refused_message{"JoinWithNullName", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":null,"role":"observer"})",
-                        error_code::invalid, "c1"},
-        refused_message{"JoinWithoutRole", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana"})", error_code::invalid, "c1"},
-        refused_message{"JoinWithUnknownRole", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":"teacher"})",
-                        error_code::invalid, "c1"},
-        refused_message{"JoinWithNumericRole", R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":2})",
-                        error_code::invalid, "c1"},
-        refused_message{"JoinWithNumericKey",
-                        R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":"facilitator","facilitator_key":1234})",
-                        error_code::invalid, "c1"},
+        refused_message{
+            "JoinWithUnknownRole",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":"teacher"})",
+            error_code::invalid, "c1"},
+        refused_message{
+            "JoinWithNumericRole",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":2})",
+            error_code::invalid, "c1"},
+        refused_message{
+            "JoinWithNumericKey",
+            R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":"Ana","role":"facilitator","facilitator_key":1234})",
+            error_code::invalid, "c1"},
         // timer_add seconds.
         refused_message{"TimerAddZero", R"({"type":"timer_add","id":"c2","seconds":0})", error_code::invalid, "c2"},
         refused_message{"TimerAdd3601", R"({"type":"timer_add","id":"c2","seconds":3601})", error_code::invalid, "c2"},
         refused_message{"TimerAddHuge", R"({"type":"timer_add","id":"c2","seconds":1e30})", error_code::invalid, "c2"},
-        refused_message{"TimerAddNegative", R"({"type":"timer_add","id":"c2","seconds":-5})", error_code::invalid, "c2"},
-        refused_message{"TimerAddString", R"({"type":"timer_add","id":"c2","seconds":"60"})", error_code::invalid, "c2"},
-        refused_message{"TimerAddFraction", R"({"type":"timer_add","id":"c2","seconds":2.5})", error_code::invalid, "c2"},
+        refused_message{"TimerAddNegative", R"({"type":"timer_add","id":"c2","seconds":-5})", error_code::invalid,
+                        "c2"},
+        refused_message{"TimerAddString", R"({"type":"timer_add","id":"c2","seconds":"60"})", error_code::invalid,
+                        "c2"},
+        refused_message{"TimerAddFraction", R"({"type":"timer_add","id":"c2","seconds":2.5})", error_code::invalid,
+                        "c2"},
         refused_message{"TimerAddNull", R"({"type":"timer_add","id":"c2","seconds":null})", error_code::invalid, "c2"},
         refused_message{"TimerAddBeyondInt64", R"({"type":"timer_add","id":"c2","seconds":18446744073709551615})",
                         error_code::invalid, "c2"},
         // go_to_phase.
         refused_message{"GoToPhaseWithoutPhase", R"({"type":"go_to_phase","id":"c3"})", error_code::invalid, "c3"},
-        refused_message{"GoToPhaseString", R"({"type":"go_to_phase","id":"c3","phase":"2"})", error_code::invalid, "c3"},
-        refused_message{"GoToPhaseNegative", R"({"type":"go_to_phase","id":"c3","phase":-1})", error_code::invalid, "c3"},
-        refused_message{"GoToPhaseFraction", R"({"type":"go_to_phase","id":"c3","phase":1.5})", error_code::invalid, "c3"},
+        refused_message{"GoToPhaseString", R"({"type":"go_to_phase","id":"c3","phase":"2"})", error_code::invalid,
+                        "c3"},
+        refused_message{"GoToPhaseNegative", R"({"type":"go_to_phase","id":"c3","phase":-1})", error_code::invalid,
+                        "c3"},
+        refused_message{"GoToPhaseFraction", R"({"type":"go_to_phase","id":"c3","phase":1.5})", error_code::invalid,
+                        "c3"},
         // hello.
         refused_message{"HelloWithoutSession", R"({"type":"hello","version":1})", error_code::invalid, ""},
-        refused_message{"HelloWithNumericSession", R"({"type":"hello","version":1,"session":12})", error_code::invalid, ""},
+        refused_message{"HelloWithNumericSession", R"({"type":"hello","version":1,"session":12})", error_code::invalid,
+                        ""},
         refused_message{"HelloWithStringVersion", R"({"type":"hello","version":"1","session":"K7M2Q9XP4TDA"})",
                         error_code::invalid, ""},
         refused_message{"HelloWithNumericToken", R"({"type":"hello","version":1,"session":"K7M2Q9XP4TDA","token":5})",
@@ -118,8 +148,8 @@ INSTANTIATE_TEST_SUITE_P(
                         R"({"type":"hello","version":1,"session":"K7M2Q9XP4TDA","last_seq":-1})", error_code::invalid,
                         ""},
         refused_message{"HelloWithStringLastSeq",
-                        R"({"type":"hello","version":1,"session":"K7M2Q9XP4TDA","last_seq":"41"})",
-                        error_code::invalid, ""}),
+                        R"({"type":"hello","version":1,"session":"K7M2Q9XP4TDA","last_seq":"41"})", error_code::invalid,
+                        ""}),
     [](const auto& info) { return info.param.what; });
 
 client_command command_of(std::string_view text) {
@@ -158,7 +188,8 @@ TEST(ParseClientMessage, EveryCommandWithoutFieldsBecomesItsCommand) {
 }
 
 TEST(ParseClientMessage, JoinCarriesNameRoleAndKeyButNeverAValidKey) {
-  const auto c = command_of(R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":" Maya ","role":"facilitator","facilitator_key":"abc"})");
+  const auto c = command_of(
+      R"({"type":"join","id":"c1","client_secret":"0123456789abcdef0123456789abcdef","name":" Maya ","role":"facilitator","facilitator_key":"abc"})");
 
   EXPECT_EQ(c.id, "c1");
   EXPECT_EQ(c.facilitator_key, "abc");
@@ -172,7 +203,12 @@ TEST(ParseClientMessage, JoinCarriesNameRoleAndKeyButNeverAValidKey) {
 TEST(ParseClientMessage, JoinWithoutAKeyHasAnEmptyKey) {
   for (const auto* r : {"presenter", "colleague", "observer"}) {
     SCOPED_TRACE(r);
-    const auto c = command_of(json{{"type", "join"}, {"id", "c1"}, {"client_secret", "0123456789abcdef0123456789abcdef"}, {"name", "Ana"}, {"role", r}}.dump());
+    const auto c = command_of(json{
+        {"type", "join"},
+        {"id", "c1"},
+        {"client_secret", "0123456789abcdef0123456789abcdef"},
+        {"name", "Ana"},
+        {"role", r}}.dump());
     ASSERT_TRUE(std::holds_alternative<cmd::join>(c.command));
     EXPECT_EQ(json(std::get<cmd::join>(c.command).role), json(r));
     EXPECT_EQ(c.facilitator_key, "");

@@ -315,8 +315,7 @@ TEST(Reload, ANewDatabaseOnTheSameFileSeesEverythingCommitted) {
   EXPECT_EQ(loaded[0].record, record_of("S1", 1000));
   EXPECT_EQ(loaded[0].snapshot, (snapshot_record{5, "state-at-5"}));
   EXPECT_EQ(loaded[0].events, events_between("S1", 6, 6));
-  EXPECT_THAT(loaded[0].credentials,
-              UnorderedElementsAre(credential{"p1", "token-a"}, credential{"p2", "token-b"}));
+  EXPECT_THAT(loaded[0].credentials, UnorderedElementsAre(credential{"p1", "token-a"}, credential{"p2", "token-b"}));
   EXPECT_EQ(loaded[1].record, record_of("S2", 2000));
   EXPECT_EQ(loaded[1].events, events_between("S2", 1, 1));
   EXPECT_EQ(loaded[2].record, record_of("S3", 3000));

@@ -20,8 +20,8 @@ write_batch a_session_with_a_transcript(const std::string& session) {
   auto b = creating(session, 0);
   b.events = {
       with_body(1, R"({"type":"participant_joined","participant":{"id":"p1","name":"Maya"}})"),
-      with_body(2, R"({"type":"transcript_imported","transcript":{"lines":[{"id":"l1","text":")" + secret_line +
-                       R"("}]}})"),
+      with_body(
+          2, R"({"type":"transcript_imported","transcript":{"lines":[{"id":"l1","text":")" + secret_line + R"("}]}})"),
       with_body(3, R"({"type":"annotation_saved","annotation":{"id":"a1","comment":")" + secret_comment + R"("}})"),
       with_body(4, R"({"type":"presence_changed","participant":"p1","online":false})"),
   };
@@ -52,11 +52,11 @@ TEST(Scrub, TranscriptEventsBecomeMarkersAndTheRestIsUntouched) {
 
   db.commit({withdrawing("S1", 5)});
 
-  EXPECT_EQ(db.events_after("S1", 0),
-            (std::vector<event_record>{before.events[0],
-                                       with_body(2, R"({"type":"scrubbed","was":"transcript_imported"})"),
-                                       with_body(3, R"({"type":"scrubbed","was":"annotation_saved"})"),
-                                       before.events[3], with_body(5, R"({"type":"transcript_withdrawn"})")}));
+  EXPECT_EQ(
+      db.events_after("S1", 0),
+      (std::vector<event_record>{before.events[0], with_body(2, R"({"type":"scrubbed","was":"transcript_imported"})"),
+                                 with_body(3, R"({"type":"scrubbed","was":"annotation_saved"})"), before.events[3],
+                                 with_body(5, R"({"type":"transcript_withdrawn"})")}));
 }
 
 TEST(Scrub, OtherSessionsKeepTheirTranscripts) {

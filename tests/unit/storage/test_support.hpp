@@ -30,7 +30,9 @@ inline void PrintTo(const credential& c, std::ostream* os) {
 inline void PrintTo(const session_record& s, std::ostream* os) {
   *os << "session{" << s.id << ", key " << s.facilitator_key << ", created " << s.created_at << "}";
 }
-inline void PrintTo(const snapshot_record& s, std::ostream* os) { *os << "snapshot{seq " << s.seq << ", " << s.state << "}"; }
+inline void PrintTo(const snapshot_record& s, std::ostream* os) {
+  *os << "snapshot{seq " << s.seq << ", " << s.state << "}";
+}
 
 namespace test {
 

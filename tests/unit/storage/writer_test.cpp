@@ -145,8 +145,7 @@ TEST(Writer, ManyThreadsManySessionsEveryBatchAnsweredOnceAndStored) {
   for (int t = 0; t < threads; ++t) {
     for (int s = 0; s < sessions_per_thread; ++s) {
       const auto name = session_name(t, s);
-      EXPECT_EQ(reopened.events_after(name, 0),
-                events_between(name, 1, 1 + appends_per_session * events_per_append))
+      EXPECT_EQ(reopened.events_after(name, 0), events_between(name, 1, 1 + appends_per_session * events_per_append))
           << name;
     }
   }

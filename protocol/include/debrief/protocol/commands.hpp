@@ -199,8 +199,8 @@ using command =
                  cmd::board_remove, cmd::board_mark, cmd::board_propose, cmd::proposal_decide, cmd::entry_add,
                  cmd::entry_edit, cmd::entry_remove, cmd::entry_share, cmd::adaptation_add, cmd::adaptation_edit,
                  cmd::adaptation_decide, cmd::adaptation_remove, cmd::transcript_import, cmd::transcript_withdraw,
-                 cmd::annotate, cmd::annotation_edit, cmd::annotation_remove, cmd::annotation_reply,
-                 cmd::focus_line, cmd::move_presenter, cmd::connect, cmd::disconnect, cmd::expire_timer>;
+                 cmd::annotate, cmd::annotation_edit, cmd::annotation_remove, cmd::annotation_reply, cmd::focus_line,
+                 cmd::move_presenter, cmd::connect, cmd::disconnect, cmd::expire_timer>;
 
 // The wire name of a command, e.g. "board_add".
 std::string command_name(const command& c);

@@ -162,16 +162,15 @@ struct scrubbed {
 
 }  // namespace evt
 
-using event = std::variant<evt::session_created, evt::participant_joined, evt::participant_left,
-                           evt::presence_changed, evt::session_started, evt::phase_changed, evt::timer_started,
-                           evt::timer_paused, evt::timer_resumed, evt::timer_extended, evt::timer_reset,
-                           evt::timer_expired, evt::session_ended, evt::agenda_changed,
-                           evt::facilitator_handed_over, evt::phase_revealed, evt::readiness_changed,
-                           evt::board_item_saved, evt::board_item_moved, evt::board_item_removed,
-                           evt::proposal_saved, evt::entry_saved, evt::entry_removed, evt::adaptation_saved,
-                           evt::adaptation_removed, evt::transcript_imported, evt::transcript_withdrawn,
-                           evt::annotation_saved, evt::annotation_removed, evt::focus_changed, evt::scrubbed,
-                           evt::phase_timer_saved, evt::presenter_moved>;
+using event =
+    std::variant<evt::session_created, evt::participant_joined, evt::participant_left, evt::presence_changed,
+                 evt::session_started, evt::phase_changed, evt::timer_started, evt::timer_paused, evt::timer_resumed,
+                 evt::timer_extended, evt::timer_reset, evt::timer_expired, evt::session_ended, evt::agenda_changed,
+                 evt::facilitator_handed_over, evt::phase_revealed, evt::readiness_changed, evt::board_item_saved,
+                 evt::board_item_moved, evt::board_item_removed, evt::proposal_saved, evt::entry_saved,
+                 evt::entry_removed, evt::adaptation_saved, evt::adaptation_removed, evt::transcript_imported,
+                 evt::transcript_withdrawn, evt::annotation_saved, evt::annotation_removed, evt::focus_changed,
+                 evt::scrubbed, evt::phase_timer_saved, evt::presenter_moved>;
 
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.

@@ -126,11 +126,11 @@ struct session_state {
   std::vector<protocol::adaptation> adaptations;
   std::optional<protocol::transcript> transcript;
   std::vector<protocol::annotation> annotations;
-  std::vector<std::string> done;      // participants done with the current phase
-  std::vector<std::string> revealed;  // ids of private phases revealed so far
-  std::string focus_line;             // the line everyone is brought to
+  std::vector<std::string> done;                    // participants done with the current phase
+  std::vector<std::string> revealed;                // ids of private phases revealed so far
+  std::string focus_line;                           // the line everyone is brought to
   std::map<std::string, timer_state> phase_timers;  // timers of phases left part-way, by phase id
-  int ids_issued = 0;                 // numbers new item ids; never reused
+  int ids_issued = 0;                               // numbers new item ids; never reused
   bool operator==(const session_state&) const = default;
 
   const participant* find_participant(const std::string& id) const;

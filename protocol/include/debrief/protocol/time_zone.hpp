@@ -24,7 +24,7 @@ struct time_zone {
   std::vector<std::int64_t> transitions;  // seconds since the epoch, ascending
   std::vector<std::uint8_t> type_after;   // index into types, one per transition
   std::vector<local_time_type> types{{0, "UTC"}};
-  std::size_t type_before_first = 0;      // the type in force before the first transition
+  std::size_t type_before_first = 0;  // the type in force before the first transition
 
   const local_time_type& at(millis when) const;
 };

@@ -85,7 +85,7 @@ struct loaded_session {
   std::optional<snapshot_record> snapshot;
   std::vector<event_record> events;  // those after the snapshot, in order
   std::vector<credential> credentials;
-  std::vector<command_record> commands;  // the most recent ones, oldest first
+  std::vector<command_record> commands;   // the most recent ones, oldest first
   std::optional<std::int64_t> timer_due;  // as stored (see write_batch::timer_due)
 };
 
