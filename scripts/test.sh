@@ -39,6 +39,9 @@ bash "$ROOT/scripts/fuzz.sh" 20
 log "client type check"
 (cd "$ROOT/client-web" && npm run --silent typecheck)
 
+log "client unit tests (the reducer against the golden vectors)"
+(cd "$ROOT/client-web" && npm run --silent test:unit)
+
 log "browser tests (Playwright + Debian's Chromium)"
 (cd "$ROOT/client-web" && npm run --silent test:browser)
 

@@ -25,9 +25,10 @@ export function isPrivateNow(phase: Phase | undefined, revealed: string[]): bool
   return phase?.private === true && !revealed.includes(phase.id);
 }
 
+/** A phase's timer before it is started, as the server makes it (state.cpp's idle_timer_for). */
 export function idleTimer(minutes: number): Timer {
   const ms = minutes * 60_000;
-  return { status: 'idle', duration_ms: ms, remaining_ms: ms, ends_at: 0 };
+  return { status: 'idle', duration_ms: ms, remaining_ms: ms, ends_at: 0, used_ms: 0, since: 0 };
 }
 
 /** The same timer no longer counting, used time folded in up to `at` (the server's timer_state::frozen_at). */
@@ -96,6 +97,21 @@ function initialState(event: SessionEvent): SessionState {
     timer: idleTimer(template.phases[0]?.minutes ?? 0),
     template,
   } as SessionState);
+}
+
+/**
+ * The number an id was issued with: the digits from its first one ("e12" → 12;
+ * none → 0), read as evolve.cpp's note_id reads them (an int, or 0 past one).
+ */
+function idNumber(id: string): number {
+  const digits = /[0-9]+/.exec(id);
+  const n = digits ? Number(digits[0]) : 0;
+  return n <= 2 ** 31 - 1 ? n : 0;
+}
+
+/** `ids_issued` after an event carrying objects with these ids (PROTOCOL.md §2). */
+function issued(state: SessionState, ids: string[]): number {
+  return ids.reduce((most, id) => Math.max(most, idNumber(id)), state.ids_issued);
 }
 
 /** Replaces the element with the same id, or appends it. */
@@ -201,13 +217,16 @@ export function applyEvent(
         status: 'ended',
         timer: (event.timer as Timer | undefined) ?? stoppedTimer(state.timer, at),
       };
-    case 'agenda_changed':
+    case 'agenda_changed': {
+      const phases = array<Phase>(event.phases);
       return {
         ...state,
-        template: { ...state.template, phases: array<Phase>(event.phases) },
+        template: { ...state.template, phases },
         phase: Number(event.phase),
         timer: event.timer as Timer,
+        ids_issued: issued(state, phases.map((p) => p.id)),
       };
+    }
     case 'facilitator_handed_over':
       return {
         ...state,
@@ -244,28 +263,52 @@ export function applyEvent(
       const others = state.done.filter((id) => id !== event.participant);
       return { ...state, done: event.done ? [...others, String(event.participant)] : others };
     }
-    case 'board_item_saved':
-      return { ...state, board: saveBoardItem(state.board, event.item as BoardItem, Number(event.index ?? -1)) };
+    case 'board_item_saved': {
+      const item = event.item as BoardItem;
+      return {
+        ...state,
+        board: saveBoardItem(state.board, item, Number(event.index ?? -1)),
+        ids_issued: issued(state, [item.id]),
+      };
+    }
     case 'board_item_moved':
       return { ...state, board: moveBoardItem(state.board, event) };
     case 'board_item_removed':
       return { ...state, board: without(state.board, event.item) };
-    case 'proposal_saved':
-      return { ...state, proposals: upsert(state.proposals, event.proposal as Proposal) };
-    case 'entry_saved':
-      return { ...state, entries: upsert(state.entries, event.entry as EntryView) };
+    case 'proposal_saved': {
+      const proposal = event.proposal as Proposal;
+      return { ...state, proposals: upsert(state.proposals, proposal), ids_issued: issued(state, [proposal.id]) };
+    }
+    case 'entry_saved': {
+      const entry = event.entry as EntryView;
+      return { ...state, entries: upsert(state.entries, entry), ids_issued: issued(state, [entry.id]) };
+    }
     case 'entry_removed':
       return { ...state, entries: without(state.entries, event.entry) };
-    case 'adaptation_saved':
-      return { ...state, adaptations: upsert(state.adaptations, event.adaptation as Adaptation) };
+    case 'adaptation_saved': {
+      const adaptation = event.adaptation as Adaptation;
+      return {
+        ...state,
+        adaptations: upsert(state.adaptations, adaptation),
+        ids_issued: issued(state, [adaptation.id]),
+      };
+    }
     case 'adaptation_removed':
       return { ...state, adaptations: without(state.adaptations, event.adaptation) };
     case 'transcript_imported':
       return { ...state, transcript: event.transcript as Transcript };
     case 'transcript_withdrawn':
       return { ...state, transcript: null, annotations: [], focus_line: '' };
-    case 'annotation_saved':
-      return { ...state, annotations: upsert(state.annotations, event.annotation as AnnotationView) };
+    case 'annotation_saved': {
+      // A placeholder (see PROTOCOL.md, Privacy) carries no replies.
+      const annotation = event.annotation as AnnotationView;
+      const replies = 'replies' in annotation ? array<{ id: string }>(annotation.replies).map((r) => r.id) : [];
+      return {
+        ...state,
+        annotations: upsert(state.annotations, annotation),
+        ids_issued: issued(state, [annotation.id, ...replies]),
+      };
+    }
     case 'annotation_removed':
       return { ...state, annotations: without(state.annotations, event.annotation) };
     case 'focus_changed':

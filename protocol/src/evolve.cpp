@@ -76,6 +76,9 @@ session_state evolve(session_state s, const event& e) {
             s.timer = idle_timer_for(s.tmpl, 0);
           },
           [&](const evt::participant_joined& j) {
+            // The same join applied twice leaves one participant, the later
+            // one, last (as the browser's reducer does; PROTOCOL.md §3).
+            std::erase_if(s.participants, [&](const auto& p) { return p.id == j.participant.id; });
             s.participants.push_back(j.participant);
             ++s.participants_ever_joined;
           },
@@ -122,7 +125,9 @@ session_state evolve(session_state s, const event& e) {
               if (p.id == m.to) p.role = role::presenter;
             }
           },
-          [&](const evt::phase_revealed& r) { s.revealed.push_back(r.phase); },
+          [&](const evt::phase_revealed& r) {
+            if (!s.is_revealed(r.phase)) s.revealed.push_back(r.phase);
+          },
           [&](const evt::readiness_changed& r) {
             std::erase(s.done, r.participant);
             if (r.done) s.done.push_back(r.participant);
