@@ -134,9 +134,9 @@ recorder record_the_debrief() {
       ADD_FAILURE() << "step " << i << " (" << command_name(st.c) << ") was refused: " << why->message;
       continue;
     }
-    const auto* log = &std::get<events>(out);
+    const auto& log = std::get<events>(out);
     const auto where = "step " + std::to_string(i) + " (" + command_name(st.c) + ")";
-    for (const auto& e : *log) {
+    for (const auto& e : log) {
       // Stamped as the room stamps it (a timer runs out at its deadline).
       if (std::holds_alternative<evt::timer_expired>(e)) {
         stamped = std::max(stamped, std::min(state.timer.ends_at, now));
