@@ -130,7 +130,8 @@ std::vector<transcript_line> transcript_lines(const json& j) {
   if (!j.contains("lines") || !j.at("lines").is_array()) throw field_error{"\"lines\" must be a list of lines."};
   const auto& lines = j.at("lines");
   if (lines.size() > limits::max_transcript_lines) {
-    throw field_error{"A transcript can have at most 5000 lines.", error_code::too_large};
+    throw field_error{"A transcript can have at most " + std::to_string(limits::max_transcript_lines) + " lines.",
+                      error_code::too_large};
   }
   std::vector<transcript_line> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -350,7 +351,8 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
     }
     const auto id = j.at("id").get<std::string>();
     if (text::char_count(id) > limits::max_command_id_chars) {
-      return bad(error_code::invalid, "A command id can be at most 64 characters.");
+      return bad(error_code::invalid,
+                 "A command id can be at most " + std::to_string(limits::max_command_id_chars) + " characters.");
     }
     try {
       client_command c{id, reader->second(j), {}, {}};
