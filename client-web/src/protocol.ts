@@ -1,19 +1,16 @@
 // Wire types of protocol/PROTOCOL.md, version 2. Times are server-clock
 // milliseconds since the Unix epoch.
 
+import type { CommandName, ContractPhaseKind, ContractRole, ErrorCode, EventName } from './generated/contract';
+
+export type { CommandName, ErrorCode, EventName };
+
 export const PROTOCOL_VERSION = 2;
 
-export type Role = 'facilitator' | 'presenter' | 'colleague' | 'observer';
+export type Role = ContractRole;
 export type SessionStatus = 'lobby' | 'live' | 'ended';
 export type TimerStatus = 'idle' | 'running' | 'paused' | 'expired';
-export type PhaseKind =
-  | 'opening'
-  | 'assumptions'
-  | 'transcript'
-  | 'adaptations'
-  | 'reflection'
-  | 'discussion'
-  | 'chart';
+export type PhaseKind = ContractPhaseKind;
 export type Writers = 'everyone' | 'presenter' | 'colleagues';
 
 export interface Phase {
@@ -223,7 +220,7 @@ export type ServerMessage =
   | { type: 'snapshot'; seq: number; server_time: number; state: SessionState }
   | { type: 'event'; seq: number; time: number; event: SessionEvent }
   | { type: 'ack'; id: string; seq: number; you?: string; token?: string }
-  | { type: 'error'; id?: string; code: string; message: string; current?: unknown }
+  | { type: 'error'; id?: string; code: ErrorCode; message: string; current?: unknown }
   | { type: 'pong'; t: number; server_time: number }
   /** Whether the server can store changes now; reading goes on either way. */
   | { type: 'storage'; state: 'ok' | 'unavailable' };
@@ -311,7 +308,10 @@ export type Command =
   | ({ type: 'annotation_reply'; annotation: string; text: string } & PhaseBound)
   | { type: 'focus_line'; line: string };
 
-export type CommandType = Command['type'];
+/** A command name the server's contract knows; anything else fails to compile. */
+type Known<T extends CommandName> = T;
+/** The `type` of every command a client sends. */
+export type CommandType = Known<Command['type']>;
 export type CommandMessage = Command & { id: string };
 
 /** Text a person wrote into the session: what must never be lost nor land in another phase. */

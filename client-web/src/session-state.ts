@@ -7,6 +7,7 @@ import type {
   BoardItem,
   BoardList,
   EntryView,
+  EventName,
   Lobby,
   LobbyPhase,
   Participant,
@@ -175,7 +176,8 @@ export function applyEvent(
 ): SessionState | null {
   if (event.type === 'session_created') return initialState(event);
   if (state === null) return null;
-  switch (event.type) {
+  // As an EventName, so that every case below must be an event the server's contract names.
+  switch (event.type as EventName) {
     case 'participant_joined': {
       const joined = event.participant as Participant;
       const others = state.participants.filter((p) => p.id !== joined.id);

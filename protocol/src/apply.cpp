@@ -32,7 +32,8 @@ rejection stale(const char* what, int version, nlohmann::json current) {
 }
 
 std::optional<rejection> check_evidence(const session_state& s, const evidence_list& evidence) {
-  if (evidence.size() > limits::max_evidence) return reject(error_code::too_large, "At most 20 pieces of evidence.");
+  if (evidence.size() > limits::max_evidence)
+    return reject(error_code::too_large, "At most " + std::to_string(limits::max_evidence) + " pieces of evidence.");
   for (const auto& ref : evidence) {
     const auto colon = ref.find(':');
     const auto kind = ref.substr(0, colon);
@@ -105,7 +106,8 @@ outcome handle(const session_state& s, const cmd::join& c, const sender& from, m
   const auto name = text::trimmed(c.name);
   if (name.empty()) return reject(error_code::invalid, "Type a name to join.");
   if (text::char_count(name) > limits::max_name_chars) {
-    return reject(error_code::too_large, "A name can be at most 60 characters.");
+    return reject(error_code::too_large,
+                  "A name can be at most " + std::to_string(limits::max_name_chars) + " characters.");
   }
   if (text::has_control_chars(name)) return reject(error_code::invalid, "A name must be a single line of text.");
   if (c.role == role::invalid) {
@@ -119,7 +121,8 @@ outcome handle(const session_state& s, const cmd::join& c, const sender& from, m
     return reject(error_code::conflict, "This session already has a presenter.");
   }
   if (s.participants.size() >= limits::max_participants) {
-    return reject(error_code::too_large, "This session is full (50 participants).");
+    return reject(error_code::too_large,
+                  "This session is full (" + std::to_string(limits::max_participants) + " participants).");
   }
   participant p{"p" + std::to_string(s.participants_ever_joined + 1), name, c.role, true};
   return one(evt::participant_joined{std::move(p)});
@@ -197,7 +200,8 @@ outcome handle(const session_state& s, const cmd::timer_resume&, const sender&, 
 outcome handle(const session_state& s, const cmd::timer_add& c, const sender&, millis now) {
   if (auto r = require_live(s)) return *r;
   if (c.seconds < limits::min_timer_add_seconds || c.seconds > limits::max_timer_add_seconds) {
-    return reject(error_code::invalid, "Add between 1 and 3600 seconds.");
+    return reject(error_code::invalid, "Add between " + std::to_string(limits::min_timer_add_seconds) + " and " +
+                                           std::to_string(limits::max_timer_add_seconds) + " seconds.");
   }
   const millis extra = static_cast<millis>(c.seconds) * 1000;
   auto t = s.timer;
@@ -241,7 +245,8 @@ std::variant<evt::session_created, rejection> create_session(std::string session
                                                              session_template tmpl, millis now) {
   auto clean = text::trimmed(title);
   if (text::char_count(clean) > limits::max_title_chars) {
-    return reject(error_code::too_large, "A title can be at most 120 characters.");
+    return reject(error_code::too_large,
+                  "A title can be at most " + std::to_string(limits::max_title_chars) + " characters.");
   }
   if (text::has_control_chars(clean)) return reject(error_code::invalid, "A title must be a single line of text.");
   if (clean.empty()) clean = tmpl.name;

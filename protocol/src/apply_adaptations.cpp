@@ -34,7 +34,8 @@ std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, co
   out.for_whom = text::trimmed(f.for_whom);
   if (out.for_whom.empty()) out.for_whom = "all learners";
   if (text::char_count(out.for_whom) > limits::max_for_whom_chars) {
-    return reject(error_code::too_large, "\"For whom\" can be at most 60 characters.");
+    return reject(error_code::too_large,
+                  "\"For whom\" can be at most " + std::to_string(limits::max_for_whom_chars) + " characters.");
   }
   if (text::has_control_chars(out.for_whom)) {
     return reject(error_code::invalid, "\"For whom\" is a pseudonym or \"all learners\", on one line.");
@@ -46,7 +47,7 @@ std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, co
   }
   out.check_in = f.check_in;
   if (f.follow_ups.size() > limits::max_follow_ups)
-    return reject(error_code::too_large, "At most 10 follow-up questions.");
+    return reject(error_code::too_large, "At most " + std::to_string(limits::max_follow_ups) + " follow-up questions.");
   for (const auto& q : f.follow_ups) {
     if (auto r = check_text(q, limits::max_follow_up_chars, "A follow-up question")) return *r;
     out.follow_ups.push_back(text::trimmed(q));
@@ -78,7 +79,7 @@ std::variant<const adaptation*, rejection> changeable(const session_state& s, co
 
 outcome handle(const session_state& s, const cmd::adaptation_add& c, const sender& from, millis) {
   if (s.adaptations.size() >= limits::max_adaptations)
-    return reject(error_code::too_large, "Too many adaptations (100).");
+    return reject(error_code::too_large, "Too many adaptations (" + std::to_string(limits::max_adaptations) + ").");
   auto fields = clean(s, c.fields);
   if (auto* r = std::get_if<rejection>(&fields)) return *r;
   adaptation a;

@@ -38,7 +38,8 @@ outcome agenda(const session_state& s, std::vector<phase_template> phases, int c
 outcome handle(const session_state& s, const cmd::set_phase_minutes& c, const sender&, millis) {
   if (!in_range(s, c.phase)) return no_such_phase(c.phase);
   if (c.minutes < limits::min_phase_minutes || c.minutes > limits::max_phase_minutes) {
-    return reject(error_code::invalid, "A phase lasts from 1 to 240 minutes.");
+    return reject(error_code::invalid, "A phase lasts from " + std::to_string(limits::min_phase_minutes) + " to " +
+                                           std::to_string(limits::max_phase_minutes) + " minutes.");
   }
   auto phases = s.tmpl.phases;
   phases[static_cast<std::size_t>(c.phase)].minutes = c.minutes;
@@ -47,7 +48,8 @@ outcome handle(const session_state& s, const cmd::set_phase_minutes& c, const se
 
 outcome handle(const session_state& s, const cmd::add_phase& c, const sender&, millis) {
   if (c.at < 0 || static_cast<std::size_t>(c.at) > s.tmpl.phases.size()) return no_such_phase(c.at);
-  if (s.tmpl.phases.size() >= limits::max_phases) return reject(error_code::too_large, "At most 40 phases.");
+  if (s.tmpl.phases.size() >= limits::max_phases)
+    return reject(error_code::too_large, "At most " + std::to_string(limits::max_phases) + " phases.");
   auto phase = c.phase;
   phase.id = next_id(s, "ph");
   auto phases = s.tmpl.phases;

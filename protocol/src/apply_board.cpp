@@ -28,7 +28,8 @@ std::variant<const board_item*, rejection> current_item(const session_state& s, 
 outcome handle(const session_state& s, const cmd::board_add& c, const sender& from, millis) {
   if (auto r = check_list(c.list)) return *r;
   if (auto r = check_text(c.text, limits::max_item_chars, "An item")) return *r;
-  if (s.board.size() >= limits::max_board_items) return reject(error_code::too_large, "The board is full (200 items).");
+  if (s.board.size() >= limits::max_board_items)
+    return reject(error_code::too_large, "The board is full (" + std::to_string(limits::max_board_items) + " items).");
   board_item item{next_id(s, "i"), c.list, text::trimmed(c.text), from.participant, item_status::open, {}, 1};
   return one(evt::board_item_saved{std::move(item), -1});
 }
@@ -74,7 +75,8 @@ outcome handle(const session_state& s, const cmd::board_mark& c, const sender&, 
 outcome handle(const session_state& s, const cmd::board_propose& c, const sender& from, millis) {
   if (auto r = check_list(c.list)) return *r;
   if (auto r = check_text(c.text, limits::max_item_chars, "A proposal")) return *r;
-  if (s.proposals.size() >= limits::max_proposals) return reject(error_code::too_large, "Too many proposals (200).");
+  if (s.proposals.size() >= limits::max_proposals)
+    return reject(error_code::too_large, "Too many proposals (" + std::to_string(limits::max_proposals) + ").");
   return one(evt::proposal_saved{
       {next_id(s, "q"), c.list, text::trimmed(c.text), from.participant, proposal_state::pending, {}}});
 }
@@ -89,7 +91,8 @@ outcome handle(const session_state& s, const cmd::proposal_decide& c, const send
     p.state = proposal_state::set_aside;
     return one(evt::proposal_saved{std::move(p)});
   }
-  if (s.board.size() >= limits::max_board_items) return reject(error_code::too_large, "The board is full (200 items).");
+  if (s.board.size() >= limits::max_board_items)
+    return reject(error_code::too_large, "The board is full (" + std::to_string(limits::max_board_items) + " items).");
   board_item item{next_id(s, "i"), p.list, p.text, p.author, item_status::open, {}, 1};
   p.state = proposal_state::accepted;
   p.item = item.id;

@@ -39,7 +39,8 @@ outcome handle(const session_state& s, const cmd::entry_add& c, const sender& fr
     return reject(error_code::invalid, "There is no such prompt in this phase.");
   }
   if (auto r = check_text(c.text, limits::max_entry_chars, "An entry")) return *r;
-  if (s.entries.size() >= limits::max_entries) return reject(error_code::too_large, "Too many entries (2000).");
+  if (s.entries.size() >= limits::max_entries)
+    return reject(error_code::too_large, "Too many entries (" + std::to_string(limits::max_entries) + ").");
   return one(
       evt::entry_saved{{next_id(s, "e"), phase->id, c.prompt, text::trimmed(c.text), from.participant, false, 1}});
 }

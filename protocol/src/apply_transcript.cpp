@@ -22,14 +22,16 @@ std::variant<const annotation*, rejection> visible_annotation(const session_stat
 std::optional<rejection> check_lines(const std::vector<transcript_line>& lines) {
   if (lines.empty()) return reject(error_code::invalid, "The transcript has no lines.");
   if (lines.size() > limits::max_transcript_lines) {
-    return reject(error_code::too_large, "A transcript can have at most 5000 lines.");
+    return reject(error_code::too_large,
+                  "A transcript can have at most " + std::to_string(limits::max_transcript_lines) + " lines.");
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto where = "Line " + std::to_string(i + 1) + ": ";
     const auto& l = lines[i];
     const auto speaker = text::trimmed(l.speaker);
     if (text::char_count(speaker) > limits::max_speaker_chars) {
-      return reject(error_code::too_large, where + "the speaker can be at most 60 characters.");
+      return reject(error_code::too_large,
+                    where + "the speaker can be at most " + std::to_string(limits::max_speaker_chars) + " characters.");
     }
     if (speaker.empty() || text::has_control_chars(speaker)) {
       return reject(error_code::invalid, where + "the speaker must be named, on one line.");
@@ -87,7 +89,7 @@ outcome handle(const session_state& s, const cmd::annotate& c, const sender& fro
     if (auto r = check_text(c.comment, limits::max_entry_chars, "A comment")) return *r;
   }
   if (s.annotations.size() >= limits::max_annotations)
-    return reject(error_code::too_large, "Too many annotations (2000).");
+    return reject(error_code::too_large, "Too many annotations (" + std::to_string(limits::max_annotations) + ").");
   annotation a;
   a.from_line = c.from_line;
   a.to_line = c.to_line.empty() ? c.from_line : c.to_line;
@@ -134,7 +136,8 @@ outcome handle(const session_state& s, const cmd::annotation_reply& c, const sen
   if (auto* r = std::get_if<rejection>(&found)) return *r;
   if (auto r = check_text(c.text, limits::max_entry_chars, "A reply")) return *r;
   auto a = *std::get<const annotation*>(found);
-  if (a.replies.size() >= limits::max_replies) return reject(error_code::too_large, "Too many replies (50).");
+  if (a.replies.size() >= limits::max_replies)
+    return reject(error_code::too_large, "Too many replies (" + std::to_string(limits::max_replies) + ").");
   a.replies.push_back({next_id(s, "r"), from.participant, text::trimmed(c.text), now});
   return one(evt::annotation_saved{std::move(a)});
 }

@@ -1,65 +1,11 @@
 #include "debrief/protocol/commands.hpp"
 
-#include <array>
 #include <concepts>
 #include <string_view>
 
 namespace debrief::protocol {
 
-namespace {
-
-// Wire names, in the order of the command variant's alternatives.
-constexpr std::array<std::string_view, std::variant_size_v<command>> command_names = {
-    "join",
-    "leave",
-    "start_session",
-    "next_phase",
-    "previous_phase",
-    "go_to_phase",
-    "timer_start",
-    "timer_pause",
-    "timer_resume",
-    "timer_add",
-    "timer_reset",
-    "end_session",
-    "set_phase_minutes",
-    "add_phase",
-    "remove_phase",
-    "move_phase",
-    "hand_over",
-    "reveal_phase",
-    "set_done",
-    "board_add",
-    "board_edit",
-    "board_move",
-    "board_remove",
-    "board_mark",
-    "board_propose",
-    "proposal_decide",
-    "entry_add",
-    "entry_edit",
-    "entry_remove",
-    "entry_share",
-    "adaptation_add",
-    "adaptation_edit",
-    "adaptation_decide",
-    "adaptation_remove",
-    "transcript_import",
-    "transcript_withdraw",
-    "annotate",
-    "annotation_edit",
-    "annotation_remove",
-    "annotation_reply",
-    "focus_line",
-    "move_presenter",
-    "connect",
-    "disconnect",
-    "expire_timer",
-};
-
-}  // namespace
-
-std::string command_name(const command& c) { return std::string(command_names[c.index()]); }
+std::string command_name(const command& c) { return std::string(wire_name_of(c)); }
 
 namespace {
 template <class C>

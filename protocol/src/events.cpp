@@ -1,40 +1,10 @@
 #include "debrief/protocol/events.hpp"
 
-#include <array>
 #include <string_view>
 
 namespace debrief::protocol {
 
-namespace {
-
-// Wire names, in the order of the event variant's alternatives.
-constexpr std::array<std::string_view, std::variant_size_v<event>> event_names = {
-    "session_created",    "participant_joined",  "participant_left",
-    "presence_changed",   "session_started",     "phase_changed",
-    "timer_started",      "timer_paused",        "timer_resumed",
-    "timer_extended",     "timer_reset",         "timer_expired",
-    "session_ended",      "agenda_changed",      "facilitator_handed_over",
-    "phase_revealed",     "readiness_changed",   "board_item_saved",
-    "board_item_moved",   "board_item_removed",  "proposal_saved",
-    "entry_saved",        "entry_removed",       "adaptation_saved",
-    "adaptation_removed", "transcript_imported", "transcript_withdrawn",
-    "annotation_saved",   "annotation_removed",  "focus_changed",
-    "scrubbed",           "phase_timer_saved",   "presenter_moved",
-};
-
-template <std::size_t I = 0>
-event default_event_named(std::string_view name) {
-  if constexpr (I == std::variant_size_v<event>) {
-    throw nlohmann::json::other_error::create(501, "unknown event type: " + std::string(name), nullptr);
-  } else {
-    if (event_names[I] == name) return event{std::in_place_index<I>};
-    return default_event_named<I + 1>(name);
-  }
-}
-
-}  // namespace
-
-std::string event_type(const event& e) { return std::string(event_names[e.index()]); }
+std::string event_type(const event& e) { return std::string(wire_name_of(e)); }
 
 bool holds_transcript_text(const event& e) {
   return std::holds_alternative<evt::transcript_imported>(e) || std::holds_alternative<evt::annotation_saved>(e);
@@ -85,12 +55,12 @@ void from_json(const nlohmann::json& j, session_created& e) {
   j.at("created_at").get_to(e.created_at);
 }
 
-template <int Tag>
-void to_json(nlohmann::json& j, const timer_changed<Tag>& e) {
+template <fixed_name Name>
+void to_json(nlohmann::json& j, const timer_changed<Name>& e) {
   j = {{"timer", e.timer}};
 }
-template <int Tag>
-void from_json(const nlohmann::json& j, timer_changed<Tag>& e) {
+template <fixed_name Name>
+void from_json(const nlohmann::json& j, timer_changed<Name>& e) {
   j.at("timer").get_to(e.timer);
 }
 
@@ -102,7 +72,10 @@ void to_json(nlohmann::json& j, const event& e) {
 }
 
 void from_json(const nlohmann::json& j, event& e) {
-  e = default_event_named(j.at("type").get<std::string>());
+  const auto type = j.at("type").get<std::string>();
+  auto named = alternative_named<event>(type);
+  if (!named) throw nlohmann::json::other_error::create(501, "unknown event type: " + type, nullptr);
+  e = std::move(*named);
   std::visit([&j](auto& ev) { from_json(j, ev); }, e);
 }
 

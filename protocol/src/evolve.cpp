@@ -106,7 +106,7 @@ session_state evolve(session_state s, const event& e) {
             s.status = session_status::ended;
             s.timer = en.timer;
           },
-          [&]<int Tag>(const evt::timer_changed<Tag>& t) { s.timer = t.timer; },
+          [&]<fixed_name Name>(const evt::timer_changed<Name>& t) { s.timer = t.timer; },
           [&](const evt::agenda_changed& a) {
             for (const auto& p : a.phases) note_id(s, p.id);
             s.tmpl.phases = a.phases;

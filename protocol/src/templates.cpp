@@ -57,20 +57,23 @@ std::variant<phase_template, template_error> parse_phase(const nlohmann::json& j
   const auto& minutes = j.at("minutes");
   if (!minutes.is_number_integer() || minutes.get<std::int64_t>() < limits::min_phase_minutes ||
       minutes.get<std::int64_t>() > limits::max_phase_minutes) {
-    return template_error{pointer + "/minutes", "must be a whole number from 1 to 240"};
+    return template_error{pointer + "/minutes", "must be a whole number from " +
+                                                    std::to_string(limits::min_phase_minutes) + " to " +
+                                                    std::to_string(limits::max_phase_minutes)};
   }
   p.minutes = minutes.get<int>();
   if (j.contains("prompts")) {
     const auto& prompts = j.at("prompts");
     if (!prompts.is_array()) return template_error{pointer + "/prompts", "must be a list of strings"};
     if (prompts.size() > limits::max_prompts_per_phase) {
-      return template_error{pointer + "/prompts", "has more than 20 prompts"};
+      return template_error{pointer + "/prompts",
+                            "has more than " + std::to_string(limits::max_prompts_per_phase) + " prompts"};
     }
     for (std::size_t i = 0; i < prompts.size(); ++i) {
       const auto where = pointer + "/prompts/" + std::to_string(i);
       if (!prompts[i].is_string()) return template_error{where, "must be a string"};
       if (text::char_count(prompts[i].get<std::string>()) > limits::max_prompt_chars) {
-        return template_error{where, "is longer than 500 characters"};
+        return template_error{where, "is longer than " + std::to_string(limits::max_prompt_chars) + " characters"};
       }
       p.prompts.push_back(prompts[i].get<std::string>());
     }
@@ -104,7 +107,8 @@ std::variant<session_template, template_error> parse_template(const nlohmann::js
   if (!j.contains("phases")) return template_error{"/phases", "is missing"};
   const auto& phases = j.at("phases");
   if (!phases.is_array() || phases.empty()) return template_error{"/phases", "must be a non-empty list"};
-  if (phases.size() > limits::max_phases) return template_error{"/phases", "has more than 40 phases"};
+  if (phases.size() > limits::max_phases)
+    return template_error{"/phases", "has more than " + std::to_string(limits::max_phases) + " phases"};
   std::set<std::string> ids;
   for (std::size_t i = 0; i < phases.size(); ++i) {
     const auto pointer = "/phases/" + std::to_string(i);

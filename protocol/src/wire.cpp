@@ -130,7 +130,8 @@ std::vector<transcript_line> transcript_lines(const json& j) {
   if (!j.contains("lines") || !j.at("lines").is_array()) throw field_error{"\"lines\" must be a list of lines."};
   const auto& lines = j.at("lines");
   if (lines.size() > limits::max_transcript_lines) {
-    throw field_error{"A transcript can have at most 5000 lines.", error_code::too_large};
+    throw field_error{"A transcript can have at most " + std::to_string(limits::max_transcript_lines) + " lines.",
+                      error_code::too_large};
   }
   std::vector<transcript_line> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -153,9 +154,9 @@ std::vector<transcript_line> transcript_lines(const json& j) {
 
 using command_reader = std::function<command(const json&)>;
 
-const std::map<std::string, command_reader, std::less<>>& command_readers() {
-  static const std::map<std::string, command_reader, std::less<>> readers = {
-      {"join",
+const std::map<std::string_view, command_reader, std::less<>>& command_readers() {
+  static const std::map<std::string_view, command_reader, std::less<>> readers = {
+      {cmd::join::wire_name,
        [](const json& j) -> command {
          cmd::join c;
          c.name = string_field(j, "name");
@@ -167,31 +168,31 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
          }
          return c;
        }},
-      {"leave", [](const json&) -> command { return cmd::leave{}; }},
-      {"start_session", [](const json&) -> command { return cmd::start_session{}; }},
-      {"next_phase", [](const json&) -> command { return cmd::next_phase{}; }},
-      {"previous_phase", [](const json&) -> command { return cmd::previous_phase{}; }},
-      {"go_to_phase",
+      {cmd::leave::wire_name, [](const json&) -> command { return cmd::leave{}; }},
+      {cmd::start_session::wire_name, [](const json&) -> command { return cmd::start_session{}; }},
+      {cmd::next_phase::wire_name, [](const json&) -> command { return cmd::next_phase{}; }},
+      {cmd::previous_phase::wire_name, [](const json&) -> command { return cmd::previous_phase{}; }},
+      {cmd::go_to_phase::wire_name,
        [](const json& j) -> command {
          return cmd::go_to_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};
        }},
-      {"timer_start", [](const json&) -> command { return cmd::timer_start{}; }},
-      {"timer_pause", [](const json&) -> command { return cmd::timer_pause{}; }},
-      {"timer_resume", [](const json&) -> command { return cmd::timer_resume{}; }},
-      {"timer_add",
+      {cmd::timer_start::wire_name, [](const json&) -> command { return cmd::timer_start{}; }},
+      {cmd::timer_pause::wire_name, [](const json&) -> command { return cmd::timer_pause{}; }},
+      {cmd::timer_resume::wire_name, [](const json&) -> command { return cmd::timer_resume{}; }},
+      {cmd::timer_add::wire_name,
        [](const json& j) -> command {
          return cmd::timer_add{static_cast<int>(
              int_field(j, "seconds", 60, limits::min_timer_add_seconds, limits::max_timer_add_seconds))};
        }},
-      {"timer_reset", [](const json&) -> command { return cmd::timer_reset{}; }},
-      {"end_session", [](const json&) -> command { return cmd::end_session{}; }},
-      {"set_phase_minutes",
+      {cmd::timer_reset::wire_name, [](const json&) -> command { return cmd::timer_reset{}; }},
+      {cmd::end_session::wire_name, [](const json&) -> command { return cmd::end_session{}; }},
+      {cmd::set_phase_minutes::wire_name,
        [](const json& j) -> command {
          return cmd::set_phase_minutes{
              static_cast<int>(required_int(j, "phase", 0, limits::max_phases)),
              static_cast<int>(required_int(j, "minutes", limits::min_phase_minutes, limits::max_phase_minutes))};
        }},
-      {"add_phase",
+      {cmd::add_phase::wire_name,
        [](const json& j) -> command {
          if (!j.contains("phase") || !j.at("phase").is_object()) throw field_error{"\"phase\" must be an object."};
          auto phase_json = j.at("phase");
@@ -201,85 +202,89 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
          return cmd::add_phase{static_cast<int>(required_int(j, "at", 0, limits::max_phases)),
                                std::get<phase_template>(std::move(parsed))};
        }},
-      {"remove_phase",
+      {cmd::remove_phase::wire_name,
        [](const json& j) -> command {
          return cmd::remove_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};
        }},
-      {"move_phase",
+      {cmd::move_phase::wire_name,
        [](const json& j) -> command {
          return cmd::move_phase{static_cast<int>(required_int(j, "from", 0, limits::max_phases)),
                                 static_cast<int>(required_int(j, "to", 0, limits::max_phases))};
        }},
-      {"hand_over", [](const json& j) -> command { return cmd::hand_over{string_field(j, "to")}; }},
-      {"move_presenter", [](const json& j) -> command { return cmd::move_presenter{string_field(j, "to")}; }},
-      {"reveal_phase",
+      {cmd::hand_over::wire_name, [](const json& j) -> command { return cmd::hand_over{string_field(j, "to")}; }},
+      {cmd::move_presenter::wire_name,
+       [](const json& j) -> command { return cmd::move_presenter{string_field(j, "to")}; }},
+      {cmd::reveal_phase::wire_name,
        [](const json& j) -> command {
          return cmd::reveal_phase{static_cast<int>(required_int(j, "phase", 0, limits::max_phases))};
        }},
-      {"set_done", [](const json& j) -> command { return cmd::set_done{bool_field(j, "done", true)}; }},
-      {"board_add",
+      {cmd::set_done::wire_name, [](const json& j) -> command { return cmd::set_done{bool_field(j, "done", true)}; }},
+      {cmd::board_add::wire_name,
        [](const json& j) -> command {
          return cmd::board_add{enum_field<board_list>(j, "list", kLists), string_field(j, "text")};
        }},
-      {"board_edit",
+      {cmd::board_edit::wire_name,
        [](const json& j) -> command {
          return cmd::board_edit{string_field(j, "item"), string_field(j, "text"), version_field(j)};
        }},
-      {"board_move",
+      {cmd::board_move::wire_name,
        [](const json& j) -> command {
          return cmd::board_move{string_field(j, "item"), enum_field<board_list>(j, "list", kLists),
                                 static_cast<int>(required_int(j, "index", 0, limits::max_board_items)),
                                 version_field(j)};
        }},
-      {"board_remove",
+      {cmd::board_remove::wire_name,
        [](const json& j) -> command {
          return cmd::board_remove{string_field(j, "item"), version_field(j)};
        }},
-      {"board_mark",
+      {cmd::board_mark::wire_name,
        [](const json& j) -> command {
          return cmd::board_mark{string_field(j, "item"),
                                 enum_field<item_status>(j, "status", "open, confirmed or challenged"),
                                 string_list(j, "evidence", limits::max_evidence), version_field(j)};
        }},
-      {"board_propose",
+      {cmd::board_propose::wire_name,
        [](const json& j) -> command {
          return cmd::board_propose{enum_field<board_list>(j, "list", kLists), string_field(j, "text")};
        }},
-      {"proposal_decide",
+      {cmd::proposal_decide::wire_name,
        [](const json& j) -> command {
          if (!j.contains("accept")) throw field_error{"\"accept\" is missing."};
          return cmd::proposal_decide{string_field(j, "proposal"), bool_field(j, "accept", false)};
        }},
-      {"entry_add",
+      {cmd::entry_add::wire_name,
        [](const json& j) -> command {
          return cmd::entry_add{string_field(j, "text"),
                                static_cast<int>(int_field(j, "prompt", -1, -1, limits::max_prompts_per_phase))};
        }},
-      {"entry_edit",
+      {cmd::entry_edit::wire_name,
        [](const json& j) -> command {
          return cmd::entry_edit{string_field(j, "entry"), string_field(j, "text"), version_field(j)};
        }},
-      {"entry_remove", [](const json& j) -> command { return cmd::entry_remove{string_field(j, "entry")}; }},
-      {"entry_share", [](const json& j) -> command { return cmd::entry_share{string_field(j, "entry")}; }},
-      {"adaptation_add", [](const json& j) -> command { return cmd::adaptation_add{adaptation_fields(j)}; }},
-      {"adaptation_edit",
+      {cmd::entry_remove::wire_name,
+       [](const json& j) -> command { return cmd::entry_remove{string_field(j, "entry")}; }},
+      {cmd::entry_share::wire_name,
+       [](const json& j) -> command { return cmd::entry_share{string_field(j, "entry")}; }},
+      {cmd::adaptation_add::wire_name,
+       [](const json& j) -> command { return cmd::adaptation_add{adaptation_fields(j)}; }},
+      {cmd::adaptation_edit::wire_name,
        [](const json& j) -> command {
          return cmd::adaptation_edit{string_field(j, "adaptation"), adaptation_fields(j), version_field(j)};
        }},
-      {"adaptation_decide",
+      {cmd::adaptation_decide::wire_name,
        [](const json& j) -> command {
          if (!j.contains("accept")) throw field_error{"\"accept\" is missing."};
          return cmd::adaptation_decide{string_field(j, "adaptation"), bool_field(j, "accept", false), version_field(j)};
        }},
-      {"adaptation_remove",
+      {cmd::adaptation_remove::wire_name,
        [](const json& j) -> command { return cmd::adaptation_remove{string_field(j, "adaptation")}; }},
-      {"transcript_import",
+      {cmd::transcript_import::wire_name,
        [](const json& j) -> command {
          return cmd::transcript_import{transcript_lines(j), string_field(j, "format", false),
                                        bool_field(j, "consent", false)};
        }},
-      {"transcript_withdraw", [](const json&) -> command { return cmd::transcript_withdraw{}; }},
-      {"annotate",
+      {cmd::transcript_withdraw::wire_name, [](const json&) -> command { return cmd::transcript_withdraw{}; }},
+      {cmd::annotate::wire_name,
        [](const json& j) -> command {
          cmd::annotate a;
          a.from_line = string_field(j, "from_line");
@@ -290,18 +295,19 @@ const std::map<std::string, command_reader, std::less<>>& command_readers() {
          a.comment = string_field(j, "comment", false);
          return a;
        }},
-      {"annotation_edit",
+      {cmd::annotation_edit::wire_name,
        [](const json& j) -> command {
          return cmd::annotation_edit{string_field(j, "annotation"), enum_field<annotation_tag>(j, "tag", kTags),
                                      string_field(j, "comment", false), version_field(j)};
        }},
-      {"annotation_remove",
+      {cmd::annotation_remove::wire_name,
        [](const json& j) -> command { return cmd::annotation_remove{string_field(j, "annotation")}; }},
-      {"annotation_reply",
+      {cmd::annotation_reply::wire_name,
        [](const json& j) -> command {
          return cmd::annotation_reply{string_field(j, "annotation"), string_field(j, "text")};
        }},
-      {"focus_line", [](const json& j) -> command { return cmd::focus_line{string_field(j, "line", false)}; }},
+      {cmd::focus_line::wire_name,
+       [](const json& j) -> command { return cmd::focus_line{string_field(j, "line", false)}; }},
   };
   return readers;
 }
@@ -345,12 +351,13 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
     }
     const auto id = j.at("id").get<std::string>();
     if (text::char_count(id) > limits::max_command_id_chars) {
-      return bad(error_code::invalid, "A command id can be at most 64 characters.");
+      return bad(error_code::invalid,
+                 "A command id can be at most " + std::to_string(limits::max_command_id_chars) + " characters.");
     }
     try {
       client_command c{id, reader->second(j), {}, {}};
       if (auto* phase = written_in(c.command)) *phase = phase_field(j);
-      if (type == "join") {
+      if (type == cmd::join::wire_name) {
         c.facilitator_key = string_field(j, "facilitator_key", false);
         c.client_secret = client_secret_field(j);
       }

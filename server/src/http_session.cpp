@@ -122,7 +122,9 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     request req;
     req.version(11);
     req.keep_alive(false);
-    return respond(error_response(req, {protocol::error_code::too_large, "The request body is over 64 KiB."}));
+    return respond(
+        error_response(req, {protocol::error_code::too_large,
+                             "The request body is over " + std::to_string(max_http_body_bytes / 1024) + " KiB."}));
   }
   if (ec) return;
 

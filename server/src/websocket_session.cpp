@@ -1,6 +1,7 @@
 #include "websocket_session.hpp"
 
 #include "clock.hpp"
+#include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/wire.hpp"
 #include "hub.hpp"
 #include "log.hpp"
@@ -134,9 +135,11 @@ void websocket_session::handle(const std::string& text) {
     const auto j = nlohmann::json::parse(text, nullptr, false);
     const auto id = j.is_object() && j.contains("id") && j.at("id").is_string() ? j.at("id").get<std::string>() : "";
     send_json(protocol::error_message(
-        {error_code::rate_limited,
-         "Too many messages: a person may send 20 a second (40 at once). Nothing was applied; try again shortly."},
-        id.size() <= 64 ? id : ""));
+        {error_code::rate_limited, "Too many messages: a person may send " +
+                                       std::to_string(static_cast<int>(participant_messages.per_second)) +
+                                       " a second (" + std::to_string(static_cast<int>(participant_messages.burst)) +
+                                       " at once). Nothing was applied; try again shortly."},
+        id.size() <= protocol::limits::max_command_id_chars ? id : ""));
     return;
   }
   auto parsed = protocol::parse_client_message(text);

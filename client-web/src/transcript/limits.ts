@@ -1,11 +1,14 @@
 // What one import may hold. The server enforces its own limits too; these
 // keep the browser responsive and give the presenter a precise message
-// before anything is sent.
+// before anything is sent. The server's own figures come from the generated
+// contract.
+
+import { LIMITS as PROTOCOL_LIMITS } from '../generated/contract';
 
 export const MAX_INPUT_BYTES = 1024 * 1024;
-export const MAX_TRANSCRIPT_LINES = 5_000;
-export const MAX_LINE_CHARS = 2_000;
-export const MAX_SPEAKER_CHARS = 60;
+export const MAX_TRANSCRIPT_LINES = PROTOCOL_LIMITS.max_transcript_lines;
+export const MAX_LINE_CHARS = PROTOCOL_LIMITS.max_line_chars;
+export const MAX_SPEAKER_CHARS = PROTOCOL_LIMITS.max_speaker_chars;
 export const MAX_SPEAKERS = 50;
 
 export const LIMITS = {

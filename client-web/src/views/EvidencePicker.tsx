@@ -4,8 +4,9 @@
 import { useId } from 'preact/hooks';
 import { describeEvidence, evidenceOptions } from '../evidence';
 import type { SessionState } from '../protocol';
+import { LIMITS } from '../generated/contract';
 
-const MAX_EVIDENCE = 20;
+const MAX_EVIDENCE = LIMITS.max_evidence;
 
 export function EvidencePicker(props: {
   state: SessionState;

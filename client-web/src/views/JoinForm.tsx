@@ -6,8 +6,9 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../protocol';
 import type { SessionStore } from '../store';
 import { ROLE_HINT, ROLE_LABEL, kindLabel } from './labels';
+import { LIMITS } from '../generated/contract';
 
-const NAME_MAX = 60;
+const NAME_MAX = LIMITS.max_name_chars;
 const NAME_KEY = 'debrief:name';
 /** A facilitator key is 32 hex characters (PROTOCOL.md); room for stray spaces in a paste. */
 const KEY_CHARS = 32;

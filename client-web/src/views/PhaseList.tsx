@@ -10,6 +10,7 @@ import { notesIn, revealQuestion } from './FacilitatorControls';
 import { formatOver, spokenDuration, usedMs } from '../timer';
 import { kindLabel, plural } from './labels';
 import { useServerNow } from './useRemaining';
+import { LIMITS } from '../generated/contract';
 
 const KINDS: PhaseKind[] = ['opening', 'assumptions', 'transcript', 'discussion', 'adaptations', 'reflection', 'chart'];
 
@@ -205,15 +206,15 @@ function PhaseMinutes({ store, phase, index }: { store: SessionStore; phase: Pha
   const [value, setValue] = useState(String(phase.minutes));
   const commit = () => {
     const n = Number(value);
-    if (Number.isInteger(n) && n >= 1 && n <= 240 && n !== phase.minutes) void store.setPhaseMinutes(index, n);
+    if (Number.isInteger(n) && n >= LIMITS.min_phase_minutes && n <= LIMITS.max_phase_minutes && n !== phase.minutes) void store.setPhaseMinutes(index, n);
     else setValue(String(phase.minutes));
   };
   return (
     <label class="phase-minutes-edit">
       <input
         type="number"
-        min={1}
-        max={240}
+        min={LIMITS.min_phase_minutes}
+        max={LIMITS.max_phase_minutes}
         value={value}
         aria-label={`Minutes for ${phase.title}`}
         onInput={(e) => setValue(e.currentTarget.value)}
@@ -241,7 +242,7 @@ function AddPhase({ store }: { store: SessionStore }) {
     const phase: NewPhase = {
       title: title.trim(),
       kind,
-      minutes: Math.min(240, Math.max(1, Math.round(Number(minutes) || 1))),
+      minutes: Math.min(LIMITS.max_phase_minutes, Math.max(LIMITS.min_phase_minutes, Math.round(Number(minutes) || 1))),
       prompts: prompts
         .split('\n')
         .map((p) => p.trim())
@@ -262,7 +263,7 @@ function AddPhase({ store }: { store: SessionStore }) {
       <h3 class="group-title">Add a phase</h3>
       <label class="field">
         <span class="field-label">Title</span>
-        <input type="text" maxLength={120} value={title} onInput={(e) => setTitle(e.currentTarget.value)} data-testid="add-phase-title" />
+        <input type="text" maxLength={LIMITS.max_title_chars} value={title} onInput={(e) => setTitle(e.currentTarget.value)} data-testid="add-phase-title" />
       </label>
       <div class="form-row">
         <label class="field">
@@ -277,7 +278,7 @@ function AddPhase({ store }: { store: SessionStore }) {
         </label>
         <label class="field">
           <span class="field-label">Minutes</span>
-          <input type="number" min={1} max={240} value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />
+          <input type="number" min={LIMITS.min_phase_minutes} max={LIMITS.max_phase_minutes} value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />
         </label>
       </div>
       <label class="field">

@@ -6,8 +6,9 @@ import type { Template } from '../protocol';
 import { navigate, normaliseCode, sessionPath } from '../router';
 import { updateCredentials } from '../saved';
 import { kindLabel, plural } from './labels';
+import { LIMITS } from '../generated/contract';
 
-const TITLE_MAX = 120;
+const TITLE_MAX = LIMITS.max_title_chars;
 
 type Load =
   | { state: 'loading' }

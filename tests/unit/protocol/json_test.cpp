@@ -1,6 +1,9 @@
 // The JSON forms of events and state are the wire format of PROTOCOL.md:
 // field names, enum spellings, and a refusal of what is not an event.
 
+#include <set>
+
+#include "debrief/protocol/wire.hpp"
 #include "test_support.hpp"
 
 namespace debrief::protocol::test {
@@ -137,6 +140,62 @@ TEST(EventJson, AnEventStoredWithoutUsedTimeLoads) {
   const auto e = old.get<event>();
 
   EXPECT_EQ(e, event(evt::timer_paused{{timer_status::paused, 600'000, 420'000, 0, 0, 0}}));
+}
+
+// Wire names live beside their types; the tables between names and
+// alternatives are derived from the variants. Each name is unique and leads
+// back to its own alternative.
+template <class Variant>
+void expect_names_lead_back() {
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < std::variant_size_v<Variant>; ++i) {
+    const auto name = wire_names<Variant>[i];
+    SCOPED_TRACE(std::string(name));
+    EXPECT_FALSE(name.empty());
+    EXPECT_TRUE(seen.insert(name).second) << "a second alternative is named " << name;
+    const auto named = alternative_named<Variant>(name);
+    ASSERT_TRUE(named.has_value());
+    EXPECT_EQ(named->index(), i);
+    EXPECT_EQ(wire_name_of(*named), name);
+  }
+  EXPECT_FALSE(alternative_named<Variant>("no_such_thing").has_value());
+}
+
+TEST(WireNames, EveryEventNameIsUniqueAndLeadsBackToItsType) { expect_names_lead_back<event>(); }
+
+TEST(WireNames, EveryCommandNameIsUniqueAndLeadsBackToItsType) { expect_names_lead_back<command>(); }
+
+TEST(WireNames, EveryEventRoundTripsThroughJsonUnderItsName) {
+  for (const auto name : wire_names<event>) {
+    SCOPED_TRACE(std::string(name));
+    const auto e = *alternative_named<event>(name);
+    const json j = e;
+    EXPECT_EQ(j.at("type"), name);
+    EXPECT_EQ(j.get<event>(), e);
+  }
+}
+
+TEST(WireNames, EveryClientCommandIsReadUnderItsName) {
+  const std::set<std::string_view> server_only = {cmd::connect::wire_name, cmd::disconnect::wire_name,
+                                                  cmd::expire_timer::wire_name};
+  for (const auto name : wire_names<command>) {
+    SCOPED_TRACE(std::string(name));
+    const auto parsed = parse_client_message(json{{"type", name}, {"id", "c1"}}.dump());
+    if (server_only.contains(name)) {
+      // Never accepted from a client: unknown on the wire.
+      ASSERT_TRUE(std::holds_alternative<parse_error>(parsed));
+      EXPECT_EQ(std::get<parse_error>(parsed).why.code, error_code::bad_message);
+      continue;
+    }
+    if (const auto* refused = std::get_if<parse_error>(&parsed)) {
+      // A reader exists: it got as far as the command's own fields.
+      EXPECT_EQ(refused->command, name) << refused->why.message;
+    } else {
+      const auto& message = std::get<client_message>(parsed);
+      ASSERT_TRUE(std::holds_alternative<client_command>(message));
+      EXPECT_EQ(command_name(std::get<client_command>(message).command), name);
+    }
+  }
 }
 
 }  // namespace

@@ -39,8 +39,8 @@ inline void PrintTo(const presence_changed& e, std::ostream* os) { print_event(e
 inline void PrintTo(const session_started& e, std::ostream* os) { print_event(e, os); }
 inline void PrintTo(const phase_changed& e, std::ostream* os) { print_event(e, os); }
 inline void PrintTo(const session_ended& e, std::ostream* os) { print_event(e, os); }
-template <int Tag>
-void PrintTo(const timer_changed<Tag>& e, std::ostream* os) {
+template <fixed_name Name>
+void PrintTo(const timer_changed<Name>& e, std::ostream* os) {
   print_event(e, os);
 }
 }  // namespace evt

@@ -10,11 +10,12 @@ import { ConflictNote, InlineError, Section, UserText, usePending } from '../com
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { LIMITS } from '../../generated/contract';
 
-const CHANGE_MAX = 1000;
-const FOR_WHOM_MAX = 60;
-const FOLLOW_UP_MAX = 300;
-const MAX_FOLLOW_UPS = 10;
+const CHANGE_MAX = LIMITS.max_adaptation_chars;
+const FOR_WHOM_MAX = LIMITS.max_for_whom_chars;
+const FOLLOW_UP_MAX = LIMITS.max_follow_up_chars;
+const MAX_FOLLOW_UPS = LIMITS.max_follow_ups;
 const ALL = 'all learners';
 
 const emptyFields = (): AdaptationFields => ({ change: '', for_whom: '', evidence: [], check_in: '', follow_ups: [] });

@@ -9,8 +9,9 @@ import { ConflictNote, InlineError, Section, UserText, usePending, SaveCancel } 
 import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { LIMITS } from '../../generated/contract';
 
-const ITEM_MAX = 500;
+const ITEM_MAX = LIMITS.max_item_chars;
 
 export function AssumptionBoard({ store }: { store: SessionStore }) {
   const state = store.state.value!;

@@ -11,8 +11,9 @@ import { ConflictNote, InlineError, Nudge, UserText, usePending, SaveCancel } fr
 import { plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { LIMITS } from '../../generated/contract';
 
-const ENTRY_MAX = 2000;
+const ENTRY_MAX = LIMITS.max_entry_chars;
 
 export type EntriesMode = 'list' | 'prompts' | 'columns';
 

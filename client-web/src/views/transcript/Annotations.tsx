@@ -10,8 +10,9 @@ import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../commo
 import { TAG_LABEL, TAG_ORDER, plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { LIMITS } from '../../generated/contract';
 
-const COMMENT_MAX = 2000;
+const COMMENT_MAX = LIMITS.max_entry_chars;
 
 export interface AnnotateTarget {
   from_line: string;

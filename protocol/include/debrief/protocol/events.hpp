@@ -3,17 +3,20 @@
 // empty state through evolve() rebuilds the state.
 
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include <nlohmann/json.hpp>
 
 #include "debrief/protocol/state.hpp"
+#include "debrief/protocol/wire_names.hpp"
 
 namespace debrief::protocol {
 
 namespace evt {
 
 struct session_created {
+  static constexpr std::string_view wire_name = "session_created";
   std::string session;
   std::string title;
   session_template tmpl;
@@ -21,59 +24,69 @@ struct session_created {
   bool operator==(const session_created&) const = default;
 };
 struct participant_joined {
+  static constexpr std::string_view wire_name = "participant_joined";
   protocol::participant participant;
   bool operator==(const participant_joined&) const = default;
 };
 struct participant_left {
+  static constexpr std::string_view wire_name = "participant_left";
   std::string participant;
   bool operator==(const participant_left&) const = default;
 };
 struct presence_changed {
+  static constexpr std::string_view wire_name = "presence_changed";
   std::string participant;
   bool online = false;
   bool operator==(const presence_changed&) const = default;
 };
 struct session_started {
+  static constexpr std::string_view wire_name = "session_started";
   int phase = 0;
   timer_state timer;
   bool operator==(const session_started&) const = default;
 };
 struct phase_changed {
+  static constexpr std::string_view wire_name = "phase_changed";
   int phase = 0;
   timer_state timer;
   bool operator==(const phase_changed&) const = default;
 };
 
 // The timer events differ only in name: each carries the resulting timer.
-template <int Tag>
+template <fixed_name Name>
 struct timer_changed {
+  static constexpr std::string_view wire_name = Name;
   timer_state timer;
   bool operator==(const timer_changed&) const = default;
 };
-using timer_started = timer_changed<0>;
-using timer_paused = timer_changed<1>;
-using timer_resumed = timer_changed<2>;
-using timer_extended = timer_changed<3>;
-using timer_reset = timer_changed<4>;
-using timer_expired = timer_changed<5>;
+using timer_started = timer_changed<"timer_started">;
+using timer_paused = timer_changed<"timer_paused">;
+using timer_resumed = timer_changed<"timer_resumed">;
+using timer_extended = timer_changed<"timer_extended">;
+using timer_reset = timer_changed<"timer_reset">;
+using timer_expired = timer_changed<"timer_expired">;
 
 struct session_ended {
+  static constexpr std::string_view wire_name = "session_ended";
   timer_state timer;
   bool operator==(const session_ended&) const = default;
 };
 
 struct agenda_changed {
+  static constexpr std::string_view wire_name = "agenda_changed";
   std::vector<phase_template> phases;
   int phase = 0;  // the current phase's index in the new agenda
   timer_state timer;
   bool operator==(const agenda_changed&) const = default;
 };
 struct facilitator_handed_over {
+  static constexpr std::string_view wire_name = "facilitator_handed_over";
   std::string from;
   std::string to;
   bool operator==(const facilitator_handed_over&) const = default;
 };
 struct presenter_moved {
+  static constexpr std::string_view wire_name = "presenter_moved";
   std::string from;  // empty when nobody presented
   std::string to;
   bool operator==(const presenter_moved&) const = default;
@@ -81,20 +94,24 @@ struct presenter_moved {
 // Stored with the phase id only; what becomes visible is added when the
 // event is shown to clients (visibility.hpp), from the state.
 struct phase_revealed {
+  static constexpr std::string_view wire_name = "phase_revealed";
   std::string phase;
   bool operator==(const phase_revealed&) const = default;
 };
 struct readiness_changed {
+  static constexpr std::string_view wire_name = "readiness_changed";
   std::string participant;
   bool done = false;
   bool operator==(const readiness_changed&) const = default;
 };
 struct board_item_saved {
+  static constexpr std::string_view wire_name = "board_item_saved";
   board_item item;
   int index = -1;  // position within its list for a new item; -1 keeps it in place
   bool operator==(const board_item_saved&) const = default;
 };
 struct board_item_moved {
+  static constexpr std::string_view wire_name = "board_item_moved";
   std::string item;
   board_list list = board_list::invalid;
   int index = 0;
@@ -102,46 +119,57 @@ struct board_item_moved {
   bool operator==(const board_item_moved&) const = default;
 };
 struct board_item_removed {
+  static constexpr std::string_view wire_name = "board_item_removed";
   std::string item;
   bool operator==(const board_item_removed&) const = default;
 };
 struct proposal_saved {
+  static constexpr std::string_view wire_name = "proposal_saved";
   protocol::proposal proposal;
   bool operator==(const proposal_saved&) const = default;
 };
 struct entry_saved {
+  static constexpr std::string_view wire_name = "entry_saved";
   protocol::entry entry;
   bool operator==(const entry_saved&) const = default;
 };
 struct entry_removed {
+  static constexpr std::string_view wire_name = "entry_removed";
   std::string entry;
   bool operator==(const entry_removed&) const = default;
 };
 struct adaptation_saved {
+  static constexpr std::string_view wire_name = "adaptation_saved";
   protocol::adaptation adaptation;
   bool operator==(const adaptation_saved&) const = default;
 };
 struct adaptation_removed {
+  static constexpr std::string_view wire_name = "adaptation_removed";
   std::string adaptation;
   bool operator==(const adaptation_removed&) const = default;
 };
 // Existing annotations re-anchored to the new lines follow as annotation_saved.
 struct transcript_imported {
+  static constexpr std::string_view wire_name = "transcript_imported";
   protocol::transcript transcript;
   bool operator==(const transcript_imported&) const = default;
 };
 struct transcript_withdrawn {
+  static constexpr std::string_view wire_name = "transcript_withdrawn";
   bool operator==(const transcript_withdrawn&) const = default;
 };
 struct annotation_saved {
+  static constexpr std::string_view wire_name = "annotation_saved";
   protocol::annotation annotation;
   bool operator==(const annotation_saved&) const = default;
 };
 struct annotation_removed {
+  static constexpr std::string_view wire_name = "annotation_removed";
   std::string annotation;
   bool operator==(const annotation_removed&) const = default;
 };
 struct focus_changed {
+  static constexpr std::string_view wire_name = "focus_changed";
   std::string line;
   std::string by;
   bool operator==(const focus_changed&) const = default;
@@ -149,6 +177,7 @@ struct focus_changed {
 // The timer of a phase being left, kept so that coming back (an undo of an
 // accidental advance) resumes it instead of starting over.
 struct phase_timer_saved {
+  static constexpr std::string_view wire_name = "phase_timer_saved";
   std::string phase;  // phase id
   timer_state timer;  // paused or expired
   bool operator==(const phase_timer_saved&) const = default;
@@ -156,6 +185,7 @@ struct phase_timer_saved {
 // What a withdrawn transcript's events become in the stored log: the words
 // are gone, and replaying it changes nothing.
 struct scrubbed {
+  static constexpr std::string_view wire_name = "scrubbed";
   std::string was;  // the original event type
   bool operator==(const scrubbed&) const = default;
 };
@@ -175,6 +205,8 @@ using event =
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.
 bool holds_transcript_text(const event& e);
+
+static_assert(all_distinct(wire_names<event>), "two events share a wire name");
 
 // The wire name of an event, e.g. "phase_changed".
 std::string event_type(const event& e);

@@ -1,7 +1,11 @@
 #pragma once
-// Named limits of the protocol; PROTOCOL.md and README.md list the same values.
+// Named limits of the protocol; PROTOCOL.md and README.md list the same values
+// (a unit test compares them), and the browser gets them as generated code
+// (client-web/src/generated/contract.ts, from limits::table below).
 
+#include <array>
 #include <cstddef>
+#include <string_view>
 
 namespace debrief::protocol::limits {
 
@@ -36,5 +40,43 @@ inline constexpr std::size_t max_replies = 50;  // per annotation
 inline constexpr std::size_t max_transcript_lines = 5000;
 inline constexpr std::size_t max_line_chars = 2000;
 inline constexpr std::size_t max_speaker_chars = 60;
+
+// Every limit above by name, for the generated client contract and the
+// documentation test. A limit missing here is missing from both.
+struct limit {
+  std::string_view name;
+  long long value;
+};
+inline constexpr std::array table = {
+    limit{"max_name_chars", max_name_chars},
+    limit{"max_title_chars", max_title_chars},
+    limit{"max_participants", max_participants},
+    limit{"max_command_id_chars", max_command_id_chars},
+    limit{"min_client_secret_chars", min_client_secret_chars},
+    limit{"max_client_secret_chars", max_client_secret_chars},
+    limit{"min_timer_add_seconds", min_timer_add_seconds},
+    limit{"max_timer_add_seconds", max_timer_add_seconds},
+    limit{"min_phase_minutes", min_phase_minutes},
+    limit{"max_phase_minutes", max_phase_minutes},
+    limit{"max_phases", max_phases},
+    limit{"max_prompts_per_phase", max_prompts_per_phase},
+    limit{"max_prompt_chars", max_prompt_chars},
+    limit{"max_item_chars", max_item_chars},
+    limit{"max_entry_chars", max_entry_chars},
+    limit{"max_adaptation_chars", max_adaptation_chars},
+    limit{"max_for_whom_chars", max_for_whom_chars},
+    limit{"max_follow_ups", max_follow_ups},
+    limit{"max_follow_up_chars", max_follow_up_chars},
+    limit{"max_evidence", max_evidence},
+    limit{"max_board_items", max_board_items},
+    limit{"max_proposals", max_proposals},
+    limit{"max_entries", max_entries},
+    limit{"max_adaptations", max_adaptations},
+    limit{"max_annotations", max_annotations},
+    limit{"max_replies", max_replies},
+    limit{"max_transcript_lines", max_transcript_lines},
+    limit{"max_line_chars", max_line_chars},
+    limit{"max_speaker_chars", max_speaker_chars},
+};
 
 }  // namespace debrief::protocol::limits
