@@ -10,6 +10,11 @@ bool holds_transcript_text(const event& e) {
   return std::holds_alternative<evt::transcript_imported>(e) || std::holds_alternative<evt::annotation_saved>(e);
 }
 
+std::optional<std::string> scrubbed_body(const event& e) {
+  if (!holds_transcript_text(e)) return std::nullopt;
+  return nlohmann::json(event{evt::scrubbed{event_type(e)}}).dump();
+}
+
 namespace evt {
 
 namespace {

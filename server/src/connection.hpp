@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "debrief/protocol/outgoing.hpp"
+
 namespace debrief::server {
 
 class token_bucket;
 
-using shared_text = std::shared_ptr<const std::string>;
+using protocol::shared_text;
 
 class connection {
  public:
@@ -26,6 +28,6 @@ class connection {
   virtual void use_rate_bucket(std::shared_ptr<token_bucket> bucket) = 0;
 };
 
-inline shared_text make_text(std::string s) { return std::make_shared<const std::string>(std::move(s)); }
+using protocol::make_text;
 
 }  // namespace debrief::server

@@ -4,6 +4,8 @@
 #include <chrono>
 
 #include "clock.hpp"
+#include "debrief/protocol/access.hpp"
+#include "debrief/protocol/effects.hpp"
 #include "debrief/protocol/export.hpp"
 #include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/visibility.hpp"
@@ -33,20 +35,6 @@ std::string stored_key(const std::string& key) {
   return key.substr(0, key.find('\x1f', 5));
 }
 
-// Only the client that sent a join knows its secret: anyone else replaying
-// the id learns nothing of the participant it made. An empty secret (a join
-// stored before secrets) matches nothing.
-bool same_client(const protocol::client_command& retry, const std::string& secret) {
-  if (!std::holds_alternative<protocol::cmd::join>(retry.command)) return true;
-  return !secret.empty() && secrets::equal(secret, retry.client_secret);
-}
-
-bool changes_timer(const protocol::event& e) {
-  return !std::holds_alternative<protocol::evt::participant_joined>(e) &&
-         !std::holds_alternative<protocol::evt::participant_left>(e) &&
-         !std::holds_alternative<protocol::evt::presence_changed>(e);
-}
-
 // An event happened now, except a timer's running out, which happened at its
 // deadline even when noticed later (the server was down, or busy): stamped
 // then, though never before the event ahead of it, so times follow seq.
@@ -54,10 +42,6 @@ protocol::millis stamp_for(const protocol::event& e, const protocol::session_sta
                            protocol::millis now) {
   if (!std::holds_alternative<protocol::evt::timer_expired>(e)) return now;
   return std::max(previous, std::min(before.timer.ends_at, now));
-}
-
-shared_text scrubbed_message(std::int64_t seq, protocol::millis time, const std::string& was) {
-  return make_text(protocol::event_message(seq, time, {{"type", "scrubbed"}, {"was", was}}).dump());
 }
 
 // The answer to a command that storage could not take.
@@ -69,30 +53,12 @@ nlohmann::json unavailable_error(const std::string& command_id) {
 
 }  // namespace
 
-outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
-                             const protocol::event& e, std::string_view stored) {
-  outgoing_event out;
-  out.seq = seq;
-  out.holds_transcript = protocol::holds_transcript_text(e);
-  if (protocol::shown_as_stored(e)) {
-    out.for_others = make_text(protocol::event_message_text(seq, time, stored));
-    return out;
-  }
-  auto views = protocol::view_event(after, e);
-  out.for_others = make_text(protocol::event_message(seq, time, views.for_others).dump());
-  if (!views.for_author.is_null()) {
-    out.author = views.author;
-    out.for_author = make_text(protocol::event_message(seq, time, views.for_author).dump());
-  }
-  return out;
-}
-
 room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock, room_seed seed)
     : strand_(net::make_strand(executor)),
       store_(store),
       clock_(std::move(clock)),
       id_(seed.record.id),
-      facilitator_key_(seed.record.facilitator_key),
+      keys_{seed.record.facilitator_key},
       applied_(seed.state),
       applied_seq_(seed.seq),
       applied_time_(seed.last_time),
@@ -240,7 +206,7 @@ void room::do_submit(const connection* c, protocol::client_command command) {
   pending_reply reply{
       c, it->second.link, command.id, {}, {}, dedup_key(it->second.participant, command), command.client_secret};
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
-    if (!same_client(command, seen->second.client_secret)) {
+    if (!protocol::same_join_client(command, seen->second.client_secret)) {
       reply_to(reply, protocol::error_message({protocol::error_code::conflict,
                                                "This command id was already used; send the join again with a new id."},
                                               command.id));
@@ -254,8 +220,7 @@ void room::do_submit(const connection* c, protocol::client_command command) {
     return;
   }
   if (auto* join = std::get_if<protocol::cmd::join>(&command.command)) {
-    join->facilitator_key_valid =
-        join->role == protocol::role::facilitator && secrets::equal(command.facilitator_key, facilitator_key_);
+    join->facilitator_key_valid = keys_.facilitator_join_valid(join->role, command.facilitator_key);
   }
   execute(it->second.participant, command.command, std::move(reply));
 }
@@ -294,29 +259,28 @@ void room::execute(const std::string& participant, const protocol::command& comm
   }
   in_flight undo;
 
+  const auto effects = protocol::effects_of(events);
   storage::write_batch batch;
   batch.session = id_;
-  std::vector<outgoing_event> messages;
-  bool timer_touched = false;
-  for (const auto& e : events) {
-    if (auto* joined = std::get_if<protocol::evt::participant_joined>(&e)) {
-      reply.participant = joined->participant.id;
-      reply.token = secrets::key();
-      batch.credentials.push_back({reply.participant, reply.token, reply.client_secret});
-      if (auto m = members_.find(reply.to); m != members_.end()) {
-        m->second.participant = reply.participant;
-        use_participant_bucket(m->second);
-        undo.joiner = reply.to;
-        undo.joiner_link = m->second.link;
-      }
-      undo.token = reply.token;
-      undo.joined = reply.participant;
+  batch.ended = effects.ended;
+  batch.started = effects.started;
+  // Withdrawal takes the transcript's words out of the stored log too.
+  batch.scrub_transcript = effects.transcript_withdrawn;
+  for (const auto& joined : effects.joined) {
+    reply.participant = joined;
+    reply.token = secrets::key();
+    batch.credentials.push_back({reply.participant, reply.token, reply.client_secret});
+    if (auto m = members_.find(reply.to); m != members_.end()) {
+      m->second.participant = reply.participant;
+      use_participant_bucket(m->second);
+      undo.joiner = reply.to;
+      undo.joiner_link = m->second.link;
     }
-    if (std::holds_alternative<protocol::evt::session_ended>(e)) batch.ended = true;
-    if (std::holds_alternative<protocol::evt::session_started>(e)) batch.started = true;
-    // Withdrawal takes the transcript's words out of the stored log too.
-    if (std::holds_alternative<protocol::evt::transcript_withdrawn>(e)) batch.scrub_transcript = true;
-    timer_touched = timer_touched || changes_timer(e);
+    undo.token = reply.token;
+    undo.joined = reply.participant;
+  }
+  std::vector<outgoing_event> messages;
+  for (const auto& e : events) {
     const auto time = stamp_for(e, applied_, applied_time_, now);
     applied_ = protocol::evolve(std::move(applied_), e);
     ++applied_seq_;
@@ -324,7 +288,7 @@ void room::execute(const std::string& participant, const protocol::command& comm
     // Serialized once: the stored text is also what most clients receive.
     auto body = nlohmann::json(e).dump();
     messages.push_back(make_outgoing(applied_seq_, time, applied_, e, body));
-    batch.events.push_back({applied_seq_, time, std::move(body)});
+    batch.events.push_back({applied_seq_, time, std::move(body), protocol::scrubbed_body(e)});
   }
   // A fresh snapshot now and then, and always after a withdrawal, whose
   // words the older snapshot still holds.
@@ -344,17 +308,18 @@ void room::execute(const std::string& participant, const protocol::command& comm
     undo.dedup_key = reply.dedup_key;
   }
   in_flight_.push_back(std::move(undo));
-  if (timer_touched) store_timer_due(batch);
-  submit_batch(std::move(batch),
-               [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
-                reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
-                 self->on_committed(std::move(messages), std::move(events), std::move(reply), generation, error);
-               });
-  if (timer_touched) schedule_expiry();
+  if (effects.timer_may_change) store_timer_due(batch);
+  submit_batch(
+      std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events), effects,
+                         reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
+        self->on_committed(std::move(messages), std::move(events), effects, std::move(reply), generation, error);
+      });
+  if (effects.timer_may_change) schedule_expiry();
 }
 
-void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
-                        std::uint64_t generation, const std::optional<std::string>& error) {
+void room::on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events,
+                        const protocol::side_effects& effects, pending_reply reply, std::uint64_t generation,
+                        const std::optional<std::string>& error) {
   if (error) {
     // Every later commit of this generation built on this one and fails
     // too (the log refuses a gap): the first failure undoes them all.
@@ -383,14 +348,11 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
   for (auto& [_, m] : members_) {
     if (auto link = m.link.lock()) deliveries.push_back({std::move(link), &m, {}});
   }
-  bool lobby_changed = false;
-  std::vector<std::string> left;
+  // A withdrawal is a command's only event: what it scrubs came before.
+  if (effects.transcript_withdrawn) scrub_recent_transcript();
   for (std::size_t i = 0; i < events.size(); ++i) {
     committed_ = protocol::evolve(std::move(committed_), events[i]);
     ++committed_seq_;
-    if (std::holds_alternative<protocol::evt::transcript_withdrawn>(events[i])) scrub_recent_transcript();
-    lobby_changed = lobby_changed || protocol::changes_lobby(events[i]);
-    if (const auto* gone = std::get_if<protocol::evt::participant_left>(&events[i])) left.push_back(gone->participant);
     for (auto& d : deliveries) {
       if (!d.to->in_lobby) d.messages.push_back(messages[i].for_viewer(d.to->participant));
     }
@@ -419,13 +381,13 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
   // Whoever left is shown only the lobby from now on, on every connection.
   // Each keeps its participant's message bucket: leaving earns no new allowance.
   for (auto& [_, m] : members_) {
-    if (std::find(left.begin(), left.end(), m.participant) == left.end()) continue;
+    if (std::find(effects.left.begin(), effects.left.end(), m.participant) == effects.left.end()) continue;
     m.participant.clear();
     m.in_lobby = true;
   }
   shared_text current_lobby;
   for (auto& d : deliveries) {
-    if (lobby_changed && d.to->in_lobby) {
+    if (effects.lobby_changed && d.to->in_lobby) {
       if (!current_lobby) current_lobby = lobby();
       d.messages.push_back(current_lobby);
     }
@@ -558,22 +520,12 @@ void room::send_catch_up(connection& c, const std::string& participant, std::opt
 }
 
 void room::scrub_recent_transcript() {
-  for (auto& e : recent_) {
-    if (!e.holds_transcript) continue;
-    const auto original = nlohmann::json::parse(*e.for_others);
-    e.for_others = scrubbed_message(e.seq, original.at("time"), original.at("event").at("type"));
-    e.for_author = nullptr;
-    e.holds_transcript = false;
-  }
+  for (auto& e : recent_) protocol::scrub_transcript(e);
 }
 
 void room::erase(std::string key, std::function<void(std::optional<protocol::rejection>)> done) {
   net::post(strand_, [self = shared_from_this(), key = std::move(key), done = std::move(done)] {
-    const auto token = self->token_to_participant_.find(key);
-    const bool facilitator = (token != self->token_to_participant_.end() &&
-                              self->committed_.has_role(token->second, protocol::role::facilitator)) ||
-                             secrets::equal(key, self->facilitator_key_);
-    if (!facilitator)
+    if (!self->keys_.may_delete(self->committed_, self->token_holder(key), key))
       return done(protocol::rejection{protocol::error_code::forbidden, "Only the facilitator can delete a session."});
     // Closing everyone first would leave a session that cannot be used yet
     // is still on disk.
@@ -625,14 +577,7 @@ void room::export_as(std::string format, protocol::time_zone zone, std::string k
                      std::function<void(export_result)> done) {
   net::post(strand_, [self = shared_from_this(), format = std::move(format), zone = std::move(zone),
                       key = std::move(key), done = std::move(done)] {
-    // The key that created the session, or the token of whoever presents or
-    // facilitates now (the role may have been handed over).
-    const auto token = self->token_to_participant_.find(key);
-    const auto role =
-        token == self->token_to_participant_.end() ? protocol::role::invalid : self->committed_.role_of(token->second);
-    const bool allowed = role == protocol::role::presenter || role == protocol::role::facilitator ||
-                         secrets::equal(key, self->facilitator_key_);
-    if (!allowed) {
+    if (!self->keys_.may_export(self->committed_, self->token_holder(key), key)) {
       return done(
           {403, "application/json",
            nlohmann::json{
@@ -703,6 +648,12 @@ void room::use_participant_bucket(const member& m) {
   auto& bucket = rate_buckets_[m.participant];
   if (!bucket) bucket = std::make_shared<token_bucket>(participant_messages);
   link->use_rate_bucket(bucket);
+}
+
+std::optional<std::string> room::token_holder(const std::string& token) const {
+  const auto found = token_to_participant_.find(token);
+  if (found == token_to_participant_.end()) return std::nullopt;
+  return found->second;
 }
 
 std::size_t room::connections_of(const std::string& participant) const {

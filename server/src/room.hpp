@@ -16,7 +16,10 @@
 #include "beast.hpp"
 #include "clock.hpp"
 #include "connection.hpp"
+#include "debrief/protocol/access.hpp"
 #include "debrief/protocol/apply.hpp"
+#include "debrief/protocol/effects.hpp"
+#include "debrief/protocol/outgoing.hpp"
 #include "debrief/protocol/time_zone.hpp"
 #include "debrief/protocol/wire.hpp"
 #include "debrief/storage/records.hpp"
@@ -25,24 +28,8 @@
 
 namespace debrief::server {
 
-// One event as sent: one buffer for everyone, and another for its author
-// when the author may see more (an entry in a private phase).
-struct outgoing_event {
-  std::int64_t seq = 0;
-  shared_text for_others;
-  std::string author;
-  shared_text for_author;         // null: the author gets for_others
-  bool holds_transcript = false;  // scrubbed when the transcript is withdrawn
-
-  const shared_text& for_viewer(const std::string& participant) const {
-    return for_author && participant == author ? for_author : for_others;
-  }
-};
-
-// The messages of one event, given the state right after it and the event
-// as stored (JSON text).
-outgoing_event make_outgoing(std::int64_t seq, protocol::millis time, const protocol::session_state& after,
-                             const protocol::event& e, std::string_view stored);
+using protocol::make_outgoing;
+using protocol::outgoing_event;
 
 struct room_seed {
   storage::session_record record;
@@ -136,8 +123,9 @@ class room : public std::enable_shared_from_this<room> {
   void do_submit(const connection* c, protocol::client_command command);
   void do_refuse(const connection* c, const protocol::parse_error& bad);
   void execute(const std::string& participant, const protocol::command& command, pending_reply reply);
-  void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events, pending_reply reply,
-                    std::uint64_t generation, const std::optional<std::string>& error);
+  void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events,
+                    const protocol::side_effects& effects, pending_reply reply, std::uint64_t generation,
+                    const std::optional<std::string>& error);
   // A commit failed: forgets every change not yet stored, so the room is
   // again exactly what the disk holds.
   void roll_back_to_committed();
@@ -157,6 +145,8 @@ class room : public std::enable_shared_from_this<room> {
   shared_text snapshot_for(const std::string& participant) const;
   shared_text lobby() const;
   std::size_t connections_of(const std::string& participant) const;
+  // The participant a resume token resumes, if it is one of this session's.
+  std::optional<std::string> token_holder(const std::string& token) const;
   // Closes every connection with `why`, then deletes the session from disk.
   void erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done);
   // Points the member's connection at its participant's message bucket.
@@ -166,10 +156,19 @@ class room : public std::enable_shared_from_this<room> {
   storage::writer& store_;
   clock_fn clock_;
   std::string id_;
-  std::string facilitator_key_;
+  protocol::session_keys keys_;
 
   // applied_: every accepted event, stored or not yet; decides new commands.
   // committed_: only stored events; what clients may see.
+  // Both are needed because a room does not wait for one commit before
+  // applying the next command: each command's batch goes to the writer at
+  // once, and the writer's queue has no bound per room, so any number of
+  // batches of one room may be on their way to the disk (in_flight_ holds
+  // one entry each). The fault test CommandsAppliedOnTopOfAFailedOne... has
+  // four in flight: one in its sync, three queued behind it. New commands
+  // must see the first three's effects (applied_), while clients, snapshots
+  // and exports must see none of them until each is durable (committed_),
+  // and a failed commit rolls applied_ back to committed_.
   protocol::session_state applied_;
   std::int64_t applied_seq_ = 0;
   protocol::millis applied_time_ = 0;  // the time stamped on the event at applied_seq_

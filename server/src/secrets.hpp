@@ -12,7 +12,6 @@ std::string session_code();
 // 32 hex characters (128 bits): facilitator keys and resume tokens.
 std::string key();
 
-// Compares without leaking where the first difference is.
-bool equal(std::string_view a, std::string_view b);
+// Comparing them is pure: protocol::secrets_equal (access.hpp).
 
 }  // namespace debrief::server::secrets

@@ -61,8 +61,9 @@ struct database::impl {
   std::int64_t wal_frames = 0;  // in the log after the last commit
   sqlite::statement insert_session{db, "INSERT INTO sessions (id, facilitator_key, created_at) VALUES (?1, ?2, ?3)"};
   sqlite::statement last_seq{db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?1"};
-  sqlite::statement insert_event{
-      db, "INSERT INTO events (session, seq, time, body, command_key, ack) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
+  sqlite::statement insert_event{db,
+                                 "INSERT INTO events (session, seq, time, body, command_key, ack, scrubbed_body) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"};
   sqlite::statement insert_credential{
       db, "INSERT INTO credentials (token, session, participant, client_secret) VALUES (?1, ?2, ?3, ?4)"};
   sqlite::statement upsert_snapshot{db,
@@ -76,18 +77,17 @@ struct database::impl {
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
   sqlite::statement mark_started{db, "UPDATE sessions SET started = 1 WHERE id = ?1"};
   sqlite::statement set_timer_due{db, "UPDATE sessions SET timer_due = ?2 WHERE id = ?1"};
-  sqlite::statement scrub{
-      db,
-      "UPDATE events SET body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type')) "
-      "WHERE session = ?1 AND json_extract(body, '$.type') IN "
-      "('transcript_imported', 'annotation_saved')"};
+  sqlite::statement scrub{db,
+                          "UPDATE events SET body = scrubbed_body, scrubbed_body = NULL "
+                          "WHERE session = ?1 AND scrubbed_body IS NOT NULL"};
   sqlite::statement open_sessions{
       db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions ORDER BY created_at, id"};
   sqlite::statement one_session{db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions WHERE id = ?1"};
   sqlite::statement timers{db, "SELECT id, timer_due FROM sessions WHERE timer_due IS NOT NULL ORDER BY timer_due"};
   sqlite::statement in_lobby{db, "SELECT id FROM sessions WHERE started = 0 AND created_at <= ?1 ORDER BY created_at"};
   sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
-  sqlite::statement events_after{db, "SELECT seq, time, body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
+  sqlite::statement events_after{
+      db, "SELECT seq, time, body, scrubbed_body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
   sqlite::statement credentials_of{db, "SELECT participant, token, client_secret FROM credentials WHERE session = ?1"};
 
   // The last stored seq of each session this connection has seen, so a
@@ -132,6 +132,7 @@ struct database::impl {
     }
     for (const auto& e : b.events) {
       insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body);
+      if (e.scrubbed_body) insert_event.bind(7, *e.scrubbed_body);  // NULL otherwise
       if (b.command && e.seq == b.command->seq) insert_event.bind(5, b.command->key).bind(6, b.command->ack);
       insert_event.run();
     }
@@ -192,7 +193,9 @@ struct database::impl {
   std::vector<event_record> read_events_after(const std::string& session, std::int64_t seq) {
     std::vector<event_record> out;
     events_after.bind(1, session).bind(2, seq);
-    while (events_after.step()) out.push_back({events_after.int64(0), events_after.int64(1), events_after.text(2)});
+    while (events_after.step()) {
+      out.push_back({events_after.int64(0), events_after.int64(1), events_after.text(2), events_after.maybe_text(3)});
+    }
     events_after.reset();
     return out;
   }

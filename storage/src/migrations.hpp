@@ -76,6 +76,16 @@ inline constexpr std::array migrations = {
       CREATE INDEX sessions_in_lobby ON sessions(created_at) WHERE started = 0;
       CREATE INDEX sessions_with_timer ON sessions(timer_due) WHERE timer_due IS NOT NULL;
     )sql",
+    // 6: each event carries what its body becomes if the transcript is
+    // withdrawn, as the protocol core says when it is stored, so that the
+    // scrub is a plain copy and storage never reads event JSON. Events from
+    // before get what the scrub made of them until now: this step is the
+    // one place that still knows which types held transcript words.
+    R"sql(
+      ALTER TABLE events ADD COLUMN scrubbed_body TEXT;
+      UPDATE events SET scrubbed_body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type'))
+        WHERE json_extract(body, '$.type') IN ('transcript_imported', 'annotation_saved');
+    )sql",
 };
 
 }  // namespace debrief::storage

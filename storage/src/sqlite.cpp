@@ -86,6 +86,11 @@ std::optional<std::int64_t> statement::maybe_int64(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }
 
+std::optional<std::string> statement::maybe_text(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return text(column);
+}
+
 std::string statement::text(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();

@@ -48,6 +48,7 @@ class statement {
   std::int64_t int64(int column) const;
   std::string text(int column) const;
   std::optional<std::int64_t> maybe_int64(int column) const;  // nullopt for NULL
+  std::optional<std::string> maybe_text(int column) const;    // nullopt for NULL
 
  private:
   connection& db_;

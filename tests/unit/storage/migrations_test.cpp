@@ -154,6 +154,50 @@ TEST(Migrations, CredentialsStoredBySchemaThreeLoadWithAnEmptySecret) {
                                               credential{"p2", "token-b", "secret-of-a-later-join-0123456789"}));
 }
 
+// Events stored before the core said what a scrub makes of them get it from
+// the upgrade, byte for byte what the scrub wrote until then; a withdrawal
+// after the upgrade scrubs them as before and leaves the others alone.
+TEST(Migrations, TranscriptEventsStoredBySchemaFiveAreScrubbedAfterTheUpgrade) {
+  temp_database_file file;
+  std::string schema_five = "PRAGMA journal_mode = WAL;";
+  for (std::size_t step = 0; step < 5; ++step) schema_five += migrations[step];
+  schema_five += R"sql(
+    PRAGMA user_version = 5;
+    INSERT INTO sessions (id, facilitator_key, created_at) VALUES ('S1', 'k', 1), ('S2', 'k', 1);
+    INSERT INTO events (session, seq, time, body) VALUES
+      ('S1', 1, 1, '{"type":"session_created"}'),
+      ('S1', 2, 2, '{"type":"transcript_imported","transcript":{"lines":[{"id":"l1","text":"words"}]}}'),
+      ('S1', 3, 3, '{"type":"annotation_saved","annotation":{"id":"a1","comment":"remark"}}'),
+      ('S1', 4, 4, '{"type":"annotation_removed","annotation":"a1"}'),
+      ('S2', 1, 1, '{"type":"transcript_imported","transcript":{"lines":[]}}');
+  )sql";
+  exec_raw(file.path(), schema_five);
+
+  database db(file.path());
+
+  EXPECT_EQ(db.schema_version(), latest);
+  const auto upgraded = db.events_after("S1", 0);
+  ASSERT_EQ(upgraded.size(), 4u);
+  EXPECT_EQ(upgraded[0].scrubbed_body, std::nullopt);
+  EXPECT_EQ(upgraded[1].scrubbed_body, R"({"type":"scrubbed","was":"transcript_imported"})");
+  EXPECT_EQ(upgraded[2].scrubbed_body, R"({"type":"scrubbed","was":"annotation_saved"})");
+  EXPECT_EQ(upgraded[3].scrubbed_body, std::nullopt);
+
+  write_batch withdrawal;
+  withdrawal.session = "S1";
+  withdrawal.events = {{5, 5, R"({"type":"transcript_withdrawn"})"}};
+  withdrawal.scrub_transcript = true;
+  db.commit({withdrawal});
+
+  EXPECT_EQ(db.events_after("S1", 0),
+            (std::vector<event_record>{upgraded[0],
+                                       {2, 2, R"({"type":"scrubbed","was":"transcript_imported"})"},
+                                       {3, 3, R"({"type":"scrubbed","was":"annotation_saved"})"},
+                                       upgraded[3],
+                                       {5, 5, R"({"type":"transcript_withdrawn"})"}}));
+  EXPECT_EQ(db.events_after("S2", 0).at(0).body, R"({"type":"transcript_imported","transcript":{"lines":[]}})");
+}
+
 TEST(Migrations, AFileFromANewerSchemaIsRefused) {
   temp_database_file file;
   { database db(file.path()); }

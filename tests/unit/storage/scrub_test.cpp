@@ -15,14 +15,24 @@ event_record with_body(std::int64_t seq, std::string body) {
   return {seq, 1'763'850'000'000 + seq * 1000, std::move(body)};
 }
 
+// An event holding transcript words, stored with what it becomes when the
+// transcript is withdrawn (as the protocol core says: scrubbed_body).
+event_record with_transcript(std::int64_t seq, const std::string& type, const std::string& body) {
+  auto e = with_body(seq, body);
+  e.scrubbed_body = R"({"type":"scrubbed","was":")" + type + R"("})";
+  return e;
+}
+
 // 1 joined, 2 transcript imported, 3 annotation saved, 4 presence.
 write_batch a_session_with_a_transcript(const std::string& session) {
   auto b = creating(session, 0);
   b.events = {
       with_body(1, R"({"type":"participant_joined","participant":{"id":"p1","name":"Maya"}})"),
-      with_body(
-          2, R"({"type":"transcript_imported","transcript":{"lines":[{"id":"l1","text":")" + secret_line + R"("}]}})"),
-      with_body(3, R"({"type":"annotation_saved","annotation":{"id":"a1","comment":")" + secret_comment + R"("}})"),
+      with_transcript(
+          2, "transcript_imported",
+          R"({"type":"transcript_imported","transcript":{"lines":[{"id":"l1","text":")" + secret_line + R"("}]}})"),
+      with_transcript(3, "annotation_saved",
+                      R"({"type":"annotation_saved","annotation":{"id":"a1","comment":")" + secret_comment + R"("}})"),
       with_body(4, R"({"type":"presence_changed","participant":"p1","online":false})"),
   };
   b.snapshot = snapshot_record{4, R"({"transcript":{"lines":[{"text":")" + secret_line + R"("}]}})"};

@@ -22,7 +22,9 @@
 namespace debrief::storage {
 
 inline void PrintTo(const event_record& e, std::ostream* os) {
-  *os << "event{seq " << e.seq << ", time " << e.time << ", " << e.body << "}";
+  *os << "event{seq " << e.seq << ", time " << e.time << ", " << e.body;
+  if (e.scrubbed_body) *os << ", scrubbed " << *e.scrubbed_body;
+  *os << "}";
 }
 inline void PrintTo(const credential& c, std::ostream* os) {
   *os << "credential{" << c.participant << ", " << c.token << ", secret " << c.client_secret << "}";

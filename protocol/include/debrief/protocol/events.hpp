@@ -2,6 +2,7 @@
 // Facts in the past tense. The event log is the session: replaying it from an
 // empty state through evolve() rebuilds the state.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -205,6 +206,12 @@ using event =
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.
 bool holds_transcript_text(const event& e);
+
+// What such an event's stored body becomes when the transcript is withdrawn:
+// a bare "scrubbed" marker naming its type, as JSON text. None for an event
+// that holds no transcript text. Storage keeps it beside the body, so that
+// it never has to read the event JSON to scrub.
+std::optional<std::string> scrubbed_body(const event& e);
 
 static_assert(all_distinct(wire_names<event>), "two events share a wire name");
 

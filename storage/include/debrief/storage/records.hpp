@@ -20,6 +20,10 @@ struct event_record {
   std::int64_t seq = 0;
   std::int64_t time = 0;
   std::string body;  // the event as JSON text
+  // What body becomes if the session's transcript is withdrawn, as the
+  // protocol core says (protocol::scrubbed_body); none for an event that
+  // holds no transcript words, or once it has been scrubbed.
+  std::optional<std::string> scrubbed_body = {};
   bool operator==(const event_record&) const = default;
 };
 
@@ -57,8 +61,8 @@ struct write_batch {
   std::vector<credential> credentials;
   std::optional<snapshot_record> snapshot;
   bool ended = false;
-  // Rewrites the session's stored transcript events (imports, annotations)
-  // to bare "scrubbed" markers: a withdrawn transcript leaves no words behind.
+  // Replaces the body of each of the session's stored events that has a
+  // scrubbed_body with it: a withdrawn transcript leaves no words behind.
   bool scrub_transcript = false;
   std::optional<command_record> command;
   // Deletes the session and every row that belongs to it.
