@@ -3,13 +3,15 @@
 
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The presets in CMakePresets.json say how to configure; DEBRIEF_BUILD_DIR only
+# moves the build tree (cmake --preset NAME -B DIR overrides the preset's binaryDir).
 BUILD_DIR="${DEBRIEF_BUILD_DIR:-$ROOT/build}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Debian packages the build needs (tzdata: the zones exports state times in); test.sh adds chromium.
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
-                libgtest-dev libgmock-dev tzdata)
+                libgtest-dev libgmock-dev libcli11-dev tzdata)
 # The fuzzer (scripts/fuzz.sh, run briefly by test.sh) needs clang and libFuzzer.
 FUZZ_PACKAGES=(cmake ninja-build clang-14 libfuzzer-14-dev libclang-rt-14-dev nlohmann-json3-dev)
 
@@ -34,14 +36,19 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
+# Configures (quick when nothing changed) and builds with a configure preset:
+# dev by default, ci (warnings as errors) from test.sh. A compiler launcher such
+# as ccache comes from the environment: CMake reads CMAKE_CXX_COMPILER_LAUNCHER.
+build_preset() {
+  local preset="$1" dir="$2"
+  log "configuring ($preset preset, in ${dir#"$ROOT"/})"
+  (cd "$ROOT" && cmake --preset "$preset" -B "$dir" >/dev/null)
+  log "building ($preset preset)"
+  cmake --build "$dir" -- -j"$(nproc)"
+}
+
 build_server() {
-  local build_type="${1:-RelWithDebInfo}"
-  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    log "configuring ($build_type)"
-    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
-  fi
-  log "building the server"
-  cmake --build "$BUILD_DIR" -- -j"$(nproc)"
+  build_preset "${1:-dev}" "$BUILD_DIR"
 }
 
 build_client() {

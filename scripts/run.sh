@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ensure_packages "${BUILD_PACKAGES[@]}"
-build_server
+build_server dev
 build_client
 
 mkdir -p "$ROOT/data"

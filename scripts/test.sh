@@ -9,7 +9,7 @@ ensure_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" chromium clang-form
 log "format check (clang-format)"
 bash "$ROOT/scripts/check-format.sh"
 
-build_server
+build_server ci
 build_client
 
 log "C++ tests (ctest)"
@@ -20,12 +20,8 @@ ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" --timeout 300
 # (Debug, in build-asan/; the crash test's server child is sanitized too). Any
 # memory error, leak or undefined behaviour fails the run.
 ASAN_DIR="${DEBRIEF_ASAN_DIR:-$ROOT/build-asan}"
-if [ ! -f "$ASAN_DIR/build.ninja" ]; then
-  log "configuring the sanitizer build (build-asan)"
-  cmake -S "$ROOT" -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDEBRIEF_SANITIZE=ON >/dev/null
-fi
-log "building the C++ tests with ASan + UBSan"
-cmake --build "$ASAN_DIR" -- -j"$(nproc)"
+log "the C++ tests with ASan + UBSan"
+build_preset asan "$ASAN_DIR"
 log "C++ tests under ASan + UBSan (ctest)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --test-dir "$ASAN_DIR" --output-on-failure -j"$(nproc)" --timeout 600

@@ -12,8 +12,8 @@
 int main(int argc, char** argv) {
   using namespace debrief::bench;
   const auto parsed = parse_options(argc, argv);
-  if (std::holds_alternative<show_usage>(parsed)) {
-    std::fputs(usage_text, stdout);
+  if (const auto* usage = std::get_if<show_usage>(&parsed)) {
+    std::fputs(usage->text.c_str(), stdout);
     return 0;
   }
   if (const auto* bad = std::get_if<usage_error>(&parsed)) {

@@ -47,9 +47,10 @@ struct options {
 struct usage_error {
   std::string message;
 };
-struct show_usage {};
+struct show_usage {
+  std::string text;
+};
 
 std::variant<options, usage_error, show_usage> parse_options(int argc, char** argv);
-extern const char* const usage_text;
 
 }  // namespace debrief::bench

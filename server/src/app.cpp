@@ -52,7 +52,9 @@ std::size_t max_connections(const config& cfg) {
 }
 
 http_options http_options_from(const config& cfg) {
-  http_options options{cfg.static_dir, cfg.allowed_origins, {}, {}};
+  http_options options;
+  options.static_root = cfg.static_dir;
+  options.allowed_origins = cfg.allowed_origins;
   for (const auto& a : cfg.trusted_proxies) options.trusted_proxies.push_back(unmapped(net::ip::make_address(a)));
   const rate_limit per_client{static_cast<double>(cfg.create_burst), static_cast<double>(cfg.create_per_minute) / 60};
   options.creations = std::make_shared<creation_limit>(per_client, overall_creations);

@@ -4,7 +4,6 @@
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <sstream>
 
@@ -14,30 +13,6 @@ namespace {
 
 using protocol::error_code;
 using protocol::rejection;
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// %XX and '+' decoded; nullopt for a malformed escape.
-std::optional<std::string> decoded(std::string_view in) {
-  std::string out;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '+') {
-      out += ' ';
-    } else if (in[i] == '%') {
-      if (i + 2 >= in.size() || hex_value(in[i + 1]) < 0 || hex_value(in[i + 2]) < 0) return std::nullopt;
-      out += static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
-      i += 2;
-    } else {
-      out += in[i];
-    }
-  }
-  return out;
-}
 
 // Zone and link names in the tz database's own list, read once.
 const std::set<std::string>& listed_zones(const std::string& zoneinfo) {
@@ -78,35 +53,31 @@ std::variant<protocol::time_zone, rejection> load_time_zone(std::string_view nam
   return std::move(*zone);
 }
 
-std::variant<export_request, rejection> read_export_request(std::string_view query, const std::string& zoneinfo) {
+std::variant<export_request, rejection> read_export_request(boost::urls::params_view query,
+                                                            const std::string& zoneinfo) {
   export_request out;
   bool seen_format = false;
   bool seen_tz = false;
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    const auto pair = query.substr(0, amp);
-    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-    if (pair.empty()) continue;
-    const auto eq = pair.find('=');
-    const auto key = pair.substr(0, eq);
-    const auto value = decoded(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
-    if (!value) return rejection{error_code::invalid, "The query has a malformed %-escape."};
+  for (const auto param : query) {
+    if (param.key.empty() && !param.has_value) continue;  // "a&&b", or a bare '?'
+    const std::string& key = param.key;
+    const std::string& value = param.value;
     if (key == "format") {
       if (seen_format) return rejection{error_code::invalid, "format is given twice."};
       seen_format = true;
-      if (*value != "md" && *value != "json" && *value != "html") {
+      if (value != "md" && value != "json" && value != "html") {
         return rejection{error_code::invalid, "format: the format is md, json or html."};
       }
-      out.format = *value;
+      out.format = value;
     } else if (key == "tz") {
       if (seen_tz) return rejection{error_code::invalid, "tz is given twice."};
       seen_tz = true;
-      auto zone = load_time_zone(*value, zoneinfo);
+      auto zone = load_time_zone(value, zoneinfo);
       if (auto* why = std::get_if<rejection>(&zone)) return *why;
       out.zone = std::get<protocol::time_zone>(std::move(zone));
     } else {
       return rejection{error_code::invalid,
-                       "\"" + std::string(key.substr(0, 32)) + "\" is not an export parameter; use format and tz."};
+                       "\"" + key.substr(0, 32) + "\" is not an export parameter; use format and tz."};
     }
   }
   return out;

@@ -4,6 +4,7 @@
 // zone name such as Europe/Paris (UTC when absent). Anything else in the
 // query, a repeated parameter or an unknown zone is refused with a reason.
 
+#include <boost/url/params_view.hpp>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -18,9 +19,9 @@ struct export_request {
   protocol::time_zone zone = protocol::utc_zone();
 };
 
-// `query` is what follows the '?' (without it); `zoneinfo` the folder of
-// compiled zone files (/usr/share/zoneinfo on Debian).
-std::variant<export_request, protocol::rejection> read_export_request(std::string_view query,
+// `query`: the target's parameters, already percent-decoded ('+' read as a
+// space); `zoneinfo` the folder of compiled zone files (/usr/share/zoneinfo on Debian).
+std::variant<export_request, protocol::rejection> read_export_request(boost::urls::params_view query,
                                                                       const std::string& zoneinfo);
 
 // The zone of that name from `zoneinfo`, if the name is a zone the system's

@@ -1,5 +1,6 @@
 #include "http_session.hpp"
 
+#include <boost/url/parse.hpp>
 #include <chrono>
 
 #include "client_address.hpp"
@@ -17,6 +18,10 @@ namespace debrief::server {
 namespace {
 
 using request = http::request<http::string_body>;
+namespace urls = boost::urls;
+
+// The {code} in /api/sessions/{code}, and in /api/sessions/{code}/export.
+std::string session_code(const urls::url_view& target) { return *std::next(target.segments().begin(), 2); }
 
 http::response<http::string_body> json_reply(const request& req, http::status status, const nlohmann::json& body) {
   http::response<http::string_body> res{status, req.version()};
@@ -66,7 +71,8 @@ http::message_generator too_many_requests(const request& req, const creation_ref
   return res;
 }
 
-http::message_generator file_response(const request& req, const std::filesystem::path& root, std::string_view target) {
+http::message_generator file_response(const request& req, const std::filesystem::path& root,
+                                      const urls::url_view& target) {
   const auto file = resolve_static(root, target);
   if (!file) return error_response(req, {protocol::error_code::not_found, "Nothing here."});
   http::file_body::value_type body;
@@ -154,8 +160,13 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 }
 
 void http_session::handle(request req) {
-  const std::string_view target = req.target();
-  const auto path = target.substr(0, target.find('?'));
+  const auto target = urls::parse_origin_form(req.target());
+  if (!target) {
+    return respond(error_response(req, {protocol::error_code::invalid,
+                                        "The request target is malformed: a bad %-escape, or a character that must "
+                                        "be escaped."}));
+  }
+  const std::string_view path = target->encoded_path();
   const bool read_only = req.method() == http::verb::get;
   if (path == "/healthz") {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
@@ -182,17 +193,21 @@ void http_session::handle(request req) {
   }
   if (path.starts_with("/api/sessions/") && path.find('/', 14) == std::string_view::npos &&
       req.method() == http::verb::delete_) {
-    return delete_session(std::move(req));
+    auto code = session_code(*target);  // before the request (and the buffer `target` reads) moves
+    return delete_session(std::move(req), std::move(code));
   }
   if (path.starts_with("/api/sessions/") && path.ends_with("/export")) {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
-    return export_session(std::move(req));
+    auto asked = read_export_request(target->params(), options_.zoneinfo);
+    if (auto* why = std::get_if<protocol::rejection>(&asked)) return respond(error_response(req, *why));
+    auto code = session_code(*target);
+    return export_session(std::move(req), std::move(code), std::get<export_request>(std::move(asked)));
   }
   if (path.starts_with("/api/")) {
     return respond(error_response(req, {protocol::error_code::not_found, "No such API route."}));
   }
   if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
-  respond(file_response(req, options_.static_root, target));
+  respond(file_response(req, options_.static_root, *target));
 }
 
 void http_session::create_session(request req) {
@@ -241,17 +256,7 @@ void http_session::create_session(request req) {
   });
 }
 
-void http_session::export_session(request req) {
-  const std::string_view target = req.target();
-  const auto query_at = target.find('?');
-  const auto path = target.substr(0, query_at);
-  const auto code = std::string(
-      path.substr(std::string_view("/api/sessions/").size(),
-                  path.size() - std::string_view("/api/sessions/").size() - std::string_view("/export").size()));
-  auto asked = read_export_request(
-      query_at == std::string_view::npos ? std::string_view() : target.substr(query_at + 1), options_.zoneinfo);
-  if (auto* why = std::get_if<protocol::rejection>(&asked)) return respond(error_response(req, *why));
-  auto wanted = std::get<export_request>(std::move(asked));
+void http_session::export_session(request req, std::string code, export_request wanted) {
   // The key travels in a header, never in the URL, so it stays out of logs.
   const auto auth = std::string(req[http::field::authorization]);
   if (!auth.starts_with("Bearer ")) {
@@ -296,9 +301,7 @@ void http_session::export_from(std::shared_ptr<room> room, std::shared_ptr<reque
                   });
 }
 
-void http_session::delete_session(request req) {
-  const std::string_view target = req.target();
-  const auto code = std::string(target.substr(14, target.find('?') - 14));
+void http_session::delete_session(request req, std::string code) {
   const auto auth = std::string(req[http::field::authorization]);
   auto shared_req = std::make_shared<request>(std::move(req));
   hub_.open(code, [self = shared_from_this(), shared_req, auth, code](open_result r) {

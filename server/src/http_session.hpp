@@ -42,8 +42,8 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void on_read(beast::error_code ec, std::size_t bytes);
   void handle(http::request<http::string_body> request);
   void create_session(http::request<http::string_body> request);
-  void export_session(http::request<http::string_body> request);
-  void delete_session(http::request<http::string_body> request);
+  void export_session(http::request<http::string_body> request, std::string code, export_request wanted);
+  void delete_session(http::request<http::string_body> request, std::string code);
   // The second halves, once the hub has the room (perhaps loaded from disk).
   void export_from(std::shared_ptr<room> room, std::shared_ptr<http::request<http::string_body>> request,
                    export_request wanted, std::string key, const std::string& code);

@@ -6,51 +6,18 @@
 
 namespace debrief::server {
 
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decodes a path; nullopt if malformed or if it holds a NUL.
-std::optional<std::string> decode(std::string_view path) {
-  std::string out;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    char c = path[i];
-    if (c == '%') {
-      if (i + 2 >= path.size()) return std::nullopt;
-      const int hi = hex_value(path[i + 1]);
-      const int lo = hex_value(path[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
-    if (c == '\0') return std::nullopt;
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
-std::optional<std::filesystem::path> resolve_static(const std::filesystem::path& root, std::string_view target) {
-  const auto path_end = target.find_first_of("?#");
-  auto decoded = decode(target.substr(0, path_end));
-  if (!decoded || decoded->empty() || decoded->front() != '/') return std::nullopt;
-
+std::optional<std::filesystem::path> resolve_static(const std::filesystem::path& root,
+                                                    const boost::urls::url_view& target) {
+  if (!target.is_path_absolute()) return std::nullopt;
   std::filesystem::path relative;
-  std::string_view rest = *decoded;
-  while (!rest.empty()) {
-    const auto slash = rest.find('/');
-    const auto segment = rest.substr(0, slash);
-    rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+  for (const std::string segment : target.segments()) {  // percent-decoded
     if (segment.empty() || segment == ".") continue;
-    // No climbing out, and no backslashes that another OS might read as separators.
-    if (segment == ".." || segment.find('\\') != std::string_view::npos) return std::nullopt;
-    relative /= std::string(segment);
+    // No climbing out, no NUL, and no slashes or backslashes inside a segment
+    // ("..%2F", or what another OS might read as a separator).
+    if (segment == ".." || segment.find_first_of(std::string_view("/\\\0", 3)) != std::string::npos) {
+      return std::nullopt;
+    }
+    relative /= segment;
   }
   if (relative.empty()) return root / "index.html";
   if (!relative.has_extension()) return root / "index.html";

@@ -89,6 +89,29 @@ TEST_F(Export, ABadQueryIsRefusedWithTheReason) {
   }
 }
 
+TEST_F(Export, ParametersArePercentDecodedAndEmptyPairsSkipped) {
+  const auto data = get("?format=j%73on&&tz=Europe%2fParis&");
+  ASSERT_EQ(data.status, 200u) << data.body;
+  EXPECT_EQ(json::parse(data.body).at("time_zone"), "Europe/Paris");
+  EXPECT_EQ(get("?").status, 200u);
+}
+
+TEST_F(Export, AParameterRepeatedUnderAnEscapedNameIsStillRepeated) {
+  const auto r = get("?format=md&%66ormat=json");
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_NE(r.body.find("format is given twice"), std::string::npos) << r.body;
+}
+
+TEST_F(Export, AQueryThatIsNotAUrlQueryIsRefusedAsMalformed) {
+  for (const auto* query : {"?format=md%", "?format=md%4", "?format=<md>", "?tz=Europe/Paris\\x"}) {
+    const auto r = get(query);
+    EXPECT_EQ(r.status, 400u) << query;
+    const auto error = json::parse(r.body).at("error");
+    EXPECT_EQ(error.at("code"), "invalid") << query;
+    EXPECT_NE(error.at("message").get<std::string>().find("malformed"), std::string::npos) << query;
+  }
+}
+
 TEST_F(Export, OnlyTheFacilitatorAndThePresenterMayExport) {
   EXPECT_EQ(get("?format=html", "").status, 403u);
   EXPECT_EQ(get("?format=html", "not-a-key").status, 403u);

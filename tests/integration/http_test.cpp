@@ -91,6 +91,20 @@ TEST_F(Http, NoTargetClimbsOutOfTheStaticRoot) {
   }
 }
 
+TEST_F(Http, StaticPathsArePercentDecodedAndTheirQueriesIgnored) {
+  EXPECT_EQ(http_request(port(), http::verb::get, "/%61pp.js").body, "console.log('hi')");
+  EXPECT_EQ(http_request(port(), http::verb::get, "/app.js?v=1&v=2&x=%20").body, "console.log('hi')");
+  EXPECT_EQ(http_request(port(), http::verb::get, "/healthz?probe=1").status, 200u);
+}
+
+TEST_F(Http, AMalformedTargetIsA400) {
+  for (const auto* target : {"/app%zz.js", "/app.js?v=%", "/s/<script>"}) {
+    const auto r = http_request(port(), http::verb::get, target);
+    EXPECT_EQ(r.status, 400u) << target;
+    EXPECT_EQ(json::parse(r.body).at("error").at("code"), "invalid") << target;
+  }
+}
+
 TEST_F(Http, UnknownApiRoutesAre404) { EXPECT_EQ(http_request(port(), http::verb::get, "/api/nothing").status, 404u); }
 
 TEST_F(Http, WebSocketsFromAnotherOriginAreRefused) {

@@ -1,0 +1,137 @@
+// debrief-server's options: flags, the DEBRIEF_* environment variables behind
+// them, which wins, and what a bad value says.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <initializer_list>
+#include <string>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+#include "debrief/server/config.hpp"
+
+namespace debrief::server {
+namespace {
+
+// Sets an environment variable for one test.
+class scoped_env {
+ public:
+  scoped_env(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
+  ~scoped_env() { ::unsetenv(name_); }
+  scoped_env(const scoped_env&) = delete;
+  scoped_env& operator=(const scoped_env&) = delete;
+
+ private:
+  const char* name_;
+};
+
+std::variant<config, show_help, bad_arguments> parse(std::initializer_list<const char*> flags) {
+  std::vector<const char*> argv{"debrief-server"};
+  argv.insert(argv.end(), flags);
+  return parse_arguments(static_cast<int>(argv.size()), argv.data());
+}
+
+config parsed(std::initializer_list<const char*> flags) {
+  auto result = parse(flags);
+  if (const auto* bad = std::get_if<bad_arguments>(&result)) ADD_FAILURE() << bad->message;
+  return std::get<config>(result);
+}
+
+std::string refusal(std::initializer_list<const char*> flags) {
+  auto result = parse(flags);
+  const auto* bad = std::get_if<bad_arguments>(&result);
+  return bad ? bad->message : "(accepted)";
+}
+
+TEST(Config, NoFlagsGiveTheDefaults) {
+  const auto cfg = parsed({});
+  EXPECT_EQ(cfg.port, 8080);
+  EXPECT_EQ(cfg.bind, "0.0.0.0");
+  EXPECT_EQ(cfg.db, "data/debrief.db");
+  EXPECT_EQ(cfg.static_dir, "client-web/dist");
+  EXPECT_EQ(cfg.threads, 1);
+  EXPECT_EQ(cfg.create_burst, 30);
+  EXPECT_EQ(cfg.max_connections, 0);
+  EXPECT_EQ(cfg.join_timeout, std::chrono::minutes(15));
+  EXPECT_EQ(cfg.lobby_expiry_hours, 24);
+  EXPECT_EQ(cfg.unload_after, std::chrono::seconds(60));
+  EXPECT_TRUE(cfg.allowed_origins.empty());
+}
+
+TEST(Config, FlagsSetTheirFields) {
+  const auto cfg = parsed({"--port", "9000", "--threads", "4", "--allow-origin", "http://a.example", "--allow-origin",
+                           "http://b.example", "--trusted-proxy", "::ffff:10.0.0.1", "--create-burst", "5",
+                           "--join-timeout-minutes", "2", "--unload-after-seconds", "7", "--db", "x.db"});
+  EXPECT_EQ(cfg.port, 9000);
+  EXPECT_EQ(cfg.threads, 4);
+  EXPECT_EQ(cfg.allowed_origins, (std::vector<std::string>{"http://a.example", "http://b.example"}));
+  EXPECT_EQ(cfg.trusted_proxies, std::vector<std::string>{"::ffff:10.0.0.1"});
+  EXPECT_EQ(cfg.create_burst, 5);
+  EXPECT_EQ(cfg.join_timeout, std::chrono::minutes(2));
+  EXPECT_EQ(cfg.unload_after, std::chrono::seconds(7));
+  EXPECT_EQ(cfg.db, "x.db");
+}
+
+TEST(Config, EveryFlagCanComeFromItsEnvironmentVariable) {
+  const scoped_env port("DEBRIEF_PORT", "9001");
+  const scoped_env dir("DEBRIEF_STATIC_DIR", "/srv/debrief");
+  const scoped_env origins("DEBRIEF_ALLOW_ORIGIN", "http://a.example,http://b.example");
+  const scoped_env expiry("DEBRIEF_LOBBY_EXPIRY_HOURS", "48");
+  const scoped_env unload("DEBRIEF_UNLOAD_AFTER_SECONDS", "30");
+  const auto cfg = parsed({});
+  EXPECT_EQ(cfg.port, 9001);
+  EXPECT_EQ(cfg.static_dir, "/srv/debrief");
+  EXPECT_EQ(cfg.allowed_origins, (std::vector<std::string>{"http://a.example", "http://b.example"}));
+  EXPECT_EQ(cfg.lobby_expiry_hours, 48);
+  EXPECT_EQ(cfg.unload_after, std::chrono::seconds(30));
+}
+
+TEST(Config, AFlagBeatsItsEnvironmentVariable) {
+  const scoped_env port("DEBRIEF_PORT", "9001");
+  const scoped_env threads("DEBRIEF_THREADS", "not a number");  // never read: the flag is given
+  const auto cfg = parsed({"--port", "9002", "--threads", "2"});
+  EXPECT_EQ(cfg.port, 9002);
+  EXPECT_EQ(cfg.threads, 2);
+}
+
+TEST(Config, ABadValueIsRefusedWithTheFlagAndTheRange) {
+  for (const auto& [flag, value, says] : std::vector<std::tuple<const char*, const char*, std::string>>{
+           {"--port", "70000", "--port: needs a number from 0 to 65535"},
+           {"--port", "80x", "--port: needs a number from 0 to 65535"},
+           {"--threads", "0", "--threads: needs a number from 1 to 64"},
+           {"--create-burst", "-1", "--create-burst: needs a number from 1 to 1000000000"},
+           {"--join-timeout-minutes", "1441", "--join-timeout-minutes: needs a number from 1 to 1440"},
+           {"--unload-after-seconds", "0", "--unload-after-seconds: needs a number from 1 to 86400"},
+           {"--trusted-proxy", "proxy.example", "--trusted-proxy: needs an IP address"},
+       }) {
+    EXPECT_NE(refusal({flag, value}).find(says), std::string::npos)
+        << flag << " " << value << ": " << refusal({flag, value});
+  }
+}
+
+TEST(Config, ABadEnvironmentValueIsRefusedLikeABadFlag) {
+  const scoped_env threads("DEBRIEF_THREADS", "100");
+  EXPECT_NE(refusal({}).find("--threads: needs a number from 1 to 64"), std::string::npos) << refusal({});
+}
+
+TEST(Config, UnknownFlagsAndMissingValuesAreRefused) {
+  EXPECT_NE(refusal({"--prot", "80"}).find("--prot"), std::string::npos);
+  EXPECT_NE(refusal({"--port"}), "(accepted)");
+}
+
+TEST(Config, HelpListsEveryFlagWithItsVariableAndDefault) {
+  const auto result = parse({"--help"});
+  ASSERT_TRUE(std::holds_alternative<show_help>(result));
+  const auto& text = std::get<show_help>(result).text;
+  for (const auto* shown : {"--port", "DEBRIEF_PORT", "8080", "--static-dir", "DEBRIEF_STATIC_DIR", "client-web/dist",
+                            "--trusted-proxy", "DEBRIEF_TRUSTED_PROXY", "--create-burst", "--websockets-per-address",
+                            "--unload-after-seconds", "DEBRIEF_UNLOAD_AFTER_SECONDS"}) {
+    EXPECT_NE(text.find(shown), std::string::npos) << shown << " missing from:\n" << text;
+  }
+  EXPECT_TRUE(std::holds_alternative<show_help>(parse({"-h"})));
+}
+
+}  // namespace
+}  // namespace debrief::server
