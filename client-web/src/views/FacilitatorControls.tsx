@@ -6,6 +6,7 @@ import type { SessionStore } from '../store';
 import { ConfirmInline } from './common';
 import { plural } from './labels';
 import { useRemaining } from './useRemaining';
+import { useStore } from './useStore';
 
 /** True when a key press belongs to a text field, not to the shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -73,7 +74,8 @@ function useShortcuts(store: SessionStore) {
   }, [store]);
 }
 
-export function FacilitatorControls({ store }: { store: SessionStore }) {
+export function FacilitatorControls() {
+  const store = useStore();
   useShortcuts(store);
   const state = store.state.value!;
   const live = state.status === 'live';
@@ -85,8 +87,8 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
 
   return (
     <div class="controls" data-testid="facilitator-controls">
-      <TimeUpPrompt store={store} />
-      <RevealControl store={store} />
+      <TimeUpPrompt />
+      <RevealControl />
       {state.status === 'lobby' && (
         <div class="control-row">
           <button
@@ -105,7 +107,7 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
         </div>
       )}
       <div class="control-row" role="group" aria-label="Timer">
-        <TimerToggle store={store} disabled={!live} />
+        <TimerToggle disabled={!live} />
         <button
           type="button"
           class="btn"
@@ -116,7 +118,7 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
         >
           +1 min
         </button>
-        <ResetTimer store={store} disabled={!live || timer === 'idle'} />
+        <ResetTimer disabled={!live || timer === 'idle'} />
       </div>
       <div class="control-row" role="group" aria-label="Phases">
         <button
@@ -141,7 +143,7 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
         >
           Next<span class="hide-narrow"> phase</span> →
         </button>
-        <EndSession store={store} />
+        <EndSession />
       </div>
       <p class="shortcuts muted">
         Keys: <kbd>Space</kbd> {state.status === 'lobby' ? 'start session' : 'start / pause / resume'} ·{' '}
@@ -151,7 +153,8 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
   );
 }
 
-function TimerToggle({ store, disabled }: { store: SessionStore; disabled: boolean }) {
+function TimerToggle({ disabled }: { disabled: boolean }) {
+  const store = useStore();
   const timer = store.state.value!.timer.status;
   // One button whose job changes, so focus stays on it from click to click.
   const [label, testid, action] =
@@ -186,7 +189,8 @@ function useAsk() {
 }
 
 /** A reset gives the phase its planned time again; the time used stays in the agenda. */
-function ResetTimer({ store, disabled }: { store: SessionStore; disabled: boolean }) {
+function ResetTimer({ disabled }: { disabled: boolean }) {
+  const store = useStore();
   const ask = useAsk();
   const minutes = store.currentPhase.value?.minutes ?? 0;
   return (
@@ -219,7 +223,8 @@ function ResetTimer({ store, disabled }: { store: SessionStore; disabled: boolea
 }
 
 /** Ending cannot be undone, so it says so and asks first. */
-function EndSession({ store }: { store: SessionStore }) {
+function EndSession() {
+  const store = useStore();
   const ask = useAsk();
   return (
     <>
@@ -251,7 +256,8 @@ function EndSession({ store }: { store: SessionStore }) {
 }
 
 /** A clear prompt when the phase's time has run out; nothing advances by itself. */
-function TimeUpPrompt({ store }: { store: SessionStore }) {
+function TimeUpPrompt() {
+  const store = useStore();
   const state = store.state.value!;
   const ms = useRemaining(store);
   const phase = store.currentPhase.value;
@@ -299,7 +305,8 @@ export function revealQuestion(hidden: number): string {
  * In a private phase: everyone's notes stay with their authors until this.
  * Quiet until there is something to reveal, and it asks first.
  */
-function RevealControl({ store }: { store: SessionStore }) {
+function RevealControl() {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   const ask = useAsk();
@@ -348,7 +355,8 @@ function RevealControl({ store }: { store: SessionStore }) {
 const UNDO_WINDOW_MS = 12_000;
 
 /** After an advance, one click takes the group back. */
-export function UndoToast({ store }: { store: SessionStore }) {
+export function UndoToast() {
+  const store = useStore();
   const advance = store.lastAdvance.value;
   useEffect(() => {
     if (!advance) return;

@@ -4,8 +4,8 @@
 
 import { useState } from 'preact/hooks';
 import type { Role } from '../protocol';
-import type { SessionStore } from '../store';
 import { ROLE_HINT, ROLE_LABEL, kindLabel } from './labels';
+import { useStore } from './useStore';
 
 const NAME_MAX = 60;
 const NAME_KEY = 'debrief:name';
@@ -37,7 +37,8 @@ function rememberedName(): string {
   }
 }
 
-export function JoinForm({ store }: { store: SessionStore }) {
+export function JoinForm() {
+  const store = useStore();
   const lobby = store.lobby.value!;
   const keptKey = store.hasFacilitatorKey.value;
   const presenterTaken = store.presenterTaken.value;

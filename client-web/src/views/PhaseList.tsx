@@ -4,12 +4,12 @@
 
 import { useState } from 'preact/hooks';
 import type { NewPhase, Phase, PhaseKind } from '../protocol';
-import type { SessionStore } from '../store';
 import { ConfirmInline, InlineError, usePending } from './common';
 import { notesIn, revealQuestion } from './FacilitatorControls';
 import { formatOver, spokenDuration, usedMs } from '../timer';
 import { kindLabel, plural } from './labels';
 import { useServerNow } from './useRemaining';
+import { useStore } from './useStore';
 
 const KINDS: PhaseKind[] = ['opening', 'assumptions', 'transcript', 'discussion', 'adaptations', 'reflection', 'chart'];
 
@@ -18,7 +18,8 @@ function minutesText(ms: number): string {
   return ms > 0 && m === 0 ? '<1' : String(m);
 }
 
-export function PhaseList({ store }: { store: SessionStore }) {
+export function PhaseList() {
+  const store = useStore();
   const state = store.state.value!;
   const phases = state.template.phases;
   const facilitator = store.isFacilitator.value && state.status !== 'ended';
@@ -95,7 +96,7 @@ export function PhaseList({ store }: { store: SessionStore }) {
                 )}
               </span>
               {editing ? (
-                <PhaseMinutes key={p.minutes} store={store} phase={p} index={i} />
+                <PhaseMinutes key={p.minutes} phase={p} index={i} />
               ) : (
                 <span class="phase-minutes" data-testid="phase-minutes">
                   {spent > 0 && <span class="phase-used">{minutesText(spent)} / </span>}
@@ -196,12 +197,13 @@ export function PhaseList({ store }: { store: SessionStore }) {
         })}
       </ol>
       <InlineError message={pending.error} />
-      {editing && <AddPhase store={store} />}
+      {editing && <AddPhase />}
     </section>
   );
 }
 
-function PhaseMinutes({ store, phase, index }: { store: SessionStore; phase: Phase; index: number }) {
+function PhaseMinutes({ phase, index }: { phase: Phase; index: number }) {
+  const store = useStore();
   const [value, setValue] = useState(String(phase.minutes));
   const commit = () => {
     const n = Number(value);
@@ -226,7 +228,8 @@ function PhaseMinutes({ store, phase, index }: { store: SessionStore; phase: Pha
   );
 }
 
-function AddPhase({ store }: { store: SessionStore }) {
+function AddPhase() {
+  const store = useStore();
   const state = store.state.value!;
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<PhaseKind>('discussion');

@@ -5,11 +5,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Participant } from '../protocol';
 import { navigate } from '../router';
-import type { SessionStore } from '../store';
 import { ConfirmButton, ConfirmInline, InlineError, usePending } from './common';
 import { roleLabel } from './labels';
+import { useStore } from './useStore';
 
-export function PresenceList({ store }: { store: SessionStore }) {
+export function PresenceList() {
+  const store = useStore();
   const state = store.state.value!;
   const you = store.you.value;
   const people = state.participants;
@@ -165,7 +166,8 @@ function MovePresenterQuestion({ to, from }: { to: Participant; from: Participan
 }
 
 /** "I'm done" for the current phase, for everyone. */
-export function DoneToggle({ store }: { store: SessionStore }) {
+export function DoneToggle() {
+  const store = useStore();
   const state = store.state.value!;
   const you = store.you.value;
   const pending = usePending();

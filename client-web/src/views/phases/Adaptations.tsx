@@ -5,11 +5,12 @@
 import { formatDate } from '../../dates';
 import { useState } from 'preact/hooks';
 import type { Adaptation, AdaptationFields, SessionState } from '../../protocol';
-import type { CommandResult, SessionStore } from '../../store';
+import type { CommandResult } from '../../store';
 import { ConflictNote, InlineError, Section, UserText, usePending } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { useStore } from '../useStore';
 
 const CHANGE_MAX = 1000;
 const FOR_WHOM_MAX = 60;
@@ -25,7 +26,8 @@ function studentPseudonyms(state: SessionState): string[] {
   return [...new Set(names)];
 }
 
-export function AdaptationsPanel({ store }: { store: SessionStore }) {
+export function AdaptationsPanel() {
+  const store = useStore();
   const state = store.state.value!;
   const presenter = store.isPresenter.value;
   const canAdd = store.can('adaptation_add');
@@ -41,7 +43,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
         ) : (
           <ul class="card-list">
             {accepted.map((a) => (
-              <AdaptationCard key={a.id} store={store} adaptation={a} />
+              <AdaptationCard key={a.id} adaptation={a} />
             ))}
           </ul>
         )}
@@ -50,7 +52,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
         <Section title={presenter ? 'Suggestions to decide on' : 'Suggestions'} id="suggestions-heading">
           <ul class="card-list">
             {suggested.map((a) => (
-              <AdaptationCard key={a.id} store={store} adaptation={a} />
+              <AdaptationCard key={a.id} adaptation={a} />
             ))}
           </ul>
         </Section>
@@ -58,9 +60,8 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
       {canAdd && (
         <Section title={presenter ? 'Add an adaptation' : 'Suggest an adaptation'} id="add-adaptation-heading">
           {!presenter && <p class="muted small">The presenter decides whether to take it on.</p>}
-          <WaitingList store={store} items={waiting} />
+          <WaitingList items={waiting} />
           <AdaptationForm
-            store={store}
             initial={emptyFields()}
             submitLabel={presenter ? 'Add adaptation' : 'Suggest'}
             onSubmit={(fields) => store.adaptationAdd(fields)}
@@ -73,7 +74,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
           <summary>{declined.length} declined</summary>
           <ul class="card-list">
             {declined.map((a) => (
-              <AdaptationCard key={a.id} store={store} adaptation={a} />
+              <AdaptationCard key={a.id} adaptation={a} />
             ))}
           </ul>
         </details>
@@ -82,7 +83,8 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
   );
 }
 
-function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptation: Adaptation }) {
+function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
+  const store = useStore();
   const state = store.state.value!;
   const presenter = store.isPresenter.value;
   const mine = a.author === store.you.value;
@@ -96,7 +98,6 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
     return (
       <li class="adaptation-card is-editing" data-testid="adaptation">
         <AdaptationForm
-          store={store}
           initial={{ ...a, for_whom: a.for_whom === ALL ? '' : a.for_whom }}
           version={base}
           submitLabel="Save changes"
@@ -201,7 +202,6 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
 }
 
 function AdaptationForm(props: {
-  store: SessionStore;
   initial: AdaptationFields;
   version?: number;
   submitLabel: string;
@@ -210,7 +210,7 @@ function AdaptationForm(props: {
   /** A new adaptation: cleared as soon as it is sent (it shows as waiting; a refusal comes back as a draft). */
   adding?: boolean;
 }) {
-  const { store } = props;
+  const store = useStore();
   const state = store.state.value!;
   const [fields, setFields] = useState<AdaptationFields>(props.initial);
   const [conflict, setConflict] = useState<Adaptation | null>(null);

@@ -4,15 +4,16 @@
 
 import { useState } from 'preact/hooks';
 import type { BoardItem, BoardList, Proposal } from '../../protocol';
-import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Section, UserText, usePending, SaveCancel } from '../common';
 import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { useStore } from '../useStore';
 
 const ITEM_MAX = 500;
 
-export function AssumptionBoard({ store }: { store: SessionStore }) {
+export function AssumptionBoard() {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   const canEdit = store.can('board_add');
@@ -21,12 +22,11 @@ export function AssumptionBoard({ store }: { store: SessionStore }) {
   const hints = phase?.kind === 'assumptions' && phase.prompts.length === 4 ? phase.prompts : null;
   return (
     <div class="board-wrap">
-      {store.isPresenter.value && <PendingProposals store={store} />}
+      {store.isPresenter.value && <PendingProposals />}
       <div class="board" data-testid="board">
         {LIST_ORDER.map((list, i) => (
           <BoardColumn
             key={list}
-            store={store}
             list={list}
             hint={hints?.[i]}
             items={state.board.filter((x) => x.list === list)}
@@ -34,20 +34,19 @@ export function AssumptionBoard({ store }: { store: SessionStore }) {
           />
         ))}
       </div>
-      {canPropose && <ProposeForm store={store} />}
-      {!store.isPresenter.value && <ProposalStatus store={store} />}
+      {canPropose && <ProposeForm />}
+      {!store.isPresenter.value && <ProposalStatus />}
     </div>
   );
 }
 
 function BoardColumn(props: {
-  store: SessionStore;
   list: BoardList;
   hint?: string;
   items: BoardItem[];
   canEdit: boolean;
 }) {
-  const { store, list, items, canEdit } = props;
+  const { list, items, canEdit } = props;
   const headingId = `list-${list}`;
   return (
     <section class="board-list" aria-labelledby={headingId} data-testid={`board-list-${list}`}>
@@ -62,7 +61,6 @@ function BoardColumn(props: {
           {items.map((item, i) => (
             <BoardItemRow
               key={item.id}
-              store={store}
               item={item}
               index={i}
               count={items.length}
@@ -71,7 +69,7 @@ function BoardColumn(props: {
           ))}
         </ol>
       )}
-      {canEdit && <AddItem store={store} list={list} />}
+      {canEdit && <AddItem list={list} />}
     </section>
   );
 }
@@ -80,8 +78,9 @@ function focusLater(selector: string) {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 }
 
-function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: number; count: number; canEdit: boolean }) {
-  const { store, item, index, count, canEdit } = props;
+function BoardItemRow(props: { item: BoardItem; index: number; count: number; canEdit: boolean }) {
+  const { item, index, count, canEdit } = props;
+  const store = useStore();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(item.text);
   const [conflict, setConflict] = useState<BoardItem | null>(null);
@@ -237,7 +236,8 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
   );
 }
 
-function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
+function AddItem({ list }: { list: BoardList }) {
+  const store = useStore();
   const [text, setText] = useState('');
   const pending = usePending();
   const id = `add-${list}`;
@@ -254,7 +254,7 @@ function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
   }
   return (
     <form class="add-form" onSubmit={submit}>
-      <WaitingList store={store} items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
+      <WaitingList items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
       <label class="visually-hidden" for={id}>
         Add to {LIST_LABEL[list]}
       </label>
@@ -275,7 +275,8 @@ function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
   );
 }
 
-export function ProposeForm({ store }: { store: SessionStore }) {
+export function ProposeForm() {
+  const store = useStore();
   const [list, setList] = useState<BoardList>('assumptions');
   const [text, setText] = useState('');
   const pending = usePending();
@@ -320,7 +321,6 @@ export function ProposeForm({ store }: { store: SessionStore }) {
         </button>
       </form>
       <WaitingList
-        store={store}
         items={waiting.map((m) => ({ id: m.id, text: m.text, label: LIST_SHORT[m.list] }))}
       />
       <InlineError message={pending.error} />
@@ -329,7 +329,8 @@ export function ProposeForm({ store }: { store: SessionStore }) {
 }
 
 /** Colleagues see what they and others proposed, and what became of it. */
-function ProposalStatus({ store }: { store: SessionStore }) {
+function ProposalStatus() {
+  const store = useStore();
   const proposals = store.state.value!.proposals;
   if (proposals.length === 0) return null;
   const word = (p: Proposal) =>
@@ -350,7 +351,8 @@ function ProposalStatus({ store }: { store: SessionStore }) {
   );
 }
 
-export function PendingProposals({ store }: { store: SessionStore }) {
+export function PendingProposals() {
+  const store = useStore();
   const pendingList = store.state.value!.proposals.filter((p) => p.state === 'pending');
   if (pendingList.length === 0) return null;
   return (
@@ -360,14 +362,15 @@ export function PendingProposals({ store }: { store: SessionStore }) {
       </h3>
       <ul class="plain-list">
         {pendingList.map((p) => (
-          <PendingProposal key={p.id} store={store} proposal={p} />
+          <PendingProposal key={p.id} proposal={p} />
         ))}
       </ul>
     </section>
   );
 }
 
-function PendingProposal({ store, proposal }: { store: SessionStore; proposal: Proposal }) {
+function PendingProposal({ proposal }: { proposal: Proposal }) {
+  const store = useStore();
   const pending = usePending();
   return (
     <li class="proposal-row" data-testid="pending-proposal">

@@ -6,11 +6,11 @@ import { useState } from 'preact/hooks';
 import { writersAllow } from '../../permissions';
 import { isHidden, type Entry, type Phase } from '../../protocol';
 import { isPrivateNow } from '../../session-state';
-import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Nudge, UserText, usePending, SaveCancel } from '../common';
 import { plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { useStore } from '../useStore';
 
 const ENTRY_MAX = 2000;
 
@@ -21,7 +21,8 @@ const WRITERS_NOTE: Record<string, string> = {
   colleagues: 'In this phase the colleagues write; the presenter listens.',
 };
 
-export function EntriesPanel({ store, mode }: { store: SessionStore; mode: EntriesMode }) {
+export function EntriesPanel({ mode }: { mode: EntriesMode }) {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   if (!phase) return null;
@@ -51,7 +52,6 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
     <div class="entries" data-testid="entries">
       {mode === 'list' && <h3 class="section-title">{phase.private ? 'Notes' : 'Notes from the group'}</h3>}
       <PrivacyNote
-        store={store}
         phase={phase}
         privateNow={privateNow}
         hiddenCount={hiddenCount}
@@ -64,7 +64,6 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
         {groups.map((g) => (
           <EntryGroup
             key={g.prompt}
-            store={store}
             phase={phase}
             prompt={g.prompt}
             title={g.title}
@@ -80,13 +79,13 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
 }
 
 function PrivacyNote(props: {
-  store: SessionStore;
   phase: Phase;
   privateNow: boolean;
   hiddenCount: number;
   canWrite: boolean;
 }) {
-  const { store, phase, privateNow, hiddenCount, canWrite } = props;
+  const { phase, privateNow, hiddenCount, canWrite } = props;
+  const store = useStore();
   if (!phase.private) return null;
   if (privateNow) {
     // Only someone who can write here has notes of their own to share.
@@ -123,7 +122,6 @@ function PrivacyNote(props: {
 }
 
 function EntryGroup(props: {
-  store: SessionStore;
   phase: Phase;
   prompt: number;
   title: string;
@@ -132,7 +130,7 @@ function EntryGroup(props: {
   privateNow: boolean;
   column: boolean;
 }) {
-  const { store, phase, prompt, title, entries, canWrite, privateNow, column } = props;
+  const { phase, prompt, title, entries, canWrite, privateNow, column } = props;
   const headingId = `group-${phase.id}-${prompt}`;
   const Tag = title ? 'section' : 'div';
   return (
@@ -150,20 +148,21 @@ function EntryGroup(props: {
       {entries.length > 0 && (
         <ul class="entry-list">
           {entries.map((e) => (
-            <EntryRow key={e.id} store={store} entry={e} anonymous={Boolean(phase.anonymous)} privateNow={privateNow} />
+            <EntryRow key={e.id} entry={e} anonymous={Boolean(phase.anonymous)} privateNow={privateNow} />
           ))}
         </ul>
       )}
       {entries.length === 0 && !canWrite && <p class="muted small empty">Nothing yet.</p>}
       {canWrite && (
-        <AddEntry store={store} phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />
+        <AddEntry phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />
       )}
     </Tag>
   );
 }
 
-function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean; privateNow: boolean }) {
-  const { store, entry, anonymous, privateNow } = props;
+function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean }) {
+  const { entry, anonymous, privateNow } = props;
+  const store = useStore();
   const mine = entry.author === store.you.value && entry.author !== '';
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(entry.text);
@@ -273,8 +272,9 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
   );
 }
 
-function AddEntry(props: { store: SessionStore; phase: Phase; prompt: number; label: string; privateNow: boolean }) {
-  const { store, phase, prompt } = props;
+function AddEntry(props: { phase: Phase; prompt: number; label: string; privateNow: boolean }) {
+  const { phase, prompt } = props;
+  const store = useStore();
   const [text, setText] = useState('');
   const pending = usePending();
   const id = `entry-add-${prompt}`;
@@ -293,7 +293,7 @@ function AddEntry(props: { store: SessionStore; phase: Phase; prompt: number; la
   }
   return (
     <form class="add-entry stack-sm" onSubmit={submit} data-testid="entry-form">
-      <WaitingList store={store} items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
+      <WaitingList items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
       <label class="visually-hidden" for={id}>
         {props.label}
       </label>

@@ -5,11 +5,11 @@
 import { useState } from 'preact/hooks';
 import { lineRange } from '../../evidence';
 import { isHidden, type Annotation, type AnnotationTag } from '../../protocol';
-import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
 import { TAG_LABEL, TAG_ORDER, plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
+import { useStore } from '../useStore';
 
 const COMMENT_MAX = 2000;
 
@@ -43,8 +43,9 @@ function TagChoice(props: { name: string; value: AnnotationTag; onChange(tag: An
   );
 }
 
-export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarget; onDone(): void }) {
-  const { store, target } = props;
+export function AnnotateForm(props: { target: AnnotateTarget; onDone(): void }) {
+  const { target } = props;
+  const store = useStore();
   const [tag, setTag] = useState<AnnotationTag>('notice');
   const [comment, setComment] = useState('');
   const fields = () => ({
@@ -103,8 +104,8 @@ export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarge
   );
 }
 
-export function AnnotationList(props: { store: SessionStore; onShow(a: Annotation): void }) {
-  const { store } = props;
+export function AnnotationList(props: { onShow(a: Annotation): void }) {
+  const store = useStore();
   const state = store.state.value!;
   const lines = state.transcript?.lines ?? [];
   const order = new Map(lines.map((l, i) => [l.id, i]));
@@ -126,13 +127,13 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
           {plural(hiddenCount, 'private annotation')} from others, shown when the facilitator reveals them.
         </p>
       )}
-      <WaitingList store={store} items={waiting} />
+      <WaitingList items={waiting} />
       {placed.length === 0 && unplaced.length === 0 && waiting.length === 0 && (
         <p class="muted small empty">Select a line (or words in it) and choose Annotate.</p>
       )}
       <ul class="annotation-list">
         {placed.map((a) => (
-          <AnnotationCard key={a.id} store={store} annotation={a} onShow={props.onShow} />
+          <AnnotationCard key={a.id} annotation={a} onShow={props.onShow} />
         ))}
       </ul>
       {unplaced.length > 0 && (
@@ -141,7 +142,7 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
           <p class="muted small">Their words were not found after the transcript changed; they are kept here.</p>
           <ul class="annotation-list">
             {unplaced.map((a) => (
-              <AnnotationCard key={a.id} store={store} annotation={a} onShow={props.onShow} />
+              <AnnotationCard key={a.id} annotation={a} onShow={props.onShow} />
             ))}
           </ul>
         </div>
@@ -150,8 +151,9 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
   );
 }
 
-function AnnotationCard(props: { store: SessionStore; annotation: Annotation; onShow(a: Annotation): void }) {
-  const { store, annotation: a } = props;
+function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): void }) {
+  const { annotation: a } = props;
+  const store = useStore();
   const state = store.state.value!;
   const mine = a.author !== '' && a.author === store.you.value;
   const [editing, setEditing] = useState(false);
@@ -267,7 +269,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
           ))}
         </ul>
       )}
-      <WaitingList store={store} items={waitingReplies.map((m) => ({ id: m.id, text: m.text }))} />
+      <WaitingList items={waitingReplies.map((m) => ({ id: m.id, text: m.text }))} />
       {replying && (
         <form class="reply-form stack-sm" onSubmit={sendReply}>
           <label class="visually-hidden" for={`reply-${a.id}`}>
