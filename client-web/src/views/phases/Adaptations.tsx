@@ -11,6 +11,7 @@ import { EvidenceList, EvidencePicker } from '../EvidencePicker';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { useStore } from '../useStore';
+import { useVersionedEdit, type VersionedEdit } from '../useVersionedEdit';
 
 const CHANGE_MAX = 1000;
 const FOR_WHOM_MAX = 60;
@@ -88,21 +89,20 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
   const state = store.state.value!;
   const presenter = store.isPresenter.value;
   const mine = a.author === store.you.value;
-  const [editing, setEditing] = useState(false);
-  const [base, setBase] = useState(a.version);
+  const edit = useVersionedEdit(a);
   const pending = usePending();
   const canChange = presenter || (mine && a.status === 'suggested');
   const author = state.participants.find((p) => p.id === a.author);
 
-  if (editing) {
+  if (edit.editing) {
     return (
       <li class="adaptation-card is-editing" data-testid="adaptation">
         <AdaptationForm
           initial={{ ...a, for_whom: a.for_whom === ALL ? '' : a.for_whom }}
-          version={base}
+          edit={edit}
           submitLabel="Save changes"
-          onSubmit={(fields, version) => store.adaptationEdit(a.id, fields, version ?? base)}
-          onDone={() => setEditing(false)}
+          onSubmit={(fields, version) => store.adaptationEdit(a.id, fields, version ?? edit.base)}
+          onDone={edit.stop}
         />
       </li>
     );
@@ -177,8 +177,9 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
             type="button"
             class="btn btn-small"
             onClick={() => {
-              setBase(a.version);
-              setEditing(true);
+              // A fresh form, as before: no error left from an earlier attempt.
+              edit.pending.clear();
+              edit.begin();
             }}
             data-testid="adaptation-edit"
           >
@@ -203,7 +204,8 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
 
 function AdaptationForm(props: {
   initial: AdaptationFields;
-  version?: number;
+  /** Editing an adaptation the session has (absent when adding one). */
+  edit?: VersionedEdit<Adaptation>;
   submitLabel: string;
   onSubmit(fields: AdaptationFields, version?: number): Promise<CommandResult>;
   onDone?(): void;
@@ -213,13 +215,14 @@ function AdaptationForm(props: {
   const store = useStore();
   const state = store.state.value!;
   const [fields, setFields] = useState<AdaptationFields>(props.initial);
-  const [conflict, setConflict] = useState<Adaptation | null>(null);
-  const pending = usePending();
+  const own = usePending();
+  const pending = props.edit?.pending ?? own;
+  const conflict = props.edit?.conflict ?? null;
   const pseudonyms = studentPseudonyms(state);
   const known = fields.for_whom === '' || pseudonyms.includes(fields.for_whom);
   const [custom, setCustom] = useState(!known);
   const set = (change: Partial<AdaptationFields>) => setFields((f) => ({ ...f, ...change }));
-  const uid = `ad-${props.version ?? 'new'}-${props.initial.change.length}`;
+  const uid = `ad-${props.edit?.base ?? 'new'}-${props.initial.change.length}`;
 
   const clean = (): AdaptationFields => ({
     change: fields.change.trim(),
@@ -237,14 +240,12 @@ function AdaptationForm(props: {
       setFields(props.initial);
       setCustom(false);
     }
-    const result = await pending.run(() => props.onSubmit(sent, version));
-    if (result?.ok) {
-      setConflict(null);
-      props.onDone?.();
-    } else if (result?.code === 'conflict' && result.current && !props.adding) {
-      pending.clear();
-      setConflict(result.current as Adaptation);
+    if (props.edit) {
+      await props.edit.save((v) => props.onSubmit(sent, v), version);
+      return;
     }
+    const result = await pending.run(() => props.onSubmit(sent, version));
+    if (result?.ok) props.onDone?.();
   }
 
   return (
@@ -252,7 +253,7 @@ function AdaptationForm(props: {
       class="adaptation-form stack"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit(props.version);
+        void submit();
       }}
       data-testid="adaptation-form"
     >
@@ -362,10 +363,7 @@ function AdaptationForm(props: {
       {conflict && (
         <ConflictNote
           theirs={conflict.change}
-          onKeepTheirs={() => {
-            setConflict(null);
-            props.onDone?.();
-          }}
+          onKeepTheirs={() => props.onDone?.()}
           onRetryMine={() => void submit(conflict.version)}
         />
       )}

@@ -9,6 +9,7 @@ import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { useStore } from '../useStore';
+import { useVersionedEdit } from '../useVersionedEdit';
 
 const ITEM_MAX = 500;
 
@@ -81,28 +82,18 @@ function focusLater(selector: string) {
 function BoardItemRow(props: { item: BoardItem; index: number; count: number; canEdit: boolean }) {
   const { item, index, count, canEdit } = props;
   const store = useStore();
-  const [editing, setEditing] = useState(false);
   const [text, setText] = useState(item.text);
-  const [conflict, setConflict] = useState<BoardItem | null>(null);
-  // The version the edit was started from: a newer one means someone else saved first.
-  const [base, setBase] = useState(item.version);
-  const pending = usePending();
+  const edit = useVersionedEdit(item);
+  const { editing, conflict, pending } = edit;
   // From the proposal it came from, not from roles now: the presenter role can move to someone else.
   const proposal = store.state.value!.proposals.find((p) => p.item !== '' && p.item === item.id);
   const proposedBy = proposal ? store.nameOf(proposal.author) : '';
 
-  async function save(version: number) {
+  async function save(version?: number) {
     const value = text.trim();
     if (!value) return;
-    const result = await pending.run(() => store.boardEdit(item.id, value, version));
-    if (result?.ok) {
-      setEditing(false);
-      setConflict(null);
-      focusLater(`[data-edit="${item.id}"]`);
-    } else if (result && result.code === 'conflict' && result.current) {
-      pending.clear();
-      setConflict(result.current as BoardItem);
-    }
+    const result = await edit.save((v) => store.boardEdit(item.id, value, v), version);
+    if (result?.ok) focusLater(`[data-edit="${item.id}"]`);
   }
 
   async function move(list: BoardList, to: number, focus: string) {
@@ -117,7 +108,7 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
           class="stack-sm"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void save();
           }}
         >
           <label class="visually-hidden" for={`edit-${item.id}`}>
@@ -133,12 +124,12 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
             onInput={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
-                setEditing(false);
+                edit.stop();
                 focusLater(`[data-edit="${item.id}"]`);
               }
               if (e.key === 'Enter' && !e.shiftKey) {
                 e.preventDefault();
-                void save(base);
+                void save();
               }
             }}
             data-testid="board-edit-text"
@@ -146,15 +137,12 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
           {conflict && (
             <ConflictNote
               theirs={conflict.text}
-              onKeepTheirs={() => {
-                setConflict(null);
-                setEditing(false);
-              }}
+              onKeepTheirs={edit.stop}
               onRetryMine={() => void save(conflict.version)}
             />
           )}
           <InlineError message={pending.error} />
-          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={() => setEditing(false)} />
+          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={edit.stop} />
         </form>
       </li>
     );
@@ -174,9 +162,7 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
             data-edit={item.id}
             onClick={() => {
               setText(item.text);
-              setBase(item.version);
-              setConflict(null);
-              setEditing(true);
+              edit.begin();
             }}
           >
             Edit

@@ -11,6 +11,7 @@ import { plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { useStore } from '../useStore';
+import { useVersionedEdit } from '../useVersionedEdit';
 
 const ENTRY_MAX = 2000;
 
@@ -164,23 +165,14 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
   const { entry, anonymous, privateNow } = props;
   const store = useStore();
   const mine = entry.author === store.you.value && entry.author !== '';
-  const [editing, setEditing] = useState(false);
   const [text, setText] = useState(entry.text);
-  const [conflict, setConflict] = useState<Entry | null>(null);
-  const [base, setBase] = useState(entry.version);
-  const pending = usePending();
+  const edit = useVersionedEdit(entry);
+  const { editing, conflict, pending } = edit;
 
-  async function save(version: number) {
+  async function save(version?: number) {
     const value = text.trim();
     if (!value) return;
-    const result = await pending.run(() => store.entryEdit(entry.id, value, version));
-    if (result?.ok) {
-      setEditing(false);
-      setConflict(null);
-    } else if (result?.code === 'conflict' && result.current) {
-      pending.clear();
-      setConflict(result.current as Entry);
-    }
+    await edit.save((v) => store.entryEdit(entry.id, value, v), version);
   }
 
   const byline = mine ? 'You' : anonymous || !entry.author ? '' : store.nameOf(entry.author);
@@ -191,7 +183,7 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
           class="stack-sm"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void save();
           }}
         >
           <label class="visually-hidden" for={`entry-edit-${entry.id}`}>
@@ -205,19 +197,16 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
             value={text}
             autoFocus
             onInput={(e) => setText(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+            onKeyDown={(e) => e.key === 'Escape' && edit.stop()}
           />
           {conflict && (
             <ConflictNote
               theirs={conflict.text}
-              onKeepTheirs={() => {
-                setConflict(null);
-                setEditing(false);
-              }}
+              onKeepTheirs={edit.stop}
               onRetryMine={() => void save(conflict.version)}
             />
           )}
-          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={() => setEditing(false)} />
+          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={edit.stop} />
         </form>
       ) : (
         <p class="entry-text" data-testid="entry-text">
@@ -238,9 +227,7 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
               class="btn btn-tiny"
               onClick={() => {
                 setText(entry.text);
-                setBase(entry.version);
-                setConflict(null);
-                setEditing(true);
+                edit.begin();
               }}
             >
               Edit

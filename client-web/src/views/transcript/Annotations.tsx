@@ -5,11 +5,12 @@
 import { useState } from 'preact/hooks';
 import { lineRange } from '../../evidence';
 import { isHidden, type Annotation, type AnnotationTag } from '../../protocol';
-import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
+import { ConflictNote, InlineError, Nudge, UserText } from '../common';
 import { TAG_LABEL, TAG_ORDER, plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { useStore } from '../useStore';
+import { useVersionedEdit } from '../useVersionedEdit';
 
 const COMMENT_MAX = 2000;
 
@@ -156,14 +157,12 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
   const store = useStore();
   const state = store.state.value!;
   const mine = a.author !== '' && a.author === store.you.value;
-  const [editing, setEditing] = useState(false);
   const [replying, setReplying] = useState(false);
   const [tag, setTag] = useState<AnnotationTag>(a.tag);
   const [comment, setComment] = useState(a.comment);
   const [reply, setReply] = useState('');
-  const [conflict, setConflict] = useState<Annotation | null>(null);
-  const [base, setBase] = useState(a.version);
-  const pending = usePending();
+  const edit = useVersionedEdit(a);
+  const { editing, conflict, pending } = edit;
   const anonymous = state.template.phases.find((p) => p.id === a.phase)?.anonymous;
   const author = mine ? 'You' : anonymous || !a.author ? '' : store.nameOf(a.author);
   const placed = a.placed !== false && (state.transcript?.lines ?? []).some((l) => l.id === a.from_line);
@@ -173,15 +172,8 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
     replying && reply.trim() ? { type: 'annotation_reply', annotation: a.id, text: reply.trim() } : null,
   );
 
-  async function save(version: number) {
-    const result = await pending.run(() => store.annotationEdit(a.id, tag, comment.trim(), version));
-    if (result?.ok) {
-      setEditing(false);
-      setConflict(null);
-    } else if (result?.code === 'conflict' && result.current) {
-      pending.clear();
-      setConflict(result.current as Annotation);
-    }
+  async function save(version?: number) {
+    await edit.save((v) => store.annotationEdit(a.id, tag, comment.trim(), v), version);
   }
 
   function sendReply(e: Event) {
@@ -217,7 +209,7 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
           class="stack-sm"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void save();
           }}
         >
           <TagChoice name={`tag-${a.id}`} value={tag} onChange={setTag} />
@@ -236,10 +228,7 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
           {conflict && (
             <ConflictNote
               theirs={`${TAG_LABEL[conflict.tag]}: ${conflict.comment}`}
-              onKeepTheirs={() => {
-                setConflict(null);
-                setEditing(false);
-              }}
+              onKeepTheirs={edit.stop}
               onRetryMine={() => void save(conflict.version)}
             />
           )}
@@ -247,7 +236,7 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
             <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy}>
               Save
             </button>
-            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
+            <button type="button" class="btn btn-small" onClick={edit.stop}>
               Cancel
             </button>
           </div>
@@ -311,9 +300,7 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
                 onClick={() => {
                   setTag(a.tag);
                   setComment(a.comment);
-                  setBase(a.version);
-                  setConflict(null);
-                  setEditing(true);
+                  edit.begin();
                 }}
               >
                 Edit
