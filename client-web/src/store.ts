@@ -14,21 +14,13 @@ import {
   PROTOCOL_VERSION,
   isContentCommand,
   parseServerMessage,
-  type AdaptationFields,
-  type AnnotateFields,
-  type AnnotationTag,
-  type BoardList,
   type Command,
   type CommandMessage,
   type CommandType,
   type ContentCommand,
   type ContentType,
-  type EvidenceRef,
   type Hello,
-  type ImportLine,
-  type ItemStatus,
   type Lobby,
-  type NewPhase,
   type Role,
   type ServerMessage,
   type SessionState,
@@ -100,7 +92,6 @@ const RATE_LIMITED_RETRY_MS = 1_000;
 const SILENCE_LIMIT_MS = 40_000;
 /** Consecutive failed attempts after which the indicator says offline. */
 const OFFLINE_AFTER_FAILURES = 4;
-const DEFAULT_ADD_SECONDS = 60;
 const ROLE_WITH_ARTICLE: Record<Role, string> = {
   facilitator: 'the facilitator',
   presenter: 'the presenter',
@@ -247,6 +238,10 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     return send({ ...command, phase: here() } as ContentCommand);
   }
 
+  /**
+   * Queues one command of PROTOCOL.md §5 in the outbox and sends it when the
+   * link is up; answers with the server's ack or refusal.
+   */
   function send(command: Command, options: SendOptions = {}): Promise<CommandResult> {
     commandCounter += 1;
     const id = `${idPrefix}-${commandCounter}`;
@@ -591,7 +586,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     return null;
   }
 
-  // ---- intents: one per command of PROTOCOL.md §5, each answering with the CommandResult
+  // ---- intents: only where there is more to do than build the command (which
+  // views do themselves, then call `send`, or `write` for content commands)
   const intents = {
     /**
      * Joins; a facilitator sends the key this browser keeps, or `typedKey`,
@@ -610,17 +606,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       }
       return result;
     },
-    leave: () => send({ type: 'leave' }),
-    startSession: () => send({ type: 'start_session' }),
     nextPhase: advance,
-    previousPhase: () => send({ type: 'previous_phase' }),
-    goToPhase: (phase: number) => send({ type: 'go_to_phase', phase }),
-    timerStart: () => send({ type: 'timer_start' }),
-    timerPause: () => send({ type: 'timer_pause' }),
-    timerResume: () => send({ type: 'timer_resume' }),
-    timerAdd: (seconds = DEFAULT_ADD_SECONDS) => send({ type: 'timer_add', seconds }),
-    timerReset: () => send({ type: 'timer_reset' }),
-    endSession: () => send({ type: 'end_session' }),
     undoAdvance() {
       const a = lastAdvance.value;
       lastAdvance.value = null;
@@ -629,61 +615,20 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     dismissAdvance: () => {
       lastAdvance.value = null;
     },
-    // agenda, role, readiness
-    setPhaseMinutes: (phase: number, minutes: number) => send({ type: 'set_phase_minutes', phase, minutes }),
-    addPhase: (at: number, phase: NewPhase) => send({ type: 'add_phase', at, phase }),
-    removePhase: (phase: number) => send({ type: 'remove_phase', phase }),
-    movePhase: (from: number, to: number) => send({ type: 'move_phase', from, to }),
-    handOver: (to: string) => send({ type: 'hand_over', to }),
-    movePresenter: (to: string) => send({ type: 'move_presenter', to }),
-    revealPhase: (phase: number) => send({ type: 'reveal_phase', phase }),
+    /** Ready or not for the phase the person is in now. Quiet: the toggle shows a refusal itself. */
     setDone: (done: boolean) => send({ type: 'set_done', done, phase: here() }, { quiet: true }),
-    // assumption board
-    boardAdd: (list: BoardList, text: string) => write({ type: 'board_add', list, text }),
-    boardEdit: (item: string, text: string, version: number) =>
-      send({ type: 'board_edit', item, text, version }, { quiet: true }),
-    boardMove: (item: string, list: BoardList, index: number, version: number) =>
-      send({ type: 'board_move', item, list, index, version }),
-    boardRemove: (item: string, version: number) => send({ type: 'board_remove', item, version }),
-    boardMark: (item: string, status: ItemStatus, evidence: EvidenceRef[], version: number) =>
-      send({ type: 'board_mark', item, status, evidence, version }, { quiet: true }),
-    boardPropose: (list: BoardList, text: string) => write({ type: 'board_propose', list, text }),
-    proposalDecide: (proposal: string, accept: boolean) => send({ type: 'proposal_decide', proposal, accept }),
-    // entries
-    entryAdd: (text: string, prompt = -1) => write({ type: 'entry_add', text, prompt }),
-    entryEdit: (entry: string, text: string, version: number) =>
-      send({ type: 'entry_edit', entry, text, version }, { quiet: true }),
-    entryRemove: (entry: string) => send({ type: 'entry_remove', entry }),
-    entryShare: (entry: string) => send({ type: 'entry_share', entry }),
-    // adaptations
-    adaptationAdd: (fields: AdaptationFields) => write({ type: 'adaptation_add', ...fields }),
-    adaptationEdit: (adaptation: string, fields: AdaptationFields, version: number) =>
-      send({ type: 'adaptation_edit', adaptation, version, ...fields }, { quiet: true }),
-    adaptationDecide: (adaptation: string, accept: boolean, version: number) =>
-      send({ type: 'adaptation_decide', adaptation, accept, version }),
-    adaptationRemove: (adaptation: string) => send({ type: 'adaptation_remove', adaptation }),
-    // transcript
-    transcriptImport: (lines: ImportLine[], format: string) =>
-      send({ type: 'transcript_import', lines, format, consent: true }, { quiet: true }),
-    transcriptWithdraw: () => send({ type: 'transcript_withdraw' }),
-    annotate: (a: AnnotateFields) => write({ type: 'annotate', ...a }),
-    annotationEdit: (annotation: string, tag: AnnotationTag, comment: string, version: number) =>
-      send({ type: 'annotation_edit', annotation, tag, comment, version }, { quiet: true }),
-    annotationRemove: (annotation: string) => send({ type: 'annotation_remove', annotation }),
-    annotationReply: (annotation: string, text: string) => write({ type: 'annotation_reply', annotation, text }),
-    focusLine: (line: string) => send({ type: 'focus_line', line }),
     /** The facilitator's one key: start the session, then start/pause/resume the timer. */
     primaryAction(): Promise<CommandResult> | null {
       const s = state.value;
       if (!s || s.status === 'ended') return null;
-      if (s.status === 'lobby') return intents.startSession();
+      if (s.status === 'lobby') return send({ type: 'start_session' });
       switch (s.timer.status) {
         case 'running':
-          return intents.timerPause();
+          return send({ type: 'timer_pause' });
         case 'paused':
-          return intents.timerResume();
+          return send({ type: 'timer_resume' });
         default:
-          return intents.timerStart();
+          return send({ type: 'timer_start' });
       }
     },
     announce(text: string) {
@@ -754,6 +699,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     // clock, for rendering the countdown
     serverNow: () => clock.serverNow(),
     clockOffset: () => clock.offset(),
+    send,
+    write,
     ...intents,
     start,
     dispose,

@@ -39,11 +39,11 @@ function CompactTimerButton() {
   const status = store.state.value!.timer.status;
   const [label, action] =
     status === 'running'
-      ? ['Pause', store.timerPause]
+      ? ['Pause', () => store.send({ type: 'timer_pause' })]
       : status === 'paused'
-        ? ['Resume', store.timerResume]
+        ? ['Resume', () => store.send({ type: 'timer_resume' })]
         : status === 'idle'
-          ? ['Start', store.timerStart]
+          ? ['Start', () => store.send({ type: 'timer_start' })]
           : [null, null];
   if (!label || !action) return null;
   return (

@@ -55,11 +55,11 @@ function useShortcuts(store: SessionStore) {
           return;
         case 'b':
         case 'B':
-          if (live) void store.previousPhase();
+          if (live) void store.send({ type: 'previous_phase' });
           return;
         case '+':
         case '=':
-          if (live) void store.timerAdd(60);
+          if (live) void store.send({ type: 'timer_add', seconds: 60 });
           return;
         default:
           return;
@@ -95,7 +95,7 @@ export function FacilitatorControls() {
             type="button"
             class="btn btn-primary btn-large"
             onClick={async () => {
-              const result = await store.startSession();
+              const result = await store.send({ type: 'start_session' });
               // The start button is gone: the next thing to do is start the clock.
               if (result.ok) (document.querySelector('[data-testid="btn-start-timer"]') as HTMLElement | null)?.focus();
             }}
@@ -112,7 +112,7 @@ export function FacilitatorControls() {
           type="button"
           class="btn"
           disabled={!live}
-          onClick={() => store.timerAdd(60)}
+          onClick={() => store.send({ type: 'timer_add', seconds: 60 })}
           aria-keyshortcuts="+"
           data-testid="btn-add-minute"
         >
@@ -125,7 +125,7 @@ export function FacilitatorControls() {
           type="button"
           class="btn"
           disabled={!live || atFirst}
-          onClick={() => store.previousPhase()}
+          onClick={() => store.send({ type: 'previous_phase' })}
           aria-keyshortcuts="B"
           data-testid="btn-previous"
           aria-label="Previous phase"
@@ -159,10 +159,10 @@ function TimerToggle({ disabled }: { disabled: boolean }) {
   // One button whose job changes, so focus stays on it from click to click.
   const [label, testid, action] =
     timer === 'running'
-      ? ['Pause', 'btn-pause', store.timerPause]
+      ? ['Pause', 'btn-pause', () => store.send({ type: 'timer_pause' })]
       : timer === 'paused'
-        ? ['Resume', 'btn-resume', store.timerResume]
-        : ['Start timer', 'btn-start-timer', store.timerStart];
+        ? ['Resume', 'btn-resume', () => store.send({ type: 'timer_resume' })]
+        : ['Start timer', 'btn-start-timer', () => store.send({ type: 'timer_start' })];
   return (
     <button
       type="button"
@@ -213,7 +213,7 @@ function ResetTimer({ disabled }: { disabled: boolean }) {
           confirmLabel="Reset the clock"
           onConfirm={() => {
             ask.close();
-            void store.timerReset();
+            void store.send({ type: 'timer_reset' });
           }}
           onCancel={ask.close}
         />
@@ -246,7 +246,7 @@ function EndSession() {
           confirmLabel="End the session"
           onConfirm={() => {
             ask.done();
-            void store.endSession();
+            void store.send({ type: 'end_session' });
           }}
           onCancel={ask.close}
         />
@@ -276,10 +276,10 @@ function TimeUpPrompt() {
             Next phase
           </button>
         )}
-        <button type="button" class="btn btn-small" onClick={() => store.timerAdd(60)}>
+        <button type="button" class="btn btn-small" onClick={() => store.send({ type: 'timer_add', seconds: 60 })}>
           +1 min
         </button>
-        <button type="button" class="btn btn-small" onClick={() => store.timerAdd(300)}>
+        <button type="button" class="btn btn-small" onClick={() => store.send({ type: 'timer_add', seconds: 300 })}>
           +5 min
         </button>
       </div>
@@ -338,7 +338,7 @@ function RevealControl() {
           busy={busy}
           onConfirm={async () => {
             setBusy(true);
-            const result = await store.revealPhase(state.phase);
+            const result = await store.send({ type: 'reveal_phase', phase: state.phase });
             setBusy(false);
             ask.done();
             // The control is gone once revealed: the person lands on the phase they revealed.

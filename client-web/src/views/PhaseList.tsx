@@ -116,7 +116,7 @@ export function PhaseList() {
                     class="btn btn-tiny"
                     aria-label={`Move ${p.title} earlier`}
                     disabled={i === 0}
-                    onClick={() => pending.run(() => store.movePhase(i, i - 1))}
+                    onClick={() => pending.run(() => store.send({ type: 'move_phase', from: i, to: i - 1 }))}
                   >
                     ↑
                   </button>
@@ -125,7 +125,7 @@ export function PhaseList() {
                     class="btn btn-tiny"
                     aria-label={`Move ${p.title} later`}
                     disabled={i === phases.length - 1}
-                    onClick={() => pending.run(() => store.movePhase(i, i + 1))}
+                    onClick={() => pending.run(() => store.send({ type: 'move_phase', from: i, to: i + 1 }))}
                   >
                     ↓
                   </button>
@@ -134,7 +134,7 @@ export function PhaseList() {
                       type="button"
                       class="btn btn-tiny"
                       aria-label={`Go to ${p.title}`}
-                      onClick={() => pending.run(() => store.goToPhase(i))}
+                      onClick={() => pending.run(() => store.send({ type: 'go_to_phase', phase: i }))}
                     >
                       Go
                     </button>
@@ -147,7 +147,9 @@ export function PhaseList() {
                     data-phase-action={`remove-${p.id}`}
                     onClick={() => {
                       // Removing a phase nobody wrote in loses nothing: no question.
-                      if (notesIn(store, p.id).all === 0) void pending.run(() => store.removePhase(i));
+                      if (notesIn(store, p.id).all === 0) {
+                        void pending.run(() => store.send({ type: 'remove_phase', phase: i }));
+                      }
                       else setAsking({ id: p.id, what: 'remove' });
                     }}
                     data-testid="remove-phase"
@@ -175,7 +177,8 @@ export function PhaseList() {
                   confirmLabel="Remove phase and notes"
                   onConfirm={() => {
                     setAsking(null);
-                    void pending.run(() => store.removePhase(phases.findIndex((q) => q.id === p.id)));
+                    const phase = phases.findIndex((q) => q.id === p.id);
+                    void pending.run(() => store.send({ type: 'remove_phase', phase }));
                   }}
                   onCancel={cancel}
                 />
@@ -187,7 +190,8 @@ export function PhaseList() {
                   confirmLabel="Reveal now"
                   onConfirm={() => {
                     setAsking(null);
-                    void pending.run(() => store.revealPhase(phases.findIndex((q) => q.id === p.id)));
+                    const phase = phases.findIndex((q) => q.id === p.id);
+                    void pending.run(() => store.send({ type: 'reveal_phase', phase }));
                   }}
                   onCancel={cancel}
                 />
@@ -207,7 +211,9 @@ function PhaseMinutes({ phase, index }: { phase: Phase; index: number }) {
   const [value, setValue] = useState(String(phase.minutes));
   const commit = () => {
     const n = Number(value);
-    if (Number.isInteger(n) && n >= 1 && n <= 240 && n !== phase.minutes) void store.setPhaseMinutes(index, n);
+    if (Number.isInteger(n) && n >= 1 && n <= 240 && n !== phase.minutes) {
+      void store.send({ type: 'set_phase_minutes', phase: index, minutes: n });
+    }
     else setValue(String(phase.minutes));
   };
   return (
@@ -253,7 +259,7 @@ function AddPhase() {
     };
     if (!phase.title) return;
     const at = where === 'end' || state.status === 'lobby' ? state.template.phases.length : state.phase + 1;
-    const result = await pending.run(() => store.addPhase(at, phase));
+    const result = await pending.run(() => store.send({ type: 'add_phase', at, phase }));
     if (result?.ok) {
       setTitle('');
       setPrompts('');

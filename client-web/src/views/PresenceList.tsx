@@ -27,7 +27,7 @@ export function PresenceList() {
   const presenter = people.find((p) => p.role === 'presenter');
 
   async function movePresenter(to: string) {
-    const r = await pending.run(() => store.movePresenter(to));
+    const r = await pending.run(() => store.send({ type: 'move_presenter', to }));
     if (!r?.ok) return;
     setMakingPresenter(null);
     // The row's button is gone with the confirm: keep focus in the list.
@@ -40,7 +40,7 @@ export function PresenceList() {
   }
 
   async function leave() {
-    const result = await store.leave();
+    const result = await store.send({ type: 'leave' });
     if (result.ok) navigate('/');
   }
 
@@ -126,7 +126,7 @@ export function PresenceList() {
                     ariaLabel={`Make facilitator: ${p.name}`}
                     testid="hand-over"
                     onConfirm={async () => {
-                      const r = await pending.run(() => store.handOver(p.id));
+                      const r = await pending.run(() => store.send({ type: 'hand_over', to: p.id }));
                       if (r?.ok) setHanding(false);
                     }}
                   />

@@ -65,7 +65,7 @@ export function AdaptationsPanel() {
           <AdaptationForm
             initial={emptyFields()}
             submitLabel={presenter ? 'Add adaptation' : 'Suggest'}
-            onSubmit={(fields) => store.adaptationAdd(fields)}
+            onSubmit={(fields) => store.write({ type: 'adaptation_add', ...fields })}
             adding
           />
         </Section>
@@ -93,6 +93,8 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
   const pending = usePending();
   const canChange = presenter || (mine && a.status === 'suggested');
   const author = state.participants.find((p) => p.id === a.author);
+  const decide = (accept: boolean) =>
+    store.send({ type: 'adaptation_decide', adaptation: a.id, accept, version: a.version });
 
   if (edit.editing) {
     return (
@@ -101,7 +103,10 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
           initial={{ ...a, for_whom: a.for_whom === ALL ? '' : a.for_whom }}
           edit={edit}
           submitLabel="Save changes"
-          onSubmit={(fields, version) => store.adaptationEdit(a.id, fields, version ?? edit.base)}
+          onSubmit={(fields, version) => store.send(
+              { type: 'adaptation_edit', adaptation: a.id, version: version ?? edit.base, ...fields },
+              { quiet: true },
+            )}
           onDone={edit.stop}
         />
       </li>
@@ -156,7 +161,7 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
               type="button"
               class="btn btn-small btn-primary"
               disabled={pending.busy}
-              onClick={() => pending.run(() => store.adaptationDecide(a.id, true, a.version))}
+              onClick={() => pending.run(() => decide(true))}
               data-testid="adaptation-accept"
             >
               Accept
@@ -165,7 +170,7 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
               type="button"
               class="btn btn-small"
               disabled={pending.busy}
-              onClick={() => pending.run(() => store.adaptationDecide(a.id, false, a.version))}
+              onClick={() => pending.run(() => decide(false))}
               data-testid="adaptation-decline"
             >
               Decline
@@ -191,7 +196,7 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
             type="button"
             class="btn btn-small btn-quiet-danger"
             disabled={pending.busy}
-            onClick={() => pending.run(() => store.adaptationRemove(a.id))}
+            onClick={() => pending.run(() => store.send({ type: 'adaptation_remove', adaptation: a.id }))}
           >
             Remove
           </button>

@@ -92,12 +92,17 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
   async function save(version?: number) {
     const value = text.trim();
     if (!value) return;
-    const result = await edit.save((v) => store.boardEdit(item.id, value, v), version);
+    const result = await edit.save(
+      (v) => store.send({ type: 'board_edit', item: item.id, text: value, version: v }, { quiet: true }),
+      version,
+    );
     if (result?.ok) focusLater(`[data-edit="${item.id}"]`);
   }
 
   async function move(list: BoardList, to: number, focus: string) {
-    const result = await pending.run(() => store.boardMove(item.id, list, to, item.version));
+    const result = await pending.run(() =>
+      store.send({ type: 'board_move', item: item.id, list, index: to, version: item.version }),
+    );
     if (result?.ok) focusLater(`[data-${focus}="${item.id}"]`);
   }
 
@@ -211,7 +216,9 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
           <button
             type="button"
             class="btn btn-tiny btn-quiet-danger"
-            onClick={() => pending.run(() => store.boardRemove(item.id, item.version))}
+            onClick={() =>
+              pending.run(() => store.send({ type: 'board_remove', item: item.id, version: item.version }))
+            }
           >
             Remove
           </button>
@@ -236,7 +243,7 @@ function AddItem({ list }: { list: BoardList }) {
     // Cleared at once: the outbox keeps the command even while reconnecting,
     // and a refusal brings the text back under "Drafts not sent".
     setText('');
-    await pending.run(() => store.boardAdd(list, value));
+    await pending.run(() => store.write({ type: 'board_add', list, text: value }));
   }
   return (
     <form class="add-form" onSubmit={submit}>
@@ -273,7 +280,7 @@ export function ProposeForm() {
     const value = text.trim();
     if (!value) return;
     setText('');
-    await pending.run(() => store.boardPropose(list, value));
+    await pending.run(() => store.write({ type: 'board_propose', list, text: value }));
   }
   return (
     <Section title="Propose an item for the presenter" id="propose-heading" class="propose">
@@ -358,6 +365,7 @@ export function PendingProposals() {
 function PendingProposal({ proposal }: { proposal: Proposal }) {
   const store = useStore();
   const pending = usePending();
+  const decide = (accept: boolean) => store.send({ type: 'proposal_decide', proposal: proposal.id, accept });
   return (
     <li class="proposal-row" data-testid="pending-proposal">
       <div>
@@ -372,7 +380,7 @@ function PendingProposal({ proposal }: { proposal: Proposal }) {
           type="button"
           class="btn btn-small btn-primary"
           disabled={pending.busy}
-          onClick={() => pending.run(() => store.proposalDecide(proposal.id, true))}
+          onClick={() => pending.run(() => decide(true))}
           data-testid="proposal-accept"
         >
           Accept onto the board
@@ -381,7 +389,7 @@ function PendingProposal({ proposal }: { proposal: Proposal }) {
           type="button"
           class="btn btn-small"
           disabled={pending.busy}
-          onClick={() => pending.run(() => store.proposalDecide(proposal.id, false))}
+          onClick={() => pending.run(() => decide(false))}
           data-testid="proposal-set-aside"
         >
           Set aside

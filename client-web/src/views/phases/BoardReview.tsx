@@ -58,7 +58,9 @@ function ReviewItem({ item, canMark }: { item: BoardItem; canMark: boolean }) {
   const hasStatus = item.list === 'assumptions';
 
   async function save(version: number) {
-    const result = await pending.run(() => store.boardMark(item.id, status, evidence, version));
+    const result = await pending.run(() =>
+      store.send({ type: 'board_mark', item: item.id, status, evidence, version }, { quiet: true }),
+    );
     if (result?.ok) {
       setMarking(false);
       setConflict(null);

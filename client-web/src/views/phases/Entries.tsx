@@ -172,7 +172,10 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
   async function save(version?: number) {
     const value = text.trim();
     if (!value) return;
-    await edit.save((v) => store.entryEdit(entry.id, value, v), version);
+    await edit.save(
+      (v) => store.send({ type: 'entry_edit', entry: entry.id, text: value, version: v }, { quiet: true }),
+      version,
+    );
   }
 
   const byline = mine ? 'You' : anonymous || !entry.author ? '' : store.nameOf(entry.author);
@@ -237,7 +240,7 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
                 type="button"
                 class="btn btn-tiny"
                 disabled={pending.busy}
-                onClick={() => pending.run(() => store.entryShare(entry.id))}
+                onClick={() => pending.run(() => store.send({ type: 'entry_share', entry: entry.id }))}
                 data-testid="entry-share"
               >
                 Share
@@ -247,7 +250,7 @@ function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean
               type="button"
               class="btn btn-tiny btn-quiet-danger"
               disabled={pending.busy}
-              onClick={() => pending.run(() => store.entryRemove(entry.id))}
+              onClick={() => pending.run(() => store.send({ type: 'entry_remove', entry: entry.id }))}
             >
               Remove
             </button>
@@ -276,7 +279,7 @@ function AddEntry(props: { phase: Phase; prompt: number; label: string; privateN
     // Cleared at once: it shows below as waiting until the session confirms it;
     // a refusal brings it back under "Drafts not sent".
     setText('');
-    await pending.run(() => store.entryAdd(value, prompt));
+    await pending.run(() => store.write({ type: 'entry_add', text: value, prompt }));
   }
   return (
     <form class="add-entry stack-sm" onSubmit={submit} data-testid="entry-form">

@@ -62,7 +62,7 @@ export function AnnotateForm(props: { target: AnnotateTarget; onDone(): void }) 
     e.preventDefault();
     // The form closes at once: the annotation shows in the list as waiting
     // until the server has stored it; a refusal brings it back as a draft.
-    void store.annotate(fields());
+    void store.write({ type: 'annotate', ...fields() });
     props.onDone();
   }
 
@@ -173,7 +173,14 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
   );
 
   async function save(version?: number) {
-    await edit.save((v) => store.annotationEdit(a.id, tag, comment.trim(), v), version);
+    await edit.save(
+      (v) =>
+        store.send(
+          { type: 'annotation_edit', annotation: a.id, tag, comment: comment.trim(), version: v },
+          { quiet: true },
+        ),
+      version,
+    );
   }
 
   function sendReply(e: Event) {
@@ -183,7 +190,7 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
     // Shown below as waiting until confirmed; a refusal comes back as a draft.
     setReply('');
     setReplying(false);
-    void pending.run(() => store.annotationReply(a.id, text));
+    void pending.run(() => store.write({ type: 'annotation_reply', annotation: a.id, text }));
   }
 
   return (
@@ -309,7 +316,7 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
                 type="button"
                 class="btn btn-tiny btn-quiet-danger"
                 disabled={pending.busy}
-                onClick={() => pending.run(() => store.annotationRemove(a.id))}
+                onClick={() => pending.run(() => store.send({ type: 'annotation_remove', annotation: a.id }))}
               >
                 Remove
               </button>

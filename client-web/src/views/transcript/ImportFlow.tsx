@@ -129,7 +129,10 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
   async function send(e: Event) {
     e.preventDefault();
     if (!parsed || !consent || remaining.length > 0) return;
-    const result = await pending.run(() => store.transcriptImport(wireLines(), parsed.format));
+    const result = await pending.run(() => store.send(
+        { type: 'transcript_import', lines: wireLines(), format: parsed.format, consent: true },
+        { quiet: true },
+      ));
     if (result?.ok) {
       setSource('');
       setParsed(null);

@@ -132,7 +132,7 @@ export function TranscriptReader() {
     if (i < 0) return;
     setFollowing(true);
     broughtHere.current = lines[i].id;
-    void store.focusLine(lines[i].id);
+    void store.send({ type: 'focus_line', line: lines[i].id });
   }
 
   function openAnnotate() {

@@ -42,7 +42,7 @@ export function TranscriptPanel() {
               label="Withdraw transcript"
               confirmLabel="Withdraw it and all its annotations"
               testid="withdraw-transcript"
-              onConfirm={() => void pending.run(() => store.transcriptWithdraw())}
+              onConfirm={() => void pending.run(() => store.send({ type: 'transcript_withdraw' }))}
             />
           </div>
         )}
