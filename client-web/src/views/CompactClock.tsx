@@ -3,11 +3,12 @@
 // timer button, so that a phone never has to scroll back up to pause.
 // Same values as the big clock: the server's timer and the estimated server now.
 
-import type { SessionStore } from '../store';
 import { formatMmSs, formatOver, spokenDuration } from '../timer';
 import { useClock } from './useRemaining';
+import { useStore } from './useStore';
 
-export function CompactClock({ store }: { store: SessionStore }) {
+export function CompactClock() {
+  const store = useStore();
   const state = store.state.value!;
   const timer = state.timer;
   const phase = store.currentPhase.value;
@@ -27,21 +28,22 @@ export function CompactClock({ store }: { store: SessionStore }) {
         <span class="visually-hidden">{spoken}</span>
         {word && <span class="compact-word"> {word}</span>}
       </span>
-      {store.isFacilitator.value && <CompactTimerButton store={store} />}
+      {store.isFacilitator.value && <CompactTimerButton />}
     </div>
   );
 }
 
 /** Pause, resume or start: the same command as the console's timer button. */
-function CompactTimerButton({ store }: { store: SessionStore }) {
+function CompactTimerButton() {
+  const store = useStore();
   const status = store.state.value!.timer.status;
   const [label, action] =
     status === 'running'
-      ? ['Pause', store.timerPause]
+      ? ['Pause', () => store.send({ type: 'timer_pause' })]
       : status === 'paused'
-        ? ['Resume', store.timerResume]
+        ? ['Resume', () => store.send({ type: 'timer_resume' })]
         : status === 'idle'
-          ? ['Start', store.timerStart]
+          ? ['Start', () => store.send({ type: 'timer_start' })]
           : [null, null];
   if (!label || !action) return null;
   return (

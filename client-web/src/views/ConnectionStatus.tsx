@@ -2,8 +2,8 @@
 // not whether the session has started), with what is waiting to be
 // sent and a way to the drafts the session did not take.
 
-import type { SessionStore } from '../store';
 import { DRAFTS_ID } from './Drafts';
+import { useStore } from './useStore';
 
 function showDrafts(e: Event) {
   e.preventDefault();
@@ -12,7 +12,8 @@ function showDrafts(e: Event) {
   panel?.focus({ preventScroll: true });
 }
 
-export function ConnectionStatus({ store }: { store: SessionStore }) {
+export function ConnectionStatus() {
+  const store = useStore();
   const link = store.link.value;
   const waiting = store.outboxSize.value;
   const drafts = store.drafts.value.length;

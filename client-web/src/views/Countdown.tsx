@@ -4,16 +4,17 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { chime, setSound, soundOn } from '../sound';
-import type { SessionStore } from '../store';
 import { formatMmSs, formatOver, spokenDuration } from '../timer';
 import { TIMER_LABEL } from './labels';
 import { useClock } from './useRemaining';
+import { useStore } from './useStore';
 
 const LAST_MINUTE_MS = 60_000;
 const R = 54;
 const CIRCUMFERENCE = 2 * Math.PI * R;
 
-export function Countdown({ store }: { store: SessionStore }) {
+export function Countdown() {
+  const store = useStore();
   const state = store.state.value!;
   const timer = state.timer;
   const { remaining: ms, over } = useClock(store);

@@ -6,13 +6,14 @@ import { useRef, useState } from 'preact/hooks';
 import { draftText, type Draft } from '../drafts';
 import type { Phase } from '../protocol';
 import { isPrivateNow } from '../session-state';
-import type { SessionStore } from '../store';
 import { ConfirmButton, InlineError, usePending } from './common';
 import { CONTENT_LABEL } from './labels';
+import { useStore } from './useStore';
 
 export const DRAFTS_ID = 'drafts-not-sent';
 
-export function DraftsPanel({ store }: { store: SessionStore }) {
+export function DraftsPanel() {
+  const store = useStore();
   const drafts = store.drafts.value;
   if (drafts.length === 0) return null;
   return (
@@ -25,7 +26,7 @@ export function DraftsPanel({ store }: { store: SessionStore }) {
       </p>
       <ul class="draft-list">
         {drafts.map((d) => (
-          <DraftCard key={d.key} store={store} draft={d} />
+          <DraftCard key={d.key} draft={d} />
         ))}
       </ul>
     </section>
@@ -38,7 +39,8 @@ function audience(phase: Phase, revealed: string[]): string {
   return phase.anonymous ? 'Everyone will see it, without your name.' : 'Everyone will see it, with your name.';
 }
 
-function DraftCard({ store, draft }: { store: SessionStore; draft: Draft }) {
+function DraftCard({ draft }: { draft: Draft }) {
+  const store = useStore();
   const text = draftText(draft.command);
   const state = store.state.value;
   const phase = store.currentPhase.value;

@@ -6,6 +6,7 @@ import type { SessionStore } from '../store';
 import { ConfirmInline } from './common';
 import { plural } from './labels';
 import { useRemaining } from './useRemaining';
+import { useStore } from './useStore';
 
 /** True when a key press belongs to a text field, not to the shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -54,11 +55,11 @@ function useShortcuts(store: SessionStore) {
           return;
         case 'b':
         case 'B':
-          if (live) void store.previousPhase();
+          if (live) void store.send({ type: 'previous_phase' });
           return;
         case '+':
         case '=':
-          if (live) void store.timerAdd(60);
+          if (live) void store.send({ type: 'timer_add', seconds: 60 });
           return;
         default:
           return;
@@ -73,7 +74,8 @@ function useShortcuts(store: SessionStore) {
   }, [store]);
 }
 
-export function FacilitatorControls({ store }: { store: SessionStore }) {
+export function FacilitatorControls() {
+  const store = useStore();
   useShortcuts(store);
   const state = store.state.value!;
   const live = state.status === 'live';
@@ -85,15 +87,15 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
 
   return (
     <div class="controls" data-testid="facilitator-controls">
-      <TimeUpPrompt store={store} />
-      <RevealControl store={store} />
+      <TimeUpPrompt />
+      <RevealControl />
       {state.status === 'lobby' && (
         <div class="control-row">
           <button
             type="button"
             class="btn btn-primary btn-large"
             onClick={async () => {
-              const result = await store.startSession();
+              const result = await store.send({ type: 'start_session' });
               // The start button is gone: the next thing to do is start the clock.
               if (result.ok) (document.querySelector('[data-testid="btn-start-timer"]') as HTMLElement | null)?.focus();
             }}
@@ -105,25 +107,25 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
         </div>
       )}
       <div class="control-row" role="group" aria-label="Timer">
-        <TimerToggle store={store} disabled={!live} />
+        <TimerToggle disabled={!live} />
         <button
           type="button"
           class="btn"
           disabled={!live}
-          onClick={() => store.timerAdd(60)}
+          onClick={() => store.send({ type: 'timer_add', seconds: 60 })}
           aria-keyshortcuts="+"
           data-testid="btn-add-minute"
         >
           +1 min
         </button>
-        <ResetTimer store={store} disabled={!live || timer === 'idle'} />
+        <ResetTimer disabled={!live || timer === 'idle'} />
       </div>
       <div class="control-row" role="group" aria-label="Phases">
         <button
           type="button"
           class="btn"
           disabled={!live || atFirst}
-          onClick={() => store.previousPhase()}
+          onClick={() => store.send({ type: 'previous_phase' })}
           aria-keyshortcuts="B"
           data-testid="btn-previous"
           aria-label="Previous phase"
@@ -141,7 +143,7 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
         >
           Next<span class="hide-narrow"> phase</span> →
         </button>
-        <EndSession store={store} />
+        <EndSession />
       </div>
       <p class="shortcuts muted">
         Keys: <kbd>Space</kbd> {state.status === 'lobby' ? 'start session' : 'start / pause / resume'} ·{' '}
@@ -151,15 +153,16 @@ export function FacilitatorControls({ store }: { store: SessionStore }) {
   );
 }
 
-function TimerToggle({ store, disabled }: { store: SessionStore; disabled: boolean }) {
+function TimerToggle({ disabled }: { disabled: boolean }) {
+  const store = useStore();
   const timer = store.state.value!.timer.status;
   // One button whose job changes, so focus stays on it from click to click.
   const [label, testid, action] =
     timer === 'running'
-      ? ['Pause', 'btn-pause', store.timerPause]
+      ? ['Pause', 'btn-pause', () => store.send({ type: 'timer_pause' })]
       : timer === 'paused'
-        ? ['Resume', 'btn-resume', store.timerResume]
-        : ['Start timer', 'btn-start-timer', store.timerStart];
+        ? ['Resume', 'btn-resume', () => store.send({ type: 'timer_resume' })]
+        : ['Start timer', 'btn-start-timer', () => store.send({ type: 'timer_start' })];
   return (
     <button
       type="button"
@@ -186,7 +189,8 @@ function useAsk() {
 }
 
 /** A reset gives the phase its planned time again; the time used stays in the agenda. */
-function ResetTimer({ store, disabled }: { store: SessionStore; disabled: boolean }) {
+function ResetTimer({ disabled }: { disabled: boolean }) {
+  const store = useStore();
   const ask = useAsk();
   const minutes = store.currentPhase.value?.minutes ?? 0;
   return (
@@ -209,7 +213,7 @@ function ResetTimer({ store, disabled }: { store: SessionStore; disabled: boolea
           confirmLabel="Reset the clock"
           onConfirm={() => {
             ask.close();
-            void store.timerReset();
+            void store.send({ type: 'timer_reset' });
           }}
           onCancel={ask.close}
         />
@@ -219,7 +223,8 @@ function ResetTimer({ store, disabled }: { store: SessionStore; disabled: boolea
 }
 
 /** Ending cannot be undone, so it says so and asks first. */
-function EndSession({ store }: { store: SessionStore }) {
+function EndSession() {
+  const store = useStore();
   const ask = useAsk();
   return (
     <>
@@ -241,7 +246,7 @@ function EndSession({ store }: { store: SessionStore }) {
           confirmLabel="End the session"
           onConfirm={() => {
             ask.done();
-            void store.endSession();
+            void store.send({ type: 'end_session' });
           }}
           onCancel={ask.close}
         />
@@ -251,7 +256,8 @@ function EndSession({ store }: { store: SessionStore }) {
 }
 
 /** A clear prompt when the phase's time has run out; nothing advances by itself. */
-function TimeUpPrompt({ store }: { store: SessionStore }) {
+function TimeUpPrompt() {
+  const store = useStore();
   const state = store.state.value!;
   const ms = useRemaining(store);
   const phase = store.currentPhase.value;
@@ -270,10 +276,10 @@ function TimeUpPrompt({ store }: { store: SessionStore }) {
             Next phase
           </button>
         )}
-        <button type="button" class="btn btn-small" onClick={() => store.timerAdd(60)}>
+        <button type="button" class="btn btn-small" onClick={() => store.send({ type: 'timer_add', seconds: 60 })}>
           +1 min
         </button>
-        <button type="button" class="btn btn-small" onClick={() => store.timerAdd(300)}>
+        <button type="button" class="btn btn-small" onClick={() => store.send({ type: 'timer_add', seconds: 300 })}>
           +5 min
         </button>
       </div>
@@ -299,7 +305,8 @@ export function revealQuestion(hidden: number): string {
  * In a private phase: everyone's notes stay with their authors until this.
  * Quiet until there is something to reveal, and it asks first.
  */
-function RevealControl({ store }: { store: SessionStore }) {
+function RevealControl() {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   const ask = useAsk();
@@ -331,7 +338,7 @@ function RevealControl({ store }: { store: SessionStore }) {
           busy={busy}
           onConfirm={async () => {
             setBusy(true);
-            const result = await store.revealPhase(state.phase);
+            const result = await store.send({ type: 'reveal_phase', phase: state.phase });
             setBusy(false);
             ask.done();
             // The control is gone once revealed: the person lands on the phase they revealed.
@@ -348,7 +355,8 @@ function RevealControl({ store }: { store: SessionStore }) {
 const UNDO_WINDOW_MS = 12_000;
 
 /** After an advance, one click takes the group back. */
-export function UndoToast({ store }: { store: SessionStore }) {
+export function UndoToast() {
+  const store = useStore();
   const advance = store.lastAdvance.value;
   useEffect(() => {
     if (!advance) return;

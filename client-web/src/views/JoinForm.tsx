@@ -4,9 +4,9 @@
 
 import { useState } from 'preact/hooks';
 import type { Role } from '../protocol';
-import type { SessionStore } from '../store';
 import { ROLE_HINT, ROLE_LABEL, kindLabel } from './labels';
 import { LIMITS } from '../generated/contract';
+import { useStore } from './useStore';
 
 const NAME_MAX = LIMITS.max_name_chars;
 const NAME_KEY = 'debrief:name';
@@ -38,7 +38,8 @@ function rememberedName(): string {
   }
 }
 
-export function JoinForm({ store }: { store: SessionStore }) {
+export function JoinForm() {
+  const store = useStore();
   const lobby = store.lobby.value!;
   const keptKey = store.hasFacilitatorKey.value;
   const presenterTaken = store.presenterTaken.value;

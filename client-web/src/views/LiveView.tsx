@@ -3,7 +3,6 @@
 // the summary.
 
 import { useState } from 'preact/hooks';
-import type { SessionStore } from '../store';
 import { Countdown } from './Countdown';
 import { DraftsPanel } from './Drafts';
 import { FacilitatorControls, UndoToast } from './FacilitatorControls';
@@ -15,8 +14,10 @@ import { PhaseList } from './PhaseList';
 import { DoneToggle, PresenceList } from './PresenceList';
 import { Summary } from './Summary';
 import { LazyImportFlow as ImportFlow } from './transcript/LazyImportFlow';
+import { useStore } from './useStore';
 
-export function LiveView({ store }: { store: SessionStore }) {
+export function LiveView() {
+  const store = useStore();
   const state = store.state.value!;
   const facilitator = store.isFacilitator.value;
   const mayPeek = facilitator || store.isPresenter.value;
@@ -40,7 +41,7 @@ export function LiveView({ store }: { store: SessionStore }) {
               : 'Waiting for the facilitator to start the session.'}
           </p>
         )}
-        <DraftsPanel store={store} />
+        <DraftsPanel />
         {mayPeek && !ended && (
           <div class="view-switch">
             <button
@@ -55,35 +56,36 @@ export function LiveView({ store }: { store: SessionStore }) {
           </div>
         )}
         {showSummary ? (
-          <Summary store={store} />
+          <Summary />
         ) : (
           <>
-            <PhaseCard store={store} />
+            <PhaseCard />
             {state.status === 'lobby' && store.isPresenter.value && !state.transcript && (
               <section class="card activity" aria-label="Prepare the transcript">
-                <ImportFlow store={store} />
+                <ImportFlow />
               </section>
             )}
             {/* Remade for every phase: nothing typed in one phase can be added to the next by accident. */}
             <section key={phaseId} class="card activity" aria-labelledby="phase-title" data-testid="activity">
-              <Activity store={store} />
+              <Activity />
             </section>
           </>
         )}
       </div>
       <aside class="live-side" aria-label="Session">
-        <PhaseList store={store} />
-        <PresenceList store={store} />
+        <PhaseList />
+        <PresenceList />
         <InviteLink code={state.session || store.code}>
           {store.hasFacilitatorKey.value && !ended && <FacilitatorKey code={store.code} />}
         </InviteLink>
       </aside>
-      {facilitator && <UndoToast store={store} />}
+      {facilitator && <UndoToast />}
     </div>
   );
 }
 
-function PhaseCard({ store }: { store: SessionStore }) {
+function PhaseCard() {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   const facilitator = store.isFacilitator.value;
@@ -92,7 +94,7 @@ function PhaseCard({ store }: { store: SessionStore }) {
   return (
     <section class="card phase-card" aria-labelledby="phase-title">
       <div class="phase-top">
-        <Countdown store={store} />
+        <Countdown />
         <div class="phase-heading">
           <p class="phase-meta">
             <span class="badge" data-testid="phase-kind">
@@ -117,10 +119,10 @@ function PhaseCard({ store }: { store: SessionStore }) {
               ))}
             </ul>
           )}
-          <DoneToggle store={store} />
+          <DoneToggle />
         </div>
       </div>
-      {facilitator && <FacilitatorControls store={store} />}
+      {facilitator && <FacilitatorControls />}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 // Rejected commands and other server messages, until dismissed, until the
 // person's next action goes through, or until the page reconnects.
 
-import type { SessionStore } from '../store';
+import { useStore } from './useStore';
 
-export function Notices({ store }: { store: SessionStore }) {
+export function Notices() {
+  const store = useStore();
   const notices = store.notices.value;
   if (notices.length === 0) return null;
   return (

@@ -4,13 +4,13 @@
 
 import { useState } from 'preact/hooks';
 import type { NewPhase, Phase, PhaseKind } from '../protocol';
-import type { SessionStore } from '../store';
 import { ConfirmInline, InlineError, usePending } from './common';
 import { notesIn, revealQuestion } from './FacilitatorControls';
 import { formatOver, spokenDuration, usedMs } from '../timer';
 import { kindLabel, plural } from './labels';
 import { useServerNow } from './useRemaining';
 import { LIMITS } from '../generated/contract';
+import { useStore } from './useStore';
 
 const KINDS: PhaseKind[] = ['opening', 'assumptions', 'transcript', 'discussion', 'adaptations', 'reflection', 'chart'];
 
@@ -19,7 +19,8 @@ function minutesText(ms: number): string {
   return ms > 0 && m === 0 ? '<1' : String(m);
 }
 
-export function PhaseList({ store }: { store: SessionStore }) {
+export function PhaseList() {
+  const store = useStore();
   const state = store.state.value!;
   const phases = state.template.phases;
   const facilitator = store.isFacilitator.value && state.status !== 'ended';
@@ -96,7 +97,7 @@ export function PhaseList({ store }: { store: SessionStore }) {
                 )}
               </span>
               {editing ? (
-                <PhaseMinutes key={p.minutes} store={store} phase={p} index={i} />
+                <PhaseMinutes key={p.minutes} phase={p} index={i} />
               ) : (
                 <span class="phase-minutes" data-testid="phase-minutes">
                   {spent > 0 && <span class="phase-used">{minutesText(spent)} / </span>}
@@ -116,7 +117,7 @@ export function PhaseList({ store }: { store: SessionStore }) {
                     class="btn btn-tiny"
                     aria-label={`Move ${p.title} earlier`}
                     disabled={i === 0}
-                    onClick={() => pending.run(() => store.movePhase(i, i - 1))}
+                    onClick={() => pending.run(() => store.send({ type: 'move_phase', from: i, to: i - 1 }))}
                   >
                     ↑
                   </button>
@@ -125,7 +126,7 @@ export function PhaseList({ store }: { store: SessionStore }) {
                     class="btn btn-tiny"
                     aria-label={`Move ${p.title} later`}
                     disabled={i === phases.length - 1}
-                    onClick={() => pending.run(() => store.movePhase(i, i + 1))}
+                    onClick={() => pending.run(() => store.send({ type: 'move_phase', from: i, to: i + 1 }))}
                   >
                     ↓
                   </button>
@@ -134,7 +135,7 @@ export function PhaseList({ store }: { store: SessionStore }) {
                       type="button"
                       class="btn btn-tiny"
                       aria-label={`Go to ${p.title}`}
-                      onClick={() => pending.run(() => store.goToPhase(i))}
+                      onClick={() => pending.run(() => store.send({ type: 'go_to_phase', phase: i }))}
                     >
                       Go
                     </button>
@@ -147,7 +148,9 @@ export function PhaseList({ store }: { store: SessionStore }) {
                     data-phase-action={`remove-${p.id}`}
                     onClick={() => {
                       // Removing a phase nobody wrote in loses nothing: no question.
-                      if (notesIn(store, p.id).all === 0) void pending.run(() => store.removePhase(i));
+                      if (notesIn(store, p.id).all === 0) {
+                        void pending.run(() => store.send({ type: 'remove_phase', phase: i }));
+                      }
                       else setAsking({ id: p.id, what: 'remove' });
                     }}
                     data-testid="remove-phase"
@@ -175,7 +178,8 @@ export function PhaseList({ store }: { store: SessionStore }) {
                   confirmLabel="Remove phase and notes"
                   onConfirm={() => {
                     setAsking(null);
-                    void pending.run(() => store.removePhase(phases.findIndex((q) => q.id === p.id)));
+                    const phase = phases.findIndex((q) => q.id === p.id);
+                    void pending.run(() => store.send({ type: 'remove_phase', phase }));
                   }}
                   onCancel={cancel}
                 />
@@ -187,7 +191,8 @@ export function PhaseList({ store }: { store: SessionStore }) {
                   confirmLabel="Reveal now"
                   onConfirm={() => {
                     setAsking(null);
-                    void pending.run(() => store.revealPhase(phases.findIndex((q) => q.id === p.id)));
+                    const phase = phases.findIndex((q) => q.id === p.id);
+                    void pending.run(() => store.send({ type: 'reveal_phase', phase }));
                   }}
                   onCancel={cancel}
                 />
@@ -197,16 +202,19 @@ export function PhaseList({ store }: { store: SessionStore }) {
         })}
       </ol>
       <InlineError message={pending.error} />
-      {editing && <AddPhase store={store} />}
+      {editing && <AddPhase />}
     </section>
   );
 }
 
-function PhaseMinutes({ store, phase, index }: { store: SessionStore; phase: Phase; index: number }) {
+function PhaseMinutes({ phase, index }: { phase: Phase; index: number }) {
+  const store = useStore();
   const [value, setValue] = useState(String(phase.minutes));
   const commit = () => {
     const n = Number(value);
-    if (Number.isInteger(n) && n >= LIMITS.min_phase_minutes && n <= LIMITS.max_phase_minutes && n !== phase.minutes) void store.setPhaseMinutes(index, n);
+    if (Number.isInteger(n) && n >= LIMITS.min_phase_minutes && n <= LIMITS.max_phase_minutes && n !== phase.minutes) {
+      void store.send({ type: 'set_phase_minutes', phase: index, minutes: n });
+    }
     else setValue(String(phase.minutes));
   };
   return (
@@ -227,7 +235,8 @@ function PhaseMinutes({ store, phase, index }: { store: SessionStore; phase: Pha
   );
 }
 
-function AddPhase({ store }: { store: SessionStore }) {
+function AddPhase() {
+  const store = useStore();
   const state = store.state.value!;
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<PhaseKind>('discussion');
@@ -251,7 +260,7 @@ function AddPhase({ store }: { store: SessionStore }) {
     };
     if (!phase.title) return;
     const at = where === 'end' || state.status === 'lobby' ? state.template.phases.length : state.phase + 1;
-    const result = await pending.run(() => store.addPhase(at, phase));
+    const result = await pending.run(() => store.send({ type: 'add_phase', at, phase }));
     if (result?.ok) {
       setTitle('');
       setPrompts('');

@@ -5,11 +5,12 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Participant } from '../protocol';
 import { navigate } from '../router';
-import type { SessionStore } from '../store';
 import { ConfirmButton, ConfirmInline, InlineError, usePending } from './common';
 import { roleLabel } from './labels';
+import { useStore } from './useStore';
 
-export function PresenceList({ store }: { store: SessionStore }) {
+export function PresenceList() {
+  const store = useStore();
   const state = store.state.value!;
   const you = store.you.value;
   const people = state.participants;
@@ -26,7 +27,7 @@ export function PresenceList({ store }: { store: SessionStore }) {
   const presenter = people.find((p) => p.role === 'presenter');
 
   async function movePresenter(to: string) {
-    const r = await pending.run(() => store.movePresenter(to));
+    const r = await pending.run(() => store.send({ type: 'move_presenter', to }));
     if (!r?.ok) return;
     setMakingPresenter(null);
     // The row's button is gone with the confirm: keep focus in the list.
@@ -39,7 +40,7 @@ export function PresenceList({ store }: { store: SessionStore }) {
   }
 
   async function leave() {
-    const result = await store.leave();
+    const result = await store.send({ type: 'leave' });
     if (result.ok) navigate('/');
   }
 
@@ -125,7 +126,7 @@ export function PresenceList({ store }: { store: SessionStore }) {
                     ariaLabel={`Make facilitator: ${p.name}`}
                     testid="hand-over"
                     onConfirm={async () => {
-                      const r = await pending.run(() => store.handOver(p.id));
+                      const r = await pending.run(() => store.send({ type: 'hand_over', to: p.id }));
                       if (r?.ok) setHanding(false);
                     }}
                   />
@@ -165,7 +166,8 @@ function MovePresenterQuestion({ to, from }: { to: Participant; from: Participan
 }
 
 /** "I'm done" for the current phase, for everyone. */
-export function DoneToggle({ store }: { store: SessionStore }) {
+export function DoneToggle() {
+  const store = useStore();
   const state = store.state.value!;
   const you = store.you.value;
   const pending = usePending();

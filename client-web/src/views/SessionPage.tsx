@@ -4,7 +4,7 @@
 
 import { useEffect, useMemo } from 'preact/hooks';
 import { sessionPath } from '../router';
-import { createSessionStore, type Fatal, type SessionStore } from '../store';
+import { createSessionStore, type Fatal } from '../store';
 import { CompactClock } from './CompactClock';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DraftsPanel } from './Drafts';
@@ -12,6 +12,7 @@ import { JoinForm } from './JoinForm';
 import { LiveView } from './LiveView';
 import { Notices } from './Notices';
 import { StorageBanner } from './StorageBanner';
+import { StoreContext, useStore } from './useStore';
 
 export function SessionPage({ code }: { code: string }) {
   const store = useMemo(() => createSessionStore(code), [code]);
@@ -28,39 +29,42 @@ export function SessionPage({ code }: { code: string }) {
   }, [title]);
 
   return (
-    <main class="page session-page" id="main">
-      {/* Sticky, so the connection state and the clock are in view wherever the person has scrolled to. */}
-      <div class="session-dock" data-testid="session-dock">
-        <ConnectionStatus store={store} />
-        {store.joined.value && store.state.value?.status === 'live' && <CompactClock store={store} />}
-      </div>
-      <div class="session-bar">
-        <div class="session-heading">
-          <h1 data-testid="session-title">{title === undefined ? 'Session' : title || 'Untitled session'}</h1>
-          <p class="muted">
-            Code <span class="code" data-testid="session-code">{code}</span>
-          </p>
+    <StoreContext.Provider value={store}>
+      <main class="page session-page" id="main">
+        {/* Sticky, so the connection state and the clock are in view wherever the person has scrolled to. */}
+        <div class="session-dock" data-testid="session-dock">
+          <ConnectionStatus />
+          {store.joined.value && store.state.value?.status === 'live' && <CompactClock />}
         </div>
-      </div>
-      <StorageBanner store={store} />
-      <Notices store={store} />
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
-        {store.announcement.value}
-      </div>
-      <SessionBody store={store} />
-    </main>
+        <div class="session-bar">
+          <div class="session-heading">
+            <h1 data-testid="session-title">{title === undefined ? 'Session' : title || 'Untitled session'}</h1>
+            <p class="muted">
+              Code <span class="code" data-testid="session-code">{code}</span>
+            </p>
+          </div>
+        </div>
+        <StorageBanner />
+        <Notices />
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
+          {store.announcement.value}
+        </div>
+        <SessionBody />
+      </main>
+    </StoreContext.Provider>
   );
 }
 
-function SessionBody({ store }: { store: SessionStore }) {
+function SessionBody() {
+  const store = useStore();
   const fatal = store.fatal.value;
   if (fatal) return <FatalCard fatal={fatal} />;
-  if (store.joined.value) return <LiveView store={store} />;
+  if (store.joined.value) return <LiveView />;
   if (store.lobby.value) {
     return (
       <>
-        <DraftsPanel store={store} />
-        <JoinForm store={store} />
+        <DraftsPanel />
+        <JoinForm />
       </>
     );
   }

@@ -1,11 +1,12 @@
 // Shown while the server cannot store changes: the session stays readable,
 // so the page says so calmly instead of looking broken.
 
-import type { SessionStore } from '../store';
+import { useStore } from './useStore';
 
 export const STORAGE_UNAVAILABLE_TEXT = "Changes can't be saved right now. What you see is safe; try again in a moment.";
 
-export function StorageBanner({ store }: { store: SessionStore }) {
+export function StorageBanner() {
+  const store = useStore();
   if (store.storageAvailable.value) return null;
   return (
     <p class="banner banner-storage" role="status" data-testid="storage-unavailable">

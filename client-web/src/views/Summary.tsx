@@ -6,10 +6,10 @@ import { formatDate, formatDateTime } from '../dates';
 import { useState } from 'preact/hooks';
 import { lineRange } from '../evidence';
 import { isHidden, type Annotation, type Entry } from '../protocol';
-import type { SessionStore } from '../store';
 import { UserText } from './common';
 import { EvidenceList } from './EvidencePicker';
 import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL, plural } from './labels';
+import { useStore } from './useStore';
 
 const FORMATS = [
   { format: 'md', label: 'Markdown', hint: 'for notes' },
@@ -80,7 +80,8 @@ async function openPrintable(code: string, key: string): Promise<string | null> 
   return null;
 }
 
-export function Downloads({ store }: { store: SessionStore }) {
+export function Downloads() {
+  const store = useStore();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState('');
   const key = store.exportKey();
@@ -134,7 +135,8 @@ export function Downloads({ store }: { store: SessionStore }) {
   );
 }
 
-export function Summary({ store }: { store: SessionStore }) {
+export function Summary() {
+  const store = useStore();
   const state = store.state.value!;
   const lines = state.transcript?.lines ?? [];
   const order = new Map(lines.map((l, i) => [l.id, i]));
@@ -156,7 +158,7 @@ export function Summary({ store }: { store: SessionStore }) {
     <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
       <div class="summary-head">
         <h2 id="summary-heading">Summary{state.title ? `: ${state.title}` : ''}</h2>
-        <Downloads store={store} />
+        <Downloads />
       </div>
       {state.transcript && (
         <p class="muted small">

@@ -1,8 +1,8 @@
 // Writing sent but not yet confirmed by the session, shown where it was
 // written: nothing typed seems to vanish while the connection is down.
 
-import type { SessionStore } from '../store';
 import { UserText } from './common';
+import { useStore } from './useStore';
 
 export interface WaitingItem {
   id: string;
@@ -11,7 +11,8 @@ export interface WaitingItem {
   label?: string;
 }
 
-export function WaitingList({ store, items }: { store: SessionStore; items: WaitingItem[] }) {
+export function WaitingList({ items }: { items: WaitingItem[] }) {
+  const store = useStore();
   if (items.length === 0) return null;
   const live = store.link.value === 'live';
   return (

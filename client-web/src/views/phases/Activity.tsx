@@ -1,66 +1,68 @@
 // The activity of the current phase, by its kind.
 
-import type { SessionStore } from '../../store';
 import { TranscriptPanel } from '../transcript/TranscriptPanel';
 import { TranscriptReader } from '../transcript/Reader';
 import { AdaptationsPanel } from './Adaptations';
 import { AssumptionBoard, PendingProposals, ProposeForm } from './AssumptionBoard';
 import { BoardReview } from './BoardReview';
 import { EntriesPanel } from './Entries';
+import { useStore } from '../useStore';
 
 /** Kinds whose prompts the activity itself shows (as lists, prompts or columns). */
 export function promptsShownInActivity(kind: string, prompts: string[]): boolean {
   return kind === 'reflection' || kind === 'chart' || (kind === 'assumptions' && prompts.length === 4);
 }
 
-export function Activity({ store }: { store: SessionStore }) {
+export function Activity() {
+  const store = useStore();
   const phase = store.currentPhase.value;
   if (!phase) return null;
   switch (phase.kind) {
     case 'assumptions':
-      return <AssumptionBoard store={store} />;
+      return <AssumptionBoard />;
     case 'transcript':
-      return <TranscriptPanel store={store} />;
+      return <TranscriptPanel />;
     case 'adaptations':
       return (
         <>
-          <AdaptationsPanel store={store} />
-          <BoardReview store={store} />
+          <AdaptationsPanel />
+          <BoardReview />
         </>
       );
     case 'reflection':
       return (
         <>
-          <EntriesPanel store={store} mode="prompts" />
-          <BoardReview store={store} />
+          <EntriesPanel mode="prompts" />
+          <BoardReview />
         </>
       );
     case 'chart':
-      return <EntriesPanel store={store} mode="columns" />;
+      return <EntriesPanel mode="columns" />;
     case 'discussion':
-      return <Discussion store={store} />;
+      return <Discussion />;
     default:
-      return <EntriesPanel store={store} mode="list" />;
+      return <EntriesPanel mode="list" />;
   }
 }
 
-function Discussion({ store }: { store: SessionStore }) {
+function Discussion() {
+  const store = useStore();
   const state = store.state.value!;
   return (
     <>
-      <EntriesPanel store={store} mode="list" />
-      {store.isPresenter.value && <PendingProposals store={store} />}
-      <BoardReview store={store} />
+      <EntriesPanel mode="list" />
+      {store.isPresenter.value && <PendingProposals />}
+      <BoardReview />
       {store.can('board_propose') && (
         <details class="more">
           <summary>Propose an item for the assumption board</summary>
-          <ProposeForm store={store} />
+          <ProposeForm />
         </details>
       )}
       {state.transcript && (
         <details class="more transcript-more" data-testid="discussion-transcript">
           <summary>Transcript and annotations</summary>
-          <TranscriptReader store={store} />
+          <TranscriptReader />
         </details>
       )}
     </>

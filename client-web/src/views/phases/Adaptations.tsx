@@ -5,12 +5,14 @@
 import { formatDate } from '../../dates';
 import { useState } from 'preact/hooks';
 import type { Adaptation, AdaptationFields, SessionState } from '../../protocol';
-import type { CommandResult, SessionStore } from '../../store';
+import type { CommandResult } from '../../store';
 import { ConflictNote, InlineError, Section, UserText, usePending } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
+import { useStore } from '../useStore';
+import { useVersionedEdit, type VersionedEdit } from '../useVersionedEdit';
 
 const CHANGE_MAX = LIMITS.max_adaptation_chars;
 const FOR_WHOM_MAX = LIMITS.max_for_whom_chars;
@@ -26,7 +28,8 @@ function studentPseudonyms(state: SessionState): string[] {
   return [...new Set(names)];
 }
 
-export function AdaptationsPanel({ store }: { store: SessionStore }) {
+export function AdaptationsPanel() {
+  const store = useStore();
   const state = store.state.value!;
   const presenter = store.isPresenter.value;
   const canAdd = store.can('adaptation_add');
@@ -42,7 +45,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
         ) : (
           <ul class="card-list">
             {accepted.map((a) => (
-              <AdaptationCard key={a.id} store={store} adaptation={a} />
+              <AdaptationCard key={a.id} adaptation={a} />
             ))}
           </ul>
         )}
@@ -51,7 +54,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
         <Section title={presenter ? 'Suggestions to decide on' : 'Suggestions'} id="suggestions-heading">
           <ul class="card-list">
             {suggested.map((a) => (
-              <AdaptationCard key={a.id} store={store} adaptation={a} />
+              <AdaptationCard key={a.id} adaptation={a} />
             ))}
           </ul>
         </Section>
@@ -59,12 +62,11 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
       {canAdd && (
         <Section title={presenter ? 'Add an adaptation' : 'Suggest an adaptation'} id="add-adaptation-heading">
           {!presenter && <p class="muted small">The presenter decides whether to take it on.</p>}
-          <WaitingList store={store} items={waiting} />
+          <WaitingList items={waiting} />
           <AdaptationForm
-            store={store}
             initial={emptyFields()}
             submitLabel={presenter ? 'Add adaptation' : 'Suggest'}
-            onSubmit={(fields) => store.adaptationAdd(fields)}
+            onSubmit={(fields) => store.write({ type: 'adaptation_add', ...fields })}
             adding
           />
         </Section>
@@ -74,7 +76,7 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
           <summary>{declined.length} declined</summary>
           <ul class="card-list">
             {declined.map((a) => (
-              <AdaptationCard key={a.id} store={store} adaptation={a} />
+              <AdaptationCard key={a.id} adaptation={a} />
             ))}
           </ul>
         </details>
@@ -83,26 +85,30 @@ export function AdaptationsPanel({ store }: { store: SessionStore }) {
   );
 }
 
-function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptation: Adaptation }) {
+function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
+  const store = useStore();
   const state = store.state.value!;
   const presenter = store.isPresenter.value;
   const mine = a.author === store.you.value;
-  const [editing, setEditing] = useState(false);
-  const [base, setBase] = useState(a.version);
+  const edit = useVersionedEdit(a);
   const pending = usePending();
   const canChange = presenter || (mine && a.status === 'suggested');
   const author = state.participants.find((p) => p.id === a.author);
+  const decide = (accept: boolean) =>
+    store.send({ type: 'adaptation_decide', adaptation: a.id, accept, version: a.version });
 
-  if (editing) {
+  if (edit.editing) {
     return (
       <li class="adaptation-card is-editing" data-testid="adaptation">
         <AdaptationForm
-          store={store}
           initial={{ ...a, for_whom: a.for_whom === ALL ? '' : a.for_whom }}
-          version={base}
+          edit={edit}
           submitLabel="Save changes"
-          onSubmit={(fields, version) => store.adaptationEdit(a.id, fields, version ?? base)}
-          onDone={() => setEditing(false)}
+          onSubmit={(fields, version) => store.send(
+              { type: 'adaptation_edit', adaptation: a.id, version: version ?? edit.base, ...fields },
+              { quiet: true },
+            )}
+          onDone={edit.stop}
         />
       </li>
     );
@@ -156,7 +162,7 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
               type="button"
               class="btn btn-small btn-primary"
               disabled={pending.busy}
-              onClick={() => pending.run(() => store.adaptationDecide(a.id, true, a.version))}
+              onClick={() => pending.run(() => decide(true))}
               data-testid="adaptation-accept"
             >
               Accept
@@ -165,7 +171,7 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
               type="button"
               class="btn btn-small"
               disabled={pending.busy}
-              onClick={() => pending.run(() => store.adaptationDecide(a.id, false, a.version))}
+              onClick={() => pending.run(() => decide(false))}
               data-testid="adaptation-decline"
             >
               Decline
@@ -177,8 +183,9 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
             type="button"
             class="btn btn-small"
             onClick={() => {
-              setBase(a.version);
-              setEditing(true);
+              // A fresh form, as before: no error left from an earlier attempt.
+              edit.pending.clear();
+              edit.begin();
             }}
             data-testid="adaptation-edit"
           >
@@ -190,7 +197,7 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
             type="button"
             class="btn btn-small btn-quiet-danger"
             disabled={pending.busy}
-            onClick={() => pending.run(() => store.adaptationRemove(a.id))}
+            onClick={() => pending.run(() => store.send({ type: 'adaptation_remove', adaptation: a.id }))}
           >
             Remove
           </button>
@@ -202,25 +209,26 @@ function AdaptationCard({ store, adaptation: a }: { store: SessionStore; adaptat
 }
 
 function AdaptationForm(props: {
-  store: SessionStore;
   initial: AdaptationFields;
-  version?: number;
+  /** Editing an adaptation the session has (absent when adding one). */
+  edit?: VersionedEdit<Adaptation>;
   submitLabel: string;
   onSubmit(fields: AdaptationFields, version?: number): Promise<CommandResult>;
   onDone?(): void;
   /** A new adaptation: cleared as soon as it is sent (it shows as waiting; a refusal comes back as a draft). */
   adding?: boolean;
 }) {
-  const { store } = props;
+  const store = useStore();
   const state = store.state.value!;
   const [fields, setFields] = useState<AdaptationFields>(props.initial);
-  const [conflict, setConflict] = useState<Adaptation | null>(null);
-  const pending = usePending();
+  const own = usePending();
+  const pending = props.edit?.pending ?? own;
+  const conflict = props.edit?.conflict ?? null;
   const pseudonyms = studentPseudonyms(state);
   const known = fields.for_whom === '' || pseudonyms.includes(fields.for_whom);
   const [custom, setCustom] = useState(!known);
   const set = (change: Partial<AdaptationFields>) => setFields((f) => ({ ...f, ...change }));
-  const uid = `ad-${props.version ?? 'new'}-${props.initial.change.length}`;
+  const uid = `ad-${props.edit?.base ?? 'new'}-${props.initial.change.length}`;
 
   const clean = (): AdaptationFields => ({
     change: fields.change.trim(),
@@ -238,14 +246,12 @@ function AdaptationForm(props: {
       setFields(props.initial);
       setCustom(false);
     }
-    const result = await pending.run(() => props.onSubmit(sent, version));
-    if (result?.ok) {
-      setConflict(null);
-      props.onDone?.();
-    } else if (result?.code === 'conflict' && result.current && !props.adding) {
-      pending.clear();
-      setConflict(result.current as Adaptation);
+    if (props.edit) {
+      await props.edit.save((v) => props.onSubmit(sent, v), version);
+      return;
     }
+    const result = await pending.run(() => props.onSubmit(sent, version));
+    if (result?.ok) props.onDone?.();
   }
 
   return (
@@ -253,7 +259,7 @@ function AdaptationForm(props: {
       class="adaptation-form stack"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit(props.version);
+        void submit();
       }}
       data-testid="adaptation-form"
     >
@@ -363,10 +369,7 @@ function AdaptationForm(props: {
       {conflict && (
         <ConflictNote
           theirs={conflict.change}
-          onKeepTheirs={() => {
-            setConflict(null);
-            props.onDone?.();
-          }}
+          onKeepTheirs={() => props.onDone?.()}
           onRetryMine={() => void submit(conflict.version)}
         />
       )}

@@ -4,16 +4,18 @@
 
 import { useState } from 'preact/hooks';
 import type { BoardItem, BoardList, Proposal } from '../../protocol';
-import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Section, UserText, usePending, SaveCancel } from '../common';
 import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
+import { useStore } from '../useStore';
+import { useVersionedEdit } from '../useVersionedEdit';
 
 const ITEM_MAX = LIMITS.max_item_chars;
 
-export function AssumptionBoard({ store }: { store: SessionStore }) {
+export function AssumptionBoard() {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   const canEdit = store.can('board_add');
@@ -22,12 +24,11 @@ export function AssumptionBoard({ store }: { store: SessionStore }) {
   const hints = phase?.kind === 'assumptions' && phase.prompts.length === 4 ? phase.prompts : null;
   return (
     <div class="board-wrap">
-      {store.isPresenter.value && <PendingProposals store={store} />}
+      {store.isPresenter.value && <PendingProposals />}
       <div class="board" data-testid="board">
         {LIST_ORDER.map((list, i) => (
           <BoardColumn
             key={list}
-            store={store}
             list={list}
             hint={hints?.[i]}
             items={state.board.filter((x) => x.list === list)}
@@ -35,20 +36,19 @@ export function AssumptionBoard({ store }: { store: SessionStore }) {
           />
         ))}
       </div>
-      {canPropose && <ProposeForm store={store} />}
-      {!store.isPresenter.value && <ProposalStatus store={store} />}
+      {canPropose && <ProposeForm />}
+      {!store.isPresenter.value && <ProposalStatus />}
     </div>
   );
 }
 
 function BoardColumn(props: {
-  store: SessionStore;
   list: BoardList;
   hint?: string;
   items: BoardItem[];
   canEdit: boolean;
 }) {
-  const { store, list, items, canEdit } = props;
+  const { list, items, canEdit } = props;
   const headingId = `list-${list}`;
   return (
     <section class="board-list" aria-labelledby={headingId} data-testid={`board-list-${list}`}>
@@ -63,7 +63,6 @@ function BoardColumn(props: {
           {items.map((item, i) => (
             <BoardItemRow
               key={item.id}
-              store={store}
               item={item}
               index={i}
               count={items.length}
@@ -72,7 +71,7 @@ function BoardColumn(props: {
           ))}
         </ol>
       )}
-      {canEdit && <AddItem store={store} list={list} />}
+      {canEdit && <AddItem list={list} />}
     </section>
   );
 }
@@ -81,34 +80,30 @@ function focusLater(selector: string) {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 }
 
-function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: number; count: number; canEdit: boolean }) {
-  const { store, item, index, count, canEdit } = props;
-  const [editing, setEditing] = useState(false);
+function BoardItemRow(props: { item: BoardItem; index: number; count: number; canEdit: boolean }) {
+  const { item, index, count, canEdit } = props;
+  const store = useStore();
   const [text, setText] = useState(item.text);
-  const [conflict, setConflict] = useState<BoardItem | null>(null);
-  // The version the edit was started from: a newer one means someone else saved first.
-  const [base, setBase] = useState(item.version);
-  const pending = usePending();
+  const edit = useVersionedEdit(item);
+  const { editing, conflict, pending } = edit;
   // From the proposal it came from, not from roles now: the presenter role can move to someone else.
   const proposal = store.state.value!.proposals.find((p) => p.item !== '' && p.item === item.id);
   const proposedBy = proposal ? store.nameOf(proposal.author) : '';
 
-  async function save(version: number) {
+  async function save(version?: number) {
     const value = text.trim();
     if (!value) return;
-    const result = await pending.run(() => store.boardEdit(item.id, value, version));
-    if (result?.ok) {
-      setEditing(false);
-      setConflict(null);
-      focusLater(`[data-edit="${item.id}"]`);
-    } else if (result && result.code === 'conflict' && result.current) {
-      pending.clear();
-      setConflict(result.current as BoardItem);
-    }
+    const result = await edit.save(
+      (v) => store.send({ type: 'board_edit', item: item.id, text: value, version: v }, { quiet: true }),
+      version,
+    );
+    if (result?.ok) focusLater(`[data-edit="${item.id}"]`);
   }
 
   async function move(list: BoardList, to: number, focus: string) {
-    const result = await pending.run(() => store.boardMove(item.id, list, to, item.version));
+    const result = await pending.run(() =>
+      store.send({ type: 'board_move', item: item.id, list, index: to, version: item.version }),
+    );
     if (result?.ok) focusLater(`[data-${focus}="${item.id}"]`);
   }
 
@@ -119,7 +114,7 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
           class="stack-sm"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void save();
           }}
         >
           <label class="visually-hidden" for={`edit-${item.id}`}>
@@ -135,12 +130,12 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
             onInput={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
-                setEditing(false);
+                edit.stop();
                 focusLater(`[data-edit="${item.id}"]`);
               }
               if (e.key === 'Enter' && !e.shiftKey) {
                 e.preventDefault();
-                void save(base);
+                void save();
               }
             }}
             data-testid="board-edit-text"
@@ -148,15 +143,12 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
           {conflict && (
             <ConflictNote
               theirs={conflict.text}
-              onKeepTheirs={() => {
-                setConflict(null);
-                setEditing(false);
-              }}
+              onKeepTheirs={edit.stop}
               onRetryMine={() => void save(conflict.version)}
             />
           )}
           <InlineError message={pending.error} />
-          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={() => setEditing(false)} />
+          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={edit.stop} />
         </form>
       </li>
     );
@@ -176,9 +168,7 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
             data-edit={item.id}
             onClick={() => {
               setText(item.text);
-              setBase(item.version);
-              setConflict(null);
-              setEditing(true);
+              edit.begin();
             }}
           >
             Edit
@@ -227,7 +217,9 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
           <button
             type="button"
             class="btn btn-tiny btn-quiet-danger"
-            onClick={() => pending.run(() => store.boardRemove(item.id, item.version))}
+            onClick={() =>
+              pending.run(() => store.send({ type: 'board_remove', item: item.id, version: item.version }))
+            }
           >
             Remove
           </button>
@@ -238,7 +230,8 @@ function BoardItemRow(props: { store: SessionStore; item: BoardItem; index: numb
   );
 }
 
-function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
+function AddItem({ list }: { list: BoardList }) {
+  const store = useStore();
   const [text, setText] = useState('');
   const pending = usePending();
   const id = `add-${list}`;
@@ -251,11 +244,11 @@ function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
     // Cleared at once: the outbox keeps the command even while reconnecting,
     // and a refusal brings the text back under "Drafts not sent".
     setText('');
-    await pending.run(() => store.boardAdd(list, value));
+    await pending.run(() => store.write({ type: 'board_add', list, text: value }));
   }
   return (
     <form class="add-form" onSubmit={submit}>
-      <WaitingList store={store} items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
+      <WaitingList items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
       <label class="visually-hidden" for={id}>
         Add to {LIST_LABEL[list]}
       </label>
@@ -276,7 +269,8 @@ function AddItem({ store, list }: { store: SessionStore; list: BoardList }) {
   );
 }
 
-export function ProposeForm({ store }: { store: SessionStore }) {
+export function ProposeForm() {
+  const store = useStore();
   const [list, setList] = useState<BoardList>('assumptions');
   const [text, setText] = useState('');
   const pending = usePending();
@@ -287,7 +281,7 @@ export function ProposeForm({ store }: { store: SessionStore }) {
     const value = text.trim();
     if (!value) return;
     setText('');
-    await pending.run(() => store.boardPropose(list, value));
+    await pending.run(() => store.write({ type: 'board_propose', list, text: value }));
   }
   return (
     <Section title="Propose an item for the presenter" id="propose-heading" class="propose">
@@ -321,7 +315,6 @@ export function ProposeForm({ store }: { store: SessionStore }) {
         </button>
       </form>
       <WaitingList
-        store={store}
         items={waiting.map((m) => ({ id: m.id, text: m.text, label: LIST_SHORT[m.list] }))}
       />
       <InlineError message={pending.error} />
@@ -330,7 +323,8 @@ export function ProposeForm({ store }: { store: SessionStore }) {
 }
 
 /** Colleagues see what they and others proposed, and what became of it. */
-function ProposalStatus({ store }: { store: SessionStore }) {
+function ProposalStatus() {
+  const store = useStore();
   const proposals = store.state.value!.proposals;
   if (proposals.length === 0) return null;
   const word = (p: Proposal) =>
@@ -351,7 +345,8 @@ function ProposalStatus({ store }: { store: SessionStore }) {
   );
 }
 
-export function PendingProposals({ store }: { store: SessionStore }) {
+export function PendingProposals() {
+  const store = useStore();
   const pendingList = store.state.value!.proposals.filter((p) => p.state === 'pending');
   if (pendingList.length === 0) return null;
   return (
@@ -361,15 +356,17 @@ export function PendingProposals({ store }: { store: SessionStore }) {
       </h3>
       <ul class="plain-list">
         {pendingList.map((p) => (
-          <PendingProposal key={p.id} store={store} proposal={p} />
+          <PendingProposal key={p.id} proposal={p} />
         ))}
       </ul>
     </section>
   );
 }
 
-function PendingProposal({ store, proposal }: { store: SessionStore; proposal: Proposal }) {
+function PendingProposal({ proposal }: { proposal: Proposal }) {
+  const store = useStore();
   const pending = usePending();
+  const decide = (accept: boolean) => store.send({ type: 'proposal_decide', proposal: proposal.id, accept });
   return (
     <li class="proposal-row" data-testid="pending-proposal">
       <div>
@@ -384,7 +381,7 @@ function PendingProposal({ store, proposal }: { store: SessionStore; proposal: P
           type="button"
           class="btn btn-small btn-primary"
           disabled={pending.busy}
-          onClick={() => pending.run(() => store.proposalDecide(proposal.id, true))}
+          onClick={() => pending.run(() => decide(true))}
           data-testid="proposal-accept"
         >
           Accept onto the board
@@ -393,7 +390,7 @@ function PendingProposal({ store, proposal }: { store: SessionStore; proposal: P
           type="button"
           class="btn btn-small"
           disabled={pending.busy}
-          onClick={() => pending.run(() => store.proposalDecide(proposal.id, false))}
+          onClick={() => pending.run(() => decide(false))}
           data-testid="proposal-set-aside"
         >
           Set aside

@@ -4,14 +4,15 @@
 
 import { useState } from 'preact/hooks';
 import type { BoardItem, ItemStatus } from '../../protocol';
-import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, UserText, usePending } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
 import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, plural } from '../labels';
+import { useStore } from '../useStore';
 
 const STATUSES: ItemStatus[] = ['open', 'confirmed', 'challenged'];
 
-export function BoardReview({ store, open }: { store: SessionStore; open?: boolean }) {
+export function BoardReview({ open }: { open?: boolean }) {
+  const store = useStore();
   const state = store.state.value!;
   const canMark = store.can('board_mark');
   if (state.board.length === 0) return null;
@@ -34,7 +35,7 @@ export function BoardReview({ store, open }: { store: SessionStore; open?: boole
             <h4 class="review-list-title">{LIST_LABEL[list]}</h4>
             <ul class="plain-list">
               {items.map((item) => (
-                <ReviewItem key={item.id} store={store} item={item} canMark={canMark} />
+                <ReviewItem key={item.id} item={item} canMark={canMark} />
               ))}
             </ul>
           </div>
@@ -44,7 +45,8 @@ export function BoardReview({ store, open }: { store: SessionStore; open?: boole
   );
 }
 
-function ReviewItem({ store, item, canMark }: { store: SessionStore; item: BoardItem; canMark: boolean }) {
+function ReviewItem({ item, canMark }: { item: BoardItem; canMark: boolean }) {
+  const store = useStore();
   const state = store.state.value!;
   const [marking, setMarking] = useState(false);
   const [status, setStatus] = useState<ItemStatus>(item.status);
@@ -56,7 +58,9 @@ function ReviewItem({ store, item, canMark }: { store: SessionStore; item: Board
   const hasStatus = item.list === 'assumptions';
 
   async function save(version: number) {
-    const result = await pending.run(() => store.boardMark(item.id, status, evidence, version));
+    const result = await pending.run(() =>
+      store.send({ type: 'board_mark', item: item.id, status, evidence, version }, { quiet: true }),
+    );
     if (result?.ok) {
       setMarking(false);
       setConflict(null);

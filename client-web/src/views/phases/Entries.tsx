@@ -6,12 +6,13 @@ import { useState } from 'preact/hooks';
 import { writersAllow } from '../../permissions';
 import { isHidden, type Entry, type Phase } from '../../protocol';
 import { isPrivateNow } from '../../session-state';
-import type { SessionStore } from '../../store';
 import { ConflictNote, InlineError, Nudge, UserText, usePending, SaveCancel } from '../common';
 import { plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
+import { useStore } from '../useStore';
+import { useVersionedEdit } from '../useVersionedEdit';
 
 const ENTRY_MAX = LIMITS.max_entry_chars;
 
@@ -22,7 +23,8 @@ const WRITERS_NOTE: Record<string, string> = {
   colleagues: 'In this phase the colleagues write; the presenter listens.',
 };
 
-export function EntriesPanel({ store, mode }: { store: SessionStore; mode: EntriesMode }) {
+export function EntriesPanel({ mode }: { mode: EntriesMode }) {
+  const store = useStore();
   const state = store.state.value!;
   const phase = store.currentPhase.value;
   if (!phase) return null;
@@ -52,7 +54,6 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
     <div class="entries" data-testid="entries">
       {mode === 'list' && <h3 class="section-title">{phase.private ? 'Notes' : 'Notes from the group'}</h3>}
       <PrivacyNote
-        store={store}
         phase={phase}
         privateNow={privateNow}
         hiddenCount={hiddenCount}
@@ -65,7 +66,6 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
         {groups.map((g) => (
           <EntryGroup
             key={g.prompt}
-            store={store}
             phase={phase}
             prompt={g.prompt}
             title={g.title}
@@ -81,13 +81,13 @@ export function EntriesPanel({ store, mode }: { store: SessionStore; mode: Entri
 }
 
 function PrivacyNote(props: {
-  store: SessionStore;
   phase: Phase;
   privateNow: boolean;
   hiddenCount: number;
   canWrite: boolean;
 }) {
-  const { store, phase, privateNow, hiddenCount, canWrite } = props;
+  const { phase, privateNow, hiddenCount, canWrite } = props;
+  const store = useStore();
   if (!phase.private) return null;
   if (privateNow) {
     // Only someone who can write here has notes of their own to share.
@@ -124,7 +124,6 @@ function PrivacyNote(props: {
 }
 
 function EntryGroup(props: {
-  store: SessionStore;
   phase: Phase;
   prompt: number;
   title: string;
@@ -133,7 +132,7 @@ function EntryGroup(props: {
   privateNow: boolean;
   column: boolean;
 }) {
-  const { store, phase, prompt, title, entries, canWrite, privateNow, column } = props;
+  const { phase, prompt, title, entries, canWrite, privateNow, column } = props;
   const headingId = `group-${phase.id}-${prompt}`;
   const Tag = title ? 'section' : 'div';
   return (
@@ -151,38 +150,33 @@ function EntryGroup(props: {
       {entries.length > 0 && (
         <ul class="entry-list">
           {entries.map((e) => (
-            <EntryRow key={e.id} store={store} entry={e} anonymous={Boolean(phase.anonymous)} privateNow={privateNow} />
+            <EntryRow key={e.id} entry={e} anonymous={Boolean(phase.anonymous)} privateNow={privateNow} />
           ))}
         </ul>
       )}
       {entries.length === 0 && !canWrite && <p class="muted small empty">Nothing yet.</p>}
       {canWrite && (
-        <AddEntry store={store} phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />
+        <AddEntry phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />
       )}
     </Tag>
   );
 }
 
-function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean; privateNow: boolean }) {
-  const { store, entry, anonymous, privateNow } = props;
+function EntryRow(props: { entry: Entry; anonymous: boolean; privateNow: boolean }) {
+  const { entry, anonymous, privateNow } = props;
+  const store = useStore();
   const mine = entry.author === store.you.value && entry.author !== '';
-  const [editing, setEditing] = useState(false);
   const [text, setText] = useState(entry.text);
-  const [conflict, setConflict] = useState<Entry | null>(null);
-  const [base, setBase] = useState(entry.version);
-  const pending = usePending();
+  const edit = useVersionedEdit(entry);
+  const { editing, conflict, pending } = edit;
 
-  async function save(version: number) {
+  async function save(version?: number) {
     const value = text.trim();
     if (!value) return;
-    const result = await pending.run(() => store.entryEdit(entry.id, value, version));
-    if (result?.ok) {
-      setEditing(false);
-      setConflict(null);
-    } else if (result?.code === 'conflict' && result.current) {
-      pending.clear();
-      setConflict(result.current as Entry);
-    }
+    await edit.save(
+      (v) => store.send({ type: 'entry_edit', entry: entry.id, text: value, version: v }, { quiet: true }),
+      version,
+    );
   }
 
   const byline = mine ? 'You' : anonymous || !entry.author ? '' : store.nameOf(entry.author);
@@ -193,7 +187,7 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
           class="stack-sm"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void save();
           }}
         >
           <label class="visually-hidden" for={`entry-edit-${entry.id}`}>
@@ -207,19 +201,16 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
             value={text}
             autoFocus
             onInput={(e) => setText(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+            onKeyDown={(e) => e.key === 'Escape' && edit.stop()}
           />
           {conflict && (
             <ConflictNote
               theirs={conflict.text}
-              onKeepTheirs={() => {
-                setConflict(null);
-                setEditing(false);
-              }}
+              onKeepTheirs={edit.stop}
               onRetryMine={() => void save(conflict.version)}
             />
           )}
-          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={() => setEditing(false)} />
+          <SaveCancel disabled={pending.busy || !text.trim()} onCancel={edit.stop} />
         </form>
       ) : (
         <p class="entry-text" data-testid="entry-text">
@@ -240,9 +231,7 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
               class="btn btn-tiny"
               onClick={() => {
                 setText(entry.text);
-                setBase(entry.version);
-                setConflict(null);
-                setEditing(true);
+                edit.begin();
               }}
             >
               Edit
@@ -252,7 +241,7 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
                 type="button"
                 class="btn btn-tiny"
                 disabled={pending.busy}
-                onClick={() => pending.run(() => store.entryShare(entry.id))}
+                onClick={() => pending.run(() => store.send({ type: 'entry_share', entry: entry.id }))}
                 data-testid="entry-share"
               >
                 Share
@@ -262,7 +251,7 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
               type="button"
               class="btn btn-tiny btn-quiet-danger"
               disabled={pending.busy}
-              onClick={() => pending.run(() => store.entryRemove(entry.id))}
+              onClick={() => pending.run(() => store.send({ type: 'entry_remove', entry: entry.id }))}
             >
               Remove
             </button>
@@ -274,8 +263,9 @@ function EntryRow(props: { store: SessionStore; entry: Entry; anonymous: boolean
   );
 }
 
-function AddEntry(props: { store: SessionStore; phase: Phase; prompt: number; label: string; privateNow: boolean }) {
-  const { store, phase, prompt } = props;
+function AddEntry(props: { phase: Phase; prompt: number; label: string; privateNow: boolean }) {
+  const { phase, prompt } = props;
+  const store = useStore();
   const [text, setText] = useState('');
   const pending = usePending();
   const id = `entry-add-${prompt}`;
@@ -290,11 +280,11 @@ function AddEntry(props: { store: SessionStore; phase: Phase; prompt: number; la
     // Cleared at once: it shows below as waiting until the session confirms it;
     // a refusal brings it back under "Drafts not sent".
     setText('');
-    await pending.run(() => store.entryAdd(value, prompt));
+    await pending.run(() => store.write({ type: 'entry_add', text: value, prompt }));
   }
   return (
     <form class="add-entry stack-sm" onSubmit={submit} data-testid="entry-form">
-      <WaitingList store={store} items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
+      <WaitingList items={waiting.map((m) => ({ id: m.id, text: m.text }))} />
       <label class="visually-hidden" for={id}>
         {props.label}
       </label>

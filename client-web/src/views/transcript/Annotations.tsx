@@ -5,12 +5,13 @@
 import { useState } from 'preact/hooks';
 import { lineRange } from '../../evidence';
 import { isHidden, type Annotation, type AnnotationTag } from '../../protocol';
-import type { SessionStore } from '../../store';
-import { ConflictNote, InlineError, Nudge, UserText, usePending } from '../common';
+import { ConflictNote, InlineError, Nudge, UserText } from '../common';
 import { TAG_LABEL, TAG_ORDER, plural } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
+import { useStore } from '../useStore';
+import { useVersionedEdit } from '../useVersionedEdit';
 
 const COMMENT_MAX = LIMITS.max_entry_chars;
 
@@ -44,8 +45,9 @@ function TagChoice(props: { name: string; value: AnnotationTag; onChange(tag: An
   );
 }
 
-export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarget; onDone(): void }) {
-  const { store, target } = props;
+export function AnnotateForm(props: { target: AnnotateTarget; onDone(): void }) {
+  const { target } = props;
+  const store = useStore();
   const [tag, setTag] = useState<AnnotationTag>('notice');
   const [comment, setComment] = useState('');
   const fields = () => ({
@@ -61,7 +63,7 @@ export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarge
     e.preventDefault();
     // The form closes at once: the annotation shows in the list as waiting
     // until the server has stored it; a refusal brings it back as a draft.
-    void store.annotate(fields());
+    void store.write({ type: 'annotate', ...fields() });
     props.onDone();
   }
 
@@ -104,8 +106,8 @@ export function AnnotateForm(props: { store: SessionStore; target: AnnotateTarge
   );
 }
 
-export function AnnotationList(props: { store: SessionStore; onShow(a: Annotation): void }) {
-  const { store } = props;
+export function AnnotationList(props: { onShow(a: Annotation): void }) {
+  const store = useStore();
   const state = store.state.value!;
   const lines = state.transcript?.lines ?? [];
   const order = new Map(lines.map((l, i) => [l.id, i]));
@@ -127,13 +129,13 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
           {plural(hiddenCount, 'private annotation')} from others, shown when the facilitator reveals them.
         </p>
       )}
-      <WaitingList store={store} items={waiting} />
+      <WaitingList items={waiting} />
       {placed.length === 0 && unplaced.length === 0 && waiting.length === 0 && (
         <p class="muted small empty">Select a line (or words in it) and choose Annotate.</p>
       )}
       <ul class="annotation-list">
         {placed.map((a) => (
-          <AnnotationCard key={a.id} store={store} annotation={a} onShow={props.onShow} />
+          <AnnotationCard key={a.id} annotation={a} onShow={props.onShow} />
         ))}
       </ul>
       {unplaced.length > 0 && (
@@ -142,7 +144,7 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
           <p class="muted small">Their words were not found after the transcript changed; they are kept here.</p>
           <ul class="annotation-list">
             {unplaced.map((a) => (
-              <AnnotationCard key={a.id} store={store} annotation={a} onShow={props.onShow} />
+              <AnnotationCard key={a.id} annotation={a} onShow={props.onShow} />
             ))}
           </ul>
         </div>
@@ -151,18 +153,17 @@ export function AnnotationList(props: { store: SessionStore; onShow(a: Annotatio
   );
 }
 
-function AnnotationCard(props: { store: SessionStore; annotation: Annotation; onShow(a: Annotation): void }) {
-  const { store, annotation: a } = props;
+function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): void }) {
+  const { annotation: a } = props;
+  const store = useStore();
   const state = store.state.value!;
   const mine = a.author !== '' && a.author === store.you.value;
-  const [editing, setEditing] = useState(false);
   const [replying, setReplying] = useState(false);
   const [tag, setTag] = useState<AnnotationTag>(a.tag);
   const [comment, setComment] = useState(a.comment);
   const [reply, setReply] = useState('');
-  const [conflict, setConflict] = useState<Annotation | null>(null);
-  const [base, setBase] = useState(a.version);
-  const pending = usePending();
+  const edit = useVersionedEdit(a);
+  const { editing, conflict, pending } = edit;
   const anonymous = state.template.phases.find((p) => p.id === a.phase)?.anonymous;
   const author = mine ? 'You' : anonymous || !a.author ? '' : store.nameOf(a.author);
   const placed = a.placed !== false && (state.transcript?.lines ?? []).some((l) => l.id === a.from_line);
@@ -172,15 +173,15 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
     replying && reply.trim() ? { type: 'annotation_reply', annotation: a.id, text: reply.trim() } : null,
   );
 
-  async function save(version: number) {
-    const result = await pending.run(() => store.annotationEdit(a.id, tag, comment.trim(), version));
-    if (result?.ok) {
-      setEditing(false);
-      setConflict(null);
-    } else if (result?.code === 'conflict' && result.current) {
-      pending.clear();
-      setConflict(result.current as Annotation);
-    }
+  async function save(version?: number) {
+    await edit.save(
+      (v) =>
+        store.send(
+          { type: 'annotation_edit', annotation: a.id, tag, comment: comment.trim(), version: v },
+          { quiet: true },
+        ),
+      version,
+    );
   }
 
   function sendReply(e: Event) {
@@ -190,7 +191,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
     // Shown below as waiting until confirmed; a refusal comes back as a draft.
     setReply('');
     setReplying(false);
-    void pending.run(() => store.annotationReply(a.id, text));
+    void pending.run(() => store.write({ type: 'annotation_reply', annotation: a.id, text }));
   }
 
   return (
@@ -216,7 +217,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
           class="stack-sm"
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void save();
           }}
         >
           <TagChoice name={`tag-${a.id}`} value={tag} onChange={setTag} />
@@ -235,10 +236,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
           {conflict && (
             <ConflictNote
               theirs={`${TAG_LABEL[conflict.tag]}: ${conflict.comment}`}
-              onKeepTheirs={() => {
-                setConflict(null);
-                setEditing(false);
-              }}
+              onKeepTheirs={edit.stop}
               onRetryMine={() => void save(conflict.version)}
             />
           )}
@@ -246,7 +244,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
             <button type="submit" class="btn btn-small btn-primary" disabled={pending.busy}>
               Save
             </button>
-            <button type="button" class="btn btn-small" onClick={() => setEditing(false)}>
+            <button type="button" class="btn btn-small" onClick={edit.stop}>
               Cancel
             </button>
           </div>
@@ -268,7 +266,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
           ))}
         </ul>
       )}
-      <WaitingList store={store} items={waitingReplies.map((m) => ({ id: m.id, text: m.text }))} />
+      <WaitingList items={waitingReplies.map((m) => ({ id: m.id, text: m.text }))} />
       {replying && (
         <form class="reply-form stack-sm" onSubmit={sendReply}>
           <label class="visually-hidden" for={`reply-${a.id}`}>
@@ -310,9 +308,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
                 onClick={() => {
                   setTag(a.tag);
                   setComment(a.comment);
-                  setBase(a.version);
-                  setConflict(null);
-                  setEditing(true);
+                  edit.begin();
                 }}
               >
                 Edit
@@ -321,7 +317,7 @@ function AnnotationCard(props: { store: SessionStore; annotation: Annotation; on
                 type="button"
                 class="btn btn-tiny btn-quiet-danger"
                 disabled={pending.busy}
-                onClick={() => pending.run(() => store.annotationRemove(a.id))}
+                onClick={() => pending.run(() => store.send({ type: 'annotation_remove', annotation: a.id }))}
               >
                 Remove
               </button>

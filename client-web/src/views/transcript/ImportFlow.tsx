@@ -6,7 +6,6 @@
 
 import { useMemo, useState } from 'preact/hooks';
 import type { ImportLine, SpeakerRole } from '../../protocol';
-import type { SessionStore } from '../../store';
 import {
   buildPseudonyms,
   decodeTranscriptBytes,
@@ -26,6 +25,7 @@ import { InlineError, usePending } from '../common';
 import { SPEAKER_ROLE_LABEL, lineTime, plural } from '../labels';
 import { AmbiguousNames } from './AmbiguousNames';
 import { guessRoles, peopleFrom, toHide, type Person } from './people';
+import { useStore } from '../useStore';
 
 const FORMATS: { value: FormatChoice; label: string }[] = [
   { value: 'auto', label: 'Detect automatically' },
@@ -43,7 +43,8 @@ const MAX_REMAINING_SHOWN = 5;
 
 type Parsed = Extract<ParseResult, { ok: true }>;
 
-export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; replacing?: boolean; onDone?(): void }) {
+export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?(): void }) {
+  const store = useStore();
   const [source, setSource] = useState('');
   const [format, setFormat] = useState<FormatChoice>('auto');
   const [parsed, setParsed] = useState<Parsed | null>(null);
@@ -128,7 +129,10 @@ export function ImportFlow({ store, replacing, onDone }: { store: SessionStore; 
   async function send(e: Event) {
     e.preventDefault();
     if (!parsed || !consent || remaining.length > 0) return;
-    const result = await pending.run(() => store.transcriptImport(wireLines(), parsed.format));
+    const result = await pending.run(() => store.send(
+        { type: 'transcript_import', lines: wireLines(), format: parsed.format, consent: true },
+        { quiet: true },
+      ));
     if (result?.ok) {
       setSource('');
       setParsed(null);

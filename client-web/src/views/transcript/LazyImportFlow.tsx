@@ -3,9 +3,8 @@
 
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionStore } from '../../store';
 
-type Props = { store: SessionStore; replacing?: boolean; onDone?(): void };
+type Props = { replacing?: boolean; onDone?(): void };
 
 let loaded: FunctionComponent<Props> | null = null;
 

@@ -6,10 +6,10 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isHidden, type Annotation, type AnnotationTag, type TranscriptLineWire } from '../../protocol';
-import type { SessionStore } from '../../store';
 import { TAG_LABEL, lineTime, plural } from '../labels';
 import { AnnotateForm, AnnotationList, type AnnotateTarget } from './Annotations';
 import { readWordsSelection, type WordsSelection } from './selection';
+import { useStore } from '../useStore';
 
 interface Range {
   from: number;
@@ -21,7 +21,8 @@ function isTyping(): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-export function TranscriptReader({ store }: { store: SessionStore }) {
+export function TranscriptReader() {
+  const store = useStore();
   const state = store.state.value!;
   const transcript = state.transcript!;
   const lines = transcript.lines;
@@ -131,7 +132,7 @@ export function TranscriptReader({ store }: { store: SessionStore }) {
     if (i < 0) return;
     setFollowing(true);
     broughtHere.current = lines[i].id;
-    void store.focusLine(lines[i].id);
+    void store.send({ type: 'focus_line', line: lines[i].id });
   }
 
   function openAnnotate() {
@@ -247,7 +248,6 @@ export function TranscriptReader({ store }: { store: SessionStore }) {
         )}
         {target && (
           <AnnotateForm
-            store={store}
             target={target}
             onDone={() => {
               setTarget(null);
@@ -257,7 +257,7 @@ export function TranscriptReader({ store }: { store: SessionStore }) {
           />
         )}
       </div>
-      <AnnotationList store={store} onShow={show} />
+      <AnnotationList onShow={show} />
     </div>
   );
 }

@@ -3,13 +3,14 @@
 
 import { formatDateTime as clockTime } from '../../dates';
 import { useState } from 'preact/hooks';
-import type { SessionStore } from '../../store';
 import { ConfirmButton, InlineError, usePending } from '../common';
 import { plural } from '../labels';
 import { LazyImportFlow as ImportFlow } from './LazyImportFlow';
 import { TranscriptReader } from './Reader';
+import { useStore } from '../useStore';
 
-export function TranscriptPanel({ store }: { store: SessionStore }) {
+export function TranscriptPanel() {
+  const store = useStore();
   const state = store.state.value!;
   const transcript = state.transcript;
   const presenter = store.isPresenter.value;
@@ -17,7 +18,7 @@ export function TranscriptPanel({ store }: { store: SessionStore }) {
   const pending = usePending();
 
   if (!transcript) {
-    if (presenter && state.status !== 'ended') return <ImportFlow store={store} />;
+    if (presenter && state.status !== 'ended') return <ImportFlow />;
     return (
       <p class="muted empty" data-testid="no-transcript">
         The presenter has not shared a transcript yet.
@@ -41,14 +42,14 @@ export function TranscriptPanel({ store }: { store: SessionStore }) {
               label="Withdraw transcript"
               confirmLabel="Withdraw it and all its annotations"
               testid="withdraw-transcript"
-              onConfirm={() => void pending.run(() => store.transcriptWithdraw())}
+              onConfirm={() => void pending.run(() => store.send({ type: 'transcript_withdraw' }))}
             />
           </div>
         )}
       </div>
       <InlineError message={pending.error} />
-      {replacing && <ImportFlow store={store} replacing onDone={() => setReplacing(false)} />}
-      <TranscriptReader store={store} />
+      {replacing && <ImportFlow replacing onDone={() => setReplacing(false)} />}
+      <TranscriptReader />
     </div>
   );
 }
