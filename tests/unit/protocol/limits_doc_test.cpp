@@ -6,13 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "debrief/protocol/limits.hpp"
+#include "markdown_table.hpp"
 
 namespace debrief::protocol {
 namespace {
@@ -23,23 +23,10 @@ std::string n(auto value) { return std::to_string(value); }
 
 // The rows of the two-column table under `heading`: what → limit.
 std::map<std::string, std::string> limits_table(const std::filesystem::path& path, const std::string& heading) {
-  std::ifstream file(path);
-  EXPECT_TRUE(file) << "cannot read " << path;
   std::map<std::string, std::string> rows;
-  std::string line;
-  bool in_section = false;
-  while (std::getline(file, line)) {
-    if (line == heading) {
-      in_section = true;
-      continue;
-    }
-    if (!in_section) continue;
-    if (line.starts_with("#")) break;
-    if (!line.starts_with("| ") || !line.ends_with(" |") || line.starts_with("| ---")) continue;
-    const auto body = line.substr(2, line.size() - 4);
-    const auto bar = body.find(" | ");
-    if (bar == std::string::npos) continue;
-    rows.emplace(body.substr(0, bar), body.substr(bar + 3));
+  for (const auto& cells : first_table_under(path, heading).rows) {
+    EXPECT_EQ(cells.size(), 2u) << "a row of \"" << heading << "\" in " << path;
+    if (cells.size() == 2) rows.emplace(cells[0], cells[1]);
   }
   return rows;
 }

@@ -11,6 +11,7 @@
 
 #include "debrief/protocol/apply.hpp"
 #include "debrief/protocol/permissions.hpp"
+#include "markdown_table.hpp"
 #include "written_here.hpp"
 
 namespace debrief::protocol {
@@ -20,20 +21,6 @@ struct documented_rule {
   std::set<role> roles;
   std::set<phase_kind> kinds;  // empty: any
 };
-
-std::vector<std::string> cells_of(const std::string& row) {
-  std::vector<std::string> cells;
-  std::stringstream in(row);
-  std::string cell;
-  std::getline(in, cell, '|');  // before the first bar
-  while (std::getline(in, cell, '|')) {
-    const auto first = cell.find_first_not_of(' ');
-    const auto last = cell.find_last_not_of(' ');
-    cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
-  }
-  if (!cells.empty() && cells.back().empty()) cells.pop_back();
-  return cells;
-}
 
 std::map<std::string, documented_rule> documented_table() {
   std::ifstream file(DEBRIEF_PROTOCOL_MD);
