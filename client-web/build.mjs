@@ -1,4 +1,4 @@
-// Bundles the client into dist/: index.html, favicon.svg, app.js, app.css and the chunks
+// Bundles the client into dist/: index.html, favicon.svg, app.js, app.css (every view's sheet) and the chunks
 // loaded later (the presenter's transcript importer, the QR code), minified.
 // Prints each file's size and the first-load total (what every person downloads).
 import { build } from 'esbuild';
@@ -28,6 +28,21 @@ const result = await build({
 });
 // What the first screen needs: the page, the styles, app.js and the chunks it imports statically.
 const outputs = result.metafile.outputs;
+// Views import their sheets beside them; esbuild joins every sheet reachable from app.js into
+// app.css, which index.html links. A sheet reached only through a dynamic import() would land in a
+// chunk-*.css that nothing loads: refuse it (import it from a module on the first load instead, as
+// LazyImportFlow.tsx does for the importer's sheets), then drop those chunk sheets, which repeat
+// only what app.css already holds.
+const appSheet = outputs[`${outdir}/app.css`];
+for (const [file, output] of Object.entries(outputs)) {
+  if (!file.endsWith('.css') || output === appSheet) continue;
+  const missing = Object.keys(output.inputs).filter((input) => !appSheet?.inputs[input]);
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(', ')}: only imported on demand, so never on the page; import it on the first load`);
+  }
+  await rm(file);
+  delete outputs[file];
+}
 const first = new Set(['index.html', 'app.css']);
 const visit = (file) => {
   if (first.has(basename(file))) return;

@@ -6,6 +6,7 @@
 import { formatMmSs, formatOver, spokenDuration } from '../timer';
 import { useClock } from './useRemaining';
 import { useStore } from './useStore';
+import './CompactClock.css';
 
 export function CompactClock() {
   const store = useStore();

@@ -4,6 +4,7 @@
 
 import { DRAFTS_ID } from './Drafts';
 import { useStore } from './useStore';
+import './ConnectionStatus.css';
 
 function showDrafts(e: Event) {
   e.preventDefault();

@@ -8,6 +8,7 @@ import { formatMmSs, formatOver, spokenDuration } from '../timer';
 import { TIMER_LABEL } from './labels';
 import { useClock } from './useRemaining';
 import { useStore } from './useStore';
+import './Countdown.css';
 
 const LAST_MINUTE_MS = 60_000;
 const R = 54;

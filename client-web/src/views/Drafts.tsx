@@ -9,6 +9,7 @@ import { isPrivateNow } from '../session-state';
 import { ConfirmButton, InlineError, usePending } from './common';
 import { CONTENT_LABEL } from './labels';
 import { useStore } from './useStore';
+import './Drafts.css';
 
 export const DRAFTS_ID = 'drafts-not-sent';
 

@@ -5,6 +5,7 @@ import { useId } from 'preact/hooks';
 import { describeEvidence, evidenceOptions } from '../evidence';
 import type { SessionState } from '../protocol';
 import { LIMITS } from '../generated/contract';
+import './EvidencePicker.css';
 
 const MAX_EVIDENCE = LIMITS.max_evidence;
 

@@ -7,6 +7,7 @@ import { ConfirmInline } from './common';
 import { plural } from './labels';
 import { useRemaining } from './useRemaining';
 import { useStore } from './useStore';
+import './FacilitatorControls.css';
 
 /** True when a key press belongs to a text field, not to the shortcuts. */
 function isTyping(target: EventTarget | null): boolean {

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { loadCredentials } from '../saved';
 import { useCopy } from './copy';
+import './FacilitatorKey.css';
 
 export function FacilitatorKey({ code }: { code: string }) {
   const [open, setOpen] = useState(false);

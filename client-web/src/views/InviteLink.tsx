@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { qrModules, type QrModules } from '../qr';
 import { sessionPath } from '../router';
 import { useCopy } from './copy';
+import './InviteLink.css';
 
 /** `children`: more to share from here, for those who may (the facilitator key). */
 export function InviteLink({ code, children }: { code: string; children?: ComponentChildren }) {

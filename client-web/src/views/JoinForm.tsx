@@ -7,6 +7,7 @@ import type { Role } from '../protocol';
 import { ROLE_HINT, ROLE_LABEL, kindLabel } from './labels';
 import { LIMITS } from '../generated/contract';
 import { useStore } from './useStore';
+import './JoinForm.css';
 
 const NAME_MAX = LIMITS.max_name_chars;
 const NAME_KEY = 'debrief:name';

@@ -15,6 +15,7 @@ import { DoneToggle, PresenceList } from './PresenceList';
 import { Summary } from './Summary';
 import { LazyImportFlow as ImportFlow } from './transcript/LazyImportFlow';
 import { useStore } from './useStore';
+import './LiveView.css';
 
 export function LiveView() {
   const store = useStore();

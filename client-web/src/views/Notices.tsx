@@ -2,6 +2,7 @@
 // person's next action goes through, or until the page reconnects.
 
 import { useStore } from './useStore';
+import './Notices.css';
 
 export function Notices() {
   const store = useStore();

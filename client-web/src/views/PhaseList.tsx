@@ -11,6 +11,7 @@ import { kindLabel, plural } from './labels';
 import { useServerNow } from './useRemaining';
 import { LIMITS } from '../generated/contract';
 import { useStore } from './useStore';
+import './PhaseList.css';
 
 const KINDS: PhaseKind[] = ['opening', 'assumptions', 'transcript', 'discussion', 'adaptations', 'reflection', 'chart'];
 

@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { ConfirmButton, ConfirmInline, InlineError, usePending } from './common';
 import { roleLabel } from './labels';
 import { useStore } from './useStore';
+import './PresenceList.css';
 
 export function PresenceList() {
   const store = useStore();

@@ -13,6 +13,7 @@ import { LiveView } from './LiveView';
 import { Notices } from './Notices';
 import { StorageBanner } from './StorageBanner';
 import { StoreContext, useStore } from './useStore';
+import './SessionPage.css';
 
 export function SessionPage({ code }: { code: string }) {
   const store = useMemo(() => createSessionStore(code), [code]);

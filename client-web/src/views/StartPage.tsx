@@ -7,6 +7,7 @@ import { navigate, normaliseCode, sessionPath } from '../router';
 import { updateCredentials } from '../saved';
 import { kindLabel, plural } from './labels';
 import { LIMITS } from '../generated/contract';
+import './StartPage.css';
 
 const TITLE_MAX = LIMITS.max_title_chars;
 

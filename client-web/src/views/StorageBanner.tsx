@@ -2,6 +2,7 @@
 // so the page says so calmly instead of looking broken.
 
 import { useStore } from './useStore';
+import './StorageBanner.css';
 
 export const STORAGE_UNAVAILABLE_TEXT = "Changes can't be saved right now. What you see is safe; try again in a moment.";
 

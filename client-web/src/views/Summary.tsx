@@ -10,6 +10,7 @@ import { UserText } from './common';
 import { EvidenceList } from './EvidencePicker';
 import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL, plural } from './labels';
 import { useStore } from './useStore';
+import './Summary.css';
 
 const FORMATS = [
   { format: 'md', label: 'Markdown', hint: 'for notes' },

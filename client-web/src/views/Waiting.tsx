@@ -3,6 +3,7 @@
 
 import { UserText } from './common';
 import { useStore } from './useStore';
+import './Waiting.css';
 
 export interface WaitingItem {
   id: string;

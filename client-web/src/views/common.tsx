@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { judgingWords } from '../nudge';
 import type { CommandResult } from '../store';
+import './common.css';
 
 export interface Pending {
   busy: boolean;

@@ -7,6 +7,7 @@ import { AssumptionBoard, PendingProposals, ProposeForm } from './AssumptionBoar
 import { BoardReview } from './BoardReview';
 import { EntriesPanel } from './Entries';
 import { useStore } from '../useStore';
+import './Activity.css';
 
 /** Kinds whose prompts the activity itself shows (as lists, prompts or columns). */
 export function promptsShownInActivity(kind: string, prompts: string[]): boolean {

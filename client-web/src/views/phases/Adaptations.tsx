@@ -13,6 +13,7 @@ import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
 import { useStore } from '../useStore';
 import { useVersionedEdit, type VersionedEdit } from '../useVersionedEdit';
+import './Adaptations.css';
 
 const CHANGE_MAX = LIMITS.max_adaptation_chars;
 const FOR_WHOM_MAX = LIMITS.max_for_whom_chars;

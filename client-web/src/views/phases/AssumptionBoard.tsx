@@ -11,6 +11,7 @@ import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
 import { useStore } from '../useStore';
 import { useVersionedEdit } from '../useVersionedEdit';
+import './AssumptionBoard.css';
 
 const ITEM_MAX = LIMITS.max_item_chars;
 

@@ -8,6 +8,7 @@ import { ConflictNote, InlineError, UserText, usePending } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
 import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, plural } from '../labels';
 import { useStore } from '../useStore';
+import './BoardReview.css';
 
 const STATUSES: ItemStatus[] = ['open', 'confirmed', 'challenged'];
 

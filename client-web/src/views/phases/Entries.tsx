@@ -13,6 +13,7 @@ import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
 import { useStore } from '../useStore';
 import { useVersionedEdit } from '../useVersionedEdit';
+import './Entries.css';
 
 const ENTRY_MAX = LIMITS.max_entry_chars;
 

@@ -12,6 +12,7 @@ import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
 import { useStore } from '../useStore';
 import { useVersionedEdit } from '../useVersionedEdit';
+import './Annotations.css';
 
 const COMMENT_MAX = LIMITS.max_entry_chars;
 

@@ -3,6 +3,8 @@
 
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import './ImportFlow.css';
+import './AmbiguousNames.css';
 
 type Props = { replacing?: boolean; onDone?(): void };
 

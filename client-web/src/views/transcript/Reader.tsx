@@ -10,6 +10,7 @@ import { TAG_LABEL, lineTime, plural } from '../labels';
 import { AnnotateForm, AnnotationList, type AnnotateTarget } from './Annotations';
 import { readWordsSelection, type WordsSelection } from './selection';
 import { useStore } from '../useStore';
+import './Reader.css';
 
 interface Range {
   from: number;

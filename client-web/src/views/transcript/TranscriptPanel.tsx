@@ -8,6 +8,7 @@ import { plural } from '../labels';
 import { LazyImportFlow as ImportFlow } from './LazyImportFlow';
 import { TranscriptReader } from './Reader';
 import { useStore } from '../useStore';
+import './TranscriptPanel.css';
 
 export function TranscriptPanel() {
   const store = useStore();
