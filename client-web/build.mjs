@@ -28,17 +28,16 @@ const result = await build({
 });
 // What the first screen needs: the page, the styles, app.js and the chunks it imports statically.
 const outputs = result.metafile.outputs;
-// Views import their sheets beside them; esbuild joins every sheet reachable from app.js into
-// app.css, which index.html links. A sheet reached only through a dynamic import() would land in a
-// chunk-*.css that nothing loads: refuse it (import it from a module on the first load instead, as
-// LazyImportFlow.tsx does for the importer's sheets), then drop those chunk sheets, which repeat
-// only what app.css already holds.
+// Views import their sheets beside them. esbuild joins every sheet reachable from app.js (through
+// dynamic import() too) into app.css, which index.html links, and also writes a chunk-*.css per
+// lazy chunk repeating part of it, which nothing loads: drop those, and fail if one ever holds a
+// sheet that app.css lacks (it would never reach the page).
 const appSheet = outputs[`${outdir}/app.css`];
 for (const [file, output] of Object.entries(outputs)) {
   if (!file.endsWith('.css') || output === appSheet) continue;
   const missing = Object.keys(output.inputs).filter((input) => !appSheet?.inputs[input]);
   if (missing.length > 0) {
-    throw new Error(`${missing.join(', ')}: only imported on demand, so never on the page; import it on the first load`);
+    throw new Error(`${missing.join(', ')}: in ${file} but not in app.css, so never on the page`);
   }
   await rm(file);
   delete outputs[file];

@@ -7,8 +7,8 @@
 // CSS_BEFORE and with CSS_AFTER (default: dist/app.css), so nothing but the styles
 // differs. PNGs go to CSS_OUT_BEFORE and CSS_OUT_AFTER (default /tmp/css-before and
 // /tmp/css-after), the counts to differences.json beside the latter; the test fails
-// on any pixel that differs by more than rasteriser noise. Not part of the browser
-// suite (the suite's testMatch does not match *.capture.ts).
+// on any difference beyond rasteriser noise (see the end of the test). Not part of
+// the browser suite (the suite's testMatch does not match *.capture.ts).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -295,9 +295,9 @@ test('every screen of a debrief looks the same with both stylesheets', async ({ 
   await Promise.all(contexts.map((c) => c.close()));
   writeFileSync(join(outAfter, 'differences.json'), JSON.stringify(results, null, 2));
   expect(results.length).toBe(20 * sizes.length);
-  // Chromium's software rasteriser may shade a few anti-aliased pixels of a rounded
-  // corner one step apart after a stylesheet reload, even when both sheets are the
-  // same file (CSS_BEFORE=dist/app.css shows it); a style that changed moves or
-  // recolours pixels by far more than that.
-  expect(results.filter((r) => r.maxDelta > 2)).toEqual([]);
+  // Chromium's software rasteriser may shade a few anti-aliased pixels (rounded
+  // corners, focus rings) a few steps apart after a stylesheet reload, even when both
+  // sheets are the same file (CSS_BEFORE=dist/app.css shows it). A rule that changed
+  // moves or recolours whole edges and areas: hundreds of pixels, or far more than 8.
+  expect(results.filter((r) => r.differing > 100 || r.maxDelta > 8)).toEqual([]);
 });

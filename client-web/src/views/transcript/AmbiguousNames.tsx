@@ -6,6 +6,7 @@
 import type { Occurrence } from '../../transcript';
 import { foldName } from '../../transcript';
 import { plural } from '../labels';
+import './AmbiguousNames.css';
 
 const REASON: Record<string, string> = {
   'sentence-start': 'starts a sentence',

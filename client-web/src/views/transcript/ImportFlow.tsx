@@ -26,6 +26,7 @@ import { SPEAKER_ROLE_LABEL, lineTime, plural } from '../labels';
 import { AmbiguousNames } from './AmbiguousNames';
 import { guessRoles, peopleFrom, toHide, type Person } from './people';
 import { useStore } from '../useStore';
+import './ImportFlow.css';
 
 const FORMATS: { value: FormatChoice; label: string }[] = [
   { value: 'auto', label: 'Detect automatically' },

@@ -3,8 +3,6 @@
 
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import './ImportFlow.css';
-import './AmbiguousNames.css';
 
 type Props = { replacing?: boolean; onDone?(): void };
 
