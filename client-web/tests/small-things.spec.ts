@@ -125,6 +125,17 @@ test('observers are told they observe, and "What I know" is not "Still open"', a
     await known.getByTestId('mark-item').click();
     await expect(known.getByTestId('status-open')).toBeHidden();
     await saveScreenshot(presenter, testInfo, 'review-know-tablet');
+    // Marking an assumption opens its statuses (with a hidden legend) and the
+    // evidence picker: the page must still fit the screen, on a phone too.
+    await assumed.getByTestId('mark-item').click();
+    await expect(assumed.getByTestId('status-challenged')).toBeAttached();
+    for (const width of [820, 390]) {
+      await presenter.setViewportSize({ width, height: 900 });
+      // A mobile browser widens its layout viewport to the content, so compare with the screen.
+      const contentWidth = await presenter.evaluate(() => document.documentElement.scrollWidth);
+      expect(contentWidth, `the page is wider than a ${width} px screen`).toBeLessThanOrEqual(width);
+    }
+    await saveScreenshot(presenter, testInfo, 'review-mark-phone');
 
     // A private phase: the observer cannot write, so is not told to Share.
     await nextPhase(facilitator, [presenter, observer], 'Read the transcript together');
