@@ -19,6 +19,14 @@ export function normaliseCode(input: string): string {
     .replace(/O/g, '0');
 }
 
+/**
+ * A session code: 12 characters of Crockford base-32, or 13 when the server
+ * is one of several and the first names its instance.
+ */
+export function isSessionCode(code: string): boolean {
+  return /^[0-9A-HJKMNP-TV-Z]{12,13}$/.test(code);
+}
+
 export function parseRoute(pathname: string): Route {
   const m = pathname.match(/^\/s\/([^/]+)\/?$/);
   if (m) {
