@@ -65,7 +65,9 @@ function startInstance(letter) {
 function request(url, { method = 'GET', body, headers = {} } = {}) {
   const lib = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
-    const req = lib.request(url, { method, headers, rejectUnauthorized: false }, (res) => {
+    // A connection each (agent: false): HAProxy balances per request, but keeps
+    // a kept-alive client on the server it last used.
+    const req = lib.request(url, { method, headers, rejectUnauthorized: false, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d) => (text += d));
@@ -181,6 +183,8 @@ async function main() {
     DEBRIEF_INSTANCE_B: `127.0.0.1:${ports.B}`,
   });
   await until('HAProxy', async () => (await request(`${origin}/healthz`)).status === 200);
+  // Not someone else's, still listening on our ports.
+  for (const c of [haproxy, instances.A, instances.B]) assert.equal(c.exitCode, null, `${c.spawnargs.join(' ')} exited`);
 
   step('plain HTTP is redirected to HTTPS');
   const plain = await request(`http://127.0.0.1:${ports.http}/s/AK7M2Q9XP4TDA`);
@@ -291,7 +295,10 @@ async function main() {
   console.log('ok');
 }
 
-main().catch((e) => {
+// A failure must not wait on the children's open sockets; nor may a hang.
+const fail = (e) => {
   console.error(e);
-  process.exitCode = 1;
-});
+  process.exit(1); // 'exit' kills the children
+};
+setTimeout(() => fail(new Error('timed out after 90 s')), 90_000).unref();
+main().then(() => process.exit(0), fail);
