@@ -174,7 +174,7 @@ async function main() {
   await Promise.all([ready(ports.A), ready(ports.B)]);
   const haproxy = start('haproxy', ['haproxy', '-db', '-f', cfg], {
     DEBRIEF_HAPROXY_UNPRIVILEGED: '1',
-    DEBRIEF_HAPROXY_MAXCONN: '500', // within an unprivileged open-file limit
+    DEBRIEF_HAPROXY_MAXCONN: '200', // within even a 1024 open-file limit
     DEBRIEF_HTTP_BIND: `127.0.0.1:${ports.http}`,
     DEBRIEF_HTTPS_BIND: `127.0.0.1:${ports.https}`,
     DEBRIEF_CERT: env.DEBRIEF_DEPLOY_CERT,
