@@ -12,6 +12,10 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # Debian packages the build needs (tzdata: the zones exports state times in); test.sh adds chromium.
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
                 libgtest-dev libgmock-dev libcli11-dev tzdata)
+# The deployment tests (tests/deploy/): HAProxy and a certificate made at test
+# time, the databases read with sqlite3, a WebSocket client (node-ws), and
+# systemd-analyze to check the unit offline.
+DEPLOY_TEST_PACKAGES=(haproxy openssl sqlite3 node-ws systemd)
 # The fuzzer (scripts/fuzz.sh, run briefly by test.sh) needs clang and libFuzzer.
 FUZZ_PACKAGES=(cmake ninja-build clang-14 libfuzzer-14-dev libclang-rt-14-dev nlohmann-json3-dev)
 

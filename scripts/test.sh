@@ -4,7 +4,7 @@
 # fuzzing run, then the browser tests in Chromium.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ensure_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" chromium clang-format
+ensure_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${DEPLOY_TEST_PACKAGES[@]}" chromium clang-format
 
 log "format check (clang-format)"
 bash "$ROOT/scripts/check-format.sh"

@@ -45,9 +45,15 @@ export interface Connection {
   stop(): void;
 }
 
-export function wsUrl(loc: Location = location): string {
+/**
+ * The socket's URL. A 13-character code starts with the character of the
+ * instance that holds it; `?i=` carries that character (never the code) so
+ * a proxy in front of several instances can route the socket to its owner.
+ */
+export function wsUrl(loc: Location = location, code = ''): string {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${loc.host}/ws`;
+  const hint = code.length === 13 ? `?i=${encodeURIComponent(code[0])}` : '';
+  return `${scheme}//${loc.host}/ws${hint}`;
 }
 
 export function createConnection(

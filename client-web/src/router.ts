@@ -1,23 +1,11 @@
 // Two routes: "/" is the start page, "/s/{CODE}" a session.
 
 import { signal } from '@preact/signals';
+import { normaliseCode } from './codes';
+
+export { isSessionCode, normaliseCode } from './codes';
 
 export type Route = { name: 'start' } | { name: 'session'; code: string };
-
-/**
- * Normalises what a person typed or pasted (a code, or a whole invite link)
- * to a session code: Crockford base-32 upper case, with the letters it
- * reads as digits (I, L → 1; O → 0) and separators dropped.
- */
-export function normaliseCode(input: string): string {
-  const fromLink = input.match(/\/s\/([^/?#\s]+)/);
-  const raw = fromLink ? fromLink[1] : input;
-  return raw
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
-}
 
 export function parseRoute(pathname: string): Route {
   const m = pathname.match(/^\/s\/([^/]+)\/?$/);

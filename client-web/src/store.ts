@@ -82,7 +82,7 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     announce: announcements.announce,
     send: (command) => send(command),
   });
-  const socket = createSocket(options.url ?? wsUrl(), now, {
+  const socket = createSocket(options.url ?? wsUrl(location, code), now, {
     onOpen: () => sync.hello(),
     onMessage: (text) => sync.receive(text),
   });

@@ -67,7 +67,8 @@ http_options http_options_from(const config& cfg) {
 hub_settings hub_settings_from(const config& cfg) {
   return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)},
           cfg.lobby_expiry_hours * 60 * 60 * 1000,
-          cfg.unload_after};
+          cfg.unload_after,
+          cfg.code_prefix};
 }
 
 }  // namespace

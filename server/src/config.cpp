@@ -6,6 +6,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "secrets.hpp"
+
 namespace debrief::server {
 
 namespace {
@@ -42,6 +44,14 @@ const CLI::Validator ip_address{[](std::string& value) -> std::string {
                                   return ec ? "needs an IP address, not " + value : std::string();
                                 },
                                 ""};
+
+// One character of the alphabet session codes are made of.
+const CLI::Validator code_character{
+    [](std::string& value) -> std::string {
+      if (value.size() == 1 && secrets::code_alphabet.find(value[0]) != std::string_view::npos) return {};
+      return "needs one character of 0-9 or A-Z other than I, L, O and U (upper case), not \"" + value + "\"";
+    },
+    ""};
 
 // --flag-name, readable from DEBRIEF_FLAG_NAME too.
 std::string env_name(std::string_view flag) {
@@ -89,6 +99,12 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       ->allow_extra_args(false)
       ->delimiter(',')
       ->check(ip_address);
+  add(app, "--code-prefix", cfg.code_prefix,
+      "one character that starts every session code this instance\ncreates (0-9, A-Z but I, L, O, U), for a proxy to "
+      "route\neach room to its instance; codes are then 13 characters")
+      ->type_name("C")
+      ->default_str("")
+      ->check(code_character);
 
   const auto count = [&](const std::string& flag, long& value, const std::string& text) {
     add(app, flag, value, text)->type_name("N")->check(whole_number(1, 1'000'000'000))->group(limits_group);

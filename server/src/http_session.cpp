@@ -137,7 +137,9 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
   client_ = client_address(peer_, parser_->get(), options_.trusted_proxies);
   if (websocket::is_upgrade(parser_->get())) {
     auto req = parser_->release();
-    if (req.target() != "/ws") {
+    // A query is allowed and ignored: ?i=<instance> is a proxy's routing hint.
+    const auto target = urls::parse_origin_form(req.target());
+    if (!target || target->encoded_path() != "/ws") {
       return respond(error_response(req, {protocol::error_code::not_found, "WebSockets live at /ws."}));
     }
     if (!origin_allowed(req)) {

@@ -64,6 +64,7 @@ void hub::watch_timers(const std::vector<storage::due_timer>& timers) {
 }
 
 void hub::open(const std::string& code, open_fn ready) {
+  if (!secrets::is_session_code(code)) return ready({});  // no such session, and no lookup
   std::shared_ptr<room> in_memory;
   {
     std::lock_guard lock(mutex_);
@@ -126,7 +127,7 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
   using protocol::error_code;
   const auto now = clock_();
   room_seed seed;
-  seed.record = {secrets::session_code(), secrets::key(), now};
+  seed.record = {secrets::session_code(settings_.code_prefix), secrets::key(), now};
   auto made = protocol::create_session(seed.record.id, title, tmpl, now);
   if (auto* why = std::get_if<protocol::rejection>(&made)) return done(*why);
   const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));

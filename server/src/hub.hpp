@@ -42,6 +42,9 @@ struct hub_settings {
   // A room nobody is connected to, with nothing left to store and no timer
   // due within this time, leaves memory after this long idle.
   std::chrono::milliseconds unload_after = std::chrono::seconds(60);
+  // Empty, or this instance's character that starts every code it creates
+  // (--code-prefix): a proxy routes a room's traffic to its instance by it.
+  std::string code_prefix;
 };
 
 class hub {

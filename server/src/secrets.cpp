@@ -24,13 +24,18 @@ std::array<std::uint8_t, N> random_bytes() {
 
 }  // namespace
 
-std::string session_code() {
+std::string session_code(std::string_view prefix) {
   // No I, L, O or U: nothing to misread when a code is read aloud or typed.
-  constexpr std::string_view alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  // The prefix adds no secrecy: all 60 random bits follow it.
   const auto bytes = random_bytes<12>();
-  std::string out;
-  for (auto b : bytes) out += alphabet[b % 32];  // 256 is a multiple of 32: no bias
+  std::string out(prefix);
+  for (auto b : bytes) out += code_alphabet[b % 32];  // 256 is a multiple of 32: no bias
   return out;
+}
+
+bool is_session_code(std::string_view s) {
+  if (s.size() != 12 && s.size() != 13) return false;
+  return s.find_first_not_of(code_alphabet) == std::string_view::npos;
 }
 
 std::string key() {

@@ -6,8 +6,16 @@
 
 namespace debrief::server::secrets {
 
-// 12 characters of Crockford base-32 (60 bits): the session's id and join code.
-std::string session_code();
+// Crockford base-32 without I, L, O and U: what session codes are made of.
+inline constexpr std::string_view code_alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+// The session's id and join code: `prefix` (empty, or this instance's one
+// character of code_alphabet, which a proxy routes on) then 12 random
+// characters of code_alphabet (60 bits), so 12 or 13 characters in all.
+std::string session_code(std::string_view prefix = {});
+
+// Whether `s` has a session code's form: 12 or 13 characters of code_alphabet.
+bool is_session_code(std::string_view s);
 
 // 32 hex characters (128 bits): facilitator keys and resume tokens.
 std::string key();

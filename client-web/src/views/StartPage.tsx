@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, createSession, fetchTemplates } from '../api';
 import type { Template } from '../protocol';
-import { navigate, normaliseCode, sessionPath } from '../router';
+import { isSessionCode, navigate, normaliseCode, sessionPath } from '../router';
 import { updateCredentials } from '../saved';
 import { kindLabel, plural } from './labels';
 import { LIMITS } from '../generated/contract';
@@ -170,12 +170,13 @@ function TemplateOption(props: { template: Template; checked: boolean; onChoose:
 function JoinCodeForm() {
   const [value, setValue] = useState('');
   const code = normaliseCode(value);
+  const valid = isSessionCode(code);
   return (
     <form
       class="stack"
       onSubmit={(e) => {
         e.preventDefault();
-        if (code) navigate(sessionPath(code));
+        if (valid) navigate(sessionPath(code));
       }}
     >
       <label class="field">
@@ -190,10 +191,19 @@ function JoinCodeForm() {
           value={value}
           onInput={(e) => setValue(e.currentTarget.value)}
           data-testid="join-code-input"
+          aria-invalid={code !== '' && !valid}
+          aria-describedby={code !== '' && !valid ? 'join-code-hint' : undefined}
         />
       </label>
+      {code !== '' && !valid && (
+        <p id="join-code-hint" class="inline-error" role="status" data-testid="join-code-hint">
+          {code.length === 12 || code.length === 13
+            ? 'A session code never has the letter U.'
+            : `A session code is 12 or 13 letters and digits (${code.length} so far).`}
+        </p>
+      )}
       <div>
-        <button type="submit" class="btn" disabled={!code} data-testid="join-code-submit">
+        <button type="submit" class="btn" disabled={!valid} data-testid="join-code-submit">
           Join
         </button>
       </div>

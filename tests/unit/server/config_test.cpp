@@ -133,5 +133,19 @@ TEST(Config, HelpListsEveryFlagWithItsVariableAndDefault) {
   EXPECT_TRUE(std::holds_alternative<show_help>(parse({"-h"})));
 }
 
+TEST(Config, ACodePrefixIsOneCharacterOfTheCodeAlphabet) {
+  EXPECT_EQ(parsed({}).code_prefix, "");
+  EXPECT_EQ(parsed({"--code-prefix", "B"}).code_prefix, "B");
+  {
+    const scoped_env prefix("DEBRIEF_CODE_PREFIX", "7");
+    EXPECT_EQ(parsed({}).code_prefix, "7");
+  }
+  for (const auto* bad : {"b", "I", "O", "AB", "-", ""}) {
+    EXPECT_NE(refusal({"--code-prefix", bad}).find("--code-prefix: needs one character of 0-9 or A-Z"),
+              std::string::npos)
+        << bad << ": " << refusal({"--code-prefix", bad});
+  }
+}
+
 }  // namespace
 }  // namespace debrief::server

@@ -46,6 +46,9 @@ struct config {
   // with nothing left to store and no timer running out within this time,
   // leaves memory after this long idle.
   std::chrono::milliseconds unload_after = std::chrono::seconds(60);
+  // Empty, or one character of the code alphabet that starts every session
+  // code this instance creates, so a proxy can route rooms to their instance.
+  std::string code_prefix;
   // After a failed write, storage is probed again after 250 ms, then after
   // twice as long each time, up to this.
   std::chrono::milliseconds storage_retry_max = std::chrono::seconds(5);
