@@ -194,7 +194,8 @@ void check_command() {
                     [&](const auto&... h) {
                       (
                           [&] {
-                            if (std::string(h.key) == key) defaulted.*(g.member).*(h.member) = blank.*(g.member).*(h.member);
+                            if (std::string(h.key) == key)
+                              defaulted.*(g.member).*(h.member) = blank.*(g.member).*(h.member);
                           }(),
                           ...);
                     },

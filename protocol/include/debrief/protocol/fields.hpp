@@ -25,7 +25,7 @@ struct field_of {
   using owner = Owner;
   using type = Shown;
   static constexpr std::string_view key = Key;
-  Member Owner::* member;
+  Member Owner::*member;
   // A missing key keeps the member's default: for keys added after data was
   // stored without them, and a command's optional fields. Still always written.
   bool default_when_missing = false;
@@ -33,19 +33,19 @@ struct field_of {
 };
 
 template <fixed_name Key, class Owner, class Member>
-constexpr field_of<Key, Owner, Member> field(Member Owner::* member) {
+constexpr field_of<Key, Owner, Member> field(Member Owner::*member) {
   return {member};
 }
 
 template <fixed_name Key, class Owner, class Member>
-constexpr field_of<Key, Owner, Member> field_or_default(Member Owner::* member) {
+constexpr field_of<Key, Owner, Member> field_or_default(Member Owner::*member) {
   return {member, true};
 }
 
 // A field whose JSON has the form of `Shown` rather than of the member (a
 // client sends transcript lines without ids; apply assigns them).
 template <fixed_name Key, class Shown, class Owner, class Member>
-constexpr field_of<Key, Owner, Member, Shown> field_shown_as(Member Owner::* member, bool optional = false) {
+constexpr field_of<Key, Owner, Member, Shown> field_shown_as(Member Owner::*member, bool optional = false) {
   return {member, optional};
 }
 
@@ -54,10 +54,10 @@ constexpr field_of<Key, Owner, Member, Shown> field_shown_as(Member Owner::* mem
 template <class Owner, class Member>
 struct flattened_of {
   using type = Member;
-  Member Owner::* member;
+  Member Owner::*member;
 };
 template <class Owner, class Member>
-constexpr flattened_of<Owner, Member> flattened(Member Owner::* member) {
+constexpr flattened_of<Owner, Member> flattened(Member Owner::*member) {
   return {member};
 }
 
@@ -80,7 +80,9 @@ struct shown_field {
 };
 
 template <class T>
-concept described = requires { T::wire_fields(); };
+concept described = requires {
+  T::wire_fields();
+};
 
 // The keys only clients are shown, or none.
 template <class T>
