@@ -25,7 +25,7 @@ export interface Draft {
 export function draftText(command: ContentCommand): string {
   switch (command.type) {
     case 'annotate':
-      return command.comment;
+      return command.comment ?? '';
     case 'adaptation_add':
       return command.change;
     default:

@@ -1,163 +1,86 @@
 // Wire types of protocol/PROTOCOL.md, version 2. Times are server-clock
 // milliseconds since the Unix epoch.
 
-import type { CommandName, ContractPhaseKind, ContractRole, ErrorCode, EventName } from './generated/contract';
+import type {
+  Command,
+  CommandName,
+  ErrorCode,
+  EventName,
+  ImportLine,
+  NewPhase,
+  SessionEvent,
+  Adaptation,
+  AdaptationStatus,
+  Annotation,
+  AnnotationTag,
+  BoardItem,
+  BoardList,
+  Entry,
+  Hidden,
+  ItemStatus,
+  Participant,
+  Phase,
+  PhaseKind,
+  Proposal,
+  ProposalState,
+  Reply,
+  Role,
+  SpeakerRole,
+  Template,
+  Timer,
+  TimerStatus,
+  Transcript,
+  TranscriptLine,
+  Writers,
+} from './generated/contract';
 
-export type { CommandName, ErrorCode, EventName };
+/**
+ * Every event as a client receives it and every command a client sends, by
+ * `type`, with the forms a command carries (`NewPhase` for add_phase,
+ * `ImportLine` for transcript_import): generated from the server's structs.
+ */
+export type { Command, CommandName, ErrorCode, EventName, ImportLine, NewPhase, SessionEvent };
+
+/** The session's parts as the server sends them (generated, like the unions above). */
+export type {
+  Adaptation,
+  AdaptationStatus,
+  Annotation,
+  AnnotationTag,
+  BoardItem,
+  BoardList,
+  Entry,
+  Hidden,
+  ItemStatus,
+  Participant,
+  Phase,
+  PhaseKind,
+  Proposal,
+  ProposalState,
+  Reply,
+  Role,
+  SpeakerRole,
+  Template,
+  Timer,
+  TimerStatus,
+  Transcript,
+  TranscriptLine,
+  Writers,
+};
+/** A transcript line as the state holds it. */
+export type TranscriptLineWire = TranscriptLine;
 
 export const PROTOCOL_VERSION = 2;
 
-export type Role = ContractRole;
 export type SessionStatus = 'lobby' | 'live' | 'ended';
-export type TimerStatus = 'idle' | 'running' | 'paused' | 'expired';
-export type PhaseKind = ContractPhaseKind;
-export type Writers = 'everyone' | 'presenter' | 'colleagues';
-
-export interface Phase {
-  id: string;
-  title: string;
-  kind: PhaseKind | string;
-  minutes: number;
-  prompts: string[];
-  writers?: Writers;
-  private?: boolean;
-  anonymous?: boolean;
-  auto_advance?: boolean;
-}
-
-/** A phase as `add_phase` sends it: the server names it. */
-export type NewPhase = Omit<Phase, 'id'>;
-
-export interface Template {
-  id: string;
-  name: string;
-  description?: string;
-  phases: Phase[];
-}
-
-export interface Timer {
-  status: TimerStatus;
-  duration_ms: number;
-  remaining_ms: number;
-  ends_at: number;
-  /** Time the phase has been under way as of `since` (absent from older servers). */
-  used_ms?: number;
-  /** Server time it still counts from (running, or expired while current); 0 when not counting. */
-  since?: number;
-}
-
-export interface Participant {
-  id: string;
-  name: string;
-  role: Role;
-  online: boolean;
-}
-
-export type BoardList = 'know' | 'dont_know' | 'assumptions' | 'find_out';
-export type ItemStatus = 'open' | 'confirmed' | 'challenged';
-export type ProposalState = 'pending' | 'accepted' | 'set_aside';
-export type AdaptationStatus = 'suggested' | 'accepted' | 'declined';
-export type AnnotationTag = 'notice' | 'wonder' | 'strength' | 'need';
-export type SpeakerRole = 'teacher' | 'student' | 'other';
 
 /** `item:<id>`, `annotation:<id>` or `line:<id>`. */
 export type EvidenceRef = string;
 
-export interface BoardItem {
-  id: string;
-  list: BoardList;
-  text: string;
-  author: string;
-  status: ItemStatus;
-  evidence: EvidenceRef[];
-  version: number;
-}
-
-export interface Proposal {
-  id: string;
-  list: BoardList;
-  text: string;
-  author: string;
-  state: ProposalState;
-  item: string;
-}
-
-/** What others receive of an entry or annotation in an unrevealed private phase. */
-export interface Hidden {
-  id: string;
-  phase: string;
-  hidden: true;
-  author?: string;
-}
-
-export interface Entry {
-  id: string;
-  phase: string;
-  prompt: number;
-  text: string;
-  author: string;
-  shared: boolean;
-  version: number;
-  hidden?: false;
-}
-
-export interface Adaptation {
-  id: string;
-  change: string;
-  for_whom: string;
-  evidence: EvidenceRef[];
-  check_in: string;
-  follow_ups: string[];
-  author: string;
-  status: AdaptationStatus;
-  version: number;
-}
-
-export interface TranscriptLineWire {
-  id: string;
-  speaker: string;
-  role: SpeakerRole;
-  /** −1 when the source had no time for the line. */
-  start_ms: number;
-  text: string;
-}
-
-export interface Transcript {
-  lines: TranscriptLineWire[];
-  consent_by: string;
-  consent_at: number;
-  source_format: string;
-  version: number;
-}
-
-export interface Reply {
-  id: string;
-  author: string;
-  text: string;
-  at: number;
-}
-
-export interface Annotation {
-  id: string;
-  phase: string;
-  from_line: string;
-  to_line: string;
-  start_char: number;
-  end_char: number;
-  quote: string;
-  tag: AnnotationTag;
-  comment: string;
-  author: string;
-  replies: Reply[];
-  placed: boolean;
-  version: number;
-  hidden?: false;
-}
-
 export type EntryView = Entry | Hidden;
 export type AnnotationView = Annotation | Hidden;
 
-export function isHidden<T extends { hidden?: boolean }>(x: T | Hidden): x is Hidden {
+export function isHidden<T extends object>(x: T | Hidden): x is Hidden {
   return (x as Hidden).hidden === true;
 }
 
@@ -185,11 +108,6 @@ export interface SessionState {
   phase_timers: Record<string, Timer>;
 }
 
-/** An event as carried inside an `event` message; unknown types are allowed. */
-export interface SessionEvent {
-  type: string;
-  [field: string]: unknown;
-}
 
 /** A phase as the lobby shows it to someone who has not joined: no id, no prompts. */
 export interface LobbyPhase {
@@ -233,13 +151,6 @@ export interface AdaptationFields {
   follow_ups: string[];
 }
 
-export interface ImportLine {
-  speaker: string;
-  role: SpeakerRole;
-  start_ms?: number;
-  text: string;
-}
-
 /**
  * The id of the phase the author wrote in (the current phase when they
  * acted): the server refuses the command if the session has moved on.
@@ -247,66 +158,6 @@ export interface ImportLine {
 export interface PhaseBound {
   phase: string;
 }
-
-export interface AnnotateFields {
-  from_line: string;
-  to_line: string;
-  start_char?: number;
-  end_char?: number;
-  tag: AnnotationTag;
-  comment: string;
-}
-
-export type Command =
-  | {
-      type: 'join';
-      name: string;
-      role: Role;
-      /** 32–128 of A–Z a–z 0–9 - _; chosen once per join attempt, resent with the same id on a retry. */
-      client_secret: string;
-      facilitator_key?: string;
-    }
-  | { type: 'leave' }
-  | { type: 'start_session' }
-  | { type: 'next_phase' }
-  | { type: 'previous_phase' }
-  | { type: 'go_to_phase'; phase: number }
-  | { type: 'timer_start' }
-  | { type: 'timer_pause' }
-  | { type: 'timer_resume' }
-  | { type: 'timer_add'; seconds: number }
-  | { type: 'timer_reset' }
-  | { type: 'end_session' }
-  | { type: 'set_phase_minutes'; phase: number; minutes: number }
-  | { type: 'add_phase'; at: number; phase: NewPhase }
-  | { type: 'remove_phase'; phase: number }
-  | { type: 'move_phase'; from: number; to: number }
-  | { type: 'hand_over'; to: string }
-  | { type: 'move_presenter'; to: string }
-  | { type: 'reveal_phase'; phase: number }
-  | ({ type: 'set_done'; done: boolean } & PhaseBound)
-  | ({ type: 'board_add'; list: BoardList; text: string } & PhaseBound)
-  | { type: 'board_edit'; item: string; text: string; version: number }
-  | { type: 'board_move'; item: string; list: BoardList; index: number; version: number }
-  | { type: 'board_remove'; item: string; version: number }
-  | { type: 'board_mark'; item: string; status: ItemStatus; evidence: EvidenceRef[]; version: number }
-  | ({ type: 'board_propose'; list: BoardList; text: string } & PhaseBound)
-  | { type: 'proposal_decide'; proposal: string; accept: boolean }
-  | ({ type: 'entry_add'; text: string; prompt: number } & PhaseBound)
-  | { type: 'entry_edit'; entry: string; text: string; version: number }
-  | { type: 'entry_remove'; entry: string }
-  | { type: 'entry_share'; entry: string }
-  | ({ type: 'adaptation_add' } & AdaptationFields & PhaseBound)
-  | ({ type: 'adaptation_edit'; adaptation: string; version: number } & AdaptationFields)
-  | { type: 'adaptation_decide'; adaptation: string; accept: boolean; version: number }
-  | { type: 'adaptation_remove'; adaptation: string }
-  | { type: 'transcript_import'; lines: ImportLine[]; format: string; consent: true }
-  | { type: 'transcript_withdraw' }
-  | ({ type: 'annotate' } & AnnotateFields & PhaseBound)
-  | { type: 'annotation_edit'; annotation: string; tag: AnnotationTag; comment: string; version: number }
-  | { type: 'annotation_remove'; annotation: string }
-  | ({ type: 'annotation_reply'; annotation: string; text: string } & PhaseBound)
-  | { type: 'focus_line'; line: string };
 
 /** A command name the server's contract knows; anything else fails to compile. */
 type Known<T extends CommandName> = T;

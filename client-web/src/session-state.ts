@@ -5,9 +5,7 @@ import type {
   Adaptation,
   AnnotationView,
   BoardItem,
-  BoardList,
   EntryView,
-  EventName,
   Lobby,
   LobbyPhase,
   Participant,
@@ -15,11 +13,8 @@ import type {
   Proposal,
   SessionEvent,
   SessionState,
-  Template,
   Timer,
-  Transcript,
 } from './protocol';
-import { usedAt } from './timer';
 
 /** A private phase whose writing is still each author's own (not yet revealed). */
 export function isPrivateNow(phase: Phase | undefined, revealed: string[]): boolean {
@@ -30,17 +25,6 @@ export function isPrivateNow(phase: Phase | undefined, revealed: string[]): bool
 export function idleTimer(minutes: number): Timer {
   const ms = minutes * 60_000;
   return { status: 'idle', duration_ms: ms, remaining_ms: ms, ends_at: 0, used_ms: 0, since: 0 };
-}
-
-/** The same timer no longer counting, used time folded in up to `at` (the server's timer_state::frozen_at). */
-function stoppedTimer(timer: Timer, at: number): Timer {
-  const frozen: Timer = { ...timer };
-  if (timer.used_ms !== undefined) {
-    frozen.used_ms = usedAt(timer, at);
-    frozen.since = 0;
-  }
-  if (timer.status !== 'running') return frozen;
-  return { ...frozen, status: 'paused', remaining_ms: Math.max(0, timer.ends_at - at), ends_at: 0 };
 }
 
 const array = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
@@ -87,12 +71,12 @@ export function normaliseLobby(raw: Partial<Lobby>): Lobby {
   };
 }
 
-function initialState(event: SessionEvent): SessionState {
-  const template = event.template as Template;
+function initialState(event: Extract<SessionEvent, { type: 'session_created' }>): SessionState {
+  const template = event.template;
   return normaliseState({
-    session: String(event.session),
-    title: String(event.title ?? ''),
-    created_at: Number(event.created_at ?? 0),
+    session: event.session,
+    title: event.title,
+    created_at: event.created_at,
     status: 'lobby',
     phase: 0,
     timer: idleTimer(template.phases[0]?.minutes ?? 0),
@@ -124,7 +108,7 @@ export function upsert<T extends { id: string }>(list: T[], value: T): T[] {
   return next;
 }
 
-const without = <T extends { id: string }>(list: T[], id: unknown): T[] => list.filter((x) => x.id !== id);
+const without = <T extends { id: string }>(list: T[], id: string): T[] => list.filter((x) => x.id !== id);
 
 /** Inserts an item at a position counted within its own list (the server's place_in_list). */
 function placeInList(board: BoardItem[], item: BoardItem, index: number): BoardItem[] {
@@ -147,39 +131,34 @@ function saveBoardItem(board: BoardItem[], item: BoardItem, index: number): Boar
   return placeInList(board, item, index);
 }
 
-function moveBoardItem(board: BoardItem[], event: SessionEvent): BoardItem[] {
+function moveBoardItem(board: BoardItem[], event: Extract<SessionEvent, { type: 'board_item_moved' }>): BoardItem[] {
   const found = board.find((x) => x.id === event.item);
   if (!found) return board;
-  const moved: BoardItem = { ...found, list: event.list as BoardList, version: Number(event.version) };
-  return placeInList(without(board, event.item), moved, Number(event.index));
+  const moved: BoardItem = { ...found, list: event.list, version: event.version };
+  return placeInList(without(board, event.item), moved, event.index);
 }
 
 /** Revealed values replace placeholders; an empty author never hides one we already know. */
-function mergeRevealed<T extends EntryView | AnnotationView>(list: T[], revealed: unknown): T[] {
+function mergeRevealed<T extends EntryView | AnnotationView>(list: T[], revealed: readonly T[]): T[] {
   let out = list;
-  for (const value of array<T>(revealed)) {
+  for (const value of revealed) {
     const known = out.find((x) => x.id === value.id);
     const author = value.author || known?.author || '';
-    out = upsert(out, { ...value, author } as T);
+    out = upsert(out, { ...value, author });
   }
   return out;
 }
 
 /**
- * Returns the state after `event`, which happened at server time `at`.
+ * Returns the state after `event` (as the server sent it to this client).
  * Unknown event types leave the state as it was; the caller still advances seq.
  */
-export function applyEvent(
-  state: SessionState | null,
-  event: SessionEvent,
-  at: number,
-): SessionState | null {
+export function applyEvent(state: SessionState | null, event: SessionEvent): SessionState | null {
   if (event.type === 'session_created') return initialState(event);
   if (state === null) return null;
-  // As an EventName, so that every case below must be an event the server's contract names.
-  switch (event.type as EventName) {
+  switch (event.type) {
     case 'participant_joined': {
-      const joined = event.participant as Participant;
+      const joined = event.participant;
       const others = state.participants.filter((p) => p.id !== joined.id);
       return {
         ...state,
@@ -197,35 +176,31 @@ export function applyEvent(
       return {
         ...state,
         participants: state.participants.map((p) =>
-          p.id === event.participant ? { ...p, online: Boolean(event.online) } : p,
+          p.id === event.participant ? { ...p, online: event.online } : p,
         ),
       };
     case 'session_started':
-      return { ...state, status: 'live', phase: Number(event.phase), timer: event.timer as Timer, done: [] };
+      return { ...state, status: 'live', phase: event.phase, timer: event.timer, done: [] };
     case 'phase_timer_saved':
-      return { ...state, phase_timers: { ...state.phase_timers, [String(event.phase)]: event.timer as Timer } };
+      return { ...state, phase_timers: { ...state.phase_timers, [event.phase]: event.timer } };
     case 'phase_changed':
-      return { ...state, phase: Number(event.phase), timer: event.timer as Timer, done: [] };
+      return { ...state, phase: event.phase, timer: event.timer, done: [] };
     case 'timer_started':
     case 'timer_paused':
     case 'timer_resumed':
     case 'timer_extended':
     case 'timer_reset':
     case 'timer_expired':
-      return { ...state, timer: event.timer as Timer };
+      return { ...state, timer: event.timer };
     case 'session_ended':
-      return {
-        ...state,
-        status: 'ended',
-        timer: (event.timer as Timer | undefined) ?? stoppedTimer(state.timer, at),
-      };
+      return { ...state, status: 'ended', timer: event.timer };
     case 'agenda_changed': {
-      const phases = array<Phase>(event.phases);
+      const phases = event.phases;
       return {
         ...state,
         template: { ...state.template, phases },
-        phase: Number(event.phase),
-        timer: event.timer as Timer,
+        phase: event.phase,
+        timer: event.timer,
         ids_issued: issued(state, phases.map((p) => p.id)),
       };
     }
@@ -255,21 +230,19 @@ export function applyEvent(
     case 'phase_revealed':
       return {
         ...state,
-        revealed: state.revealed.includes(String(event.phase))
-          ? state.revealed
-          : [...state.revealed, String(event.phase)],
-        entries: mergeRevealed(state.entries, event.entries),
-        annotations: mergeRevealed(state.annotations, event.annotations),
+        revealed: state.revealed.includes(event.phase) ? state.revealed : [...state.revealed, event.phase],
+        entries: mergeRevealed<EntryView>(state.entries, event.entries),
+        annotations: mergeRevealed<AnnotationView>(state.annotations, event.annotations),
       };
     case 'readiness_changed': {
       const others = state.done.filter((id) => id !== event.participant);
-      return { ...state, done: event.done ? [...others, String(event.participant)] : others };
+      return { ...state, done: event.done ? [...others, event.participant] : others };
     }
     case 'board_item_saved': {
-      const item = event.item as BoardItem;
+      const item = event.item;
       return {
         ...state,
-        board: saveBoardItem(state.board, item, Number(event.index ?? -1)),
+        board: saveBoardItem(state.board, item, event.index),
         ids_issued: issued(state, [item.id]),
       };
     }
@@ -278,17 +251,17 @@ export function applyEvent(
     case 'board_item_removed':
       return { ...state, board: without(state.board, event.item) };
     case 'proposal_saved': {
-      const proposal = event.proposal as Proposal;
+      const proposal = event.proposal;
       return { ...state, proposals: upsert(state.proposals, proposal), ids_issued: issued(state, [proposal.id]) };
     }
     case 'entry_saved': {
-      const entry = event.entry as EntryView;
-      return { ...state, entries: upsert(state.entries, entry), ids_issued: issued(state, [entry.id]) };
+      const entry = event.entry;
+      return { ...state, entries: upsert<EntryView>(state.entries, entry), ids_issued: issued(state, [entry.id]) };
     }
     case 'entry_removed':
       return { ...state, entries: without(state.entries, event.entry) };
     case 'adaptation_saved': {
-      const adaptation = event.adaptation as Adaptation;
+      const adaptation = event.adaptation;
       return {
         ...state,
         adaptations: upsert(state.adaptations, adaptation),
@@ -298,26 +271,27 @@ export function applyEvent(
     case 'adaptation_removed':
       return { ...state, adaptations: without(state.adaptations, event.adaptation) };
     case 'transcript_imported':
-      return { ...state, transcript: event.transcript as Transcript };
+      return { ...state, transcript: event.transcript };
     case 'transcript_withdrawn':
       return { ...state, transcript: null, annotations: [], focus_line: '' };
     case 'annotation_saved': {
       // A placeholder (see PROTOCOL.md, Privacy) carries no replies.
-      const annotation = event.annotation as AnnotationView;
-      const replies = 'replies' in annotation ? array<{ id: string }>(annotation.replies).map((r) => r.id) : [];
+      const annotation = event.annotation;
+      const replies = 'replies' in annotation ? annotation.replies.map((r) => r.id) : [];
       return {
         ...state,
-        annotations: upsert(state.annotations, annotation),
+        annotations: upsert<AnnotationView>(state.annotations, annotation),
         ids_issued: issued(state, [annotation.id, ...replies]),
       };
     }
     case 'annotation_removed':
       return { ...state, annotations: without(state.annotations, event.annotation) };
     case 'focus_changed':
-      return { ...state, focus_line: String(event.line ?? '') };
+      return { ...state, focus_line: event.line };
     case 'scrubbed':
       return state;
     default:
+      // An event type this client does not know (a newer server): nothing to apply.
       return state;
   }
 }

@@ -125,7 +125,7 @@ test('the client reducer gives the state evolve gives, for every viewer and even
     // As the store takes a snapshot (store.ts onSnapshot).
     const before = v.before === null ? null : normaliseState(states[v.before] as unknown as SessionState);
     const frozen = structuredClone(before);
-    const after = applyEvent(before, v.event, v.time);
+    const after = applyEvent(before, v.event);
     assert.deepEqual(before, frozen, `${what}: applyEvent left its input alone`);
     assert.ok(after !== null, `${what}: a state after the event`);
     try {

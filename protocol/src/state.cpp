@@ -61,67 +61,6 @@ timer_state idle_timer_for(const session_template& tmpl, int phase) {
   return t;
 }
 
-void to_json(nlohmann::json& j, const phase_template& p) {
-  j = {{"id", p.id},
-       {"title", p.title},
-       {"kind", p.kind},
-       {"minutes", p.minutes},
-       {"prompts", p.prompts},
-       {"writers", p.writers},
-       {"private", p.is_private},
-       {"anonymous", p.anonymous},
-       {"auto_advance", p.auto_advance}};
-}
-
-void from_json(const nlohmann::json& j, phase_template& p) {
-  j.at("id").get_to(p.id);
-  j.at("title").get_to(p.title);
-  j.at("kind").get_to(p.kind);
-  j.at("minutes").get_to(p.minutes);
-  j.at("prompts").get_to(p.prompts);
-  j.at("writers").get_to(p.writers);
-  j.at("private").get_to(p.is_private);
-  j.at("anonymous").get_to(p.anonymous);
-  j.at("auto_advance").get_to(p.auto_advance);
-}
-
-void to_json(nlohmann::json& j, const session_template& t) {
-  j = {{"id", t.id}, {"name", t.name}, {"description", t.description}, {"phases", t.phases}};
-}
-
-void from_json(const nlohmann::json& j, session_template& t) {
-  j.at("id").get_to(t.id);
-  j.at("name").get_to(t.name);
-  j.at("description").get_to(t.description);
-  j.at("phases").get_to(t.phases);
-}
-
-void to_json(nlohmann::json& j, const timer_state& t) {
-  j = {{"status", t.status},   {"duration_ms", t.duration_ms}, {"remaining_ms", t.remaining_ms},
-       {"ends_at", t.ends_at}, {"used_ms", t.used_ms},         {"since", t.since}};
-}
-
-void from_json(const nlohmann::json& j, timer_state& t) {
-  j.at("status").get_to(t.status);
-  j.at("duration_ms").get_to(t.duration_ms);
-  j.at("remaining_ms").get_to(t.remaining_ms);
-  j.at("ends_at").get_to(t.ends_at);
-  // Absent in events stored before used time was kept.
-  t.used_ms = j.value("used_ms", millis{0});
-  t.since = j.value("since", millis{0});
-}
-
-void to_json(nlohmann::json& j, const participant& p) {
-  j = {{"id", p.id}, {"name", p.name}, {"role", p.role}, {"online", p.online}};
-}
-
-void from_json(const nlohmann::json& j, participant& p) {
-  j.at("id").get_to(p.id);
-  j.at("name").get_to(p.name);
-  j.at("role").get_to(p.role);
-  j.at("online").get_to(p.online);
-}
-
 void to_json(nlohmann::json& j, const session_state& s) {
   j = {{"session", s.session},
        {"title", s.title},

@@ -128,6 +128,248 @@ export const PHASE_KINDS = [
 ] as const;
 export type ContractPhaseKind = (typeof PHASE_KINDS)[number];
 
+/** What others receive of an entry or annotation in an unrevealed private phase (visibility.cpp). */
+export interface Hidden {
+  id: string;
+  phase: string;
+  hidden: true;
+  author?: string;
+}
+
+export type PhaseKind = 'opening' | 'assumptions' | 'transcript' | 'adaptations' | 'reflection' | 'discussion' | 'chart';
+
+export type Writers = 'everyone' | 'presenter' | 'colleagues';
+
+export interface Phase {
+  id: string;
+  title: string;
+  kind: PhaseKind;
+  minutes: number;
+  prompts: string[];
+  writers: Writers;
+  private: boolean;
+  anonymous: boolean;
+  auto_advance: boolean;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  description: string;
+  phases: Phase[];
+}
+
+export type Role = 'facilitator' | 'presenter' | 'colleague' | 'observer';
+
+export interface Participant {
+  id: string;
+  name: string;
+  role: Role;
+  online: boolean;
+}
+
+export type TimerStatus = 'idle' | 'running' | 'paused' | 'expired';
+
+export interface Timer {
+  status: TimerStatus;
+  duration_ms: number;
+  remaining_ms: number;
+  ends_at: number;
+  used_ms: number;
+  since: number;
+}
+
+export interface Entry {
+  id: string;
+  phase: string;
+  prompt: number;
+  text: string;
+  author: string;
+  shared: boolean;
+  version: number;
+}
+
+export type AnnotationTag = 'notice' | 'wonder' | 'strength' | 'need';
+
+export interface Reply {
+  id: string;
+  author: string;
+  text: string;
+  at: number;
+}
+
+export interface Annotation {
+  id: string;
+  phase: string;
+  from_line: string;
+  to_line: string;
+  start_char: number;
+  end_char: number;
+  quote: string;
+  tag: AnnotationTag;
+  comment: string;
+  author: string;
+  replies: Reply[];
+  placed: boolean;
+  version: number;
+}
+
+export type BoardList = 'know' | 'dont_know' | 'assumptions' | 'find_out';
+
+export type ItemStatus = 'open' | 'confirmed' | 'challenged';
+
+export interface BoardItem {
+  id: string;
+  list: BoardList;
+  text: string;
+  author: string;
+  status: ItemStatus;
+  evidence: string[];
+  version: number;
+}
+
+export type ProposalState = 'pending' | 'accepted' | 'set_aside';
+
+export interface Proposal {
+  id: string;
+  list: BoardList;
+  text: string;
+  author: string;
+  state: ProposalState;
+  item: string;
+}
+
+export type AdaptationStatus = 'suggested' | 'accepted' | 'declined';
+
+export interface Adaptation {
+  id: string;
+  change: string;
+  for_whom: string;
+  evidence: string[];
+  check_in: string;
+  follow_ups: string[];
+  author: string;
+  status: AdaptationStatus;
+  version: number;
+}
+
+export type SpeakerRole = 'teacher' | 'student' | 'other';
+
+export interface TranscriptLine {
+  id: string;
+  speaker: string;
+  role: SpeakerRole;
+  start_ms: number;
+  text: string;
+}
+
+export interface Transcript {
+  lines: TranscriptLine[];
+  consent_by: string;
+  consent_at: number;
+  source_format: string;
+  version: number;
+}
+
+export interface ImportLine {
+  speaker: string;
+  role: SpeakerRole;
+  start_ms?: number;
+  text: string;
+}
+
+export interface NewPhase {
+  title: string;
+  kind: PhaseKind;
+  minutes: number;
+  prompts?: string[];
+  writers?: Writers;
+  private?: boolean;
+  anonymous?: boolean;
+  auto_advance?: boolean;
+}
+
+/** Every event as a client receives it inside an `event` message, by `type`. */
+export type SessionEvent =
+  | { type: 'session_created'; session: string; title: string; template: Template; created_at: number; }
+  | { type: 'participant_joined'; participant: Participant; }
+  | { type: 'participant_left'; participant: string; }
+  | { type: 'presence_changed'; participant: string; online: boolean; }
+  | { type: 'session_started'; phase: number; timer: Timer; }
+  | { type: 'phase_changed'; phase: number; timer: Timer; }
+  | { type: 'timer_started'; timer: Timer; }
+  | { type: 'timer_paused'; timer: Timer; }
+  | { type: 'timer_resumed'; timer: Timer; }
+  | { type: 'timer_extended'; timer: Timer; }
+  | { type: 'timer_reset'; timer: Timer; }
+  | { type: 'timer_expired'; timer: Timer; }
+  | { type: 'session_ended'; timer: Timer; }
+  | { type: 'agenda_changed'; phases: Phase[]; phase: number; timer: Timer; }
+  | { type: 'facilitator_handed_over'; from: string; to: string; }
+  | { type: 'phase_revealed'; phase: string; entries: Entry[]; annotations: Annotation[]; }
+  | { type: 'readiness_changed'; participant: string; done: boolean; }
+  | { type: 'board_item_saved'; item: BoardItem; index: number; }
+  | { type: 'board_item_moved'; item: string; list: BoardList; index: number; version: number; }
+  | { type: 'board_item_removed'; item: string; }
+  | { type: 'proposal_saved'; proposal: Proposal; }
+  | { type: 'entry_saved'; entry: Entry | Hidden; }
+  | { type: 'entry_removed'; entry: string; }
+  | { type: 'adaptation_saved'; adaptation: Adaptation; }
+  | { type: 'adaptation_removed'; adaptation: string; }
+  | { type: 'transcript_imported'; transcript: Transcript; }
+  | { type: 'transcript_withdrawn'; }
+  | { type: 'annotation_saved'; annotation: Annotation | Hidden; }
+  | { type: 'annotation_removed'; annotation: string; }
+  | { type: 'focus_changed'; line: string; by: string; }
+  | { type: 'scrubbed'; was: string; }
+  | { type: 'phase_timer_saved'; phase: string; timer: Timer; }
+  | { type: 'presenter_moved'; from: string; to: string; };
+
+/** Every command a client may send (without its `id`), by `type`. Optional fields take their defaults. */
+export type Command =
+  | { type: 'join'; name: string; role: Role; client_secret: string; facilitator_key?: string; }
+  | { type: 'leave'; }
+  | { type: 'start_session'; }
+  | { type: 'next_phase'; }
+  | { type: 'previous_phase'; }
+  | { type: 'go_to_phase'; phase: number; }
+  | { type: 'timer_start'; }
+  | { type: 'timer_pause'; }
+  | { type: 'timer_resume'; }
+  | { type: 'timer_add'; seconds?: number; }
+  | { type: 'timer_reset'; }
+  | { type: 'end_session'; }
+  | { type: 'set_phase_minutes'; phase: number; minutes: number; }
+  | { type: 'add_phase'; at: number; phase: NewPhase; }
+  | { type: 'remove_phase'; phase: number; }
+  | { type: 'move_phase'; from: number; to: number; }
+  | { type: 'hand_over'; to: string; }
+  | { type: 'reveal_phase'; phase: number; }
+  | { type: 'set_done'; phase: string; done?: boolean; }
+  | { type: 'board_add'; phase: string; list: BoardList; text: string; }
+  | { type: 'board_edit'; item: string; text: string; version: number; }
+  | { type: 'board_move'; item: string; list: BoardList; index: number; version: number; }
+  | { type: 'board_remove'; item: string; version: number; }
+  | { type: 'board_mark'; item: string; status: ItemStatus; evidence?: string[]; version: number; }
+  | { type: 'board_propose'; phase: string; list: BoardList; text: string; }
+  | { type: 'proposal_decide'; proposal: string; accept: boolean; }
+  | { type: 'entry_add'; phase: string; text: string; prompt?: number; }
+  | { type: 'entry_edit'; entry: string; text: string; version: number; }
+  | { type: 'entry_remove'; entry: string; }
+  | { type: 'entry_share'; entry: string; }
+  | { type: 'adaptation_add'; phase: string; change: string; for_whom?: string; evidence?: string[]; check_in?: string; follow_ups?: string[]; }
+  | { type: 'adaptation_edit'; adaptation: string; change: string; for_whom?: string; evidence?: string[]; check_in?: string; follow_ups?: string[]; version: number; }
+  | { type: 'adaptation_decide'; adaptation: string; accept: boolean; version: number; }
+  | { type: 'adaptation_remove'; adaptation: string; }
+  | { type: 'transcript_import'; lines: ImportLine[]; format?: string; consent?: boolean; }
+  | { type: 'transcript_withdraw'; }
+  | { type: 'annotate'; phase: string; from_line: string; to_line?: string; start_char?: number; end_char?: number; tag: AnnotationTag; comment?: string; }
+  | { type: 'annotation_edit'; annotation: string; tag: AnnotationTag; comment?: string; version: number; }
+  | { type: 'annotation_remove'; annotation: string; }
+  | { type: 'annotation_reply'; phase: string; annotation: string; text: string; }
+  | { type: 'focus_line'; line?: string; }
+  | { type: 'move_presenter'; to: string; };
+
 /** Who may send a command (by role) and in which kinds of phase; 'any': every kind. */
 export interface PermissionRule {
   readonly roles: readonly ContractRole[];

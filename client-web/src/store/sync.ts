@@ -143,7 +143,7 @@ export function createSync(deps: SyncDeps) {
       return;
     }
     const before = state.value;
-    const after = applyEvent(before, msg.event ?? { type: '' }, msg.time);
+    const after = msg.event ? applyEvent(before, msg.event) : before;
     seq = msg.seq;
     if (after === null && msg.event?.type !== 'session_created') {
       // An event with nothing to apply it to: start over from a snapshot.

@@ -273,7 +273,7 @@ function AddEntry(props: { phase: Phase; prompt: number; label: string; privateN
   useKeepUnsent(store, () => (text.trim() ? { type: 'entry_add', text: text.trim(), prompt } : null));
   // A note without a prompt of this phase (e.g. a draft added from another phase) waits in the first group.
   const belongsHere = (p: number) => p === prompt || (prompt === 0 && (p < 0 || p >= phase.prompts.length));
-  const waiting = store.waitingOf('entry_add').filter((m) => m.phase === phase.id && belongsHere(m.prompt));
+  const waiting = store.waitingOf('entry_add').filter((m) => m.phase === phase.id && belongsHere(m.prompt ?? -1));
   async function submit(e?: Event) {
     e?.preventDefault();
     const value = text.trim();

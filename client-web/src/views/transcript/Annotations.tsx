@@ -118,7 +118,7 @@ export function AnnotationList(props: { onShow(a: Annotation): void }) {
     .filter((a) => a.placed !== false && order.has(a.from_line))
     .sort((a, b) => (order.get(a.from_line)! - order.get(b.from_line)!) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   const unplaced = visible.filter((a) => !(a.placed !== false && order.has(a.from_line)));
-  const waiting = store.waitingOf('annotate').map((m) => ({ id: m.id, text: m.comment, label: TAG_LABEL[m.tag] }));
+  const waiting = store.waitingOf('annotate').map((m) => ({ id: m.id, text: m.comment ?? '', label: TAG_LABEL[m.tag] }));
 
   return (
     <section class="annotations-side" aria-labelledby="annotations-heading" data-testid="annotations">

@@ -6,9 +6,12 @@
 
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "debrief/protocol/fields.hpp"
 
 namespace debrief::protocol {
 
@@ -48,6 +51,10 @@ NLOHMANN_JSON_SERIALIZE_ENUM(speaker_role, {{speaker_role::invalid, nullptr},
                                             {speaker_role::student, "student"},
                                             {speaker_role::other, "other"}})
 
+// The structs below are stored and sent as their wire_fields() list them
+// (fields.hpp); client input never reaches them directly (wire.cpp reads
+// commands field by field).
+
 // Evidence is a reference to something else in the session:
 // "item:<id>", "annotation:<id>" or "line:<id>".
 using evidence_list = std::vector<std::string>;
@@ -61,6 +68,12 @@ struct board_item {
   evidence_list evidence;
   int version = 1;
   bool operator==(const board_item&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&board_item::id),          field<"list">(&board_item::list),
+                      field<"text">(&board_item::text),      field<"author">(&board_item::author),
+                      field<"status">(&board_item::status),  field<"evidence">(&board_item::evidence),
+                      field<"version">(&board_item::version)};
+  }
 };
 
 // A colleague's suggestion for the presenter's board.
@@ -72,6 +85,11 @@ struct proposal {
   proposal_state state = proposal_state::pending;
   std::string item;  // the board item it became, once accepted
   bool operator==(const proposal&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&proposal::id),       field<"list">(&proposal::list),
+                      field<"text">(&proposal::text),   field<"author">(&proposal::author),
+                      field<"state">(&proposal::state), field<"item">(&proposal::item)};
+  }
 };
 
 // One person's contribution in a phase: a noticing, a reflection, a chart
@@ -86,6 +104,12 @@ struct entry {
   bool shared = false;  // shared by its author before the reveal
   int version = 1;
   bool operator==(const entry&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&entry::id),          field<"phase">(&entry::phase),
+                      field<"prompt">(&entry::prompt),  field<"text">(&entry::text),
+                      field<"author">(&entry::author),  field<"shared">(&entry::shared),
+                      field<"version">(&entry::version)};
+  }
 };
 
 struct adaptation {
@@ -99,6 +123,17 @@ struct adaptation {
   adaptation_status status = adaptation_status::suggested;
   int version = 1;
   bool operator==(const adaptation&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&adaptation::id),
+                      field<"change">(&adaptation::change),
+                      field<"for_whom">(&adaptation::for_whom),
+                      field<"evidence">(&adaptation::evidence),
+                      field<"check_in">(&adaptation::check_in),
+                      field<"follow_ups">(&adaptation::follow_ups),
+                      field<"author">(&adaptation::author),
+                      field<"status">(&adaptation::status),
+                      field<"version">(&adaptation::version)};
+  }
 };
 
 struct transcript_line {
@@ -108,6 +143,11 @@ struct transcript_line {
   millis start_ms = -1;  // -1: no timestamp
   std::string text;
   bool operator==(const transcript_line&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&transcript_line::id), field<"speaker">(&transcript_line::speaker),
+                      field<"role">(&transcript_line::role), field<"start_ms">(&transcript_line::start_ms),
+                      field<"text">(&transcript_line::text)};
+  }
 };
 
 struct transcript {
@@ -117,6 +157,11 @@ struct transcript {
   std::string source_format;
   int version = 1;
   bool operator==(const transcript&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"lines">(&transcript::lines), field<"consent_by">(&transcript::consent_by),
+                      field<"consent_at">(&transcript::consent_at), field<"source_format">(&transcript::source_format),
+                      field<"version">(&transcript::version)};
+  }
 };
 
 struct reply {
@@ -125,6 +170,10 @@ struct reply {
   std::string text;
   millis at = 0;
   bool operator==(const reply&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&reply::id), field<"author">(&reply::author), field<"text">(&reply::text),
+                      field<"at">(&reply::at)};
+  }
 };
 
 struct annotation {
@@ -142,19 +191,21 @@ struct annotation {
   bool placed = true;  // false when a re-import lost its lines
   int version = 1;
   bool operator==(const annotation&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&annotation::id),
+                      field<"phase">(&annotation::phase),
+                      field<"from_line">(&annotation::from_line),
+                      field<"to_line">(&annotation::to_line),
+                      field<"start_char">(&annotation::start_char),
+                      field<"end_char">(&annotation::end_char),
+                      field<"quote">(&annotation::quote),
+                      field<"tag">(&annotation::tag),
+                      field<"comment">(&annotation::comment),
+                      field<"author">(&annotation::author),
+                      field<"replies">(&annotation::replies),
+                      field<"placed">(&annotation::placed),
+                      field<"version">(&annotation::version)};
+  }
 };
-
-// Stored and sent as they are; client input never reaches these directly
-// (wire.cpp reads commands field by field).
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(board_item, id, list, text, author, status, evidence, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(proposal, id, list, text, author, state, item)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(entry, id, phase, prompt, text, author, shared, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(adaptation, id, change, for_whom, evidence, check_in, follow_ups, author, status,
-                                   version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(transcript_line, id, speaker, role, start_ms, text)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(transcript, lines, consent_by, consent_at, source_format, version)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(reply, id, author, text, at)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(annotation, id, phase, from_line, to_line, start_char, end_char, quote, tag, comment,
-                                   author, replies, placed, version)
 
 }  // namespace debrief::protocol

@@ -1,14 +1,18 @@
 #pragma once
 // Facts in the past tense. The event log is the session: replaying it from an
-// empty state through evolve() rebuilds the state.
+// empty state through evolve() rebuilds the state. Each event's JSON body is
+// its wire_fields() beside "type" (fields.hpp); the client's TypeScript union
+// is printed from the same lists (tools/debrief_contract.cpp).
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <variant>
 
 #include <nlohmann/json.hpp>
 
+#include "debrief/protocol/fields.hpp"
 #include "debrief/protocol/state.hpp"
 #include "debrief/protocol/wire_names.hpp"
 
@@ -23,34 +27,49 @@ struct session_created {
   session_template tmpl;
   millis created_at = 0;
   bool operator==(const session_created&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"session">(&session_created::session), field<"title">(&session_created::title),
+                      field<"template">(&session_created::tmpl), field<"created_at">(&session_created::created_at)};
+  }
 };
 struct participant_joined {
   static constexpr std::string_view wire_name = "participant_joined";
   protocol::participant participant;
   bool operator==(const participant_joined&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"participant">(&participant_joined::participant)}; }
 };
 struct participant_left {
   static constexpr std::string_view wire_name = "participant_left";
   std::string participant;
   bool operator==(const participant_left&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"participant">(&participant_left::participant)}; }
 };
 struct presence_changed {
   static constexpr std::string_view wire_name = "presence_changed";
   std::string participant;
   bool online = false;
   bool operator==(const presence_changed&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"participant">(&presence_changed::participant), field<"online">(&presence_changed::online)};
+  }
 };
 struct session_started {
   static constexpr std::string_view wire_name = "session_started";
   int phase = 0;
   timer_state timer;
   bool operator==(const session_started&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"phase">(&session_started::phase), field<"timer">(&session_started::timer)};
+  }
 };
 struct phase_changed {
   static constexpr std::string_view wire_name = "phase_changed";
   int phase = 0;
   timer_state timer;
   bool operator==(const phase_changed&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"phase">(&phase_changed::phase), field<"timer">(&phase_changed::timer)};
+  }
 };
 
 // The timer events differ only in name: each carries the resulting timer.
@@ -59,6 +78,7 @@ struct timer_changed {
   static constexpr std::string_view wire_name = Name;
   timer_state timer;
   bool operator==(const timer_changed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"timer">(&timer_changed::timer)}; }
 };
 using timer_started = timer_changed<"timer_started">;
 using timer_paused = timer_changed<"timer_paused">;
@@ -71,6 +91,7 @@ struct session_ended {
   static constexpr std::string_view wire_name = "session_ended";
   timer_state timer;
   bool operator==(const session_ended&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"timer">(&session_ended::timer)}; }
 };
 
 struct agenda_changed {
@@ -79,18 +100,28 @@ struct agenda_changed {
   int phase = 0;  // the current phase's index in the new agenda
   timer_state timer;
   bool operator==(const agenda_changed&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"phases">(&agenda_changed::phases), field<"phase">(&agenda_changed::phase),
+                      field<"timer">(&agenda_changed::timer)};
+  }
 };
 struct facilitator_handed_over {
   static constexpr std::string_view wire_name = "facilitator_handed_over";
   std::string from;
   std::string to;
   bool operator==(const facilitator_handed_over&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"from">(&facilitator_handed_over::from), field<"to">(&facilitator_handed_over::to)};
+  }
 };
 struct presenter_moved {
   static constexpr std::string_view wire_name = "presenter_moved";
   std::string from;  // empty when nobody presented
   std::string to;
   bool operator==(const presenter_moved&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"from">(&presenter_moved::from), field<"to">(&presenter_moved::to)};
+  }
 };
 // Stored with the phase id only; what becomes visible is added when the
 // event is shown to clients (visibility.hpp), from the state.
@@ -98,18 +129,31 @@ struct phase_revealed {
   static constexpr std::string_view wire_name = "phase_revealed";
   std::string phase;
   bool operator==(const phase_revealed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"phase">(&phase_revealed::phase)}; }
+  // Shown to clients, from the state (visibility.cpp): what was written in the
+  // phase, authors left out in an anonymous phase.
+  static constexpr auto shown_fields() {
+    return std::tuple{shown_field<"entries", std::vector<entry>>(),
+                      shown_field<"annotations", std::vector<annotation>>()};
+  }
 };
 struct readiness_changed {
   static constexpr std::string_view wire_name = "readiness_changed";
   std::string participant;
   bool done = false;
   bool operator==(const readiness_changed&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"participant">(&readiness_changed::participant), field<"done">(&readiness_changed::done)};
+  }
 };
 struct board_item_saved {
   static constexpr std::string_view wire_name = "board_item_saved";
   board_item item;
   int index = -1;  // position within its list for a new item; -1 keeps it in place
   bool operator==(const board_item_saved&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"item">(&board_item_saved::item), field<"index">(&board_item_saved::index)};
+  }
 };
 struct board_item_moved {
   static constexpr std::string_view wire_name = "board_item_moved";
@@ -118,62 +162,85 @@ struct board_item_moved {
   int index = 0;
   int version = 0;
   bool operator==(const board_item_moved&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"item">(&board_item_moved::item), field<"list">(&board_item_moved::list),
+                      field<"index">(&board_item_moved::index), field<"version">(&board_item_moved::version)};
+  }
 };
 struct board_item_removed {
   static constexpr std::string_view wire_name = "board_item_removed";
   std::string item;
   bool operator==(const board_item_removed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"item">(&board_item_removed::item)}; }
 };
 struct proposal_saved {
   static constexpr std::string_view wire_name = "proposal_saved";
   protocol::proposal proposal;
   bool operator==(const proposal_saved&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"proposal">(&proposal_saved::proposal)}; }
 };
 struct entry_saved {
   static constexpr std::string_view wire_name = "entry_saved";
+  // Everyone but its author receives a placeholder while its phase is private
+  // and unrevealed (visibility.cpp).
+  static constexpr bool may_be_placeholder = true;
   protocol::entry entry;
   bool operator==(const entry_saved&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"entry">(&entry_saved::entry)}; }
 };
 struct entry_removed {
   static constexpr std::string_view wire_name = "entry_removed";
   std::string entry;
   bool operator==(const entry_removed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"entry">(&entry_removed::entry)}; }
 };
 struct adaptation_saved {
   static constexpr std::string_view wire_name = "adaptation_saved";
   protocol::adaptation adaptation;
   bool operator==(const adaptation_saved&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"adaptation">(&adaptation_saved::adaptation)}; }
 };
 struct adaptation_removed {
   static constexpr std::string_view wire_name = "adaptation_removed";
   std::string adaptation;
   bool operator==(const adaptation_removed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"adaptation">(&adaptation_removed::adaptation)}; }
 };
 // Existing annotations re-anchored to the new lines follow as annotation_saved.
 struct transcript_imported {
   static constexpr std::string_view wire_name = "transcript_imported";
   protocol::transcript transcript;
   bool operator==(const transcript_imported&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"transcript">(&transcript_imported::transcript)}; }
 };
 struct transcript_withdrawn {
   static constexpr std::string_view wire_name = "transcript_withdrawn";
   bool operator==(const transcript_withdrawn&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{}; }
 };
 struct annotation_saved {
   static constexpr std::string_view wire_name = "annotation_saved";
+  // Everyone but its author receives a placeholder while its phase is private
+  // and unrevealed (visibility.cpp).
+  static constexpr bool may_be_placeholder = true;
   protocol::annotation annotation;
   bool operator==(const annotation_saved&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"annotation">(&annotation_saved::annotation)}; }
 };
 struct annotation_removed {
   static constexpr std::string_view wire_name = "annotation_removed";
   std::string annotation;
   bool operator==(const annotation_removed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"annotation">(&annotation_removed::annotation)}; }
 };
 struct focus_changed {
   static constexpr std::string_view wire_name = "focus_changed";
   std::string line;
   std::string by;
   bool operator==(const focus_changed&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"line">(&focus_changed::line), field<"by">(&focus_changed::by)};
+  }
 };
 // The timer of a phase being left, kept so that coming back (an undo of an
 // accidental advance) resumes it instead of starting over.
@@ -182,6 +249,9 @@ struct phase_timer_saved {
   std::string phase;  // phase id
   timer_state timer;  // paused or expired
   bool operator==(const phase_timer_saved&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"phase">(&phase_timer_saved::phase), field<"timer">(&phase_timer_saved::timer)};
+  }
 };
 // What a withdrawn transcript's events become in the stored log: the words
 // are gone, and replaying it changes nothing.
@@ -189,6 +259,7 @@ struct scrubbed {
   static constexpr std::string_view wire_name = "scrubbed";
   std::string was;  // the original event type
   bool operator==(const scrubbed&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"was">(&scrubbed::was)}; }
 };
 
 }  // namespace evt

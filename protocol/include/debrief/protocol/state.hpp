@@ -70,6 +70,17 @@ struct phase_template {
   bool anonymous = false;     // revealed entries do not name their authors
   bool auto_advance = false;  // move on by itself when the timer runs out
   bool operator==(const phase_template&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&phase_template::id),
+                      field<"title">(&phase_template::title),
+                      field<"kind">(&phase_template::kind),
+                      field<"minutes">(&phase_template::minutes),
+                      field<"prompts">(&phase_template::prompts),
+                      field<"writers">(&phase_template::writers),
+                      field<"private">(&phase_template::is_private),
+                      field<"anonymous">(&phase_template::anonymous),
+                      field<"auto_advance">(&phase_template::auto_advance)};
+  }
 };
 
 struct session_template {
@@ -78,6 +89,10 @@ struct session_template {
   std::string description;
   std::vector<phase_template> phases;
   bool operator==(const session_template&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&session_template::id), field<"name">(&session_template::name),
+                      field<"description">(&session_template::description), field<"phases">(&session_template::phases)};
+  }
 };
 
 // The server owns the clock: a running timer is a deadline, so every client
@@ -90,9 +105,18 @@ struct timer_state {
   // Time this phase has been under way, kept through pauses, resets and time
   // past zero: used_ms as of `since`, still counting from `since` when it is
   // not 0 (a running timer, or an expired one while its phase is current).
+  // Absent in events stored before used time was kept: read as 0.
   millis used_ms = 0;
   millis since = 0;
   bool operator==(const timer_state&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"status">(&timer_state::status),
+                      field<"duration_ms">(&timer_state::duration_ms),
+                      field<"remaining_ms">(&timer_state::remaining_ms),
+                      field<"ends_at">(&timer_state::ends_at),
+                      field_or_default<"used_ms">(&timer_state::used_ms),
+                      field_or_default<"since">(&timer_state::since)};
+  }
 
   millis remaining_at(millis now) const;
   // used_ms brought up to `now`.
@@ -107,6 +131,10 @@ struct participant {
   protocol::role role = role::invalid;
   bool online = false;
   bool operator==(const participant&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&participant::id), field<"name">(&participant::name),
+                      field<"role">(&participant::role), field<"online">(&participant::online)};
+  }
 };
 
 struct session_state {
@@ -144,14 +172,6 @@ struct session_state {
 // An idle timer holding the planned length of the given phase.
 timer_state idle_timer_for(const session_template& tmpl, int phase);
 
-void to_json(nlohmann::json& j, const phase_template& p);
-void from_json(const nlohmann::json& j, phase_template& p);
-void to_json(nlohmann::json& j, const session_template& t);
-void from_json(const nlohmann::json& j, session_template& t);
-void to_json(nlohmann::json& j, const timer_state& t);
-void from_json(const nlohmann::json& j, timer_state& t);
-void to_json(nlohmann::json& j, const participant& p);
-void from_json(const nlohmann::json& j, participant& p);
 // The full state; it holds nothing secret, so the same form is stored in
 // snapshots and sent to clients.
 void to_json(nlohmann::json& j, const session_state& s);
