@@ -26,9 +26,9 @@ std::string utc_time(std::int64_t time_ms) {
   const auto seconds = static_cast<std::time_t>(time_ms / 1000);
   std::tm tm{};
   gmtime_r(&seconds, &tm);
-  char text[40];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(time_ms % 1000));
+  char text[96];  // room for any int gcc can imagine in each field
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(time_ms % 1000));
   return text;
 }
 
@@ -51,7 +51,7 @@ std::string logfmt_value(const std::string& s) {
       case '\t': out += "\\t"; break;
       default:
         if (c < 0x20 || c == 0x7f) {
-          char escaped[8];
+          char escaped[16];
           std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
           out += escaped;
         } else {
@@ -62,9 +62,7 @@ std::string logfmt_value(const std::string& s) {
   return out + "\"";
 }
 
-std::string logfmt_text(const log_fields& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
+std::string logfmt_text(const log_fields& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
 
 }  // namespace
 
@@ -95,9 +93,9 @@ std::string format_log_line(log_format format, std::int64_t time_ms, log_level l
 }
 
 void log_event(log_level level, std::string_view event, std::string_view message, const log_fields& fields) {
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   std::lock_guard lock(log_mutex);
   auto line = format_log_line(current_format, now, level, event, message, fields);
   if (current_sink) return current_sink(line);

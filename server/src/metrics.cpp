@@ -78,12 +78,11 @@ struct metrics::impl {
           .Help("Time to commit one transaction to SQLite, fsync included")
           .Register(*registry)
           .Add({}, Histogram::BucketBoundaries{0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5});
-  prometheus::Histogram& commit_batches =
-      prometheus::BuildHistogram()
-          .Name("debrief_commit_batch_size")
-          .Help("Changes (from any sessions) stored together in one transaction")
-          .Register(*registry)
-          .Add({}, Histogram::BucketBoundaries{1, 2, 4, 8, 16, 32, 64, 128, 256});
+  prometheus::Histogram& commit_batches = prometheus::BuildHistogram()
+                                              .Name("debrief_commit_batch_size")
+                                              .Help("Changes (from any sessions) stored together in one transaction")
+                                              .Register(*registry)
+                                              .Add({}, Histogram::BucketBoundaries{1, 2, 4, 8, 16, 32, 64, 128, 256});
   prometheus::Histogram& fanout_seconds =
       prometheus::BuildHistogram()
           .Name("debrief_fanout_seconds")
@@ -102,12 +101,11 @@ struct metrics::impl {
                                      .Help("Size of the database's write-ahead log file")
                                      .Register(*registry)
                                      .Add({});
-  prometheus::Gauge& storage_degraded =
-      prometheus::BuildGauge()
-          .Name("debrief_storage_degraded")
-          .Help("1 while storage refuses writes (/readyz answers 503), else 0")
-          .Register(*registry)
-          .Add({});
+  prometheus::Gauge& storage_degraded = prometheus::BuildGauge()
+                                            .Name("debrief_storage_degraded")
+                                            .Help("1 while storage refuses writes (/readyz answers 503), else 0")
+                                            .Register(*registry)
+                                            .Add({});
   prometheus::Family<prometheus::Counter>& refusals =
       prometheus::BuildCounter()
           .Name("debrief_rate_limited_total")

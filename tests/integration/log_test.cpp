@@ -74,11 +74,16 @@ TEST(Log, ASessionsLifeIsLoggedWithoutItsCodeKeysTokensNamesOrWords) {
     const std::string words = "The quiet student at table three solved it first";
     colleague.ok({{"type", "entry_add"}, {"text", words}, {"phase", "noticings"}});
     facilitator.ok({{"type", "end_session"}});
-    const auto deleted = http_request(server.port(), http::verb::delete_, "/api/sessions/" + session.code, {},
-                                      session.facilitator_key);
+    const auto deleted =
+        http_request(server.port(), http::verb::delete_, "/api/sessions/" + session.code, {}, session.facilitator_key);
     ASSERT_EQ(deleted.status, 200u) << deleted.body;
-    secrets = {session.code,         session.facilitator_key, facilitator.join_token(), colleague.join_token(),
-               "Maya Okafor",        "Lena Brandt",           words};
+    secrets = {session.code,
+               session.facilitator_key,
+               facilitator.join_token(),
+               colleague.join_token(),
+               "Maya Okafor",
+               "Lena Brandt",
+               words};
   }
 
   const auto lines = log.lines();

@@ -31,8 +31,8 @@ TEST(LogLine, JsonIsOneObjectPerLineWithTimeLevelEventAndFieldsInOrder) {
 }
 
 TEST(LogLine, JsonReplacesInvalidUtf8InsteadOfThrowing) {
-  const auto line =
-      format_log_line(log_format::json, 0, log_level::error, "storage_failed", "x", {{"error", std::string("\xff\xfe")}});
+  const auto line = format_log_line(log_format::json, 0, log_level::error, "storage_failed", "x",
+                                    {{"error", std::string("\xff\xfe")}});
   const auto parsed = nlohmann::json::parse(line, nullptr, false);
   ASSERT_FALSE(parsed.is_discarded()) << line;
   EXPECT_EQ(parsed.at("time"), "1970-01-01T00:00:00.000Z");

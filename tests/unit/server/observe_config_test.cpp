@@ -32,8 +32,8 @@ TEST(ObserveConfig, DefaultsAreJsonLogsAndNoMetrics) {
 }
 
 TEST(ObserveConfig, FlagsAndVariablesSetThem) {
-  const auto cfg = std::get<config>(parse({"--log-format", "logfmt", "--metrics-bind", "[::1]:9090", "--metrics-token",
-                                           "0123456789abcdef"}));
+  const auto cfg = std::get<config>(
+      parse({"--log-format", "logfmt", "--metrics-bind", "[::1]:9090", "--metrics-token", "0123456789abcdef"}));
   EXPECT_EQ(cfg.log_format, "logfmt");
   EXPECT_EQ(cfg.metrics_bind, "[::1]:9090");
   EXPECT_EQ(cfg.metrics_token, "0123456789abcdef");
@@ -51,7 +51,8 @@ TEST(ObserveConfig, FlagsAndVariablesSetThem) {
 }
 
 TEST(ObserveConfig, BadValuesAreRefusedNamingTheFlag) {
-  EXPECT_NE(refusal({"--log-format", "xml"}).find("--log-format"), std::string::npos) << refusal({"--log-format", "xml"});
+  EXPECT_NE(refusal({"--log-format", "xml"}).find("--log-format"), std::string::npos)
+      << refusal({"--log-format", "xml"});
   for (const char* bad : {"9090", "localhost:9090", "127.0.0.1:", "127.0.0.1:70000", "127.0.0.1:90a"}) {
     EXPECT_NE(refusal({"--metrics-bind", bad}).find("--metrics-bind: needs"), std::string::npos)
         << bad << ": " << refusal({"--metrics-bind", bad});
