@@ -132,7 +132,6 @@ struct app::impl {
         std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms, options);
     bind_address = cfg.bind;
     db_path = cfg.db;
-    log_format_name = cfg.log_format;
     if (!cfg.metrics_bind.empty()) {
       metrics_options = options;
       metrics_options.metrics_only = true;
@@ -170,7 +169,6 @@ struct app::impl {
   std::shared_ptr<listener> metrics_acceptor;  // --metrics-bind
   std::string bind_address;
   std::string db_path;
-  std::string log_format_name;
   std::chrono::milliseconds summary_interval{};
   std::optional<net::steady_timer> summary;
   std::optional<net::signal_set> signals;
