@@ -37,7 +37,7 @@ TEST(Metrics, OnTheMainPortOnlyWithTheToken) {
   const auto right = http_request(server.port(), http::verb::get, "/metrics", {}, token);
   EXPECT_EQ(right.status, 200u) << right.body;
   EXPECT_EQ(right.content_type, "text/plain; version=0.0.4; charset=utf-8");
-  EXPECT_NE(right.body.find("# TYPE debrief_commands_total counter"), std::string::npos) << right.body;
+  EXPECT_NE(right.body.find("# TYPE debrief_sessions_live gauge"), std::string::npos) << right.body;
   // The rest of the server is as before.
   EXPECT_EQ(http_request(server.port(), http::verb::get, "/healthz").status, 200u);
 }
