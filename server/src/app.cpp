@@ -12,6 +12,7 @@
 #include "hub.hpp"
 #include "listener.hpp"
 #include "log.hpp"
+#include "metrics.hpp"
 
 namespace debrief::server {
 
@@ -46,8 +47,8 @@ std::size_t max_connections(const config& cfg) {
   const auto descriptors = raise_descriptor_limit();
   const auto connections = descriptors > 2 * reserved_descriptors ? descriptors - reserved_descriptors
                                                                   : std::max<std::size_t>(descriptors / 2, 1);
-  log_line("open-file limit " + std::to_string(descriptors) + ": up to " + std::to_string(connections) +
-           " connections at once");
+  log_event(log_level::info, "connection_limit", "connections held at once, from the open-file limit",
+            {{"open_file_limit", descriptors}, {"max_connections", connections}});
   return connections;
 }
 
@@ -61,7 +62,36 @@ http_options http_options_from(const config& cfg) {
   options.connections =
       std::make_shared<connection_count>(max_connections(cfg), static_cast<std::size_t>(cfg.websockets_per_address));
   options.timeouts = {cfg.hello_timeout, cfg.join_timeout, cfg.idle_timeout};
+  options.metrics_token = cfg.metrics_token;
   return options;
+}
+
+bool configure_logging(const config& cfg) {
+  set_log_format(cfg.log_format == "logfmt" ? log_format::logfmt : log_format::json);
+  return true;
+}
+
+// "ADDRESS:PORT", checked by parse_arguments; [::1]:9090 for IPv6.
+tcp::endpoint endpoint_of(const std::string& address_and_port) {
+  const auto colon = address_and_port.rfind(':');
+  auto address = address_and_port.substr(0, colon);
+  if (address.starts_with('[') && address.ends_with(']')) address = address.substr(1, address.size() - 2);
+  return {net::ip::make_address(address), static_cast<std::uint16_t>(std::stoi(address_and_port.substr(colon + 1)))};
+}
+
+// Counts since the last summary, never one line per refusal: a flood of
+// refused messages must not flood the log too.
+void log_refusal_summary() {
+  auto refused = metrics::get().refusals_since_last();
+  if (!refused.empty()) {
+    log_event(log_level::warn, "rate_limited", "refused by a limit since the last such line (counts by limit)",
+              refused);
+  }
+  auto cut = metrics::get().cut_offs_since_last();
+  if (!cut.empty()) {
+    log_event(log_level::warn, "clients_cut_off",
+              "connections closed for not reading their messages or sending too large a one (counts by reason)", cut);
+  }
 }
 
 hub_settings hub_settings_from(const config& cfg) {
@@ -78,17 +108,21 @@ hub_settings hub_settings_from(const config& cfg) {
 // posts completions), then the io_context.
 struct app::impl {
   explicit impl(const config& cfg)
-      : threads(cfg.threads),
+      : logging(configure_logging(cfg)),
+        figures(metrics::get().storage_observer(cfg.db)),
+        threads(cfg.threads),
         options(http_options_from(cfg)),
         store(open_database(cfg), {std::chrono::milliseconds(250), cfg.storage_retry_max}),
         rooms(ioc.get_executor(), store, reads, cfg.clock ? cfg.clock : clock_fn(now_ms), hub_settings_from(cfg)),
         reads(std::make_unique<storage::database>(cfg.db, storage::database::default_checkpoint_frames,
                                                   cfg.storage_vfs)) {
+    store.observe(figures.get());
     store.on_availability([this](bool available, const std::string& why) {
       if (available) {
-        log_line("storage available again: changes are stored");
+        log_event(log_level::info, "storage_recovered", "storage takes writes again: changes are stored");
       } else {
-        log_line("storage unavailable, changes refused until a write succeeds: " + why);
+        log_event(log_level::error, "storage_failed",
+                  "storage refuses writes: changes are refused until a probe write succeeds", {{"error", why}});
       }
       rooms.storage_changed(available);
     });
@@ -98,11 +132,33 @@ struct app::impl {
     acceptor =
         std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms, options);
     bind_address = cfg.bind;
+    db_path = cfg.db;
+    if (!cfg.metrics_bind.empty()) {
+      metrics_options = options;
+      metrics_options.metrics_only = true;
+      metrics_acceptor = std::make_shared<listener>(ioc, endpoint_of(cfg.metrics_bind), rooms, metrics_options);
+    }
+    summary_interval = cfg.log_summary_interval;
   }
 
   // The listener reaches the hub, which goes first.
-  ~impl() { store.on_availability({}); }
+  ~impl() {
+    store.on_availability({});
+    store.observe(nullptr);
+  }
 
+  void summarize_every() {
+    summary->expires_after(summary_interval);
+    summary->async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      log_refusal_summary();
+      summarize_every();
+    });
+  }
+
+  bool logging;  // set up first, for the lines the rest may write
+  // Declared before the writer, which reports to it until destroyed.
+  std::unique_ptr<storage::writer_observer> figures;
   net::io_context ioc;
   int threads;
   http_options options;
@@ -110,7 +166,12 @@ struct app::impl {
   hub rooms;
   storage::reader reads;
   std::shared_ptr<listener> acceptor;
+  http_options metrics_options;
+  std::shared_ptr<listener> metrics_acceptor;  // --metrics-bind
   std::string bind_address;
+  std::string db_path;
+  std::chrono::milliseconds summary_interval{};
+  std::optional<net::steady_timer> summary;
   std::optional<net::signal_set> signals;
   std::optional<net::steady_timer> grace;
 
@@ -145,11 +206,24 @@ void app::run(bool handle_signals) {
     });
   }
   d.acceptor->run();
-  log_line("listening on http://" + d.bind_address + ":" + std::to_string(port()));
+  log_fields started = {{"version", DEBRIEF_VERSION},
+                        {"bind", d.bind_address},
+                        {"port", port()},
+                        {"db", d.db_path},
+                        {"threads", d.threads}};
+  if (d.metrics_acceptor) {
+    d.metrics_acceptor->run();
+    started["metrics_port"] = d.metrics_acceptor->port();
+  }
+  log_event(log_level::info, "start", "listening on http://" + d.bind_address + ":" + std::to_string(port()), started);
+  d.summary.emplace(d.ioc);
+  d.summarize_every();
   std::vector<std::thread> extra;
   for (int i = 1; i < d.threads; ++i) extra.emplace_back([&d] { d.ioc.run(); });
   d.ioc.run();
   for (auto& t : extra) t.join();
+  log_refusal_summary();
+  log_event(log_level::info, "stop", "stopped", {{"storage_failed", storage_failed()}});
 }
 
 bool app::storage_failed() const { return !impl_->store.available(); }
@@ -158,6 +232,8 @@ void app::stop() {
   auto& d = *impl_;
   net::post(d.ioc, [&d] {
     d.acceptor->stop();
+    if (d.metrics_acceptor) d.metrics_acceptor->stop();
+    if (d.summary) d.summary->cancel();
     if (d.signals) d.signals->cancel();
     d.grace.emplace(d.ioc);
     d.drain_then_close(std::chrono::steady_clock::now() + std::chrono::seconds(5));

@@ -53,6 +53,34 @@ const CLI::Validator code_character{
     },
     ""};
 
+// ADDRESS:PORT, with an IPv6 address in brackets; empty is allowed (off).
+const CLI::Validator address_and_port{
+    [](std::string& value) -> std::string {
+      if (value.empty()) return {};
+      const auto colon = value.rfind(':');
+      long port = 0;
+      if (colon == std::string::npos || !parse_int(std::string_view(value).substr(colon + 1), 0, 65535, port)) {
+        return "needs ADDRESS:PORT (for example 127.0.0.1:9090), not " + value;
+      }
+      auto address = value.substr(0, colon);
+      if (address.size() >= 2 && address.front() == '[' && address.back() == ']') {
+        address = address.substr(1, address.size() - 2);
+      }
+      boost::system::error_code ec;
+      boost::asio::ip::make_address(address, ec);
+      return ec ? "needs an IP address before the port, not " + value : std::string();
+    },
+    ""};
+
+// A bearer token worth the name: guessing it must be hopeless.
+constexpr std::size_t min_token_chars = 16;
+const CLI::Validator long_token{[](std::string& value) -> std::string {
+                                  if (value.empty() || value.size() >= min_token_chars) return {};
+                                  return "needs at least " + std::to_string(min_token_chars) +
+                                         " characters (a long random string)";
+                                },
+                                ""};
+
 // --flag-name, readable from DEBRIEF_FLAG_NAME too.
 std::string env_name(std::string_view flag) {
   std::string name = "DEBRIEF_";
@@ -105,6 +133,20 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       ->type_name("C")
       ->default_str("")
       ->check(code_character);
+
+  add(app, "--log-format", cfg.log_format, "log lines as json or logfmt, one event a line on stderr")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"json", "logfmt"}));
+  add(app, "--metrics-bind", cfg.metrics_bind,
+      "also serve Prometheus metrics at /metrics on this ADDRESS:PORT\n(for example 127.0.0.1:9090; off when empty)")
+      ->type_name("ADDRESS:PORT")
+      ->default_str("")
+      ->check(address_and_port);
+  add(app, "--metrics-token", cfg.metrics_token,
+      "serve /metrics on the main port to requests that send this\ntoken as a Bearer token (off when empty)")
+      ->type_name("TOKEN")
+      ->default_str("")
+      ->check(long_token);
 
   const auto count = [&](const std::string& flag, long& value, const std::string& text) {
     add(app, flag, value, text)->type_name("N")->check(whole_number(1, 1'000'000'000))->group(limits_group);

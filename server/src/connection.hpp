@@ -1,6 +1,7 @@
 #pragma once
 // What a room needs of a client connection; implemented by websocket_session.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,8 +20,9 @@ class connection {
   // Queues a text frame; thread-safe. The same buffer may go to many
   // connections, so it is never modified.
   virtual void send(shared_text message) = 0;
-  // Queues several in order, handed over in one step rather than one each.
-  virtual void send(std::vector<shared_text> messages) = 0;
+  // Queues several in order, handed over in one step rather than one each:
+  // what one commit, done at `committed`, sends this connection.
+  virtual void send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) = 0;
   // Sends what is queued, then closes with the given WebSocket close code.
   virtual void close_after_send(unsigned short code, std::string reason) = 0;
   // From now on this connection's messages count against `bucket` (shared

@@ -5,6 +5,7 @@
 
 #include "client_address.hpp"
 #include "creation_limit.hpp"
+#include "debrief/protocol/access.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "export_request.hpp"
@@ -147,6 +148,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     }
     auto websocket_place = options_.connections->take_websocket(client_);
     if (!websocket_place) {
+      metrics::get().refused(limit_hit::websockets_per_address);
       return respond(error_response(
           req, {protocol::error_code::rate_limited,
                 "This address already holds " + std::to_string(options_.connections->max_websockets_per_address()) +
@@ -170,6 +172,8 @@ void http_session::handle(request req) {
   }
   const std::string_view path = target->encoded_path();
   const bool read_only = req.method() == http::verb::get;
+  if (path == "/metrics") return serve_metrics(req);
+  if (options_.metrics_only) return respond(error_response(req, {protocol::error_code::not_found, "Nothing here."}));
   if (path == "/healthz") {
     if (!read_only) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
     // Alive, and nothing more: how busy the server is is nobody's business.
@@ -212,6 +216,34 @@ void http_session::handle(request req) {
   respond(file_response(req, options_.static_root, *target));
 }
 
+void http_session::serve_metrics(const request& req) {
+  const bool open_here = options_.metrics_only;
+  if (!open_here && options_.metrics_token.empty()) {
+    // Exactly what any other unknown path answers: nothing to find here.
+    return respond(error_response(req, {protocol::error_code::not_found, "Nothing here."}));
+  }
+  if (!open_here) {
+    const auto auth = std::string(req[http::field::authorization]);
+    const bool bearer = auth.starts_with("Bearer ");
+    if (!bearer || !protocol::secrets_equal(std::string_view(auth).substr(7), options_.metrics_token)) {
+      auto res = json_reply(req, http::status::unauthorized,
+                            error_body({protocol::error_code::forbidden, bearer ? "The metrics token is wrong."
+                                                                                : "Send the metrics token as a "
+                                                                                  "Bearer token."}));
+      res.set(http::field::www_authenticate, "Bearer");
+      return respond(std::move(res));
+    }
+  }
+  if (req.method() != http::verb::get) return respond(error_response(req, {protocol::error_code::invalid, "Use GET."}));
+  http::response<http::string_body> res{http::status::ok, req.version()};
+  res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+  res.set(http::field::cache_control, "no-store");
+  res.keep_alive(req.keep_alive());
+  res.body() = metrics::get().render({hub_.loaded(), !hub_.storage_available()});
+  res.prepare_payload();
+  respond(std::move(res));
+}
+
 void http_session::create_session(request req) {
   const auto body = nlohmann::json::parse(req.body(), nullptr, false);
   if (body.is_discarded() || !body.is_object()) {
@@ -243,7 +275,10 @@ void http_session::create_session(request req) {
   const auto title = body.value("title", std::string{});
   // Counted only once the request would create something: a typo costs
   // nothing.
-  if (auto refused = options_.creations->take(rate_key(client_))) return respond(too_many_requests(req, *refused));
+  if (auto refused = options_.creations->take(rate_key(client_))) {
+    metrics::get().refused(limit_hit::session_creations);
+    return respond(too_many_requests(req, *refused));
+  }
   auto shared_req = std::make_shared<request>(std::move(req));
   hub_.create(tmpl, title, [self = shared_from_this(), shared_req](hub::create_result result) {
     net::post(self->stream_.get_executor(), [self, shared_req, result = std::move(result)] {

@@ -11,6 +11,7 @@
 #include "beast.hpp"
 #include "connection_count.hpp"
 #include "export_request.hpp"
+#include "metrics.hpp"
 #include "websocket_session.hpp"
 
 namespace debrief::server {
@@ -27,6 +28,11 @@ struct http_options {
   std::string zoneinfo = "/usr/share/zoneinfo";  // compiled IANA zones, for exports' times
   std::shared_ptr<connection_count> connections;
   websocket_timeouts timeouts;
+  // /metrics on this port answers requests bearing this Bearer token; empty:
+  // 404, unless metrics_only.
+  std::string metrics_token;
+  // The --metrics-bind listener: /metrics without a token, and nothing else.
+  bool metrics_only = false;
 };
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;
@@ -41,6 +47,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   void read_next();
   void on_read(beast::error_code ec, std::size_t bytes);
   void handle(http::request<http::string_body> request);
+  void serve_metrics(const http::request<http::string_body>& request);
   void create_session(http::request<http::string_body> request);
   void export_session(http::request<http::string_body> request, std::string code, export_request wanted);
   void delete_session(http::request<http::string_body> request, std::string code);
@@ -61,6 +68,7 @@ class http_session : public std::enable_shared_from_this<http_session> {
   net::ip::address peer_;
   net::ip::address client_;  // of the request being handled: see client_address
   connection_count::place place_;
+  counted_connection counted_{false};
 };
 
 }  // namespace debrief::server

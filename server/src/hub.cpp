@@ -18,7 +18,8 @@ constexpr protocol::millis timer_load_lead = 2000;
 constexpr std::chrono::milliseconds upkeep_interval = std::chrono::seconds(1);
 
 void log_expired(const std::string& code) {
-  log_line("session " + code + " was never started and has expired: deleting it");
+  log_event(log_level::info, "session_expired", "a session never started has expired: deleting it",
+            {{"session", session_ref(code)}});
 }
 
 room_seed seed_from(storage::loaded_session s) {
@@ -97,7 +98,8 @@ void hub::load(const std::string& code, storage::database& db) {
     }
   } catch (const std::exception& e) {
     // One damaged session must not keep the others offline.
-    log_line("session " + code + " could not be loaded: " + e.what());
+    log_event(log_level::error, "session_load_failed", "a session could not be loaded",
+              {{"session", session_ref(code)}, {"error", e.what()}});
     unreadable = true;
   }
   std::vector<open_fn> waiting;
@@ -143,10 +145,11 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
   batch.events = {{1, now, std::move(body)}};
   store_.submit(std::move(batch), [this, seed = std::move(seed), done = std::move(done)](auto error) mutable {
     if (error) {
-      log_line("creating a session failed: " + *error);
+      log_event(log_level::error, "session_create_failed", "creating a session failed", {{"error", *error}});
       return done(protocol::rejection{error_code::unavailable, "The session could not be stored; try again."});
     }
     created_session result{seed.record.id, seed.record.facilitator_key};
+    log_event(log_level::info, "session_created", "a session was created", {{"session", session_ref(result.code)}});
     auto r = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
     {
       std::lock_guard lock(mutex_);
@@ -171,7 +174,10 @@ void hub::erase_stored(const std::string& code) {
   batch.erase = true;
   store_.submit(std::move(batch), [code](std::optional<std::string> error) {
     // Kept on disk, it is simply found again at the next start.
-    if (error) log_line("deleting expired session " + code + " failed: " + *error);
+    if (error) {
+      log_event(log_level::error, "session_expiry_failed", "deleting an expired session failed",
+                {{"session", session_ref(code)}, {"error", *error}});
+    }
   });
 }
 
@@ -182,7 +188,7 @@ void hub::sweep_expired() {
     try {
       codes = db.lobby_sessions_created_by(created_by);
     } catch (const std::exception& e) {
-      log_line("looking for expired sessions failed: " + std::string(e.what()));
+      log_event(log_level::error, "expiry_sweep_failed", "looking for expired sessions failed", {{"error", e.what()}});
       return;
     }
     // Loading one past its expiry deletes it; one in memory decides on its

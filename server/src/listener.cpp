@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "log.hpp"
+#include "metrics.hpp"
 
 namespace debrief::server {
 
@@ -39,7 +40,8 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space || ec == net::error::no_memory) {
     // Out of descriptors despite the reserve: accepting again at once would
     // spin. Pause, and let connections close meanwhile.
-    log_line("cannot accept a connection: " + ec.message());
+    log_event(log_level::error, "accept_failed", "cannot accept a connection; pausing 100 ms",
+              {{"error", ec.message()}});
     pause_.expires_after(std::chrono::milliseconds(100));
     pause_.async_wait([self = shared_from_this()](beast::error_code) { self->accept_next(); });
     return;
@@ -52,6 +54,7 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
       socket.set_option(tcp::no_delay(true), ignored);
       std::make_shared<http_session>(std::move(socket), hub_, options_, std::move(place))->run();
     } else {
+      metrics::get().refused(limit_hit::connections_full);
       note_full();
       beast::error_code ignored;
       socket.close(ignored);  // full: nothing to answer with that costs less
@@ -65,7 +68,8 @@ void listener::note_full() {
   const auto now = std::chrono::steady_clock::now();
   if (now - last_full_note_ < std::chrono::seconds(10)) return;
   last_full_note_ = now;
-  log_line("refusing connections: " + std::to_string(options_.connections->max_sockets()) + " are open");
+  log_event(log_level::warn, "connections_refused", "refusing connections: the server holds as many as it may",
+            {{"open", options_.connections->max_sockets()}});
 }
 
 }  // namespace debrief::server

@@ -2,6 +2,7 @@
 #include <exception>
 
 #include "debrief/server/app.hpp"
+#include "log.hpp"
 
 int main(int argc, char* argv[]) {
   using namespace debrief::server;
@@ -19,12 +20,13 @@ int main(int argc, char* argv[]) {
     server.run(/*handle_signals=*/true);
     // Stopped while storage refused writes: changes were lost; say so.
     if (server.storage_failed()) {
-      std::fprintf(stderr, "debrief-server: stopped while storage was unavailable; some changes were not stored\n");
+      log_event(log_level::error, "changes_lost",
+                "stopped while storage was unavailable; some changes were not stored");
       return 3;
     }
     return 0;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "debrief-server: %s\n", e.what());
+    log_event(log_level::error, "start_failed", e.what());
     return 1;
   }
 }

@@ -10,6 +10,7 @@
 #include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/visibility.hpp"
 #include "log.hpp"
+#include "metrics.hpp"
 #include "secrets.hpp"
 #include "websocket_session.hpp"  // the bounds of a connection's queue
 
@@ -108,7 +109,10 @@ void room::start() {
     if (!batch.timer_changed) return;
     batch.session = self->id_;
     self->submit_batch(std::move(batch), [id = self->id_](const std::optional<std::string>& error) {
-      if (error) log_line("storing the timer of session " + id + " failed: " + *error);
+      if (error) {
+        log_event(log_level::error, "timer_store_failed", "storing a session's timer failed",
+                  {{"session", session_ref(id)}, {"error", *error}});
+      }
     });
   });
 }
@@ -230,6 +234,7 @@ void room::do_refuse(const connection* c, const protocol::parse_error& bad) {
   if (it == members_.end()) return;
   // Judged against the state the room's next command would be, as apply does.
   const auto why = protocol::refusal_for(applied_, bad.command, it->second.participant, bad.why);
+  metrics::get().command(bad.command, protocol::to_string(why.code));
   reply_to({c, it->second.link, bad.id}, protocol::error_message(why, bad.id));
 }
 
@@ -241,19 +246,23 @@ void room::execute(const std::string& participant, const protocol::command& comm
   }
   const auto now = clock_();
   auto result = protocol::apply(applied_, command, {participant}, now);
+  const auto type = std::visit([](const auto& c) { return std::decay_t<decltype(c)>::wire_name; }, command);
   if (auto* why = std::get_if<protocol::rejection>(&result)) {
+    metrics::get().command(type, protocol::to_string(why->code));
     reply_to(reply, protocol::error_message(*why, reply.command_id));
     if (std::holds_alternative<protocol::cmd::expire_timer>(command)) schedule_expiry();
     return;
   }
   auto events = std::get<std::vector<protocol::event>>(std::move(result));
   if (events.empty()) {
+    metrics::get().command(type, "ok");
     reply_to(reply, protocol::ack_message(reply.command_id, applied_seq_));
     return;
   }
   // Refused at once rather than queued behind a disk that fails: the room's
   // own changes (presence, a timer running out) are made once it is back.
   if (!store_.available()) {
+    metrics::get().command(type, protocol::to_string(protocol::error_code::unavailable));
     reply_to(reply, unavailable_error(reply.command_id));
     return;
   }
@@ -309,11 +318,12 @@ void room::execute(const std::string& participant, const protocol::command& comm
   }
   in_flight_.push_back(std::move(undo));
   if (effects.timer_may_change) store_timer_due(batch);
-  submit_batch(
-      std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events), effects,
-                         reply = std::move(reply), generation = generation_](std::optional<std::string> error) mutable {
-        self->on_committed(std::move(messages), std::move(events), effects, std::move(reply), generation, error);
-      });
+  submit_batch(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
+                                  effects, reply = std::move(reply), generation = generation_,
+                                  type](std::optional<std::string> error) mutable {
+    metrics::get().command(type, error ? protocol::to_string(protocol::error_code::unavailable) : "ok");
+    self->on_committed(std::move(messages), std::move(events), effects, std::move(reply), generation, error);
+  });
   if (effects.timer_may_change) schedule_expiry();
 }
 
@@ -324,8 +334,11 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
     // Every later commit of this generation built on this one and fails
     // too (the log refuses a gap): the first failure undoes them all.
     if (generation == generation_) {
-      log_line("session " + id_ + ": " + std::to_string(applied_seq_ - committed_seq_) +
-               " events not stored, back to seq " + std::to_string(committed_seq_) + ": " + *error);
+      log_event(log_level::error, "changes_not_stored", "a session's changes were not stored and were undone",
+                {{"session", session_ref(id_)},
+                 {"events", applied_seq_ - committed_seq_},
+                 {"back_to_seq", committed_seq_},
+                 {"error", *error}});
       roll_back_to_committed();
     }
     reply_to(reply, unavailable_error(reply.command_id));
@@ -350,6 +363,8 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
   }
   // A withdrawal is a command's only event: what it scrubs came before.
   if (effects.transcript_withdrawn) scrub_recent_transcript();
+  if (effects.ended)
+    log_event(log_level::info, "session_ended", "a session was ended", {{"session", session_ref(id_)}});
   for (std::size_t i = 0; i < events.size(); ++i) {
     committed_ = protocol::evolve(std::move(committed_), events[i]);
     ++committed_seq_;
@@ -391,7 +406,7 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
       if (!current_lobby) current_lobby = lobby();
       d.messages.push_back(current_lobby);
     }
-    if (!d.messages.empty()) d.link->send(std::move(d.messages));
+    if (!d.messages.empty()) d.link->send(std::move(d.messages), last_stored_);
   }
   if (!ack) return;
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
@@ -533,12 +548,18 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
       return done(
           protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
     }
-    self->erase_now("This session was deleted.", "session deleted", [done](std::optional<std::string> error) {
-      if (error)
-        return done(
-            protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
-      done(std::nullopt);
-    });
+    self->erase_now(
+        "This session was deleted.", "session deleted", [done, id = self->id_](std::optional<std::string> error) {
+          if (error) {
+            log_event(log_level::error, "session_delete_failed", "deleting a session failed",
+                      {{"session", session_ref(id)}, {"error", *error}});
+            return done(
+                protocol::rejection{protocol::error_code::unavailable, "The session could not be deleted; try again."});
+          }
+          log_event(log_level::info, "session_deleted", "a session was deleted with all it held",
+                    {{"session", session_ref(id)}});
+          done(std::nullopt);
+        });
   });
 }
 
@@ -550,7 +571,10 @@ void room::expire_if(std::function<bool(const protocol::session_state&)> stale, 
     expired();
     self->erase_now("This session has expired: it was never started.", "session expired",
                     [id = self->id_](std::optional<std::string> error) {
-                      if (error) log_line("deleting expired session " + id + " failed: " + *error);
+                      if (error) {
+                        log_event(log_level::error, "session_expiry_failed", "deleting an expired session failed",
+                                  {{"session", session_ref(id)}, {"error", *error}});
+                      }
                     });
   });
 }
@@ -632,14 +656,16 @@ void room::store_timer_due(storage::write_batch& batch) {
 // its own is on the way to the disk; `done` runs on the strand.
 void room::submit_batch(storage::write_batch batch, storage::writer::done_fn done) {
   ++unstored_writes_;
-  store_.submit(std::move(batch),
-                [self = shared_from_this(), done = std::move(done)](std::optional<std::string> error) mutable {
-                  net::post(self->strand_, [self, done = std::move(done), error = std::move(error)] {
+  store_.submit(
+      std::move(batch), [self = shared_from_this(), done = std::move(done)](std::optional<std::string> error) mutable {
+        net::post(self->strand_,
+                  [self, done = std::move(done), error = std::move(error), stored = std::chrono::steady_clock::now()] {
                     --self->unstored_writes_;
+                    self->last_stored_ = stored;
                     self->last_active_ = std::chrono::steady_clock::now();
                     done(error);
                   });
-                });
+      });
 }
 
 void room::use_participant_bucket(const member& m) {

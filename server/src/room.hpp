@@ -207,6 +207,8 @@ class room : public std::enable_shared_from_this<room> {
   std::optional<protocol::millis> stored_timer_due_;
   std::size_t unstored_writes_ = 0;
   std::chrono::steady_clock::time_point last_active_ = std::chrono::steady_clock::now();
+  // When storage reported the latest commit done (for the fan-out metric).
+  std::chrono::steady_clock::time_point last_stored_{};
   bool unloaded_ = false;
 };
 

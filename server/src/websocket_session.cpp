@@ -4,7 +4,7 @@
 #include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/wire.hpp"
 #include "hub.hpp"
-#include "log.hpp"
+#include "metrics.hpp"
 
 namespace debrief::server {
 
@@ -118,7 +118,9 @@ void websocket_session::refuse_oversize() {
   leave_room();
   buffer_ = {};
   if (closing_) return;
-  log_line("closing a connection that sent a message over " + std::to_string(max_message_bytes) + " bytes");
+  // Counted, and logged as a count now and then (app.cpp): a flood of them
+  // must not flood the log.
+  metrics::get().cut(cut_off::message_too_big);
   queue_.truncate(writing_ ? 1 : 0);  // the write in flight still reads its message
   // Beast's close sends the close frame, then reads and discards the rest of
   // the message until the client's own close frame: the client, done
@@ -129,6 +131,7 @@ void websocket_session::refuse_oversize() {
 void websocket_session::handle(const std::string& text) {
   using protocol::error_code;
   if (!bucket_->take()) {
+    metrics::get().refused(joined_ ? limit_hit::participant_messages : limit_hit::unjoined_messages);
     // Refused before it reaches the room, so a flood costs one JSON parse
     // (bounded by the message limit) and no room work; the id is echoed so
     // the client knows which command to resend.
@@ -194,9 +197,10 @@ void websocket_session::send(shared_text message) {
             [self = shared_from_this(), message = std::move(message)]() mutable { self->enqueue(std::move(message)); });
 }
 
-void websocket_session::send(std::vector<shared_text> messages) {
-  net::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages)]() mutable {
+void websocket_session::send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) {
+  net::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages), committed]() mutable {
     for (auto& m : messages) self->enqueue(std::move(m));
+    metrics::get().delivered(std::chrono::steady_clock::now() - committed);
   });
 }
 
@@ -207,7 +211,7 @@ void websocket_session::enqueue(shared_text message) {
   if (queue_.bytes() >= max_queued_bytes || queue_.size() >= max_queued_messages) {
     // It is not reading: waiting for it would hold every later message of
     // its room hostage. Drop it; it can resume from its last seq.
-    log_line("closing a connection whose send queue overflowed");
+    metrics::get().cut(cut_off::send_queue_full);
     // The message being written stays until its write completes: the write
     // in flight still reads it.
     queue_.truncate(writing_ ? 1 : 0);

@@ -11,6 +11,7 @@
 #include "beast.hpp"
 #include "connection.hpp"
 #include "debrief/protocol/wire.hpp"
+#include "metrics.hpp"
 #include "rate_limit.hpp"
 #include "send_queue.hpp"
 
@@ -54,7 +55,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   void run(http::request<http::string_body> upgrade);
 
   void send(shared_text message) override;
-  void send(std::vector<shared_text> messages) override;
+  void send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) override;
   void close_after_send(unsigned short code, std::string reason) override;
   void use_rate_bucket(std::shared_ptr<token_bucket> bucket) override;
 
@@ -97,6 +98,7 @@ class websocket_session : public connection, public std::enable_shared_from_this
   net::steady_timer deadline_;
   bool joined_ = false;
   std::vector<std::shared_ptr<void>> places_;
+  counted_connection counted_{true};
 };
 
 }  // namespace debrief::server

@@ -40,6 +40,11 @@ void checkpointer::settle() {
   phase_ = phase::idle;
 }
 
+void checkpointer::on_finished(std::function<void(std::chrono::steady_clock::duration)> done) {
+  std::lock_guard lock(mutex_);
+  on_finished_ = std::move(done);
+}
+
 void checkpointer::run() {
   for (;;) {
     {
@@ -50,12 +55,17 @@ void checkpointer::run() {
     }
     // A failure (a busy lock, an I/O error) loses nothing: the frames stay
     // in the log, and the next request tries again.
+    const auto began = std::chrono::steady_clock::now();
     sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    const auto took = std::chrono::steady_clock::now() - began;
+    std::function<void(std::chrono::steady_clock::duration)> report;
     {
       std::lock_guard lock(mutex_);
       phase_ = phase::finished;
+      report = on_finished_;
     }
     changed_.notify_all();
+    if (report) report(took);
   }
 }
 

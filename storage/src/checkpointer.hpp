@@ -6,7 +6,9 @@
 // commits go on beside it. A passive checkpoint never waits for the writer
 // and the writer never waits for it.
 
+#include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -28,6 +30,8 @@ class checkpointer {
   bool take_finished();
   // Returns when no checkpoint is under way; one that finished is taken.
   void settle();
+  // Called on the checkpoint thread after each checkpoint, with its duration.
+  void on_finished(std::function<void(std::chrono::steady_clock::duration)> done);
 
  private:
   enum class phase { idle, requested, running, finished };
@@ -38,6 +42,7 @@ class checkpointer {
   std::condition_variable changed_;
   phase phase_ = phase::idle;
   bool stopping_ = false;
+  std::function<void(std::chrono::steady_clock::duration)> on_finished_;  // guarded by mutex_
   std::thread thread_;
 };
 

@@ -291,6 +291,10 @@ void database::probe() {
   tx.commit();
 }
 
+void database::on_checkpoint(std::function<void(std::chrono::steady_clock::duration)> done) {
+  impl_->background.on_finished(std::move(done));
+}
+
 int database::schema_version() {
   sqlite::statement version(impl_->db, "PRAGMA user_version");
   version.step();

@@ -40,6 +40,13 @@ void writer::on_availability(availability_fn listener) {
   listener_ = std::move(listener);
 }
 
+void writer::observe(writer_observer* observer) {
+  observer_ = observer;
+  db_->on_checkpoint(observer == nullptr
+                         ? std::function<void(std::chrono::steady_clock::duration)>{}
+                         : [observer](std::chrono::steady_clock::duration took) { observer->checkpointed(took); });
+}
+
 void writer::run() {
   for (;;) {
     std::deque<job> jobs;
@@ -76,7 +83,9 @@ void writer::commit_jobs(std::deque<job>& jobs) {
   batches.reserve(jobs.size());
   for (auto& j : jobs) batches.push_back(std::move(j.batch));
   try {
+    const auto began = std::chrono::steady_clock::now();
     db_->commit(batches);
+    if (auto* observer = observer_.load()) observer->committed(std::chrono::steady_clock::now() - began, jobs.size());
     {
       std::lock_guard lock(mutex_);
       ++transactions_;
@@ -94,7 +103,9 @@ void writer::commit_jobs(std::deque<job>& jobs) {
     }
     std::optional<std::string> error;
     try {
+      const auto began = std::chrono::steady_clock::now();
       db_->commit({batches[i]});
+      if (auto* observer = observer_.load()) observer->committed(std::chrono::steady_clock::now() - began, 1);
       std::lock_guard lock(mutex_);
       ++transactions_;
     } catch (const batch_refused& e) {

@@ -61,6 +61,15 @@ struct config {
   // The server's wall clock in ms since the Unix epoch. Tests replace it to
   // run a long debrief in simulated time; empty means the real clock.
   std::function<std::int64_t()> clock;
+  // Log lines as JSON ("json") or logfmt ("logfmt").
+  std::string log_format = "json";
+  // Serve /metrics on this ADDRESS:PORT too (empty: no such listener).
+  std::string metrics_bind;
+  // Serve /metrics on the main port to requests bearing this token (empty: not there).
+  std::string metrics_token;
+  // How often refusals and cut-offs are logged, as counts since the last such
+  // line (never one line per refusal). Not an option: tests shorten it.
+  std::chrono::milliseconds log_summary_interval = std::chrono::minutes(1);
 };
 
 struct show_help {

@@ -3,7 +3,9 @@
 // only. It writes on one SQLite connection; a second, on a thread of its own,
 // only runs checkpoints (storage/src/checkpointer.hpp).
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -58,6 +60,10 @@ class database {
   std::vector<std::string> lobby_sessions_created_by(std::int64_t time);
   std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
   int schema_version();
+
+  // Called on the checkpointer's thread after each background checkpoint
+  // with how long it took (metrics); an empty function stops the calls.
+  void on_checkpoint(std::function<void(std::chrono::steady_clock::duration)> done);
 
  private:
   struct impl;

@@ -30,6 +30,18 @@ struct retry_backoff {
   std::chrono::milliseconds most{5000};
 };
 
+// Told how storage is doing, for metrics. Storage knows nothing of how the
+// figures are kept; an observer must not block (it runs on storage's threads).
+class writer_observer {
+ public:
+  virtual ~writer_observer() = default;
+  // On the writer thread after each transaction that stored `batches`
+  // batches (one per room change) and took `took`, fsync included.
+  virtual void committed(std::chrono::steady_clock::duration took, std::size_t batches) = 0;
+  // On the checkpointer's thread after each background checkpoint.
+  virtual void checkpointed(std::chrono::steady_clock::duration took) = 0;
+};
+
 class writer {
  public:
   // Called on the writer thread once the batch is durable (no error) or
@@ -60,6 +72,10 @@ class writer {
   // Replaces the listener (set it once, before the first submit).
   void on_availability(availability_fn listener);
 
+  // Reports commits and checkpoints to `observer` from now on (set it once,
+  // before the first submit; null stops the reports). It must outlive the writer.
+  void observe(writer_observer* observer);
+
  private:
   struct job {
     write_batch batch;
@@ -85,6 +101,7 @@ class writer {
   std::chrono::milliseconds wait_{0};                 // writer thread only
   std::chrono::steady_clock::time_point next_probe_;  // guarded by mutex_
   availability_fn listener_;                          // guarded by mutex_
+  std::atomic<writer_observer*> observer_{nullptr};
   std::thread thread_;
 };
 

@@ -1,0 +1,157 @@
+// The log a real server writes while a session is created, used, ended and
+// deleted: the events an operator needs, as one JSON object a line, and none
+// of the secrets or words that passed through.
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness.hpp"
+#include "log.hpp"
+
+namespace debrief::testing {
+namespace {
+
+using server::log_format;
+
+// Every line logged while it lives (the log is the process's: one server at a time).
+class captured_log {
+ public:
+  captured_log() {
+    server::set_log_sink([this](const std::string& line) {
+      std::lock_guard lock(mutex_);
+      lines_.push_back(line);
+    });
+  }
+  ~captured_log() {
+    server::set_log_sink({});
+    server::set_log_format(log_format::json);
+  }
+  std::vector<std::string> lines() const {
+    std::lock_guard lock(mutex_);
+    return lines_;
+  }
+  std::string text() const {
+    std::string all;
+    for (const auto& line : lines()) all += line + "\n";
+    return all;
+  }
+  // The JSON lines whose event is `event`.
+  std::vector<json> events(const std::string& event) const {
+    std::vector<json> out;
+    for (const auto& line : lines()) {
+      const auto j = json::parse(line);
+      if (j.at("event") == event) out.push_back(j);
+    }
+    return out;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::string> lines_;
+};
+
+constexpr int noticings_phase = 4;
+
+TEST(Log, ASessionsLifeIsLoggedWithoutItsCodeKeysTokensNamesOrWords) {
+  captured_log log;
+  std::vector<std::string> secrets;
+  std::string code;
+  {
+    temp_dir dir;
+    test_server server(dir.path() / "debrief.db");
+    const auto session = create_session(server.port());
+    code = session.code;
+    ws_client facilitator(server.port());
+    facilitator.join(session.code, "Maya Okafor", "facilitator", session.facilitator_key);
+    ws_client colleague(server.port());
+    colleague.join(session.code, "Lena Brandt", "colleague");
+    facilitator.ok({{"type", "start_session"}});
+    facilitator.ok({{"type", "go_to_phase"}, {"phase", noticings_phase}});
+    const std::string words = "The quiet student at table three solved it first";
+    colleague.ok({{"type", "entry_add"}, {"text", words}, {"phase", "noticings"}});
+    facilitator.ok({{"type", "end_session"}});
+    const auto deleted =
+        http_request(server.port(), http::verb::delete_, "/api/sessions/" + session.code, {}, session.facilitator_key);
+    ASSERT_EQ(deleted.status, 200u) << deleted.body;
+    secrets = {session.code,
+               session.facilitator_key,
+               facilitator.join_token(),
+               colleague.join_token(),
+               "Maya Okafor",
+               "Lena Brandt",
+               words};
+  }
+
+  const auto lines = log.lines();
+  ASSERT_FALSE(lines.empty());
+  for (const auto& line : lines) {
+    const auto j = json::parse(line);  // throws unless every line is one JSON object
+    for (const char* field : {"time", "level", "event", "msg"}) EXPECT_TRUE(j.contains(field)) << line;
+  }
+  const auto ref = server::session_ref(code);
+  const auto start = log.events("start");
+  ASSERT_EQ(start.size(), 1u) << log.text();
+  EXPECT_TRUE(start[0].contains("version"));
+  EXPECT_TRUE(start[0].contains("port"));
+  EXPECT_TRUE(start[0].contains("db"));
+  for (const char* event : {"session_created", "session_ended", "session_deleted"}) {
+    const auto found = log.events(event);
+    ASSERT_EQ(found.size(), 1u) << event << " in\n" << log.text();
+    EXPECT_EQ(found[0].at("session"), ref) << event;
+  }
+  EXPECT_EQ(log.events("stop").size(), 1u) << log.text();
+
+  const auto all = log.text();
+  for (const auto& secret : secrets) {
+    ASSERT_FALSE(secret.empty());
+    EXPECT_EQ(all.find(secret), std::string::npos) << "\"" << secret << "\" is in the log:\n" << all;
+  }
+}
+
+TEST(Log, LogfmtByConfiguration) {
+  captured_log log;
+  {
+    temp_dir dir;
+    test_server server(dir.path() / "debrief.db", {}, {}, [](server::config& c) { c.log_format = "logfmt"; });
+    create_session(server.port());
+  }
+  const auto all = log.text();
+  EXPECT_NE(all.find(" level=info event=start msg=\"listening on http://"), std::string::npos) << all;
+  EXPECT_NE(all.find(" event=session_created "), std::string::npos) << all;
+  EXPECT_EQ(all.find("{\""), std::string::npos) << all;
+}
+
+TEST(Log, RefusedMessagesAreLoggedAsCountsNotALineEach) {
+  captured_log log;
+  constexpr int burst = 5;
+  constexpr int sent = 60;
+  int refusals = 0;
+  {
+    temp_dir dir;
+    test_server server(dir.path() / "debrief.db", {}, {}, [](server::config& c) {
+      c.unjoined_burst = burst;
+      c.unjoined_per_second = 1;
+      c.log_summary_interval = std::chrono::milliseconds(50);
+    });
+    ws_client flooder(server.port());
+    for (int i = 0; i < sent; ++i) flooder.send({{"type", "ping"}, {"t", i}});
+    // Every message is answered (a pong or a refusal) before the next is read.
+    for (int i = 0; i < sent; ++i) {
+      if (flooder.receive().at("type") == "error") ++refusals;
+    }
+    EXPECT_GE(refusals, sent - burst - 2);
+    // The server's stop logs what the last interval has not.
+  }
+  std::int64_t counted = 0;
+  const auto summaries = log.events("rate_limited");
+  for (const auto& s : summaries) counted += s.value("unjoined_messages", std::int64_t{0});
+  EXPECT_GE(counted, refusals) << log.text();
+  EXPECT_LT(summaries.size(), static_cast<std::size_t>(sent - burst - 2)) << log.text();
+}
+
+}  // namespace
+}  // namespace debrief::testing
