@@ -7,7 +7,10 @@
 // commits nothing, while the stepping API restarts from the first page each
 // time another connection commits between two steps, and on a busy server
 // might never finish. VACUUM INTO also leaves out free pages, so a backup
-// holds no remains of deleted sessions' pages.
+// holds no remains of deleted sessions' pages. The price, as with any
+// consistent copy: while it reads, the write-ahead log cannot be emptied
+// past its snapshot, so a deletion committed meanwhile waits for the copy
+// (at most the busy timeout) before its words leave the log.
 //
 // A backup is written under a temporary name (".NAME.partial"), synced,
 // checked with PRAGMA integrity_check, then renamed and its folder synced:
