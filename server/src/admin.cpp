@@ -134,10 +134,10 @@ int backup(const admin_options& o, std::ostream& out) {
   if (!fs::is_regular_file(o.db)) throw admin_error{admin_status::no_database, o.db + ": no such database file"};
   const auto where = !o.target.empty() ? fs::path(o.target) : fs::path(o.backup_dir);
   if (where.empty()) throw admin_error{admin_status::usage, "say where: a file or folder, or --backup-dir"};
-  const auto made = fs::is_directory(where) || o.target.empty() ? storage::back_up_into(o.db, where)
-                                                                : storage::back_up(o.db, where);
-  out << "backup written and checked: " << made.path.string() << " (" << made.bytes << " bytes, schema "
-      << made.schema << ")\n";
+  const auto made =
+      fs::is_directory(where) || o.target.empty() ? storage::back_up_into(o.db, where) : storage::back_up(o.db, where);
+  out << "backup written and checked: " << made.path.string() << " (" << made.bytes << " bytes, schema " << made.schema
+      << ")\n";
   return admin_status::ok;
 }
 
@@ -172,8 +172,9 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
       "Exit status: 0 done, 1 failed (or verify found a problem), 2 bad arguments,\n3 no such database file, 4 no "
       "such session, 5 the database stayed busy.");
 
-  auto* list_cmd = app.add_subcommand("list", "every session: code, ref, title, template, created/started/ended "
-                                              "(UTC), participants");
+  auto* list_cmd = app.add_subcommand("list",
+                                      "every session: code, ref, title, template, created/started/ended "
+                                      "(UTC), participants");
   auto* export_cmd = app.add_subcommand("export", "a session's export, as GET /api/sessions/{code}/export gives it");
   export_cmd->add_option("code", o.code, "the session's code")->required();
   export_cmd->add_option("--format", o.format, "md, json or html")->capture_default_str();
@@ -209,8 +210,8 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
     err << "debrief-server admin: " << e.message << '\n';
     return e.status;
   } catch (const storage::storage_busy& e) {
-    err << "debrief-server admin: the database is busy (locked by another process past --busy-timeout-ms): "
-        << e.what() << '\n';
+    err << "debrief-server admin: the database is busy (locked by another process past --busy-timeout-ms): " << e.what()
+        << '\n';
     return admin_status::busy;
   } catch (const std::exception& e) {
     err << "debrief-server admin: " << e.what() << '\n';

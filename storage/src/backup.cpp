@@ -145,8 +145,8 @@ std::vector<fs::path> prune_backups(const fs::path& dir, std::size_t keep) {
   return removed;
 }
 
-backup_schedule::backup_schedule(std::string source, fs::path dir, std::chrono::milliseconds interval,
-                                 std::size_t keep, report_fn report)
+backup_schedule::backup_schedule(std::string source, fs::path dir, std::chrono::milliseconds interval, std::size_t keep,
+                                 report_fn report)
     : source_(std::move(source)),
       dir_(std::move(dir)),
       interval_(interval),

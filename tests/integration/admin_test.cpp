@@ -2,12 +2,15 @@
 // on it: what each subcommand prints, what it changes, and the exit status
 // and message for a missing file, an unknown code and a busy database.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sstream>
+#include <thread>
 
 #include "debrief/server/admin.hpp"
 #include "debrief/storage/backup.hpp"
@@ -61,7 +64,7 @@ class Admin : public ::testing::Test {
     presenter.join(ended.code, "Jordan", "presenter");
     facilitator.ok({{"type", "start_session"}});
     facilitator.ok({{"type", "next_phase"}});
-    facilitator.ok({{"type", "board_add"}, {"list", "know"}, {"text", "Admin canary"}, {"phase", "assumptions"}});
+    presenter.ok({{"type", "board_add"}, {"list", "know"}, {"text", "Admin canary"}, {"phase", "assumptions"}});
     facilitator.ok({{"type", "end_session"}});
   }
 };
@@ -95,10 +98,10 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
 }
 
 TEST_F(Admin, ExportGivesWhatTheHttpExportGives) {
-  auto via_http = json::parse(http_request(server->port(), http::verb::get,
-                                           "/api/sessions/" + ended.code + "/export?format=json", {},
-                                           ended.facilitator_key)
-                                  .body);
+  auto via_http =
+      json::parse(http_request(server->port(), http::verb::get, "/api/sessions/" + ended.code + "/export?format=json",
+                               {}, ended.facilitator_key)
+                      .body);
   const auto r = admin(db, {"export", ended.code, "--format", "json"});
   ASSERT_EQ(r.status, status::ok) << r.err;
   auto via_admin = json::parse(r.out);
@@ -159,7 +162,8 @@ TEST_F(Admin, BackupAndVerify) {
 
 TEST_F(Admin, ClearErrorsForAMissingDatabaseAnUnknownCodeAndABusyDatabase) {
   const auto none = dir.path() / "none.db";
-  for (const auto& cmd : std::vector<std::vector<std::string>>{{"list"}, {"delete", "X"}, {"verify"}, {"backup", "b"}}) {
+  for (const auto& cmd :
+       std::vector<std::vector<std::string>>{{"list"}, {"delete", "X"}, {"verify"}, {"backup", "b"}}) {
     const auto r = admin(none, cmd);
     EXPECT_EQ(r.status, status::no_database) << cmd[0];
     EXPECT_NE(r.err.find("no such database file"), std::string::npos) << r.err;
@@ -198,7 +202,10 @@ TEST_F(Admin, EveryCommandWorksWhileAServerWritesTheDatabase) {
     ws_client other(server->port());
     other.join(waiting.code, "Lena", "colleague");
     while (!stop) {
-      other.ok({{"type", "entry_add"}, {"text", "note " + std::to_string(written++)}, {"phase", "assumptions"}});
+      other.ok({{"type", "board_propose"},
+                {"list", "assumptions"},
+                {"text", "note " + std::to_string(written++)},
+                {"phase", "assumptions"}});
     }
   });
   ASSERT_TRUE(eventually([&] { return written.load() > 5; }));

@@ -42,6 +42,8 @@ TEST(BackupRestore, ABackupMadeWhileADebriefIsWrittenRestoresEverySessionAsItWas
     const auto& busy = sessions.front();
     ws_client facilitator(server.port());
     facilitator.join(busy.code, "Maya", "facilitator", busy.facilitator_key);
+    ws_client presenter(server.port());
+    presenter.join(busy.code, "Jordan", "presenter");
     facilitator.ok({{"type", "start_session"}});
     facilitator.ok({{"type", "next_phase"}});
 
@@ -49,7 +51,7 @@ TEST(BackupRestore, ABackupMadeWhileADebriefIsWrittenRestoresEverySessionAsItWas
     std::atomic<bool> stop{false};
     std::thread writing([&] {
       for (int n = 0; !stop; ++n) {
-        const auto ack = facilitator.ok(
+        const auto ack = presenter.ok(
             {{"type", "board_add"}, {"list", "know"}, {"text", "item " + std::to_string(n)}, {"phase", "assumptions"}});
         last_acked = ack.at("seq").get<std::int64_t>();
       }

@@ -36,12 +36,13 @@ class Retention : public ::testing::Test {
 
   std::unique_ptr<test_server> start(long retention_days) {
     // Sweeps run every few milliseconds: the clock decides when one finds something.
-    return std::make_unique<test_server>(db, std::filesystem::path{}, [this] { return now.load(); },
-                                         [retention_days](server::config& c) {
-                                           c.lobby_sweep_interval = std::chrono::milliseconds(5);
-                                           c.unload_after = std::chrono::milliseconds(50);
-                                           c.retention_days = retention_days;
-                                         });
+    return std::make_unique<test_server>(
+        db, std::filesystem::path{}, [this] { return now.load(); },
+        [retention_days](server::config& c) {
+          c.lobby_sweep_interval = std::chrono::milliseconds(5);
+          c.unload_after = std::chrono::milliseconds(50);
+          c.retention_days = retention_days;
+        });
   }
 
   // A session in which `text` was written; ended unless `end` is false. The
@@ -51,9 +52,11 @@ class Retention : public ::testing::Test {
     const auto session = create_session(port);
     auto facilitator = std::make_unique<ws_client>(port);
     facilitator->join(session.code, "Maya", "facilitator", session.facilitator_key);
+    ws_client presenter(port);
+    presenter.join(session.code, "Jordan", "presenter");
     facilitator->ok({{"type", "start_session"}});
     facilitator->ok({{"type", "next_phase"}});
-    facilitator->ok({{"type", "board_add"}, {"list", "know"}, {"text", text}, {"phase", "assumptions"}});
+    presenter.ok({{"type", "board_add"}, {"list", "know"}, {"text", text}, {"phase", "assumptions"}});
     if (end) facilitator->ok({{"type", "end_session"}});
     if (keep) *keep = std::move(facilitator);
     return session;

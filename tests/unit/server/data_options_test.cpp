@@ -45,7 +45,8 @@ TEST(DataOptions, FlagsAndVariablesSetThem) {
   ::setenv("DEBRIEF_BACKUP_EVERY", "15", 1);
   ::setenv("DEBRIEF_BACKUP_KEEP", "3", 1);
   const auto env = parse({});
-  for (const auto* name : {"DEBRIEF_RETENTION_DAYS", "DEBRIEF_BACKUP_DIR", "DEBRIEF_BACKUP_EVERY", "DEBRIEF_BACKUP_KEEP"})
+  for (const auto* name :
+       {"DEBRIEF_RETENTION_DAYS", "DEBRIEF_BACKUP_DIR", "DEBRIEF_BACKUP_EVERY", "DEBRIEF_BACKUP_KEEP"})
     ::unsetenv(name);
   const auto& from_env = std::get<config>(env);
   EXPECT_EQ(from_env.retention_days, 365);

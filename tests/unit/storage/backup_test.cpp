@@ -109,8 +109,8 @@ TEST(Backup, PruningKeepsTheNewest) {
   const auto removed = prune_backups(dir.path, 2);
 
   EXPECT_EQ(removed, (std::vector<fs::path>{dir.path / backup_name(t0), dir.path / backup_name(t0 + minutes(1))}));
-  EXPECT_EQ(backups_in(dir.path), (std::vector<fs::path>{dir.path / backup_name(t0 + minutes(2)),
-                                                         dir.path / backup_name(t0 + minutes(3))}));
+  EXPECT_EQ(backups_in(dir.path),
+            (std::vector<fs::path>{dir.path / backup_name(t0 + minutes(2)), dir.path / backup_name(t0 + minutes(3))}));
   EXPECT_TRUE(fs::exists(dir.path / "notes.txt"));
 }
 

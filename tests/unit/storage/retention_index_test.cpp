@@ -71,8 +71,8 @@ TEST(RetentionIndex, ADatabaseFromSchemaSixGetsEachEndFromItsLog) {
   EXPECT_EQ(db.load_session("odd")->ended_at, 47);   // no such event: its last
   EXPECT_EQ(db.load_session("live")->ended_at, std::nullopt);
   EXPECT_EQ(db.load_session("lobby")->ended_at, std::nullopt);
-  EXPECT_THAT(db.sessions_ended_by(1000), ElementsAre(::testing::Field(&ended_session::id, "over"),
-                                                      ::testing::Field(&ended_session::id, "odd")));
+  EXPECT_THAT(db.sessions_ended_by(1000),
+              ElementsAre(::testing::Field(&ended_session::id, "over"), ::testing::Field(&ended_session::id, "odd")));
   EXPECT_EQ(db.load_session("over")->events.size(), 4u);
   // The old flag is gone; ending a session writes the time.
   db.commit({ending("live", 3)});

@@ -11,8 +11,8 @@ namespace debrief::server {
 // Exit statuses of the admin commands.
 namespace admin_status {
 inline constexpr int ok = 0;
-inline constexpr int failed = 1;      // storage failed, or verify found a problem
-inline constexpr int usage = 2;       // bad arguments
+inline constexpr int failed = 1;       // storage failed, or verify found a problem
+inline constexpr int usage = 2;        // bad arguments
 inline constexpr int no_database = 3;  // the --db file does not exist
 inline constexpr int no_session = 4;   // no session with that code
 inline constexpr int busy = 5;         // the database stayed locked past the busy timeout

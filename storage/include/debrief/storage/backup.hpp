@@ -57,8 +57,8 @@ std::vector<std::filesystem::path> backups_in(const std::filesystem::path& dir);
 std::vector<std::filesystem::path> prune_backups(const std::filesystem::path& dir, std::size_t keep);
 
 struct verify_result {
-  bool intact = false;  // PRAGMA integrity_check said ok
-  int schema = 0;       // the file's PRAGMA user_version
+  bool intact = false;                // PRAGMA integrity_check said ok
+  int schema = 0;                     // the file's PRAGMA user_version
   std::vector<std::string> problems;  // integrity_check's lines, when not intact
   bool ok() const { return intact && schema == latest_schema_version(); }
 };
