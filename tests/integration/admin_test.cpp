@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -223,6 +224,25 @@ TEST_F(Admin, EveryCommandWorksWhileAServerWritesTheDatabase) {
 
   EXPECT_EQ(stored_sessions(db), std::vector<std::string>{waiting.code});
   EXPECT_EQ(storage::database((dir.path() / "live.db").string()).load_session(waiting.code).has_value(), true);
+}
+
+// Deleted beside a server that has it open: the people in it are not told,
+// their next change is refused, and storage stays available for the rest.
+TEST_F(Admin, ASessionDeletedUnderARunningServerRefusesItsNextChangeOnly) {
+  ws_client facilitator(server->port());
+  facilitator.join(waiting.code, "Maya", "facilitator", waiting.facilitator_key);
+  facilitator.ok({{"type", "start_session"}});
+  ASSERT_EQ(admin(db, {"delete", waiting.code}).status, status::ok);
+
+  const auto refused = facilitator.command({{"type", "next_phase"}});
+  EXPECT_EQ(refused.at("type"), "error") << refused.dump();
+  EXPECT_EQ(refused.value("code", ""), "unavailable");
+  const auto other = create_session(server->port());
+  ws_client someone(server->port());
+  someone.join(other.code, "Ana", "facilitator", other.facilitator_key);
+  someone.ok({{"type", "start_session"}});
+  const auto all = stored_sessions(db);
+  EXPECT_EQ(std::count(all.begin(), all.end(), waiting.code), 0);
 }
 
 }  // namespace
