@@ -181,6 +181,7 @@ TEST_F(Admin, ClearErrorsForAMissingDatabaseAnUnknownCodeAndABusyDatabase) {
   // Another process holds the write lock for longer than the busy timeout.
   sqlite3* other = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &other), SQLITE_OK);
+  sqlite3_busy_timeout(other, 5000);  // the server may be committing at that moment
   ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
   const auto busy = admin(db, {"delete", ended.code});
   sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -202,14 +203,17 @@ TEST_F(Admin, EveryCommandWorksWhileAServerWritesTheDatabase) {
   std::thread writing([&] {
     ws_client other(server->port());
     other.join(waiting.code, "Lena", "colleague");
-    while (!stop) {
-      other.ok({{"type", "board_propose"},
-                {"list", "assumptions"},
-                {"text", "note " + std::to_string(written++)},
-                {"phase", "assumptions"}});
+    // Below the per-participant rate limit (20 a second).
+    for (int n = 0; !stop; ++n) {
+      const auto answer = other.command({{"type", "board_propose"},
+                                         {"list", "assumptions"},
+                                         {"text", "note " + std::to_string(n)},
+                                         {"phase", "assumptions"}});
+      if (answer.at("type") == "ack") ++written;
+      std::this_thread::sleep_for(std::chrono::milliseconds(60));
     }
   });
-  ASSERT_TRUE(eventually([&] { return written.load() > 5; }));
+  EXPECT_TRUE(eventually([&] { return written.load() > 5; }));
 
   EXPECT_EQ(admin(db, {"list"}).status, status::ok);
   EXPECT_EQ(admin(db, {"export", waiting.code}).status, status::ok);
@@ -218,7 +222,7 @@ TEST_F(Admin, EveryCommandWorksWhileAServerWritesTheDatabase) {
   const auto gone = admin(db, {"delete", ended.code});
   EXPECT_EQ(gone.status, status::ok) << gone.err;
   const auto at = written.load();
-  ASSERT_TRUE(eventually([&] { return written.load() > at + 5; }));  // the server went on writing
+  EXPECT_TRUE(eventually([&] { return written.load() > at + 5; }));  // the server went on writing
   stop = true;
   writing.join();
 

@@ -50,17 +50,20 @@ TEST(BackupRestore, ABackupMadeWhileADebriefIsWrittenRestoresEverySessionAsItWas
     std::atomic<std::int64_t> last_acked{0};
     std::atomic<bool> stop{false};
     std::thread writing([&] {
+      // Below the per-participant rate limit (20 a second), so every one is applied.
       for (int n = 0; !stop; ++n) {
-        const auto ack = presenter.ok(
+        const auto ack = presenter.command(
             {{"type", "board_add"}, {"list", "know"}, {"text", "item " + std::to_string(n)}, {"phase", "assumptions"}});
+        if (ack.at("type") != "ack") break;  // shows as too few items below
         last_acked = ack.at("seq").get<std::int64_t>();
+        std::this_thread::sleep_for(std::chrono::milliseconds(60));
       }
     });
-    ASSERT_TRUE(eventually([&] { return last_acked.load() >= 20; }));
+    EXPECT_TRUE(eventually([&] { return last_acked.load() >= 20; }));
     acked_before_backup = last_acked.load();
     backup = storage::back_up_into(live_db.string(), backups.path()).path;
     const auto acked_after_backup = last_acked.load();
-    ASSERT_TRUE(eventually([&] { return last_acked.load() > acked_after_backup + 5; }));  // writing went on
+    EXPECT_TRUE(eventually([&] { return last_acked.load() > acked_after_backup + 5; }));  // writing went on
     stop = true;
     writing.join();
   }
