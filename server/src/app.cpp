@@ -9,6 +9,7 @@
 #include "clock.hpp"
 #include "connection_count.hpp"
 #include "creation_limit.hpp"
+#include "debrief/storage/backup.hpp"
 #include "hub.hpp"
 #include "listener.hpp"
 #include "log.hpp"
@@ -95,10 +96,26 @@ void log_refusal_summary() {
 }
 
 hub_settings hub_settings_from(const config& cfg) {
-  return {{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)},
-          cfg.lobby_expiry_hours * 60 * 60 * 1000,
-          cfg.unload_after,
-          cfg.code_prefix};
+  hub_settings settings{{static_cast<double>(cfg.unjoined_burst), static_cast<double>(cfg.unjoined_per_second)},
+                        cfg.lobby_expiry_hours * 60 * 60 * 1000,
+                        cfg.retention_days * 24 * 60 * 60 * 1000,
+                        cfg.unload_after,
+                        cfg.code_prefix};
+  return settings;
+}
+
+// Scheduled backups run on a thread of their own, never a network thread.
+std::unique_ptr<storage::backup_schedule> backups_from(const config& cfg) {
+  if (cfg.backup_interval <= std::chrono::milliseconds(0) || cfg.backup_dir.empty()) return nullptr;
+  return std::make_unique<storage::backup_schedule>(cfg.db, cfg.backup_dir, cfg.backup_interval,
+                                                    static_cast<std::size_t>(cfg.backup_keep),
+                                                    [](bool ok, const std::string& what) {
+                                                      if (ok) {
+                                                        log_event(log_level::info, "backup_made", what);
+                                                      } else {
+                                                        log_event(log_level::error, "backup_failed", what);
+                                                      }
+                                                    });
 }
 
 }  // namespace
@@ -129,6 +146,7 @@ struct app::impl {
     // Sessions are loaded when wanted; only running timers must be known now.
     reads.post([this](storage::database& db) { rooms.watch_timers(db.running_timers()); });
     rooms.sweep_every(cfg.lobby_sweep_interval);
+    backups = backups_from(cfg);
     acceptor =
         std::make_shared<listener>(ioc, tcp::endpoint{net::ip::make_address(cfg.bind), cfg.port}, rooms, options);
     bind_address = cfg.bind;
@@ -168,6 +186,7 @@ struct app::impl {
   std::shared_ptr<listener> acceptor;
   http_options metrics_options;
   std::shared_ptr<listener> metrics_acceptor;  // --metrics-bind
+  std::unique_ptr<storage::backup_schedule> backups;
   std::string bind_address;
   std::string db_path;
   std::chrono::milliseconds summary_interval{};

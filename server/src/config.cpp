@@ -16,11 +16,16 @@ constexpr const char* description = "Serves the Debrief web client and its live 
 
 constexpr const char* limits_group = "Limits (a client is its address, or as --trusted-proxy says)";
 
+constexpr const char* data_group = "Keeping data (backups, retention)";
+
 constexpr const char* footer =
     R"(Every option can also be set in the environment variable named after it, as
 shown (a list as comma-separated values); an option given on the command line
 wins over its variable. Other timeouts are fixed: hello within 10 seconds of
-connecting; a silent connection is pinged after 15 seconds and closed after 30.)";
+connecting; a silent connection is pinged after 15 seconds and closed after 30.
+
+debrief-server admin list|export|delete|backup|verify works on the database
+while a server runs on it; see debrief-server admin --help.)";
 
 bool parse_int(std::string_view s, long lo, long hi, long& out) {
   const auto* end = s.data() + s.size();
@@ -101,6 +106,7 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
   long threads = cfg.threads;
   long join_timeout_minutes = std::chrono::duration_cast<std::chrono::minutes>(cfg.join_timeout).count();
   long unload_after_seconds = std::chrono::duration_cast<std::chrono::seconds>(cfg.unload_after).count();
+  long backup_every_minutes = 0;
 
   CLI::App app{description, "debrief-server"};
   app.footer(footer);
@@ -184,6 +190,26 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       ->check(whole_number(1, 86'400))
       ->group(limits_group);
 
+  add(app, "--retention-days", cfg.retention_days,
+      "delete an ended session, and everything in it, this many days\nafter it ended (0 keeps them for ever; "
+      "checked with the lobby\nexpiry)")
+      ->type_name("N")
+      ->check(whole_number(0, 100'000))
+      ->group(data_group);
+  add(app, "--backup-dir", cfg.backup_dir, "folder for backups (named debrief-<UTC time>.db)")
+      ->type_name("DIR")
+      ->default_str("")
+      ->group(data_group);
+  add(app, "--backup-every", backup_every_minutes,
+      "back the database up into --backup-dir every this many minutes,\nwhile serving (0: no scheduled backups)")
+      ->type_name("MINUTES")
+      ->check(whole_number(0, 525'600))
+      ->group(data_group);
+  add(app, "--backup-keep", cfg.backup_keep, "keep this many of the newest backups; older ones are deleted")
+      ->type_name("N")
+      ->check(whole_number(1, 100'000))
+      ->group(data_group);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -195,6 +221,10 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
   cfg.threads = static_cast<int>(threads);
   cfg.join_timeout = std::chrono::minutes(join_timeout_minutes);
   cfg.unload_after = std::chrono::seconds(unload_after_seconds);
+  cfg.backup_interval = std::chrono::minutes(backup_every_minutes);
+  if (backup_every_minutes > 0 && cfg.backup_dir.empty()) {
+    return bad_arguments{"--backup-every needs --backup-dir: the folder the backups go to (see --help)"};
+  }
   for (auto& proxy : cfg.trusted_proxies) proxy = boost::asio::ip::make_address(proxy).to_string();
   return cfg;
 }

@@ -1,5 +1,7 @@
 #include "hub.hpp"
 
+#include <ctime>
+
 #include "client_address.hpp"
 #include "clock.hpp"
 #include "debrief/protocol/templates.hpp"
@@ -20,6 +22,22 @@ constexpr std::chrono::milliseconds upkeep_interval = std::chrono::seconds(1);
 void log_expired(const std::string& code) {
   log_event(log_level::info, "session_expired", "a session never started has expired: deleting it",
             {{"session", session_ref(code)}});
+}
+
+// A day as YYYY-MM-DD (UTC), for log lines.
+std::string utc_date(protocol::millis ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &utc);
+  return out;
+}
+
+// Names a session by session_ref, never by its code (a secret).
+void log_retention(const storage::ended_session& s, const std::string& outcome, log_level level = log_level::info) {
+  log_event(level, "session_retention", "an ended session past retention " + outcome,
+            {{"session", session_ref(s.id)}, {"ended", utc_date(s.ended_at)}, {"events", s.events}});
 }
 
 room_seed seed_from(storage::loaded_session s) {
@@ -88,10 +106,16 @@ void hub::load(const std::string& code, storage::database& db) {
   try {
     // Unknown codes cost one indexed lookup, nothing more.
     if (auto stored = db.load_session(code)) {
+      const storage::ended_session summary{code, stored->ref, stored->ended_at.value_or(0), 0};
+      const bool retention_over = past_retention(stored->ended_at);
       auto seed = seed_from(std::move(*stored));
       if (expired(seed.state)) {
         // Nobody can be connected to it: deleting the rows is all there is to do.
         erase_stored(code);
+      } else if (retention_over) {
+        auto counted = summary;
+        counted.events = seed.seq;
+        erase_past_retention(counted);
       } else {
         made = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
       }
@@ -181,8 +205,56 @@ void hub::erase_stored(const std::string& code) {
   });
 }
 
+bool hub::past_retention(std::optional<protocol::millis> ended_at) const {
+  return settings_.retention > 0 && ended_at && clock_() - *ended_at >= settings_.retention;
+}
+
+void hub::erase_past_retention(const storage::ended_session& gone) {
+  storage::write_batch batch;
+  batch.session = gone.id;
+  batch.erase = true;
+  store_.submit(std::move(batch), [gone](std::optional<std::string> error) {
+    // Kept on disk, it is found again by the next sweep.
+    if (error) {
+      log_retention(gone, "could not be deleted: " + *error, log_level::error);
+    } else {
+      log_retention(gone, "was deleted completely");
+    }
+  });
+}
+
+// Ended sessions past retention: one not in memory is erased by its load
+// (hub::load); one in memory is erased on its strand, its people told.
+void hub::sweep_retention(storage::database& db) {
+  if (settings_.retention <= 0) return;
+  std::vector<storage::ended_session> due;
+  try {
+    due = db.sessions_ended_by(clock_() - settings_.retention);
+  } catch (const std::exception& e) {
+    log_event(log_level::error, "retention_sweep_failed", "looking for sessions past retention failed",
+              {{"error", e.what()}});
+    return;
+  }
+  if (!due.empty()) {
+    log_event(log_level::info, "retention_due", "ended sessions past retention to delete", {{"sessions", due.size()}});
+  }
+  for (const auto& gone : due) {
+    open(gone.id, [this, gone](open_result opened) {
+      const auto& r = opened.r;
+      if (!r) return;
+      r->expire_if([](const protocol::session_state& s) { return s.status == protocol::session_status::ended; },
+                   [this, gone] {
+                     log_retention(gone, "was open: its connections are closed and it is deleted");
+                     remove(gone.id);
+                   },
+                   "This session was deleted: ended sessions are kept for a set number of days.");
+    });
+  }
+}
+
 void hub::sweep_expired() {
   const auto created_by = clock_() - settings_.lobby_expiry;
+  reads_.post([this](storage::database& db) { sweep_retention(db); });
   reads_.post([this, created_by](storage::database& db) {
     std::vector<std::string> codes;
     try {

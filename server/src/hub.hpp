@@ -39,6 +39,7 @@ using open_fn = std::function<void(open_result)>;
 struct hub_settings {
   rate_limit unjoined_messages;       // per client address, until a connection joins
   protocol::millis lobby_expiry = 0;  // a session never started is deleted this long after creation
+  protocol::millis retention = 0;     // an ended session is deleted this long after it ended; 0 keeps it
   // A room nobody is connected to, with nothing left to store and no timer
   // due within this time, leaves memory after this long idle.
   std::chrono::milliseconds unload_after = std::chrono::seconds(60);
@@ -82,9 +83,10 @@ class hub {
   // many sockets from one place get one allowance, not one each.
   std::shared_ptr<token_bucket> unjoined_bucket(const net::ip::address& client);
 
-  // Deletes every session still in the lobby past its expiry, as DELETE
-  // does: its connections are told and closed, its rows erased. Storage
-  // says which (loaded or not); the search runs on the reader thread.
+  // Deletes every session still in the lobby past its expiry, and every
+  // ended session past its retention, as DELETE does: its connections are
+  // told and closed, its rows erased. Storage says which (loaded or not);
+  // the search runs on the reader thread.
   void sweep_expired();
   // Sweeps now, then every `interval`, until close_all; and lets idle rooms
   // go and loads those whose timer is due, every second or so.
@@ -104,7 +106,10 @@ class hub {
   };
 
   bool expired(const protocol::session_state& s) const;
+  bool past_retention(std::optional<protocol::millis> ended_at) const;
   void erase_stored(const std::string& code);
+  void sweep_retention(storage::database& db);
+  void erase_past_retention(const storage::ended_session& gone);
   void sweep_after(std::chrono::milliseconds interval);
   void load(const std::string& code, storage::database& db);
   void upkeep_after(std::chrono::milliseconds interval);

@@ -1,11 +1,15 @@
 #include <cstdio>
 #include <exception>
+#include <iostream>
+#include <string_view>
 
+#include "debrief/server/admin.hpp"
 #include "debrief/server/app.hpp"
 #include "log.hpp"
 
 int main(int argc, char* argv[]) {
   using namespace debrief::server;
+  if (argc > 1 && std::string_view(argv[1]) == "admin") return run_admin(argc - 1, argv + 1, std::cout, std::cerr);
   const auto parsed = parse_arguments(argc, argv);
   if (const auto* help = std::get_if<show_help>(&parsed)) {
     std::fputs(help->text.c_str(), stdout);

@@ -563,20 +563,21 @@ void room::erase(std::string key, std::function<void(std::optional<protocol::rej
   });
 }
 
-void room::expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired) {
-  net::post(strand_, [self = shared_from_this(), stale = std::move(stale), expired = std::move(expired)] {
-    // applied_, not committed_: a start on its way to the disk counts.
-    // While storage is unavailable the next sweep tries again.
-    if (self->erased_ || !self->store_.available() || !stale(self->applied_)) return;
-    expired();
-    self->erase_now("This session has expired: it was never started.", "session expired",
-                    [id = self->id_](std::optional<std::string> error) {
-                      if (error) {
-                        log_event(log_level::error, "session_expiry_failed", "deleting an expired session failed",
-                                  {{"session", session_ref(id)}, {"error", *error}});
-                      }
-                    });
-  });
+void room::expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired,
+                     std::string why) {
+  net::post(strand_,
+            [self = shared_from_this(), stale = std::move(stale), expired = std::move(expired), why = std::move(why)] {
+              // applied_, not committed_: a start on its way to the disk counts.
+              // While storage is unavailable the next sweep tries again.
+              if (self->erased_ || !self->store_.available() || !stale(self->applied_)) return;
+              expired();
+              self->erase_now(why, "session expired", [id = self->id_](std::optional<std::string> error) {
+                if (error) {
+                  log_event(log_level::error, "session_expiry_failed", "deleting an expired session failed",
+                            {{"session", session_ref(id)}, {"error", *error}});
+                }
+              });
+            });
 }
 
 void room::erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done) {

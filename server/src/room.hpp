@@ -73,8 +73,10 @@ class room : public std::enable_shared_from_this<room> {
   void erase(std::string key, std::function<void(std::optional<protocol::rejection>)> done);
   // Deletes the session as erase does, without a key, if `stale` holds for
   // its state (a session never started, past its expiry). `expired` runs on
-  // the room's strand as soon as that is decided.
-  void expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired);
+  // the room's strand as soon as that is decided; `why` is what its
+  // connections are told.
+  void expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired,
+                 std::string why = "This session has expired: it was never started.");
 
   // Restarts the expiry timer of a running phase timer (after load).
   void start();

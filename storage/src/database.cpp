@@ -74,15 +74,20 @@ struct database::impl {
                                     "WHERE session = ?1 AND command_key IS NOT NULL ORDER BY seq DESC LIMIT 1000) "
                                     "ORDER BY seq"};
   sqlite::statement erase_session{db, "DELETE FROM sessions WHERE id = ?1"};  // the rest cascades
-  sqlite::statement mark_ended{db, "UPDATE sessions SET ended = 1 WHERE id = ?1"};
+  sqlite::statement mark_ended{db, "UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL"};
   sqlite::statement mark_started{db, "UPDATE sessions SET started = 1 WHERE id = ?1"};
   sqlite::statement set_timer_due{db, "UPDATE sessions SET timer_due = ?2 WHERE id = ?1"};
   sqlite::statement scrub{db,
                           "UPDATE events SET body = scrubbed_body, scrubbed_body = NULL "
                           "WHERE session = ?1 AND scrubbed_body IS NOT NULL"};
   sqlite::statement open_sessions{
-      db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions ORDER BY created_at, id"};
-  sqlite::statement one_session{db, "SELECT id, facilitator_key, created_at, timer_due FROM sessions WHERE id = ?1"};
+      db, "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid FROM sessions ORDER BY created_at, id"};
+  sqlite::statement one_session{
+      db, "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid FROM sessions WHERE id = ?1"};
+  sqlite::statement ended_by{
+      db,
+      "SELECT id, rowid, ended_at, (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = id) "
+      "FROM sessions WHERE ended_at IS NOT NULL AND ended_at <= ?1 ORDER BY ended_at, id"};
   sqlite::statement timers{db, "SELECT id, timer_due FROM sessions WHERE timer_due IS NOT NULL ORDER BY timer_due"};
   sqlite::statement in_lobby{db, "SELECT id FROM sessions WHERE started = 0 AND created_at <= ?1 ORDER BY created_at"};
   sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
@@ -134,7 +139,16 @@ struct database::impl {
       insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body);
       if (e.scrubbed_body) insert_event.bind(7, *e.scrubbed_body);  // NULL otherwise
       if (b.command && e.seq == b.command->seq) insert_event.bind(5, b.command->key).bind(6, b.command->ack);
-      insert_event.run();
+      try {
+        insert_event.run();
+      } catch (const storage_error&) {
+        // Deleted beside this connection (`debrief-server admin delete`):
+        // this batch is refused, the disk is fine.
+        if (sqlite3_extended_errcode(db.get()) == SQLITE_CONSTRAINT_FOREIGNKEY) {
+          throw batch_refused("session " + b.session + " is no longer stored (deleted by another process)");
+        }
+        throw;
+      }
     }
     if (!b.events.empty()) pending_last_seq[b.session] = b.events.back().seq;
     for (const auto& c : b.credentials) {
@@ -142,7 +156,10 @@ struct database::impl {
     }
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
     if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
-    if (b.ended) mark_ended.bind(1, b.session).run();
+    // The session_ended event is in this batch: its time is the end's.
+    if (b.ended) {
+      mark_ended.bind(1, b.session).bind(2, b.events.empty() ? std::int64_t{0} : b.events.back().time).run();
+    }
     if (b.started) mark_started.bind(1, b.session).run();
     if (b.timer_changed) set_timer_due.bind(1, b.session).bind(2, b.timer_due).run();
   }
@@ -187,6 +204,8 @@ struct database::impl {
     loaded_session s;
     s.record = {row.text(0), row.text(1), row.int64(2)};
     s.timer_due = row.maybe_int64(3);
+    s.ended_at = row.maybe_int64(4);
+    s.ref = row.int64(5);
     return s;
   }
 
@@ -277,6 +296,17 @@ std::vector<std::string> database::lobby_sessions_created_by(std::int64_t time) 
   return out;
 }
 
+std::vector<ended_session> database::sessions_ended_by(std::int64_t time) {
+  auto& d = *impl_;
+  std::vector<ended_session> out;
+  d.ended_by.bind(1, time);
+  while (d.ended_by.step()) {
+    out.push_back({d.ended_by.text(0), d.ended_by.int64(1), d.ended_by.int64(2), d.ended_by.int64(3)});
+  }
+  d.ended_by.reset();
+  return out;
+}
+
 std::vector<event_record> database::events_after(const std::string& session, std::int64_t seq) {
   return impl_->read_events_after(session, seq);
 }
@@ -299,6 +329,10 @@ int database::schema_version() {
   sqlite::statement version(impl_->db, "PRAGMA user_version");
   version.step();
   return static_cast<int>(version.int64(0));
+}
+
+void database::set_busy_timeout(std::chrono::milliseconds wait) {
+  sqlite3_busy_timeout(impl_->db.get(), static_cast<int>(wait.count()));
 }
 
 }  // namespace debrief::storage

@@ -86,6 +86,22 @@ inline constexpr std::array migrations = {
       UPDATE events SET scrubbed_body = json_object('type', 'scrubbed', 'was', json_extract(body, '$.type'))
         WHERE json_extract(body, '$.type') IN ('transcript_imported', 'annotation_saved');
     )sql",
+    // 7: when a session ended, not only whether, so that retention can
+    // delete ended sessions a set time after they end. Sessions from before
+    // take the time of their session_ended event (the last one, should there
+    // be two), else of their last event, else of their creation; the flag
+    // goes. The partial index serves the retention sweep.
+    R"sql(
+      ALTER TABLE sessions ADD COLUMN ended_at INTEGER;
+      UPDATE sessions SET ended_at = COALESCE(
+          (SELECT MAX(e.time) FROM events AS e
+            WHERE e.session = sessions.id AND json_extract(e.body, '$.type') = 'session_ended'),
+          (SELECT MAX(e.time) FROM events AS e WHERE e.session = sessions.id),
+          created_at)
+        WHERE ended = 1;
+      ALTER TABLE sessions DROP COLUMN ended;
+      CREATE INDEX sessions_ended ON sessions(ended_at) WHERE ended_at IS NOT NULL;
+    )sql",
 };
 
 }  // namespace debrief::storage

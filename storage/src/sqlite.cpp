@@ -4,8 +4,9 @@
 
 namespace debrief::storage::sqlite {
 
-connection::connection(const std::string& path, const std::string& vfs) : path_(path) {
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+connection::connection(const std::string& path, const std::string& vfs, bool create) : path_(path) {
+  const int rc = sqlite3_open_v2(path.c_str(), &db_,
+                                 SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX,
                                  vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -22,15 +23,21 @@ connection::~connection() { sqlite3_close(db_); }
 
 void connection::exec(const char* sql) {
   char* error = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error); rc != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    throw storage_error(path_ + ": SQL failed: " + message);
+    throw_error(rc, path_ + ": SQL failed: " + message);
   }
 }
 
 void connection::fail(const std::string& what) const {
-  throw storage_error(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  throw_error(sqlite3_errcode(db_), path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+void throw_error(int rc, const std::string& message) {
+  // Still locked once the busy timeout ran out: another process holds it.
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw storage_busy(message);
+  throw storage_error(message);
 }
 
 statement::statement(connection& db, const char* sql) : db_(db) {
@@ -65,7 +72,7 @@ bool statement::step() {
   if (rc == SQLITE_DONE) return false;
   const std::string message = sqlite3_errmsg(db_.get());
   sqlite3_reset(stmt_);
-  throw storage_error(db_.path() + ": step failed: " + message);
+  throw_error(rc, db_.path() + ": step failed: " + message);
 }
 
 void statement::run() {

@@ -12,10 +12,15 @@
 
 namespace debrief::storage::sqlite {
 
+// Throws storage_busy for a lock held past the busy timeout, storage_error
+// for anything else.
+[[noreturn]] void throw_error(int rc, const std::string& message);
+
 class connection {
  public:
   // `vfs`: the name of a registered SQLite VFS; empty means the default.
-  explicit connection(const std::string& path, const std::string& vfs = {});
+  // Without `create`, a missing file is an error instead of a new database.
+  explicit connection(const std::string& path, const std::string& vfs = {}, bool create = true);
   ~connection();
   connection(const connection&) = delete;
   connection& operator=(const connection&) = delete;

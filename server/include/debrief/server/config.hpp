@@ -42,6 +42,14 @@ struct config {
   long lobby_expiry_hours = 24;
   // How often to look for such sessions, besides at start. Tests shorten it.
   std::chrono::milliseconds lobby_sweep_interval = std::chrono::minutes(10);
+  // An ended session, and everything in it, is deleted this many days after
+  // it ended (by the lobby sweep above); 0 keeps ended sessions for ever.
+  long retention_days = 180;
+  // Backups: into this folder (none if empty), this often (0: never), the
+  // newest `backup_keep` kept. Tests shorten the interval below a minute.
+  std::string backup_dir;
+  std::chrono::milliseconds backup_interval{0};
+  long backup_keep = 7;
   // Sessions are loaded from disk when wanted; one nobody is connected to,
   // with nothing left to store and no timer running out within this time,
   // leaves memory after this long idle.

@@ -20,6 +20,12 @@ struct storage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The file is locked by another connection for longer than the busy
+// timeout (another process writing, a long transaction).
+struct storage_busy : storage_error {
+  using storage_error::storage_error;
+};
+
 // A batch that is wrong in itself (its events do not follow on the stored
 // ones, say): the disk is fine, only this batch is refused.
 struct batch_refused : storage_error {
@@ -58,8 +64,13 @@ class database {
   std::vector<due_timer> running_timers();
   // The sessions never started that were created at `time` or before.
   std::vector<std::string> lobby_sessions_created_by(std::int64_t time);
+  // The sessions that ended at `time` or before, longest ended first.
+  std::vector<ended_session> sessions_ended_by(std::int64_t time);
   std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
   int schema_version();
+  // How long a statement waits for another connection's lock before it
+  // gives up with storage_busy (5 s unless set).
+  void set_busy_timeout(std::chrono::milliseconds wait);
 
   // Called on the checkpointer's thread after each background checkpoint
   // with how long it took (metrics); an empty function stops the calls.

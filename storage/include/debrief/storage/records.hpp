@@ -60,6 +60,8 @@ struct write_batch {
   std::vector<event_record> events;  // contiguous seqs, following the stored ones
   std::vector<credential> credentials;
   std::optional<snapshot_record> snapshot;
+  // The session ended (its session_ended event is in `events`, the last
+  // event's time is when): retention counts from then.
   bool ended = false;
   // Replaces the body of each of the session's stored events that has a
   // scrubbed_body with it: a withdrawn transcript leaves no words behind.
@@ -84,6 +86,15 @@ struct due_timer {
   bool operator==(const due_timer&) const = default;
 };
 
+// An ended session, as the retention sweep sees it without loading it.
+struct ended_session {
+  std::string id;
+  std::int64_t ref = 0;       // see loaded_session::ref
+  std::int64_t ended_at = 0;  // ms since the epoch
+  std::int64_t events = 0;    // its last seq: how many events it holds
+  bool operator==(const ended_session&) const = default;
+};
+
 struct loaded_session {
   session_record record;
   std::optional<snapshot_record> snapshot;
@@ -91,6 +102,10 @@ struct loaded_session {
   std::vector<credential> credentials;
   std::vector<command_record> commands;   // the most recent ones, oldest first
   std::optional<std::int64_t> timer_due;  // as stored (see write_batch::timer_due)
+  std::optional<std::int64_t> ended_at;   // ms since the epoch; none while not ended
+  // The session's row number: names it in logs and to the operator without
+  // its code (which is a secret). Unique among stored sessions.
+  std::int64_t ref = 0;
 };
 
 }  // namespace debrief::storage
