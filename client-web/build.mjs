@@ -55,11 +55,20 @@ const preloads = [...first]
   .map((n) => `    <link rel="modulepreload" href="/${n}" />\n`)
   .join('');
 const html = await readFile('src/index.html', 'utf8');
-await writeFile(`${outdir}/index.html`, html.replace('    <script type="module"', `${preloads}    <script type="module"`));
+await writeFile(
+  `${outdir}/index.html`,
+  html.replace('    <script type="module"', `${preloads}    <script type="module"`),
+);
 // Files served as they are (the tab's icon).
 const statics = ['favicon.svg'];
 for (const name of statics) await copyFile(`src/${name}`, `${outdir}/${name}`);
-const all = ['index.html', ...statics, ...Object.keys(outputs).filter((f) => !f.endsWith('.map')).map((f) => basename(f))];
+const all = [
+  'index.html',
+  ...statics,
+  ...Object.keys(outputs)
+    .filter((f) => !f.endsWith('.map'))
+    .map((f) => basename(f)),
+];
 
 const size = async (name) => {
   const bytes = await readFile(`${outdir}/${name}`);

@@ -6,11 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ensure_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}" "${DEPLOY_TEST_PACKAGES[@]}" chromium clang-format
 
-log "format check (clang-format)"
-bash "$ROOT/scripts/check-format.sh"
-
 build_server ci
 build_client
+
+log "format check (clang-format, Prettier)"
+bash "$ROOT/scripts/check-format.sh"
 
 log "C++ tests (ctest)"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" --timeout 300

@@ -108,7 +108,6 @@ export interface SessionState {
   phase_timers: Record<string, Timer>;
 }
 
-
 /** A phase as the lobby shows it to someone who has not joined: no id, no prompts. */
 export interface LobbyPhase {
   title: string;

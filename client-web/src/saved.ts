@@ -56,4 +56,3 @@ export function loadCachedState(code: string): CachedState | null {
 export function saveCachedState(code: string, cached: CachedState | null) {
   write(cacheKey(code), cached);
 }
-

@@ -175,9 +175,7 @@ export function applyEvent(state: SessionState | null, event: SessionEvent): Ses
     case 'presence_changed':
       return {
         ...state,
-        participants: state.participants.map((p) =>
-          p.id === event.participant ? { ...p, online: event.online } : p,
-        ),
+        participants: state.participants.map((p) => (p.id === event.participant ? { ...p, online: event.online } : p)),
       };
     case 'session_started':
       return { ...state, status: 'live', phase: event.phase, timer: event.timer, done: [] };
@@ -201,18 +199,17 @@ export function applyEvent(state: SessionState | null, event: SessionEvent): Ses
         template: { ...state.template, phases },
         phase: event.phase,
         timer: event.timer,
-        ids_issued: issued(state, phases.map((p) => p.id)),
+        ids_issued: issued(
+          state,
+          phases.map((p) => p.id),
+        ),
       };
     }
     case 'facilitator_handed_over':
       return {
         ...state,
         participants: state.participants.map((p) =>
-          p.id === event.to
-            ? { ...p, role: 'facilitator' }
-            : p.id === event.from
-              ? { ...p, role: 'colleague' }
-              : p,
+          p.id === event.to ? { ...p, role: 'facilitator' } : p.id === event.from ? { ...p, role: 'colleague' } : p,
         ),
       };
     case 'presenter_moved':
@@ -220,11 +217,7 @@ export function applyEvent(state: SessionState | null, event: SessionEvent): Ses
       return {
         ...state,
         participants: state.participants.map((p) =>
-          p.id === event.to
-            ? { ...p, role: 'presenter' }
-            : p.id === event.from
-              ? { ...p, role: 'colleague' }
-              : p,
+          p.id === event.to ? { ...p, role: 'presenter' } : p.id === event.from ? { ...p, role: 'colleague' } : p,
         ),
       };
     case 'phase_revealed':

@@ -63,8 +63,8 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
     const s = state.value;
     return s ? (s.template.phases[s.phase] ?? null) : null;
   });
-  const presenterTaken = computed(() =>
-    (state.value ?? lobby.value)?.participants.some((p) => p.role === 'presenter') ?? false,
+  const presenterTaken = computed(
+    () => (state.value ?? lobby.value)?.participants.some((p) => p.role === 'presenter') ?? false,
   );
   const role = computed<Role | null>(() => me.value?.role ?? null);
   const isPresenter = computed(() => role.value === 'presenter');

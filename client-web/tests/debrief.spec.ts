@@ -22,7 +22,7 @@ function transcriptWithNames(): string {
     '[00:00:04] Ms. Rivera: Thanks for staying a few minutes, Maya. How is the fractions unit going for you?',
     "[00:00:11] Maya: It's okay. The pizza problems were easier than the number line ones.",
     '[00:00:19] Ms. Rivera: What made the number line ones harder?',
-    "[00:00:24] Maya: I never know where to put the marks. Devon says you just count the spaces but I count the lines.",
+    '[00:00:24] Maya: I never know where to put the marks. Devon says you just count the spaces but I count the lines.',
     '[00:00:35] Ms. Rivera: That is a really useful thing to notice. Did you ask Devon how he decides?',
     "[00:00:41] Maya: No. I asked Mr. Okafor once at lunch, and he said to ask Maya's group.",
   ];
@@ -56,7 +56,9 @@ async function addEntry(page: Page, text: string, group = 0) {
   await expect(page.getByTestId('entry').filter({ hasText: text })).toHaveCount(1);
 }
 
-test('a whole debrief: four people, every phase of the Learning Partnership template', async ({ browser }, testInfo) => {
+test('a whole debrief: four people, every phase of the Learning Partnership template', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(150_000);
   const contexts = await Promise.all([0, 1, 2, 3].map(() => browser.newContext({ acceptDownloads: true })));
   const [facilitator, presenter, ravi, sam] = await Promise.all(contexts.map((c) => c.newPage()));
@@ -93,7 +95,10 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     await addEntry(ravi, 'Glad to be here; I will listen for what the student values.');
     await expect(sam.getByTestId('entry').filter({ hasText: 'Glad to be here' })).toHaveCount(1);
     await sam.getByTestId('done-toggle').click();
-    await expect(facilitator.getByTestId('presence-item').filter({ hasText: 'Sam' })).toHaveAttribute('data-done', 'true');
+    await expect(facilitator.getByTestId('presence-item').filter({ hasText: 'Sam' })).toHaveAttribute(
+      'data-done',
+      'true',
+    );
     await expect(facilitator.getByTestId('done-count')).toHaveText('1 of 4 done with this phase');
     await expectAccessible(ravi, 'opening (colleague)');
     await shootBoth(facilitator, testInfo, '04-opening-facilitator');
@@ -106,7 +111,9 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     const add = async (list: string, text: string) => {
       await presenter.getByTestId(`board-add-${list}`).fill(text);
       await presenter.getByTestId(`board-add-${list}`).press('Enter');
-      await expect(presenter.getByTestId(`board-list-${list}`).getByTestId('board-item').filter({ hasText: text })).toHaveCount(1);
+      await expect(
+        presenter.getByTestId(`board-list-${list}`).getByTestId('board-item').filter({ hasText: text }),
+      ).toHaveCount(1);
     };
     await add('know', 'She finished the fractions quiz early');
     await add('know', 'She asks for help rarely');
@@ -173,7 +180,9 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     await presenter.getByTestId('consent-checkbox').check();
     await presenter.getByTestId('import-send').click();
     for (const p of everyone) await expect(p.getByTestId('transcript-line')).toHaveCount(40);
-    await expect(ravi.getByTestId('transcript-line').first()).toContainText('Thanks for staying a few minutes, Student A.');
+    await expect(ravi.getByTestId('transcript-line').first()).toContainText(
+      'Thanks for staying a few minutes, Student A.',
+    );
     await expect(ravi.getByTestId('consent-record')).toContainText('confirmed by Jordan');
 
     // The real names were never in any frame the presenter sent, nor anywhere else.
@@ -211,7 +220,9 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     await sam.getByTestId('transcript-line').nth(3).getByRole('button').click();
     await sam.getByTestId('annotate').click();
     await sam.getByTestId('tag-wonder').check();
-    await sam.getByTestId('annotation-comment').fill('She said she counts the lines, not the spaces. What is she counting?');
+    await sam
+      .getByTestId('annotation-comment')
+      .fill('She said she counts the lines, not the spaces. What is she counting?');
     await sam.getByTestId('annotation-save').click();
     const ravisView = ravi.getByTestId('annotation').filter({ hasText: 'What is she counting?' });
     await expect(ravisView).toHaveCount(1);
@@ -250,7 +261,9 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
   const privateS = 'Private noticing from Sam: she describes what she does, step by step';
   await test.step('what we noticed: private until revealed', async () => {
     await nextPhase(facilitator, everyone, 'What we noticed and wondered');
-    await expect(ravi.getByTestId('privacy-note')).toContainText('Only you can see this until the facilitator reveals it');
+    await expect(ravi.getByTestId('privacy-note')).toContainText(
+      'Only you can see this until the facilitator reveals it',
+    );
     await addEntry(ravi, privateR);
     await addEntry(sam, privateS);
     await expect(sam.getByTestId('hidden-count')).toHaveText('1 private note from others.');
@@ -302,7 +315,9 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     const suggestion = presenter.getByTestId('adaptation').filter({ hasText: 'number line warm-up' });
     await expect(suggestion).toContainText('Suggested by');
     await suggestion.getByTestId('adaptation-accept').click();
-    await expect(sam.getByTestId('adaptation').filter({ hasText: 'number line warm-up' })).not.toHaveClass(/is-suggested/);
+    await expect(sam.getByTestId('adaptation').filter({ hasText: 'number line warm-up' })).not.toHaveClass(
+      /is-suggested/,
+    );
 
     // The presenter marks an assumption challenged, pointing to the annotation.
     const review = presenter.getByTestId('review-item').filter({ hasText: 'so she rushes' });
@@ -311,7 +326,9 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     await review.getByRole('checkbox', { name: /What is she counting/ }).check();
     await review.getByTestId('mark-save').click();
     await expect(review.getByTestId('item-status')).toHaveText('Challenged');
-    await expect(sam.getByTestId('review-item').filter({ hasText: 'so she rushes' }).getByTestId('item-status')).toHaveText('Challenged');
+    await expect(
+      sam.getByTestId('review-item').filter({ hasText: 'so she rushes' }).getByTestId('item-status'),
+    ).toHaveText('Challenged');
     await expectAccessible(presenter, 'adaptations (presenter)');
     await shootBoth(presenter, testInfo, '12-adaptations-presenter');
     await shootBoth(ravi, testInfo, '13-adaptations-colleague');
@@ -360,13 +377,16 @@ test('a whole debrief: four people, every phase of the Learning Partnership temp
     expect(markdown).toContain('What is she counting?');
     expect(markdown).toContain('Student A');
     expect(noRealName(markdown)).toBeNull();
-    const [json] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('download-json').click()]);
+    const [json] = await Promise.all([
+      facilitator.waitForEvent('download'),
+      facilitator.getByTestId('download-json').click(),
+    ]);
     const record = JSON.parse(await readFile((await json.path())!, 'utf8'));
     expect(JSON.stringify(record)).toContain('number line warm-up');
     expect(noRealName(JSON.stringify(record))).toBeNull();
     // The key never went into a URL.
-    const key = await facilitator.evaluate(() =>
-      Object.entries(localStorage).find(([k]) => k.startsWith('debrief:session:'))?.[1],
+    const key = await facilitator.evaluate(
+      () => Object.entries(localStorage).find(([k]) => k.startsWith('debrief:session:'))?.[1],
     );
     const facilitatorKey = JSON.parse(key!).facilitator_key as string;
     expect(await inviteLink(facilitator)).not.toContain(facilitatorKey);

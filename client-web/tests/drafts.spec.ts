@@ -48,7 +48,15 @@ test('store: a join lost with the connection is resent with the same id and secr
       localStorage.setItem(`debrief:session:${code}`, JSON.stringify({ token: 'old-token' }));
       localStorage.setItem(`debrief:state:${code}`, JSON.stringify({ seq: 9, state }));
     },
-    [CODE, { ...baseState, board: [{ id: 'i1', list: 'know', text: 'Old content', author: 'p1', status: 'open', evidence: [], version: 1 }] }] as const,
+    [
+      CODE,
+      {
+        ...baseState,
+        board: [
+          { id: 'i1', list: 'know', text: 'Old content', author: 'p1', status: 'open', evidence: [], version: 1 },
+        ],
+      },
+    ] as const,
   );
   await page.goto(`/s/${CODE}`);
   expect(await lastSent(page, 0, 'hello')).toMatchObject({ token: 'old-token', last_seq: 9 });
@@ -122,7 +130,12 @@ test('store: writing carries the phase it was written in; refused, it comes back
   await serverSends(page, 1, welcome('p3'));
   const add = await lastSent(page, 1, 'entry_add');
   expect(add).toMatchObject({ text, prompt: -1, phase: 'a' });
-  await serverSends(page, 1, { type: 'event', seq: 6, time: Date.now(), event: { type: 'phase_changed', phase: 1, timer: idle(5) } });
+  await serverSends(page, 1, {
+    type: 'event',
+    seq: 6,
+    time: Date.now(),
+    event: { type: 'phase_changed', phase: 1, timer: idle(5) },
+  });
   await serverSends(page, 1, {
     type: 'error',
     id: add.id,
@@ -134,7 +147,9 @@ test('store: writing carries the phase it was written in; refused, it comes back
   const draft = page.getByTestId('draft');
   await expect(draft).toHaveCount(1);
   await expect(draft.getByTestId('draft-text')).toHaveValue(text);
-  await expect(draft.getByTestId('draft-reason')).toHaveText('The session has moved on to "Second phase"; nothing was added.');
+  await expect(draft.getByTestId('draft-reason')).toHaveText(
+    'The session has moved on to "Second phase"; nothing was added.',
+  );
   await expect(draft).toContainText('written in “First phase”');
   await expect(page.getByTestId('drafts-link')).toHaveText('1 not sent');
   await expect(page.getByTestId('notice')).toHaveCount(0);
@@ -150,7 +165,12 @@ test('store: writing carries the phase it was written in; refused, it comes back
   await joinedAsColleague(page, 0, 6);
   await expect(page.getByTestId('draft-text')).toHaveValue(text);
   expect((await sent(page, 0)).map((m) => m.type)).not.toContain('entry_add');
-  await serverSends(page, 0, { type: 'event', seq: 7, time: Date.now(), event: { type: 'phase_changed', phase: 1, timer: idle(5) } });
+  await serverSends(page, 0, {
+    type: 'event',
+    seq: 7,
+    time: Date.now(),
+    event: { type: 'phase_changed', phase: 1, timer: idle(5) },
+  });
   await expect(page.getByTestId('phase-title')).toHaveText('Second phase');
 
   // Edited and added on purpose: a new command, bound to the current phase.
@@ -172,11 +192,18 @@ test('store: text still in a composer when the phase moves on becomes a draft, n
   await joinedAsColleague(page);
   const text = 'Half-written when the facilitator moved on';
   await page.getByTestId('entry-text-input').fill(text);
-  await serverSends(page, 0, { type: 'event', seq: 6, time: Date.now(), event: { type: 'phase_changed', phase: 2, timer: idle(2) } });
+  await serverSends(page, 0, {
+    type: 'event',
+    seq: 6,
+    time: Date.now(),
+    event: { type: 'phase_changed', phase: 2, timer: idle(2) },
+  });
   await expect(page.getByTestId('phase-title')).toHaveText('Third phase');
   await expect(page.getByTestId('entry-text-input').first()).toHaveValue('');
   await expect(page.getByTestId('draft-text')).toHaveValue(text);
-  await expect(page.getByTestId('draft-reason')).toHaveText('The session moved on to “Third phase” before you added this.');
+  await expect(page.getByTestId('draft-reason')).toHaveText(
+    'The session moved on to “Third phase” before you added this.',
+  );
   expect((await sent(page, 0)).map((m) => m.type)).not.toContain('entry_add');
 
   // Discarding asks twice, then it is gone from this device too.
@@ -220,7 +247,9 @@ test('store: a change refused as too many at once stays waiting and goes again b
   await serverSends(page, 1, { type: 'error', id: first.id, code: 'rate_limited', message: 'Too many messages.' });
   // Not a draft, not a notice: still waiting, and sent again with the same id.
   await expect(page.getByTestId('waiting-item')).toContainText(text);
-  await expect.poll(async () => (await sent(page, 1)).filter((m) => m.type === 'entry_add').length, { timeout: 5000 }).toBe(2);
+  await expect
+    .poll(async () => (await sent(page, 1)).filter((m) => m.type === 'entry_add').length, { timeout: 5000 })
+    .toBe(2);
   expect(await lastSent(page, 1, 'entry_add')).toEqual(first);
   await expect(page.getByTestId('draft')).toHaveCount(0);
   await expect(page.getByTestId('notice')).toHaveCount(0);

@@ -5,9 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { createSessionViaStartPage, inviteLink, joinAs } from './helpers';
 
-test('a stale edit of an adaptation shows the current text, keeps theirs or puts mine on top', async ({
-  browser,
-}) => {
+test('a stale edit of an adaptation shows the current text, keeps theirs or puts mine on top', async ({ browser }) => {
   const [fc, pc] = await Promise.all([browser.newContext(), browser.newContext()]);
   const facilitator = await fc.newPage();
   await createSessionViaStartPage(facilitator, 'Edits');

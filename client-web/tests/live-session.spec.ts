@@ -1,13 +1,7 @@
 // A facilitator and two colleagues, each in their own browser, run a session.
 
 import { expect, test, type Page } from '@playwright/test';
-import {
-  createSessionViaStartPage,
-  expectPresence,
-  joinAs,
-  readCountdowns,
-  saveScreenshot,
-} from './helpers';
+import { createSessionViaStartPage, expectPresence, joinAs, readCountdowns, saveScreenshot } from './helpers';
 
 interface TemplatePhase {
   title: string;
@@ -94,10 +88,7 @@ test('three people see each other, the same phase and the same remaining time', 
   await Promise.all(contexts.map((c) => c.close()));
 });
 
-test('a participant who reloads comes back as themselves, on the current phase', async ({
-  browser,
-  request,
-}) => {
+test('a participant who reloads comes back as themselves, on the current phase', async ({ browser, request }) => {
   const phases = await templatePhases(request);
   const [fc, pc] = await Promise.all([browser.newContext(), browser.newContext()]);
   const facilitator = await fc.newPage();
@@ -127,17 +118,13 @@ test('a participant who reloads comes back as themselves, on the current phase',
 
   for (const page of [facilitator, again]) {
     await expectPresence(page, ['Maya', 'Ravi']);
-    await expect(
-      page.getByTestId('presence-item').filter({ hasText: 'Ravi' }),
-    ).toHaveAttribute('data-online', 'true');
+    await expect(page.getByTestId('presence-item').filter({ hasText: 'Ravi' })).toHaveAttribute('data-online', 'true');
   }
 
   await Promise.all([fc.close(), pc.close()]);
 });
 
-test('a rejected command is shown with the server message and can be dismissed', async ({
-  browser,
-}) => {
+test('a rejected command is shown with the server message and can be dismissed', async ({ browser }) => {
   const context = await browser.newContext();
   const facilitator = await context.newPage();
   await createSessionViaStartPage(facilitator, 'Rejections');
@@ -171,9 +158,10 @@ test('a change made while offline is sent when the connection returns', async ({
 
   await fc.setOffline(true);
   await expect(facilitator.getByTestId('connection-status')).not.toHaveAttribute('data-status', 'live');
-  await expect(
-    participant.getByTestId('presence-item').filter({ hasText: 'Maya' }),
-  ).toHaveAttribute('data-online', 'false');
+  await expect(participant.getByTestId('presence-item').filter({ hasText: 'Maya' })).toHaveAttribute(
+    'data-online',
+    'false',
+  );
   await facilitator.getByTestId('btn-add-minute').click();
   await expect(facilitator.getByTestId('connection-status')).toContainText('1 change waiting');
   await expect(participant.getByTestId('countdown')).toHaveText('03:00');
@@ -185,9 +173,10 @@ test('a change made while offline is sent when the connection returns', async ({
   for (const page of [facilitator, participant]) {
     await expect(page.getByTestId('countdown')).toHaveText('04:00');
   }
-  await expect(
-    participant.getByTestId('presence-item').filter({ hasText: 'Maya' }),
-  ).toHaveAttribute('data-online', 'true');
+  await expect(participant.getByTestId('presence-item').filter({ hasText: 'Maya' })).toHaveAttribute(
+    'data-online',
+    'true',
+  );
 
   await Promise.all([fc.close(), pc.close()]);
 });

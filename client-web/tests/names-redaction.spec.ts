@@ -25,7 +25,9 @@ const TRANSCRIPT = [
 const HIDDEN = ['mariana', 'zoe', 'jose', 'grace', 'mary', 'kate', "o'brien", 'o’brien', 'obrien'];
 
 function leakedName(text: string): string | null {
-  const folded = foldName(text.replace(/\\u([0-9a-f]{4})/giu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+  const folded = foldName(
+    text.replace(/\\u([0-9a-f]{4})/giu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+  );
   return HIDDEN.find((name) => new RegExp(`(?<![\\p{L}\\p{M}])${name}(?![\\p{L}\\p{M}])`, 'u').test(folded)) ?? null;
 }
 
@@ -41,7 +43,11 @@ for (const size of SIZES) {
     test.setTimeout(90_000);
     const facilitatorContext = await browser.newContext();
     const facilitator = await facilitatorContext.newPage();
-    const presenterContext = await browser.newContext({ viewport: size.viewport, isMobile: size.mobile, hasTouch: size.mobile });
+    const presenterContext = await browser.newContext({
+      viewport: size.viewport,
+      isMobile: size.mobile,
+      hasTouch: size.mobile,
+    });
     const presenter = await presenterContext.newPage();
     const sent = recordFrames(presenter);
     const seen = recordFrames(facilitator);
@@ -57,7 +63,8 @@ for (const size of SIZES) {
     const hideBox = (name: string) => presenter.locator(`[data-testid="hide-name"][data-name="${name}"]`);
 
     await test.step('every name is suggested once, variants together; sentence-start names too', async () => {
-      for (const name of ['Ms. O’Brien', 'Will', 'Zoë', 'José', 'Grace', 'Mariana']) await expect(hideBox(name)).toBeChecked();
+      for (const name of ['Ms. O’Brien', 'Will', 'Zoë', 'José', 'Grace', 'Mariana'])
+        await expect(hideBox(name)).toBeChecked();
       // "Zoe" and "Zoë", "Jose" and "José" are one name each.
       for (const variant of ['Zoe', 'ZOË', 'Jose', 'JOSE']) await expect(hideBox(variant)).toHaveCount(0);
       const grace = presenter.getByTestId('import-name').filter({ has: hideBox('Grace') });
@@ -111,7 +118,9 @@ for (const size of SIZES) {
     await presenter.getByTestId('ambiguous-names').scrollIntoViewIfNeeded();
     await shoot(presenter, testInfo, `${size.label}-names-to-check`);
     for (const part of ['ambiguous-names', 'import-preview']) {
-      const body = await presenter.getByTestId(part).screenshot({ path: testInfo.outputPath(`${size.label}-${part}.png`) });
+      const body = await presenter
+        .getByTestId(part)
+        .screenshot({ path: testInfo.outputPath(`${size.label}-${part}.png`) });
       await testInfo.attach(`${size.label}-${part}`, { body, contentType: 'image/png' });
     }
 
@@ -125,9 +134,15 @@ for (const size of SIZES) {
       expect(lines.map((l) => `${l.speaker}: ${l.text}`)).toEqual([
         expect.stringMatching(/^Teacher: Good morning\. Student \w, can you read first\?$/u),
         expect.stringMatching(/^Student \w: Okay\. Student \w and STUDENT \w’S sister helped me\.$/u),
-        expect.stringMatching(/^Teacher: I will ask Student \w next\. Student \w\? Student \w said STUDENT \w’S idea was Student \w’s\.$/u),
-        expect.stringMatching(/^Student \w: Will you listen\? I WILL ASK STUDENT \w\. Student \w agrees, and so does Student \w\.$/u),
-        expect.stringMatching(/^Student \w: Student \w thinks 3\/4\. Student \w’s guess is 1\/2, not a banana or a willing guess\.$/u),
+        expect.stringMatching(
+          /^Teacher: I will ask Student \w next\. Student \w\? Student \w said STUDENT \w’S idea was Student \w’s\.$/u,
+        ),
+        expect.stringMatching(
+          /^Student \w: Will you listen\? I WILL ASK STUDENT \w\. Student \w agrees, and so does Student \w\.$/u,
+        ),
+        expect.stringMatching(
+          /^Student \w: Student \w thinks 3\/4\. Student \w’s guess is 1\/2, not a banana or a willing guess\.$/u,
+        ),
       ]);
       // One child, one pseudonym: Zoë, ZOË and Zoe are the same student everywhere.
       const zoe = /^(Student \w):/u.exec(`${lines[1].speaker}:`)![1];

@@ -16,7 +16,14 @@ const TEMPLATE = {
   name: 'Privacy seams check',
   phases: [
     { id: 'arrive', title: 'Arrive', kind: 'opening', minutes: 3, prompts: [] },
-    { id: 'quiet', title: 'Quiet reflection', kind: 'reflection', minutes: 5, prompts: ['What surprised me?'], private: true },
+    {
+      id: 'quiet',
+      title: 'Quiet reflection',
+      kind: 'reflection',
+      minutes: 5,
+      prompts: ['What surprised me?'],
+      private: true,
+    },
     { id: 'share', title: 'Share out', kind: 'reflection', minutes: 5, prompts: ['What surprised me?'] },
   ],
 };
@@ -118,7 +125,11 @@ test('a private note written offline is refused after the phase moves on and com
     expect(sent.length).toBeGreaterThanOrEqual(1);
     for (const command of sent) expect(command).toMatchObject({ type: 'entry_add', text: secret });
     const phases = await c.evaluate(
-      (code) => JSON.parse(localStorage.getItem(`debrief:state:${code}`)!).state.template.phases as { id: string; title: string }[],
+      (code) =>
+        JSON.parse(localStorage.getItem(`debrief:state:${code}`)!).state.template.phases as {
+          id: string;
+          title: string;
+        }[],
       created.session,
     );
     const quiet = phases.find((p) => p.title === 'Quiet reflection')!.id;
@@ -152,7 +163,9 @@ test('a private note written offline is refused after the phase moves on and com
     }
     const exported = await facilitator.page.evaluate(
       async ([code, key]) =>
-        (await fetch(`/api/sessions/${code}/export?format=json`, { headers: { Authorization: `Bearer ${key}` } })).text(),
+        (
+          await fetch(`/api/sessions/${code}/export?format=json`, { headers: { Authorization: `Bearer ${key}` } })
+        ).text(),
       [created.session, created.facilitator_key] as const,
     );
     expect(exported).not.toContain('Q7ZX');

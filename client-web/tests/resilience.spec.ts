@@ -65,7 +65,9 @@ test('a colleague who goes offline mid-phase annotates; the annotation lands exa
   const count = await facilitator.evaluate(async (text) => {
     const code = location.pathname.split('/').pop()!;
     const key = JSON.parse(localStorage.getItem(`debrief:session:${code}`)!).facilitator_key;
-    const res = await fetch(`/api/sessions/${code}/export?format=json`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await fetch(`/api/sessions/${code}/export?format=json`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     return (await res.text()).split(text).length - 1;
   }, comment);
   expect(count).toBe(1);

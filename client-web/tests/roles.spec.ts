@@ -12,7 +12,10 @@ const TABLET = { width: 820, height: 1180 };
 const PHONE = { width: 390, height: 844 };
 
 function row(page: Page, name: string, online: boolean) {
-  return page.getByTestId('presence-item').filter({ hasText: name }).and(page.locator(`[data-online="${online}"]`));
+  return page
+    .getByTestId('presence-item')
+    .filter({ hasText: name })
+    .and(page.locator(`[data-online="${online}"]`));
 }
 
 test('a presenter whose laptop died is made presenter again on a phone', async ({ browser }, testInfo) => {

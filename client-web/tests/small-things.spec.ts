@@ -175,7 +175,9 @@ test('a notice goes once its cause is gone; the tab has an icon', async ({ brows
     await phone.setOffline(true);
     await expect(facilitator.getByTestId('connection-status')).not.toHaveAttribute('data-status', 'live');
     await phone.setOffline(false);
-    await expect(facilitator.getByTestId('connection-status')).toHaveAttribute('data-status', 'live', { timeout: 20_000 });
+    await expect(facilitator.getByTestId('connection-status')).toHaveAttribute('data-status', 'live', {
+      timeout: 20_000,
+    });
     await expect(facilitator.getByTestId('notice')).toHaveCount(0);
 
     // The icon: linked from the page, served as SVG.

@@ -48,13 +48,23 @@ test('store: joins, skips unknown events, reconnects on a gap and resends its ou
 
   // An event type this client does not know still advances seq.
   await serverSends(page, 0, { type: 'event', seq: 5, time: Date.now(), event: { type: 'line_marked', line: 3 } });
-  await serverSends(page, 0, { type: 'event', seq: 6, time: Date.now(), event: { type: 'phase_changed', phase: 1, timer: idle(5) } });
+  await serverSends(page, 0, {
+    type: 'event',
+    seq: 6,
+    time: Date.now(),
+    event: { type: 'phase_changed', phase: 1, timer: idle(5) },
+  });
   await expect(page.getByTestId('phase-title')).toHaveText('Second phase');
   await expect(page.getByTestId('announcer')).toHaveText('Phase 2 of 3: Second phase');
   await expect(page.getByTestId('countdown')).toHaveText('05:00');
 
   // seq 7 never arrives: the client reconnects and asks from 6.
-  await serverSends(page, 0, { type: 'event', seq: 8, time: Date.now(), event: { type: 'phase_changed', phase: 2, timer: idle(2) } });
+  await serverSends(page, 0, {
+    type: 'event',
+    seq: 8,
+    time: Date.now(),
+    event: { type: 'phase_changed', phase: 2, timer: idle(2) },
+  });
   await expect.poll(() => sockets(page)).toBe(2);
   await expect(page.getByTestId('phase-title')).toHaveText('Second phase');
   const resume = await lastSent(page, 1, 'hello');
@@ -71,8 +81,18 @@ test('store: joins, skips unknown events, reconnects on a gap and resends its ou
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
 
   // Catch-up events are applied; a rejection shows the server's words.
-  await serverSends(page, 1, { type: 'event', seq: 7, time: Date.now(), event: { type: 'presence_changed', participant: 'p1', online: false } });
-  await serverSends(page, 1, { type: 'event', seq: 8, time: Date.now(), event: { type: 'phase_changed', phase: 2, timer: idle(2) } });
+  await serverSends(page, 1, {
+    type: 'event',
+    seq: 7,
+    time: Date.now(),
+    event: { type: 'presence_changed', participant: 'p1', online: false },
+  });
+  await serverSends(page, 1, {
+    type: 'event',
+    seq: 8,
+    time: Date.now(),
+    event: { type: 'phase_changed', phase: 2, timer: idle(2) },
+  });
   await expect(page.getByTestId('phase-title')).toHaveText('Third phase');
   await expect(page.getByTestId('presence-item').filter({ hasText: 'Jordan' })).toHaveAttribute('data-online', 'false');
   await serverSends(page, 1, { type: 'error', id: add.id, code: 'conflict', message: 'Scripted refusal.' });
@@ -110,10 +130,20 @@ test('store: the countdown follows the server clock, not the browser clock', asy
 
   // Paused and expired timers show their own values.
   const paused = { status: 'paused', duration_ms: 180_000, remaining_ms: 61_000, ends_at: 0 };
-  await serverSends(page, 0, { type: 'event', seq: 3, time: serverNow, event: { type: 'timer_paused', timer: paused } });
+  await serverSends(page, 0, {
+    type: 'event',
+    seq: 3,
+    time: serverNow,
+    event: { type: 'timer_paused', timer: paused },
+  });
   await expect(page.getByTestId('countdown')).toHaveText('01:01');
   const expired = { status: 'expired', duration_ms: 180_000, remaining_ms: 0, ends_at: 0 };
-  await serverSends(page, 0, { type: 'event', seq: 4, time: serverNow, event: { type: 'timer_expired', timer: expired } });
+  await serverSends(page, 0, {
+    type: 'event',
+    seq: 4,
+    time: serverNow,
+    event: { type: 'timer_expired', timer: expired },
+  });
   await expect(page.getByTestId('countdown')).toHaveText('00:00');
   await expect(page.getByTestId('announcer')).toHaveText('Time is up for First phase.');
 });
@@ -214,10 +244,20 @@ test('store: the agenda counts time used per phase from the timers the server ke
   await page.goto(`/s/${CODE}`);
   await lastSent(page, 0, 'hello');
   const now = Date.now();
-  const paused = (remaining: number) => ({ status: 'paused', duration_ms: 180_000, remaining_ms: remaining, ends_at: 0 });
+  const paused = (remaining: number) => ({
+    status: 'paused',
+    duration_ms: 180_000,
+    remaining_ms: remaining,
+    ends_at: 0,
+  });
   const phaseItem = (title: string) => page.getByTestId('phase-item').filter({ hasText: title });
   await serverSends(page, 0, { type: 'welcome', version: 2, session: CODE, server_time: now, you: 'p1' });
-  await serverSends(page, 0, { type: 'snapshot', seq: 2, server_time: now, state: { ...baseState, timer: paused(120_000) } });
+  await serverSends(page, 0, {
+    type: 'snapshot',
+    seq: 2,
+    server_time: now,
+    state: { ...baseState, timer: paused(120_000) },
+  });
   await expect(phaseItem('First phase')).toContainText('1 / 3 min');
 
   // Leaving keeps the first phase's timer; coming back resumes it, it runs

@@ -63,9 +63,13 @@ test('a phase past its time shows the time over, and a reset keeps the time used
     }
     // Counting on: wait until a few seconds over, so the reset below has something to keep.
     await expect
-      .poll(async () => overSeconds(await agendaItem(colleague, 'Norms and purpose').getByTestId('phase-over').textContent()), {
-        timeout: 15_000,
-      })
+      .poll(
+        async () =>
+          overSeconds(await agendaItem(colleague, 'Norms and purpose').getByTestId('phase-over').textContent()),
+        {
+          timeout: 15_000,
+        },
+      )
       .toBeGreaterThanOrEqual(3);
     await expectAccessible(colleague, 'a phase past its time (colleague, tablet)');
     await saveScreenshot(colleague, testInfo, 'time-over-tablet');

@@ -129,7 +129,10 @@ test('the client reducer gives the state evolve gives, for every viewer and even
     assert.deepEqual(before, frozen, `${what}: applyEvent left its input alone`);
     assert.ok(after !== null, `${what}: a state after the event`);
     try {
-      assert.deepEqual(asClientKeepsIt(after, 'the client state'), asClientKeepsIt(states[v.after] as object, 'evolve'));
+      assert.deepEqual(
+        asClientKeepsIt(after, 'the client state'),
+        asClientKeepsIt(states[v.after] as object, 'evolve'),
+      );
     } catch (e) {
       // The first few in full, then only which.
       failed.push(failed.length < 5 ? `${what}\n${(e as Error).message}` : what);

@@ -99,11 +99,15 @@ test('every class a sheet styles is used by the app', () => {
     }
     return false;
   };
-  assert.deepEqual([...classes].filter((c) => !used(c)), []);
+  assert.deepEqual(
+    [...classes].filter((c) => !used(c)),
+    [],
+  );
 });
 
 test('no literal colour where a token has that value', () => {
-  const long = (hex: string) => (hex.length === 4 ? '#' + [...hex.slice(1)].map((d) => d + d).join('') : hex).toLowerCase();
+  const long = (hex: string) =>
+    (hex.length === 4 ? '#' + [...hex.slice(1)].map((d) => d + d).join('') : hex).toLowerCase();
   const tokens = new Map<string, string[]>();
   for (const r of parsed.find((p) => name(p.file) === 'app.css')!.rules.filter((r) => r.prelude === ':root')) {
     for (const m of r.body.matchAll(/(--[\w-]+):\s*(#[0-9a-fA-F]{3,6})\s*;/g)) {

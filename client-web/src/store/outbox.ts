@@ -14,9 +14,7 @@ import {
 import { newIdPrefix } from '../secrets';
 import type { WrittenIn } from './drafts';
 
-export type CommandResult =
-  | { ok: true; seq: number }
-  | { ok: false; code: string; message: string; current?: unknown };
+export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string; current?: unknown };
 
 export interface SendOptions {
   /** The view shows a rejection itself (e.g. a stale-version conflict), so no global notice. */

@@ -55,7 +55,8 @@ function pattern(names: string[]): RegExp {
   const sources = names.map((name) => {
     const words = foldName(name).split(' ');
     const first = words[0].replace(/\.$/u, '');
-    if (words.length > 1 && TITLES.has(first)) return `${escape(first)}(?:\\. ?| )${words.slice(1).map(escape).join(' ')}`;
+    if (words.length > 1 && TITLES.has(first))
+      return `${escape(first)}(?:\\. ?| )${words.slice(1).map(escape).join(' ')}`;
     return words.map(escape).join(' ');
   });
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((s) => `(${s})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');

@@ -26,5 +26,11 @@ export {
   type PersonToHide,
   type RemainingName,
 } from './redact';
-export { findOccurrences, isWordLikeName, type Occurrence, type OccurrenceKind, type AmbiguityReason } from './occurrences';
+export {
+  findOccurrences,
+  isWordLikeName,
+  type Occurrence,
+  type OccurrenceKind,
+  type AmbiguityReason,
+} from './occurrences';
 export { foldName } from './name-pattern';

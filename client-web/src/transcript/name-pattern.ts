@@ -110,9 +110,7 @@ export interface NameMatcher {
 export function compileNames(names: string[]): NameMatcher {
   const byKey = new Map<string, string>();
   for (const n of names.map(normaliseName)) if (n && !byKey.has(foldName(n))) byKey.set(foldName(n), n);
-  const sorted = [...byKey.values()].sort(
-    (a, b) => foldName(b).length - foldName(a).length || a.localeCompare(b),
-  );
+  const sorted = [...byKey.values()].sort((a, b) => foldName(b).length - foldName(a).length || a.localeCompare(b));
   const alternatives = sorted.map((n) => `(${nameSource(n)})`).join('|');
   const regex = new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(s?['’‘](?!${WORD_CHAR}))?(?!${WORD_CHAR})`, 'giu');
   return {

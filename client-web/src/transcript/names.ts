@@ -47,7 +47,9 @@ function tokens(text: string): Token[] {
 /** A common capitalised word; "Will" and "Summer" are not, since capitalised mid-sentence they are names. */
 function isStopWord(word: string): boolean {
   const folded = foldName(word);
-  return STOP_WORDS.has(word.replace(/’/gu, "'").toLowerCase()) && !(isCommonWordName(folded) && !isCapitalisedWord(folded));
+  return (
+    STOP_WORDS.has(word.replace(/’/gu, "'").toLowerCase()) && !(isCommonWordName(folded) && !isCapitalisedWord(folded))
+  );
 }
 const isTitle = (word: string) => TITLES.has(word.replace(/\.$/u, '').toLowerCase());
 
@@ -64,7 +66,10 @@ function speakerCandidates(speakers: string[]): Candidate[] {
   const out: Candidate[] = [];
   for (const speaker of speakers) {
     if (isGenericSpeaker(speaker)) continue;
-    const core = speaker.replace(/\([^)]*\)/gu, ' ').replace(/\s+/gu, ' ').trim();
+    const core = speaker
+      .replace(/\([^)]*\)/gu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim();
     const parts = tokens(core)
       .map((t) => t.word)
       // Months and the like stay: in a speaker label "April" is a name. Roles do not.
@@ -95,7 +100,8 @@ function textCandidates(lines: TranscriptLine[]): Candidate[] {
       if (named.length === 0) {
         // "Mariana said…": only a sentence start, so only a known first name is suggested.
         const t = toks[i];
-        if (run.length === 1 && isKnownName(t.word)) out.push({ name: t.word, source: 'text', onlySentenceStarts: true });
+        if (run.length === 1 && isKnownName(t.word))
+          out.push({ name: t.word, source: 'text', onlySentenceStarts: true });
         else if (run.length === 0 && isAllCaps(t.word) && FIRST_NAMES.has(foldName(t.word)))
           out.push({ name: t.word, source: 'text', onlySentenceStarts: true });
         continue;
@@ -153,8 +159,14 @@ export function suggestNames(lines: TranscriptLine[]): NameSuggestion[] {
   }
   const all = [...seen.values()];
   // Count each name on its own so that "Maya" also counts inside "Maya Lopez".
-  const standalone = counts(lines, all.filter((s) => !s.name.includes(' ')).map((s) => s.name));
-  const phrases = counts(lines, all.filter((s) => s.name.includes(' ')).map((s) => s.name));
+  const standalone = counts(
+    lines,
+    all.filter((s) => !s.name.includes(' ')).map((s) => s.name),
+  );
+  const phrases = counts(
+    lines,
+    all.filter((s) => s.name.includes(' ')).map((s) => s.name),
+  );
   for (const s of all) {
     const key = foldName(s.name);
     s.count = (standalone.get(key) ?? 0) + (phrases.get(key) ?? 0);

@@ -79,7 +79,13 @@ export function matchesIn(nfd: string, matcher: NameMatcher): Match[] {
   const out: Match[] = [];
   for (const m of nfd.matchAll(matcher.regex)) {
     const suffix = m[matcher.names.length + 1] ?? '';
-    out.push({ start: m.index, end: m.index + m[0].length, nameIndex: matcher.which(m), written: m[0].slice(0, m[0].length - suffix.length), suffix });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      nameIndex: matcher.which(m),
+      written: m[0].slice(0, m[0].length - suffix.length),
+      suffix,
+    });
   }
   return out;
 }

@@ -5,7 +5,22 @@
 
 // Lower-case words that belong inside names: "Maria de la Cruz", "Anouk van Dijk".
 const PARTICLES = new Set([
-  'de', 'del', 'della', 'der', 'di', 'da', 'dos', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'el', 'y',
+  'de',
+  'del',
+  'della',
+  'der',
+  'di',
+  'da',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'el',
+  'y',
 ]);
 const MAX_WORDS = 8;
 const NOT_IN_NAMES = /[?!,;"“”<>{}[\]=*#|\\/@]/u;

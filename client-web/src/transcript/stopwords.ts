@@ -28,7 +28,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/u).filte
 
 /** Titles before a surname: their dot does not end a sentence, and they are not part of a name. */
 export const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sr', 'sra', 'srta',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sr',
+  'sra',
+  'srta',
 ]);
 
 /**
@@ -36,8 +45,21 @@ export const TITLES: ReadonlySet<string> = new Set([
  * "Student A", "T"): hiding them would replace ordinary words everywhere.
  */
 const ROLES = [
-  'unknown', 'speaker', 'teacher', 'student', 'educator', 'interviewer', 'interviewee', 'facilitator',
-  'presenter', 'colleague', 'observer', 'participant', 'host', 'guest', 'unidentified',
+  'unknown',
+  'speaker',
+  'teacher',
+  'student',
+  'educator',
+  'interviewer',
+  'interviewee',
+  'facilitator',
+  'presenter',
+  'colleague',
+  'observer',
+  'participant',
+  'host',
+  'guest',
+  'unidentified',
 ];
 const GENERIC = new RegExp(String.raw`^(?:${ROLES.join('|')}|[a-z])(?:[\s_-]*(?:\d+|[a-z]))?$`, 'iu');
 

@@ -14,13 +14,13 @@ export function App() {
       <header class="app-header">
         <div class="app-header-inner">
           <a
-          class="brand"
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
+            class="brand"
+            href="/"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/');
+            }}
+          >
             Debrief
           </a>
         </div>

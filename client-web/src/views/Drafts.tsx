@@ -22,9 +22,7 @@ export function DraftsPanel() {
       <h2 id="drafts-heading" class="drafts-heading">
         Drafts not sent <span class="count">{drafts.length}</span>
       </h2>
-      <p class="muted small">
-        Kept only on this device. Nothing here reaches anyone unless you add it.
-      </p>
+      <p class="muted small">Kept only on this device. Nothing here reaches anyone unless you add it.</p>
       <ul class="draft-list">
         {drafts.map((d) => (
           <DraftCard key={d.key} draft={d} />

@@ -30,9 +30,14 @@ export function EvidencePicker(props: {
   return (
     <fieldset class="evidence-picker" data-testid="evidence-picker">
       <legend>
-        Evidence <span class="muted small">({value.length} of at most {MAX_EVIDENCE})</span>
+        Evidence{' '}
+        <span class="muted small">
+          ({value.length} of at most {MAX_EVIDENCE})
+        </span>
       </legend>
-      {options.length === 0 && <p class="muted small">Nothing to point to yet: annotations, board items and transcript lines appear here.</p>}
+      {options.length === 0 && (
+        <p class="muted small">Nothing to point to yet: annotations, board items and transcript lines appear here.</p>
+      )}
       {annotations.length > 0 && (
         <div class="evidence-group">
           <p class="evidence-group-title">Annotations</p>

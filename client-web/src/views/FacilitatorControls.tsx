@@ -147,8 +147,8 @@ export function FacilitatorControls() {
         <EndSession />
       </div>
       <p class="shortcuts muted">
-        Keys: <kbd>Space</kbd> {state.status === 'lobby' ? 'start session' : 'start / pause / resume'} ·{' '}
-        <kbd>N</kbd> next · <kbd>B</kbd> back · <kbd>+</kbd> add a minute
+        Keys: <kbd>Space</kbd> {state.status === 'lobby' ? 'start session' : 'start / pause / resume'} · <kbd>N</kbd>{' '}
+        next · <kbd>B</kbd> back · <kbd>+</kbd> add a minute
       </p>
     </div>
   );
@@ -262,18 +262,26 @@ function TimeUpPrompt() {
   const state = store.state.value!;
   const ms = useRemaining(store);
   const phase = store.currentPhase.value;
-  const up = state.status === 'live' && (state.timer.status === 'expired' || (state.timer.status === 'running' && ms === 0));
+  const up =
+    state.status === 'live' && (state.timer.status === 'expired' || (state.timer.status === 'running' && ms === 0));
   if (!up || !phase) return null;
   const atLast = state.phase >= state.template.phases.length - 1;
   return (
     <div class="time-up" role="alert" data-testid="time-up">
       <p>
         <strong>Time is up for “{phase.title}”.</strong>{' '}
-        {phase.auto_advance && !atLast ? 'The session moves on by itself.' : 'Move on when the group is ready, or add time.'}
+        {phase.auto_advance && !atLast
+          ? 'The session moves on by itself.'
+          : 'Move on when the group is ready, or add time.'}
       </p>
       <div class="row">
         {!atLast && (
-          <button type="button" class="btn btn-small btn-primary" onClick={() => store.nextPhase()} data-testid="time-up-next">
+          <button
+            type="button"
+            class="btn btn-small btn-primary"
+            onClick={() => store.nextPhase()}
+            data-testid="time-up-next"
+          >
             Next phase
           </button>
         )}
@@ -367,9 +375,7 @@ export function UndoToast() {
   if (!advance) return null;
   return (
     <div class="toast" role="status" data-testid="undo-toast">
-      <span>
-        Moved on to “{advance.toTitle}”.
-      </span>
+      <span>Moved on to “{advance.toTitle}”.</span>
       <button type="button" class="btn btn-small" onClick={() => store.undoAdvance()} data-testid="btn-undo-advance">
         Undo
       </button>

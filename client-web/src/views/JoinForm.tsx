@@ -186,12 +186,7 @@ export function JoinForm() {
             </p>
           )}
           <div>
-            <button
-              type="submit"
-              class="btn btn-primary"
-              disabled={busy || !name.trim()}
-              data-testid="join-submit"
-            >
+            <button type="submit" class="btn btn-primary" disabled={busy || !name.trim()} data-testid="join-submit">
               {busy ? (store.welcomed.value ? 'Joining…' : 'Waiting for connection…') : 'Join'}
             </button>
           </div>

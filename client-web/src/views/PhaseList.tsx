@@ -93,9 +93,7 @@ export function PhaseList() {
               <span class="phase-name">
                 {p.title}
                 <span class="visually-hidden">, {kindLabel(p.kind)}</span>
-                {p.private && (
-                  <span class="phase-flag">{state.revealed.includes(p.id) ? 'revealed' : 'private'}</span>
-                )}
+                {p.private && <span class="phase-flag">{state.revealed.includes(p.id) ? 'revealed' : 'private'}</span>}
               </span>
               {editing ? (
                 <PhaseMinutes key={p.minutes} phase={p} index={i} />
@@ -151,8 +149,7 @@ export function PhaseList() {
                       // Removing a phase nobody wrote in loses nothing: no question.
                       if (notesIn(store, p.id).all === 0) {
                         void pending.run(() => store.send({ type: 'remove_phase', phase: i }));
-                      }
-                      else setAsking({ id: p.id, what: 'remove' });
+                      } else setAsking({ id: p.id, what: 'remove' });
                     }}
                     data-testid="remove-phase"
                   >
@@ -215,8 +212,7 @@ function PhaseMinutes({ phase, index }: { phase: Phase; index: number }) {
     const n = Number(value);
     if (Number.isInteger(n) && n >= LIMITS.min_phase_minutes && n <= LIMITS.max_phase_minutes && n !== phase.minutes) {
       void store.send({ type: 'set_phase_minutes', phase: index, minutes: n });
-    }
-    else setValue(String(phase.minutes));
+    } else setValue(String(phase.minutes));
   };
   return (
     <label class="phase-minutes-edit">
@@ -273,7 +269,13 @@ function AddPhase() {
       <h3 class="group-title">Add a phase</h3>
       <label class="field">
         <span class="field-label">Title</span>
-        <input type="text" maxLength={LIMITS.max_title_chars} value={title} onInput={(e) => setTitle(e.currentTarget.value)} data-testid="add-phase-title" />
+        <input
+          type="text"
+          maxLength={LIMITS.max_title_chars}
+          value={title}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+          data-testid="add-phase-title"
+        />
       </label>
       <div class="form-row">
         <label class="field">
@@ -288,7 +290,13 @@ function AddPhase() {
         </label>
         <label class="field">
           <span class="field-label">Minutes</span>
-          <input type="number" min={LIMITS.min_phase_minutes} max={LIMITS.max_phase_minutes} value={minutes} onInput={(e) => setMinutes(e.currentTarget.value)} />
+          <input
+            type="number"
+            min={LIMITS.min_phase_minutes}
+            max={LIMITS.max_phase_minutes}
+            value={minutes}
+            onInput={(e) => setMinutes(e.currentTarget.value)}
+          />
         </label>
       </div>
       <label class="field">
@@ -309,7 +317,12 @@ function AddPhase() {
         </label>
       )}
       <InlineError message={pending.error} />
-      <button type="submit" class="btn btn-small btn-primary" disabled={!title.trim() || pending.busy} data-testid="add-phase-submit">
+      <button
+        type="submit"
+        class="btn btn-small btn-primary"
+        disabled={!title.trim() || pending.busy}
+        data-testid="add-phase-submit"
+      >
         Add phase
       </button>
     </form>

@@ -41,7 +41,10 @@ export function SessionPage({ code }: { code: string }) {
           <div class="session-heading">
             <h1 data-testid="session-title">{title === undefined ? 'Session' : title || 'Untitled session'}</h1>
             <p class="muted">
-              Code <span class="code" data-testid="session-code">{code}</span>
+              Code{' '}
+              <span class="code" data-testid="session-code">
+                {code}
+              </span>
             </p>
           </div>
         </div>

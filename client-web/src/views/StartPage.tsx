@@ -11,10 +11,7 @@ import './StartPage.css';
 
 const TITLE_MAX = LIMITS.max_title_chars;
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; templates: Template[] }
-  | { state: 'failed'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; templates: Template[] } | { state: 'failed'; message: string };
 
 export function StartPage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -40,8 +37,7 @@ export function StartPage() {
       <section class="intro">
         <h1>Run a calm, timed debrief together</h1>
         <p class="lede">
-          Pick a protocol, share the link with your triad, and everyone sees the same phase and the
-          same clock.
+          Pick a protocol, share the link with your triad, and everyone sees the same phase and the same clock.
         </p>
       </section>
       <div class="start-grid">
@@ -83,9 +79,7 @@ function CreateForm({ templates }: { templates: Template[] }) {
     try {
       const created = await createSession(chosen, title);
       updateCredentials(created.session, { facilitator_key: created.facilitator_key });
-      const path = created.join_path?.startsWith('/s/')
-        ? created.join_path
-        : sessionPath(created.session);
+      const path = created.join_path?.startsWith('/s/') ? created.join_path : sessionPath(created.session);
       navigate(path);
     } catch (err) {
       setError(errorText(err));
@@ -98,12 +92,7 @@ function CreateForm({ templates }: { templates: Template[] }) {
       <fieldset class="templates" data-testid="template-list">
         <legend>Protocol</legend>
         {templates.map((t) => (
-          <TemplateOption
-            key={t.id}
-            template={t}
-            checked={chosen === t.id}
-            onChoose={() => setChosen(t.id)}
-          />
+          <TemplateOption key={t.id} template={t} checked={chosen === t.id} onChoose={() => setChosen(t.id)} />
         ))}
       </fieldset>
       <label class="field">
@@ -138,14 +127,7 @@ function TemplateOption(props: { template: Template; checked: boolean; onChoose:
   const id = `template-${template.id}`;
   return (
     <div class={`template-option${checked ? ' is-checked' : ''}`} data-testid="template-option">
-      <input
-        type="radio"
-        name="template"
-        id={id}
-        value={template.id}
-        checked={checked}
-        onChange={onChoose}
-      />
+      <input type="radio" name="template" id={id} value={template.id} checked={checked} onChange={onChoose} />
       <label for={id}>
         <span class="template-name">{template.name}</span>
         <span class="template-total">

@@ -4,7 +4,8 @@
 import { useStore } from './useStore';
 import './StorageBanner.css';
 
-export const STORAGE_UNAVAILABLE_TEXT = "Changes can't be saved right now. What you see is safe; try again in a moment.";
+export const STORAGE_UNAVAILABLE_TEXT =
+  "Changes can't be saved right now. What you see is safe; try again in a moment.";
 
 export function StorageBanner() {
   const store = useStore();

@@ -163,8 +163,8 @@ export function Summary() {
       </div>
       {state.transcript && (
         <p class="muted small">
-          Transcript of {plural(lines.length, 'line')}; consent confirmed by {store.nameOf(state.transcript.consent_by)} on{' '}
-          {formatDateTime(state.transcript.consent_at)}.
+          Transcript of {plural(lines.length, 'line')}; consent confirmed by {store.nameOf(state.transcript.consent_by)}{' '}
+          on {formatDateTime(state.transcript.consent_at)}.
         </p>
       )}
 

@@ -57,9 +57,7 @@ export function InlineError({ message }: { message: string }) {
 export function ConflictNote(props: { theirs: string; onKeepTheirs(): void; onRetryMine(): void }) {
   return (
     <div class="conflict" role="alert" data-testid="conflict">
-      <p class="small">
-        Someone changed this while you were editing. It now reads:
-      </p>
+      <p class="small">Someone changed this while you were editing. It now reads:</p>
       <blockquote class="conflict-current" data-testid="conflict-current">
         {props.theirs}
       </blockquote>
@@ -67,7 +65,12 @@ export function ConflictNote(props: { theirs: string; onKeepTheirs(): void; onRe
         <button type="button" class="btn btn-small" onClick={props.onKeepTheirs}>
           Keep theirs
         </button>
-        <button type="button" class="btn btn-small btn-primary" onClick={props.onRetryMine} data-testid="conflict-retry">
+        <button
+          type="button"
+          class="btn btn-small btn-primary"
+          onClick={props.onRetryMine}
+          data-testid="conflict-retry"
+        >
           Save mine over it
         </button>
       </div>
@@ -82,8 +85,9 @@ export function Nudge({ text }: { text: string }) {
     <p class="nudge small" role="status" data-testid="nudge" hidden={words.length === 0}>
       {words.length > 0 && (
         <>
-          <strong>{words.map((w) => `“${w}”`).join(', ')}</strong> {words.length === 1 ? 'is a judgement' : 'are judgements'}.
-          Could you describe what you saw or heard instead — the student’s words, what they did?
+          <strong>{words.map((w) => `“${w}”`).join(', ')}</strong>{' '}
+          {words.length === 1 ? 'is a judgement' : 'are judgements'}. Could you describe what you saw or heard instead —
+          the student’s words, what they did?
         </>
       )}
     </p>
@@ -126,7 +130,13 @@ export function ConfirmButton(props: {
   );
 }
 
-export function Section(props: { title: string; id: string; children: ComponentChildren; class?: string; testid?: string }) {
+export function Section(props: {
+  title: string;
+  id: string;
+  children: ComponentChildren;
+  class?: string;
+  testid?: string;
+}) {
   return (
     <section class={`activity-section ${props.class ?? ''}`} aria-labelledby={props.id} data-testid={props.testid}>
       <h3 id={props.id} class="section-title">

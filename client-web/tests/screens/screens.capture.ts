@@ -33,7 +33,7 @@ function pixels(png: Buffer): { width: number; height: number; data: Buffer } {
   const channels = png[25] === 6 ? 4 : png[25] === 2 ? 3 : 0;
   if (png[24] !== 8 || channels === 0 || png[28] !== 0) throw new Error('unsupported PNG');
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -153,7 +153,9 @@ function transcript(): string {
     const t = 50 + i * 7;
     lines.push(
       `[00:0${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}] ` +
-        (i % 2 === 0 ? `Ms. Rivera: What do you see first on question ${i + 1}?` : `Maya: The big ticks, then the small ones ${i}.`),
+        (i % 2 === 0
+          ? `Ms. Rivera: What do you see first on question ${i + 1}?`
+          : `Maya: The big ticks, then the small ones ${i}.`),
     );
   }
   return lines.join('\n');
@@ -202,7 +204,9 @@ test('every screen of a debrief looks the same with both stylesheets', async ({ 
   ]) {
     await presenter.getByTestId(`board-add-${list}`).fill(text);
     await presenter.getByTestId(`board-add-${list}`).press('Enter');
-    await expect(presenter.getByTestId(`board-list-${list}`).getByTestId('board-item').filter({ hasText: text })).toHaveCount(1);
+    await expect(
+      presenter.getByTestId(`board-list-${list}`).getByTestId('board-item').filter({ hasText: text }),
+    ).toHaveCount(1);
   }
   await ravi.getByTestId('propose-list').selectOption('assumptions');
   await ravi.getByTestId('propose-text').fill('A possible assumption: she is guessing to finish fast');
@@ -273,13 +277,17 @@ test('every screen of a debrief looks the same with both stylesheets', async ({ 
   const suggest = ravi.getByTestId('adaptation-form');
   await suggest.getByTestId('adaptation-change').fill('A number line warm-up for the whole class');
   await suggest.getByTestId('adaptation-submit').click();
-  await expect(presenter.getByTestId('adaptation').filter({ hasText: 'number line warm-up' })).toContainText('Suggested by');
+  await expect(presenter.getByTestId('adaptation').filter({ hasText: 'number line warm-up' })).toContainText(
+    'Suggested by',
+  );
   const review = presenter.getByTestId('review-item').filter({ hasText: 'number lines boring' });
   await review.getByTestId('mark-item').click();
   await review.getByTestId('status-challenged').check();
   await capture(presenter, '16-adaptations-presenter');
   await review.getByTestId('mark-save').click();
-  await expect(ravi.getByTestId('review-item').filter({ hasText: 'number lines boring' }).getByTestId('item-status')).toHaveText('Challenged');
+  await expect(
+    ravi.getByTestId('review-item').filter({ hasText: 'number lines boring' }).getByTestId('item-status'),
+  ).toHaveText('Challenged');
   await capture(ravi, '17-adaptations-colleague');
 
   await nextPhase(facilitator, everyone, 'Reflection');

@@ -14,8 +14,15 @@ import {
   type TranscriptLine,
 } from '../../src/transcript';
 
-const line = (text: string, speaker = 'Sam', n = 1): TranscriptLine => ({ n, speaker, startMs: null, endMs: null, text });
-const redactText = (text: string, hidden: HiddenName[], kept?: Set<string>) => redact([line(text)], hidden, kept)[0].text;
+const line = (text: string, speaker = 'Sam', n = 1): TranscriptLine => ({
+  n,
+  speaker,
+  startMs: null,
+  endMs: null,
+  text,
+});
+const redactText = (text: string, hidden: HiddenName[], kept?: Set<string>) =>
+  redact([line(text)], hidden, kept)[0].text;
 const hide = (name: string, pseudonym = 'Student A'): HiddenName[] => [{ name, pseudonym }];
 
 test('a true name is found whatever its accents and case, composed or decomposed', () => {
@@ -46,7 +53,9 @@ test('names inside other words are never replaced', () => {
   expect(redactText('Will is willing; Willow and Willa will not; Will2 either', hide('Will'))).toBe(
     'Student A is willing; Willow and Willa will not; Will2 either',
   );
-  expect(redactText('Josefina and Joséphine are not José', hide('Jose'))).toBe('Josefina and Joséphine are not Student A');
+  expect(redactText('Josefina and Joséphine are not José', hide('Jose'))).toBe(
+    'Josefina and Joséphine are not Student A',
+  );
 });
 
 test('variants of one name are one name: one pseudonym, one entry', () => {
@@ -81,7 +90,9 @@ test('hyphenated and apostrophe names match in every spelling', () => {
   expect(redactText("O'Brien, O’Brien, O‘BRIEN, o'brien; Mary-Kate, Mary Kate, MARY‑KATE, Mary–Kate", hidden)).toBe(
     'Student A, Student A, STUDENT A, Student A; Student B, Student B, STUDENT B, Student B',
   );
-  expect(redactText('OBrien and Mary and Kate are other words', hidden)).toBe('OBrien and Mary and Kate are other words');
+  expect(redactText('OBrien and Mary and Kate are other words', hidden)).toBe(
+    'OBrien and Mary and Kate are other words',
+  );
 });
 
 test('a name that is a common word is replaced where it is a name, kept where it is the word', () => {
@@ -89,15 +100,18 @@ test('a name that is a common word is replaced where it is a name, kept where it
   expect(redactText(text, hide('Will'))).toBe(
     'I will ask you. Yesterday Student A said he will try; ask Student A’s mum, willing or not.',
   );
-  expect(redactText('Hope and Grace said I hope so, by the grace of it.', [...hide('Hope'), ...hide('Grace', 'Student B')])).toBe(
-    'Student A and Student B said I hope so, by the grace of it.',
-  );
+  expect(
+    redactText('Hope and Grace said I hope so, by the grace of it.', [...hide('Hope'), ...hide('Grace', 'Student B')]),
+  ).toBe('Student A and Student B said I hope so, by the grace of it.');
 });
 
 test('at a sentence start or in capitals a word-like name is ambiguous: hidden unless the presenter keeps it', () => {
   const lines = [line('Will you sit down? Will, sit down. I WILL ASK WILL. in May, may I', 'Will', 4)];
   const hidden = [...hide('Will'), ...hide('May', 'Student B')];
-  const occ = findOccurrences(lines, hidden.map((h) => h.name));
+  const occ = findOccurrences(
+    lines,
+    hidden.map((h) => h.name),
+  );
   expect(occ.map((o) => [o.field, o.found, o.kind, o.reason])).toEqual([
     ['speaker', 'Will', 'name', undefined],
     ['text', 'Will', 'ambiguous', 'sentence-start'],
@@ -146,7 +160,13 @@ test('the guard finds every hidden name or variant left, says which, and ignores
   expect(findRemaining(redact(lines, hidden), hidden)).toEqual([]);
   // A kept occurrence allows only its own line and field.
   const kept = findOccurrences([line('Will you?', 'Sam', 9)], ['Will']);
-  expect(findRemaining([line('Will you?', 'Sam', 2)], hide('Will'), kept.map((o) => ({ ...o, line: 5 })))).toHaveLength(1);
+  expect(
+    findRemaining(
+      [line('Will you?', 'Sam', 2)],
+      hide('Will'),
+      kept.map((o) => ({ ...o, line: 5 })),
+    ),
+  ).toHaveLength(1);
 });
 
 test('a tricky transcript, every name hidden, leaves no name or variant in the output', () => {
@@ -171,13 +191,23 @@ test('a tricky transcript, every name hidden, leaves no name or variant in the o
     expect(shared).not.toContain(real);
   }
   expect(out[1].text).toBe('I will ask you all. Student E? Student E said STUDENT F’S idea was Student C’s.');
-  expect(out[2]).toMatchObject({ speaker: 'Student B', text: 'Student D says: STUDENT D STUDENT B HELP. Student B’s book.' });
+  expect(out[2]).toMatchObject({
+    speaker: 'Student B',
+    text: 'Student D says: STUDENT D STUDENT B HELP. Student B’s book.',
+  });
   expect(out[0].speaker).toBe('Teacher');
 });
 
 test('the guard reads every spelling on its own: decomposed accents, odd hyphens and apostrophes, titles without a dot', () => {
-  const hidden = [...hide('José'), ...hide('Mary-Kate', 'Student B'), ...hide("Ms. O'Brien", 'Teacher'), ...hide('Søren', 'Student C')];
-  const lines = [line('JOSE\u0301 and mary\u2011kate; MS O‘BRIEN, 𝒳 ms.   o’brien. SOREN! José’s, Josefina, Sørensen', 'Sam', 7)];
+  const hidden = [
+    ...hide('José'),
+    ...hide('Mary-Kate', 'Student B'),
+    ...hide("Ms. O'Brien", 'Teacher'),
+    ...hide('Søren', 'Student C'),
+  ];
+  const lines = [
+    line('JOSE\u0301 and mary\u2011kate; MS O‘BRIEN, 𝒳 ms.   o’brien. SOREN! José’s, Josefina, Sørensen', 'Sam', 7),
+  ];
   expect(findRemaining(lines, hidden).map((r) => [r.name, r.found])).toEqual([
     ['José', 'JOSÉ'],
     ['Mary-Kate', 'mary\u2011kate'],
@@ -192,7 +222,13 @@ test('the guard reads every spelling on its own: decomposed accents, odd hyphens
 test('a modifier-letter apostrophe and a title without its space are handled by both the redaction and the guard', () => {
   const hidden = [...hide('Zoë'), ...hide("O'Brien", 'Student B'), ...hide('Ms. Rivera', 'Teacher')];
   const text = 'Zoëʼs pen, Oʼbrien, Ms.Rivera, MS RIVERA, Ms-Rivera';
-  expect(findRemaining([line(text)], hidden).map((r) => r.found)).toEqual(['Zoë', 'Oʼbrien', 'Ms.Rivera', 'MS RIVERA', 'Ms-Rivera']);
+  expect(findRemaining([line(text)], hidden).map((r) => r.found)).toEqual([
+    'Zoë',
+    'Oʼbrien',
+    'Ms.Rivera',
+    'MS RIVERA',
+    'Ms-Rivera',
+  ]);
   const out = redact([line(text)], hidden);
   expect(out[0].text).toBe('Student A’s pen, Student B, Teacher, TEACHER, Teacher');
   expect(findRemaining(out, hidden)).toEqual([]);
@@ -204,10 +240,29 @@ test('redaction and the guard agree on many generated lines: nothing the guard c
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
     return seed / 2 ** 31;
   };
-  const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   const spellings = [
-    'José', 'Jose', 'JOSÉ', 'jose', 'Jose\u0301', 'Zoë', 'ZOE', 'zoe\u0308', 'O’Brien', "o'brien", 'OʼBRIEN',
-    'Mary-Kate', 'mary kate', 'MARY‑KATE', 'Will', 'will', 'WILL', 'Ms. Rivera', 'ms rivera', 'Søren', 'SOREN',
+    'José',
+    'Jose',
+    'JOSÉ',
+    'jose',
+    'Jose\u0301',
+    'Zoë',
+    'ZOE',
+    'zoe\u0308',
+    'O’Brien',
+    "o'brien",
+    'OʼBRIEN',
+    'Mary-Kate',
+    'mary kate',
+    'MARY‑KATE',
+    'Will',
+    'will',
+    'WILL',
+    'Ms. Rivera',
+    'ms rivera',
+    'Søren',
+    'SOREN',
   ];
   const fillers = ['and', 'banana', 'willing', 'Josefina', 'Zoey', 'Mary', 'the', 'Rivera’s', 'I', 'said', 'Kate'];
   const joins = [' ', ', ', '. ', '? ', ' "', '" ', '’s ', "s' ", ' - ', '\n', '  '];
@@ -231,7 +286,10 @@ test('redaction and the guard agree on many generated lines: nothing the guard c
     // With nothing kept as a word, no name shape of any hidden name is left.
     const folded = foldName(out[0].text);
     for (const name of ['jose', 'zoe', "o'brien", 'mary kate', 'soren']) {
-      expect(new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u').test(folded), `${name} in ${JSON.stringify(out[0].text)}`).toBe(false);
+      expect(
+        new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u').test(folded),
+        `${name} in ${JSON.stringify(out[0].text)}`,
+      ).toBe(false);
     }
   }
 });

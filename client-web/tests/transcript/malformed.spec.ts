@@ -35,7 +35,10 @@ test('a VTT cue identifier with no timing line after it names that line', () => 
 
 test('an SRT cue number with no timing line after it names the line where the timing belongs', () => {
   const r = parseTranscript('1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nMaya: hello\n');
-  expect(r).toEqual({ ok: false, error: { line: 6, message: expect.stringMatching(/Expected a timing line.*cue number 2/) } });
+  expect(r).toEqual({
+    ok: false,
+    error: { line: 6, message: expect.stringMatching(/Expected a timing line.*cue number 2/) },
+  });
 });
 
 test('a file with a header and no cues has no transcript lines', () => {
@@ -63,5 +66,8 @@ test('decodeTranscriptBytes: UTF-8, UTF-16 with BOM, Windows-1252 fallback, NUL 
   expect(decodeTranscriptBytes(cp1252)).toEqual({ ok: true, text: 'Tomás: hola' });
 
   const binary = new Uint8Array([...new TextEncoder().encode('a: b\nc: d\n'), 0x00, 0x01]);
-  expect(decodeTranscriptBytes(binary)).toEqual({ ok: false, error: { line: 3, message: expect.stringMatching(/NUL/) } });
+  expect(decodeTranscriptBytes(binary)).toEqual({
+    ok: false,
+    error: { line: 3, message: expect.stringMatching(/NUL/) },
+  });
 });

@@ -17,7 +17,12 @@ test('speakers and in-text names are suggested, ranked by how often they occur',
   const s = suggestNames(parsed(sample('plain.txt')));
   expect(s[0]).toEqual({ name: 'Maya', count: 5, source: 'speaker' });
   expect(s.map((x) => x.name)).toEqual(expect.arrayContaining(['Ms. Rivera', 'Rivera', 'Maya', 'Devon', 'Okafor']));
-  expect(s.find((x) => x.name === 'Rivera')).toEqual({ name: 'Rivera', count: 4, source: 'speaker', partOf: 'Ms. Rivera' });
+  expect(s.find((x) => x.name === 'Rivera')).toEqual({
+    name: 'Rivera',
+    count: 4,
+    source: 'speaker',
+    partOf: 'Ms. Rivera',
+  });
   expect(s.find((x) => x.name === 'Devon')).toEqual({ name: 'Devon', count: 2, source: 'text' });
   const counts = s.map((x) => x.count);
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
@@ -91,10 +96,27 @@ test('variants of a name in accents and case are one suggestion, counted togethe
 });
 
 test('a known first name that only starts sentences or is in capitals is suggested, flagged as such', () => {
-  const s = suggestNames(parsed('Sam: Homework is hard. Mariana said so. "Grace, come here." I saw PRIYA. Fractions again.'));
-  expect(s.find((x) => x.name === 'Mariana')).toEqual({ name: 'Mariana', count: 1, source: 'text', onlySentenceStarts: true });
-  expect(s.find((x) => x.name === 'Grace')).toEqual({ name: 'Grace', count: 1, source: 'text', onlySentenceStarts: true });
-  expect(s.find((x) => x.name === 'PRIYA')).toEqual({ name: 'PRIYA', count: 1, source: 'text', onlySentenceStarts: true });
+  const s = suggestNames(
+    parsed('Sam: Homework is hard. Mariana said so. "Grace, come here." I saw PRIYA. Fractions again.'),
+  );
+  expect(s.find((x) => x.name === 'Mariana')).toEqual({
+    name: 'Mariana',
+    count: 1,
+    source: 'text',
+    onlySentenceStarts: true,
+  });
+  expect(s.find((x) => x.name === 'Grace')).toEqual({
+    name: 'Grace',
+    count: 1,
+    source: 'text',
+    onlySentenceStarts: true,
+  });
+  expect(s.find((x) => x.name === 'PRIYA')).toEqual({
+    name: 'PRIYA',
+    count: 1,
+    source: 'text',
+    onlySentenceStarts: true,
+  });
   for (const word of ['Homework', 'Fractions', 'I']) expect(names(parsed(`Sam: ${word} again.`))).not.toContain(word);
 });
 
@@ -107,7 +129,12 @@ test('a word-like name is counted only where it may be the name, and flagged whe
     onlySentenceStarts: true,
     alsoAWord: true,
   });
-  expect(s.find((x) => x.name === 'Grace')).toEqual({ name: 'Grace', count: 1, source: 'text', onlySentenceStarts: true });
+  expect(s.find((x) => x.name === 'Grace')).toEqual({
+    name: 'Grace',
+    count: 1,
+    source: 'text',
+    onlySentenceStarts: true,
+  });
   expect(s.find((x) => x.name === 'Hope')).toEqual({ name: 'Hope', count: 1, source: 'text', alsoAWord: true });
 });
 

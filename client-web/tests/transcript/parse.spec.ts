@@ -67,9 +67,21 @@ test('Teams WebVTT: voice spans give the speaker, GUID ids, STYLE and NOTE skipp
   expect(r.format).toBe('vtt');
   expect(r.speakers).toEqual(['Jordan Lee', 'Samuel Ortiz']);
   expect(r.lines).toEqual([
-    { n: 6, speaker: 'Jordan Lee', startMs: 740, endMs: 4_210, text: 'Thanks for coming in, Sam. This will only take five minutes.' },
+    {
+      n: 6,
+      speaker: 'Jordan Lee',
+      startMs: 740,
+      endMs: 4_210,
+      text: 'Thanks for coming in, Sam. This will only take five minutes.',
+    },
     { n: 10, speaker: 'Samuel Ortiz', startMs: 4_900, endMs: 6_050, text: 'OK.' },
-    { n: 16, speaker: 'Jordan Lee', startMs: 6_800, endMs: 13_400, text: 'What helps you most when the reading gets hard & long?' },
+    {
+      n: 16,
+      speaker: 'Jordan Lee',
+      startMs: 6_800,
+      endMs: 13_400,
+      text: 'What helps you most when the reading gets hard & long?',
+    },
     { n: 20, speaker: 'Samuel Ortiz', startMs: 6_800, endMs: 13_400, text: 'Probably reading it out loud with Tomás.' },
   ]);
 });

@@ -16,7 +16,13 @@ import {
 } from '../../src/transcript';
 import { sample } from './samples';
 
-const line = (text: string, speaker = 'Sam', n = 1): TranscriptLine => ({ n, speaker, startMs: null, endMs: null, text });
+const line = (text: string, speaker = 'Sam', n = 1): TranscriptLine => ({
+  n,
+  speaker,
+  startMs: null,
+  endMs: null,
+  text,
+});
 const redactText = (text: string, hidden: HiddenName[]) => redact([line(text)], hidden)[0].text;
 
 const maya: HiddenName[] = [{ name: 'Maya', pseudonym: 'Student A' }];
@@ -37,14 +43,18 @@ test('a name inside another word is left alone', () => {
   expect(redactText('Ana ate a banana with Anastasia and Ana’s sister, Mariana.', ana)).toBe(
     'Student C ate a banana with Anastasia and Student C’s sister, Mariana.',
   );
-  expect(redactText('Mayan art, Mayas, and Maya2 are not Maya', maya)).toBe('Mayan art, Mayas, and Maya2 are not Student A');
+  expect(redactText('Mayan art, Mayas, and Maya2 are not Maya', maya)).toBe(
+    'Mayan art, Mayas, and Maya2 are not Student A',
+  );
 });
 
 test('accented letters count as word characters, and composed or decomposed spellings both match', () => {
   const jose: HiddenName[] = [{ name: 'José', pseudonym: 'Student D' }];
   expect(redactText('José, Josélito and JOSÉ', jose)).toBe('Student D, Josélito and STUDENT D');
   expect(redactText('Jose\u0301 was late', jose)).toBe('Student D was late');
-  expect(redactText('Renée, not Renéeka', [{ name: 'Rene\u0301e', pseudonym: 'Student E' }])).toBe('Student E, not Renéeka');
+  expect(redactText('Renée, not Renéeka', [{ name: 'Rene\u0301e', pseudonym: 'Student E' }])).toBe(
+    'Student E, not Renéeka',
+  );
 });
 
 test('longer names are replaced before the shorter names inside them', () => {
@@ -64,8 +74,10 @@ test('a title written with or without its dot is part of the hidden name', () =>
   );
 });
 
-test("straight and curly apostrophes inside a name are the same name", () => {
-  expect(redactText('O’Neill and O\'Neill', [{ name: "O'Neill", pseudonym: 'Student F' }])).toBe('Student F and Student F');
+test('straight and curly apostrophes inside a name are the same name', () => {
+  expect(redactText("O’Neill and O'Neill", [{ name: "O'Neill", pseudonym: 'Student F' }])).toBe(
+    'Student F and Student F',
+  );
 });
 
 test('speaker fields are redacted too, and the other fields are untouched', () => {
@@ -127,7 +139,7 @@ test('pseudonyms are stable: same input same output, a name keeps its first pseu
   ]);
 });
 
-test("a chosen pseudonym wins, and no default gives a hidden name away", () => {
+test('a chosen pseudonym wins, and no default gives a hidden name away', () => {
   expect(
     buildPseudonyms([
       { names: ['Maya'], role: 'student', pseudonym: 'Student B' },
@@ -167,12 +179,28 @@ test('every sample, with all suggestions hidden, redacts clean and no real name 
     const r = parseTranscript(sample(file));
     if (!r.ok) throw new Error(file);
     const suggestions = suggestNames(r.lines);
-    const people = suggestions.map((s, i) => ({ names: [s.name], role: i === 0 ? ('teacher' as const) : ('student' as const) }));
+    const people = suggestions.map((s, i) => ({
+      names: [s.name],
+      role: i === 0 ? ('teacher' as const) : ('student' as const),
+    }));
     const hidden = buildPseudonyms(people);
     const out = redact(r.lines, hidden);
     expect(findRemaining(out, hidden), file).toEqual([]);
     const shared = JSON.stringify(out);
-    for (const real of ['Maya', 'Lopez', 'Rivera', 'Elena', 'Devon', 'Okafor', 'Brandt', 'Priya', 'Jordan', 'Samuel', 'Ortiz', 'Tomás']) {
+    for (const real of [
+      'Maya',
+      'Lopez',
+      'Rivera',
+      'Elena',
+      'Devon',
+      'Okafor',
+      'Brandt',
+      'Priya',
+      'Jordan',
+      'Samuel',
+      'Ortiz',
+      'Tomás',
+    ]) {
       expect(shared, `${file}: ${real}`).not.toContain(real);
     }
   }

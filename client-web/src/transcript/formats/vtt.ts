@@ -39,7 +39,10 @@ function readCue(block: Block, out: TranscriptBuilder): void {
 
 export function parseVtt(lines: string[], out: TranscriptBuilder): void {
   // Blank lines before the header are tolerated; prepareInput guarantees some text.
-  const end = headerEnd(lines, lines.findIndex((l) => l.trim() !== ''));
+  const end = headerEnd(
+    lines,
+    lines.findIndex((l) => l.trim() !== ''),
+  );
   for (const block of splitBlocks(lines, end)) {
     if (!SKIPPED.test(block.lines[0].trim())) readCue(block, out);
   }

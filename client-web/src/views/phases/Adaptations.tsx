@@ -105,10 +105,12 @@ function AdaptationCard({ adaptation: a }: { adaptation: Adaptation }) {
           initial={{ ...a, for_whom: a.for_whom === ALL ? '' : a.for_whom }}
           edit={edit}
           submitLabel="Save changes"
-          onSubmit={(fields, version) => store.send(
+          onSubmit={(fields, version) =>
+            store.send(
               { type: 'adaptation_edit', adaptation: a.id, version: version ?? edit.base, ...fields },
               { quiet: true },
-            )}
+            )
+          }
           onDone={edit.stop}
         />
       </li>

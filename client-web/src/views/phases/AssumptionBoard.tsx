@@ -43,12 +43,7 @@ export function AssumptionBoard() {
   );
 }
 
-function BoardColumn(props: {
-  list: BoardList;
-  hint?: string;
-  items: BoardItem[];
-  canEdit: boolean;
-}) {
+function BoardColumn(props: { list: BoardList; hint?: string; items: BoardItem[]; canEdit: boolean }) {
   const { list, items, canEdit } = props;
   const headingId = `list-${list}`;
   return (
@@ -62,13 +57,7 @@ function BoardColumn(props: {
       ) : (
         <ol class="board-items">
           {items.map((item, i) => (
-            <BoardItemRow
-              key={item.id}
-              item={item}
-              index={i}
-              count={items.length}
-              canEdit={canEdit}
-            />
+            <BoardItemRow key={item.id} item={item} index={i} count={items.length} canEdit={canEdit} />
           ))}
         </ol>
       )}
@@ -293,7 +282,12 @@ export function ProposeForm() {
       <form class="propose-form" onSubmit={submit} data-testid="propose-form">
         <label class="field">
           <span class="field-label">List</span>
-          <select class="select" value={list} onChange={(e) => setList(e.currentTarget.value as BoardList)} data-testid="propose-list">
+          <select
+            class="select"
+            value={list}
+            onChange={(e) => setList(e.currentTarget.value as BoardList)}
+            data-testid="propose-list"
+          >
             {LIST_ORDER.map((l) => (
               <option key={l} value={l}>
                 {LIST_LABEL[l]}
@@ -315,9 +309,7 @@ export function ProposeForm() {
           Propose
         </button>
       </form>
-      <WaitingList
-        items={waiting.map((m) => ({ id: m.id, text: m.text, label: LIST_SHORT[m.list] }))}
-      />
+      <WaitingList items={waiting.map((m) => ({ id: m.id, text: m.text, label: LIST_SHORT[m.list] }))} />
       <InlineError message={pending.error} />
     </Section>
   );

@@ -27,7 +27,9 @@ export function BoardReview({ open }: { open?: boolean }) {
           {plural(assumptions.length, 'assumption')} · {open_} still open
         </span>
       </summary>
-      {canMark && <p class="muted small">Mark each assumption confirmed, challenged or still open, and point to the evidence.</p>}
+      {canMark && (
+        <p class="muted small">Mark each assumption confirmed, challenged or still open, and point to the evidence.</p>
+      )}
       {LIST_ORDER.map((list) => {
         const items = state.board.filter((i) => i.list === list);
         if (items.length === 0) return null;

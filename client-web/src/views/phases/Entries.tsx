@@ -54,12 +54,7 @@ export function EntriesPanel({ mode }: { mode: EntriesMode }) {
   return (
     <div class="entries" data-testid="entries">
       {mode === 'list' && <h3 class="section-title">{phase.private ? 'Notes' : 'Notes from the group'}</h3>}
-      <PrivacyNote
-        phase={phase}
-        privateNow={privateNow}
-        hiddenCount={hiddenCount}
-        canWrite={canWrite}
-      />
+      <PrivacyNote phase={phase} privateNow={privateNow} hiddenCount={hiddenCount} canWrite={canWrite} />
       {!canWrite && phase.writers && WRITERS_NOTE[phase.writers] && (
         <p class="muted small">{WRITERS_NOTE[phase.writers]}</p>
       )}
@@ -81,12 +76,7 @@ export function EntriesPanel({ mode }: { mode: EntriesMode }) {
   );
 }
 
-function PrivacyNote(props: {
-  phase: Phase;
-  privateNow: boolean;
-  hiddenCount: number;
-  canWrite: boolean;
-}) {
+function PrivacyNote(props: { phase: Phase; privateNow: boolean; hiddenCount: number; canWrite: boolean }) {
   const { phase, privateNow, hiddenCount, canWrite } = props;
   const store = useStore();
   if (!phase.private) return null;
@@ -94,25 +84,26 @@ function PrivacyNote(props: {
     // Only someone who can write here has notes of their own to share.
     const lead = canWrite ? (
       <>
-        <strong>Only you can see this until the facilitator reveals it.</strong> Use Share to show one of yours
-        early.
+        <strong>Only you can see this until the facilitator reveals it.</strong> Use Share to show one of yours early.
       </>
     ) : store.role.value === 'observer' ? (
       <>
-        <strong>You are observing.</strong> Everyone writes privately here; you will see the notes when the
-        facilitator reveals them.
+        <strong>You are observing.</strong> Everyone writes privately here; you will see the notes when the facilitator
+        reveals them.
       </>
     ) : (
       <>
-        <strong>This phase is written privately by others.</strong> You will see the notes when the facilitator
-        reveals them.
+        <strong>This phase is written privately by others.</strong> You will see the notes when the facilitator reveals
+        them.
       </>
     );
     return (
       <div class="privacy-note" data-testid="privacy-note">
         <p>{lead}</p>
         <p class="muted small" data-testid="hidden-count">
-          {hiddenCount === 0 ? 'No private notes from others yet.' : `${plural(hiddenCount, 'private note')} from others.`}
+          {hiddenCount === 0
+            ? 'No private notes from others yet.'
+            : `${plural(hiddenCount, 'private note')} from others.`}
         </p>
       </div>
     );
@@ -156,9 +147,7 @@ function EntryGroup(props: {
         </ul>
       )}
       {entries.length === 0 && !canWrite && <p class="muted small empty">Nothing yet.</p>}
-      {canWrite && (
-        <AddEntry phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />
-      )}
+      {canWrite && <AddEntry phase={phase} prompt={prompt} label={title || 'Your note'} privateNow={privateNow} />}
     </Tag>
   );
 }

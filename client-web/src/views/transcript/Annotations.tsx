@@ -116,9 +116,13 @@ export function AnnotationList(props: { onShow(a: Annotation): void }) {
   const visible = state.annotations.filter((a): a is Annotation => !isHidden(a));
   const placed = visible
     .filter((a) => a.placed !== false && order.has(a.from_line))
-    .sort((a, b) => (order.get(a.from_line)! - order.get(b.from_line)!) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+    .sort(
+      (a, b) => order.get(a.from_line)! - order.get(b.from_line)! || a.id.localeCompare(b.id, 'en', { numeric: true }),
+    );
   const unplaced = visible.filter((a) => !(a.placed !== false && order.has(a.from_line)));
-  const waiting = store.waitingOf('annotate').map((m) => ({ id: m.id, text: m.comment ?? '', label: TAG_LABEL[m.tag] }));
+  const waiting = store
+    .waitingOf('annotate')
+    .map((m) => ({ id: m.id, text: m.comment ?? '', label: TAG_LABEL[m.tag] }));
 
   return (
     <section class="annotations-side" aria-labelledby="annotations-heading" data-testid="annotations">
@@ -200,7 +204,12 @@ function AnnotationCard(props: { annotation: Annotation; onShow(a: Annotation): 
       <div class="annotation-head">
         <span class={`tag-chip tag-${a.tag}`}>{TAG_LABEL[a.tag]}</span>
         {placed ? (
-          <button type="button" class="link-button small" onClick={() => props.onShow(a)} data-testid="annotation-range">
+          <button
+            type="button"
+            class="link-button small"
+            onClick={() => props.onShow(a)}
+            data-testid="annotation-range"
+          >
             {lineRange(state, a)}
           </button>
         ) : (

@@ -92,7 +92,10 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
   // Typing a pseudonym changes hidden but not the names: the places to check stay put.
   const hiddenNames = hidden.map((h) => h.name).join('\n');
   const ambiguous = useMemo(
-    () => (parsed && hiddenNames ? findOccurrences(parsed.lines, hiddenNames.split('\n')).filter((o) => o.kind === 'ambiguous') : []),
+    () =>
+      parsed && hiddenNames
+        ? findOccurrences(parsed.lines, hiddenNames.split('\n')).filter((o) => o.kind === 'ambiguous')
+        : [],
     [parsed, hiddenNames],
   );
   const redacted = useMemo(
@@ -100,7 +103,12 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
     [parsed, hidden, keptAsWord],
   );
   const remaining = useMemo(
-    () => findRemaining(redacted, hidden, ambiguous.filter((o) => keptAsWord.has(o.id))),
+    () =>
+      findRemaining(
+        redacted,
+        hidden,
+        ambiguous.filter((o) => keptAsWord.has(o.id)),
+      ),
     [redacted, hidden, ambiguous, keptAsWord],
   );
 
@@ -130,10 +138,12 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
   async function send(e: Event) {
     e.preventDefault();
     if (!parsed || !consent || remaining.length > 0) return;
-    const result = await pending.run(() => store.send(
+    const result = await pending.run(() =>
+      store.send(
         { type: 'transcript_import', lines: wireLines(), format: parsed.format, consent: true },
         { quiet: true },
-      ));
+      ),
+    );
     if (result?.ok) {
       setSource('');
       setParsed(null);
@@ -152,9 +162,13 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
     const name = extra.trim();
     if (!name) return;
     // "Zoe" when "Zoë" is listed: the same name, already hidden with its pseudonym.
-    const same = people.find((p) => [p.name, ...p.parts.map((x) => x.name)].some((n) => foldName(n) === foldName(name)));
+    const same = people.find((p) =>
+      [p.name, ...p.parts.map((x) => x.name)].some((n) => foldName(n) === foldName(name)),
+    );
     if (same) {
-      setAddNote(`“${name}” is the same name as “${same.name}”, already in the list: every spelling of it is hidden together.`);
+      setAddNote(
+        `“${name}” is the same name as “${same.name}”, already in the list: every spelling of it is hidden together.`,
+      );
       return;
     }
     setAddNote('');
@@ -176,8 +190,8 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
         {replacing ? 'Replace the transcript' : 'Import the transcript'}
       </h3>
       <p class="muted small">
-        Student names are replaced with pseudonyms here in your browser. Only the redacted lines are sent; the
-        original never leaves this device.
+        Student names are replaced with pseudonyms here in your browser. Only the redacted lines are sent; the original
+        never leaves this device.
       </p>
 
       <form
@@ -293,9 +307,7 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
 
           <fieldset class="import-group">
             <legend>Names in the text</legend>
-            <p class="muted small">
-              Capitalised words that look like names. Untick anything that is not a person.
-            </p>
+            <p class="muted small">Capitalised words that look like names. Untick anything that is not a person.</p>
             {textPeople.length === 0 && <p class="muted small">None found.</p>}
             <ul class="plain-list people">
               {textPeople.map((person) => (
@@ -374,7 +386,8 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
                 <ul>
                   {remaining.slice(0, MAX_REMAINING_SHOWN).map((r, i) => (
                     <li key={i}>
-                      “{r.found}”{foldName(r.found) === foldName(r.name) && r.found === r.name ? '' : ` (hidden as “${r.name}”)`}{' '}
+                      “{r.found}”
+                      {foldName(r.found) === foldName(r.name) && r.found === r.name ? '' : ` (hidden as “${r.name}”)`}{' '}
                       {r.field === 'speaker' ? 'as the speaker' : 'in the text'} of source line {r.n}
                     </li>
                   ))}
@@ -425,7 +438,8 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
 /** Why a suggested name may not be a name, or is only partly replaced. */
 function NameNote({ person }: { person: Person }) {
   const notes: string[] = [];
-  if (person.onlySentenceStarts) notes.push('Found only at the start of sentences or in capitals: tick it if it is a person.');
+  if (person.onlySentenceStarts)
+    notes.push('Found only at the start of sentences or in capitals: tick it if it is a person.');
   if (isWordLikeName(person.name)) notes.push('Also an ordinary word: only its uses as a name are hidden.');
   if (notes.length === 0) return null;
   return (
@@ -453,7 +467,11 @@ function RoleSelect(props: { label: string; value: SpeakerRole; onChange(role: S
   );
 }
 
-function PersonDetails(props: { person: Person; pseudonym: string; update(key: string, change: Partial<Person>): void }) {
+function PersonDetails(props: {
+  person: Person;
+  pseudonym: string;
+  update(key: string, change: Partial<Person>): void;
+}) {
   const { person, update } = props;
   if (!person.hide) return null;
   return (

@@ -60,7 +60,10 @@ export function TranscriptReader() {
     const el = lineEl(id);
     const container = box.current;
     if (!el || !container) return true;
-    return el.offsetTop + el.offsetHeight > container.scrollTop && el.offsetTop < container.scrollTop + container.clientHeight;
+    return (
+      el.offsetTop + el.offsetHeight > container.scrollTop &&
+      el.offsetTop < container.scrollTop + container.clientHeight
+    );
   }
 
   // The group moved: follow, and say so to screen readers.

@@ -36,7 +36,12 @@ export function TranscriptPanel() {
         </p>
         {presenter && !replacing && state.status !== 'ended' && (
           <div class="row">
-            <button type="button" class="btn btn-small" onClick={() => setReplacing(true)} data-testid="replace-transcript">
+            <button
+              type="button"
+              class="btn btn-small"
+              onClick={() => setReplacing(true)}
+              data-testid="replace-transcript"
+            >
               Replace transcript
             </button>
             <ConfirmButton
