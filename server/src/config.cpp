@@ -1,10 +1,13 @@
 #include "debrief/server/config.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <boost/asio/ip/address.hpp>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "secrets.hpp"
 
@@ -20,9 +23,10 @@ constexpr const char* data_group = "Keeping data (backups, retention)";
 
 constexpr const char* footer =
     R"(Every option can also be set in the environment variable named after it, as
-shown (a list as comma-separated values); an option given on the command line
-wins over its variable. Other timeouts are fixed: hello within 10 seconds of
-connecting; a silent connection is pinged after 15 seconds and closed after 30.
+shown (a list as comma-separated values), or in the --config file; an option
+given on the command line wins over both, and the file over the variable.
+Other timeouts are fixed: hello within 10 seconds of connecting; a silent
+connection is pinged after 15 seconds and closed after 30.
 
 debrief-server admin list|export|delete|backup|verify works on the database
 while a server runs on it; see debrief-server admin --help.)";
@@ -111,6 +115,14 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
   CLI::App app{description, "debrief-server"};
   app.footer(footer);
   app.get_formatter()->column_width(38);
+  // CLI11 reads the file before the environment, so a file's value beats its
+  // variable; a name the file does not know is an error, not a silent typo.
+  app.set_config("--config", "",
+                 "read options from this file: one `name = value` a line\n(TOML; names as the flags without --, a "
+                 "list as\n[\"a\", \"b\"]); the command line wins over the file,\nthe file over the environment")
+      ->type_name("FILE")
+      ->envname("DEBRIEF_CONFIG");  // shown by --help; read below
+  app.allow_config_extras(CLI::config_extras_mode::error);
   add(app, "--port", port, "TCP port to listen on (0 picks a free one)")->type_name("N")->check(whole_number(0, 65535));
   add(app, "--bind", cfg.bind, "address to listen on")->type_name("ADDRESS");
   add(app, "--db", cfg.db, "SQLite database file (its folder is created)")->type_name("PATH");
@@ -211,7 +223,21 @@ std::variant<config, show_help, bad_arguments> parse_arguments(int argc, const c
       ->group(data_group);
 
   try {
-    app.parse(argc, argv);
+    // CLI11 reads the config file before any variable, its own included, so
+    // DEBRIEF_CONFIG becomes a --config argument unless one is given.
+    std::vector<const char*> args(argv, argv + argc);
+    const char* config_from_env = std::getenv("DEBRIEF_CONFIG");
+    const bool config_given = std::any_of(args.begin(), args.end(), [](const char* a) {
+      return std::string_view(a) == "--config" || std::string_view(a).starts_with("--config=");
+    });
+    if (config_from_env != nullptr && *config_from_env != '\0' && !config_given) {
+      args.push_back("--config");
+      args.push_back(config_from_env);
+    }
+    app.parse(static_cast<int>(args.size()), args.data());
+  } catch (const CLI::ConfigError& e) {
+    // CLI11 says "INI was not able to parse NAME" of a name it has no option for.
+    return bad_arguments{"--config: " + std::string(e.what()) + " (not an option of the server; see --help)"};
   } catch (const CLI::CallForHelp&) {
     return show_help{app.help()};
   } catch (const CLI::ParseError& e) {

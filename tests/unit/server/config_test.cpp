@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 #include <tuple>
@@ -145,6 +148,61 @@ TEST(Config, ACodePrefixIsOneCharacterOfTheCodeAlphabet) {
               std::string::npos)
         << bad << ": " << refusal({"--code-prefix", bad});
   }
+}
+
+// A config file for one test, removed after it.
+class config_file {
+ public:
+  explicit config_file(const std::string& text)
+      : path_(std::filesystem::temp_directory_path() /
+              ("debrief-config-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++) + ".toml")) {
+    std::ofstream(path_) << text;
+  }
+  ~config_file() { std::filesystem::remove(path_); }
+  config_file(const config_file&) = delete;
+  config_file& operator=(const config_file&) = delete;
+  const char* path() const { return path_.c_str(); }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+TEST(Config, OptionsCanComeFromAConfigFile) {
+  const config_file file(
+      "# the district's settings\n"
+      "port = 9100\n"
+      "allow-origin = [\"https://a.example\", \"https://b.example\"]\n"
+      "retention-days = 30\n"
+      "log-format = \"logfmt\"\n");
+  const auto cfg = parsed({"--config", file.path()});
+  EXPECT_EQ(cfg.port, 9100);
+  EXPECT_EQ(cfg.allowed_origins, (std::vector<std::string>{"https://a.example", "https://b.example"}));
+  EXPECT_EQ(cfg.retention_days, 30);
+  EXPECT_EQ(cfg.log_format, "logfmt");
+  {
+    const scoped_env named("DEBRIEF_CONFIG", file.path());
+    EXPECT_EQ(parsed({}).port, 9100);
+  }
+}
+
+TEST(Config, TheCommandLineBeatsTheFileAndTheFileBeatsTheEnvironment) {
+  const config_file file("port = 9100\nthreads = 2\n");
+  const scoped_env port("DEBRIEF_PORT", "9200");
+  const scoped_env threads("DEBRIEF_THREADS", "3");
+  const auto cfg = parsed({"--config", file.path(), "--port", "9300"});
+  EXPECT_EQ(cfg.port, 9300);
+  EXPECT_EQ(cfg.threads, 2);
+}
+
+TEST(Config, ABadConfigFileIsRefusedWithWhatIsWrong) {
+  EXPECT_NE(refusal({"--config", "/nonexistent/debrief.toml"}).find("/nonexistent/debrief.toml"), std::string::npos)
+      << refusal({"--config", "/nonexistent/debrief.toml"});
+  const config_file typo("prot = 9100\n");
+  EXPECT_NE(refusal({"--config", typo.path()}).find("prot"), std::string::npos) << refusal({"--config", typo.path()});
+  const config_file range("threads = 100\n");
+  EXPECT_NE(refusal({"--config", range.path()}).find("--threads: needs a number from 1 to 64"), std::string::npos)
+      << refusal({"--config", range.path()});
 }
 
 }  // namespace
