@@ -1,5 +1,5 @@
 #pragma once
-// What a room needs of a client connection; implemented by websocket_session.
+// What a room needs of a client connection; implemented by websocket_connection.
 
 #include <chrono>
 #include <memory>

@@ -52,7 +52,7 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
       // the ack until the client's delayed ACK (up to 40 ms).
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
-      std::make_shared<http_session>(std::move(socket), hub_, options_, std::move(place))->run();
+      std::make_shared<http_connection>(std::move(socket), hub_, options_, std::move(place))->run();
     } else {
       metrics::get().refused(limit_hit::connections_full);
       note_full();

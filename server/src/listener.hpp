@@ -1,11 +1,11 @@
 #pragma once
-// Accepts TCP connections and gives each its own strand and http_session.
+// Accepts TCP connections and gives each its own strand and http_connection.
 
 #include <chrono>
 #include <memory>
 
 #include "beast.hpp"
-#include "http_session.hpp"
+#include "http_connection.hpp"
 
 namespace debrief::server {
 

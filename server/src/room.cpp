@@ -12,7 +12,7 @@
 #include "log.hpp"
 #include "metrics.hpp"
 #include "secrets.hpp"
-#include "websocket_session.hpp"  // the bounds of a connection's queue
+#include "websocket_connection.hpp"  // the bounds of a connection's queue
 
 namespace debrief::server {
 

@@ -43,14 +43,14 @@ struct websocket_timeouts {
 // websocket_timeouts::join: the client reconnects when its person acts.
 inline constexpr unsigned short lobby_watch_ended = 4000;
 
-class websocket_session : public connection, public std::enable_shared_from_this<websocket_session> {
+class websocket_connection : public connection, public std::enable_shared_from_this<websocket_connection> {
  public:
   // `client`: where the upgrade request came from (see client_address).
   // `places`: what this connection holds in the server's connection counts,
   // given back when it is gone.
-  websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client, websocket_timeouts timeouts,
-                    std::vector<std::shared_ptr<void>> places);
-  ~websocket_session() override;
+  websocket_connection(tcp::socket&& socket, hub& rooms, const net::ip::address& client, websocket_timeouts timeouts,
+                       std::vector<std::shared_ptr<void>> places);
+  ~websocket_connection() override;
 
   void run(http::request<http::string_body> upgrade);
 

@@ -12,7 +12,7 @@
 #include "connection_count.hpp"
 #include "export_request.hpp"
 #include "metrics.hpp"
-#include "websocket_session.hpp"
+#include "websocket_connection.hpp"
 
 namespace debrief::server {
 
@@ -37,10 +37,10 @@ struct http_options {
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;
 
-class http_session : public std::enable_shared_from_this<http_session> {
+class http_connection : public std::enable_shared_from_this<http_connection> {
  public:
   // `place`: the socket's place in options.connections, held while it is open.
-  http_session(tcp::socket&& socket, hub& rooms, const http_options& options, connection_count::place place);
+  http_connection(tcp::socket&& socket, hub& rooms, const http_options& options, connection_count::place place);
   void run();
 
  private:

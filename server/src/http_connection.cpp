@@ -1,4 +1,4 @@
-#include "http_session.hpp"
+#include "http_connection.hpp"
 
 #include <boost/url/parse.hpp>
 #include <chrono>
@@ -12,7 +12,7 @@
 #include "hub.hpp"
 #include "room.hpp"
 #include "static_files.hpp"
-#include "websocket_session.hpp"
+#include "websocket_connection.hpp"
 
 namespace debrief::server {
 
@@ -103,24 +103,26 @@ nlohmann::json templates_json() {
 
 }  // namespace
 
-http_session::http_session(tcp::socket&& socket, hub& rooms, const http_options& options, connection_count::place place)
+http_connection::http_connection(tcp::socket&& socket, hub& rooms, const http_options& options,
+                                 connection_count::place place)
     : stream_(std::move(socket)), hub_(rooms), options_(options), place_(std::move(place)) {
   beast::error_code ec;
   peer_ = stream_.socket().remote_endpoint(ec).address();
 }
 
-void http_session::run() {
-  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&http_session::read_next, shared_from_this()));
+void http_connection::run() {
+  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&http_connection::read_next, shared_from_this()));
 }
 
-void http_session::read_next() {
+void http_connection::read_next() {
   parser_.emplace();
   parser_->body_limit(max_http_body_bytes);
   stream_.expires_after(std::chrono::seconds(30));
-  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
+  http::async_read(stream_, buffer_, *parser_,
+                   beast::bind_front_handler(&http_connection::on_read, shared_from_this()));
 }
 
-void http_session::on_read(beast::error_code ec, std::size_t) {
+void http_connection::on_read(beast::error_code ec, std::size_t) {
   if (ec == http::error::end_of_stream) {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     return;
@@ -155,15 +157,15 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
                     " connections; close some and try again."}));
     }
     stream_.expires_never();  // the WebSocket has timeouts of its own
-    std::make_shared<websocket_session>(stream_.release_socket(), hub_, client_, options_.timeouts,
-                                        std::vector{std::move(place_), std::move(websocket_place)})
+    std::make_shared<websocket_connection>(stream_.release_socket(), hub_, client_, options_.timeouts,
+                                           std::vector{std::move(place_), std::move(websocket_place)})
         ->run(std::move(req));
     return;
   }
   handle(parser_->release());
 }
 
-void http_session::handle(request req) {
+void http_connection::handle(request req) {
   const auto target = urls::parse_origin_form(req.target());
   if (!target) {
     return respond(error_response(req, {protocol::error_code::invalid,
@@ -216,7 +218,7 @@ void http_session::handle(request req) {
   respond(file_response(req, options_.static_root, *target));
 }
 
-void http_session::serve_metrics(const request& req) {
+void http_connection::serve_metrics(const request& req) {
   const bool open_here = options_.metrics_only;
   if (!open_here && options_.metrics_token.empty()) {
     // Exactly what any other unknown path answers: nothing to find here.
@@ -244,7 +246,7 @@ void http_session::serve_metrics(const request& req) {
   respond(std::move(res));
 }
 
-void http_session::create_session(request req) {
+void http_connection::create_session(request req) {
   const auto body = nlohmann::json::parse(req.body(), nullptr, false);
   if (body.is_discarded() || !body.is_object()) {
     return respond(error_response(req, {protocol::error_code::invalid, "Send a JSON object."}));
@@ -293,7 +295,7 @@ void http_session::create_session(request req) {
   });
 }
 
-void http_session::export_session(request req, std::string code, export_request wanted) {
+void http_connection::export_session(request req, std::string code, export_request wanted) {
   // The key travels in a header, never in the URL, so it stays out of logs.
   const auto auth = std::string(req[http::field::authorization]);
   if (!auth.starts_with("Bearer ")) {
@@ -312,8 +314,8 @@ void http_session::export_session(request req, std::string code, export_request 
   });
 }
 
-void http_session::export_from(std::shared_ptr<room> room, std::shared_ptr<request> shared_req, export_request wanted,
-                               std::string key, const std::string& code) {
+void http_connection::export_from(std::shared_ptr<room> room, std::shared_ptr<request> shared_req,
+                                  export_request wanted, std::string key, const std::string& code) {
   const auto format = wanted.format;
   room->export_as(format, std::move(wanted.zone), std::move(key),
                   [self = shared_from_this(), shared_req, format, code](export_result r) {
@@ -338,7 +340,7 @@ void http_session::export_from(std::shared_ptr<room> room, std::shared_ptr<reque
                   });
 }
 
-void http_session::delete_session(request req, std::string code) {
+void http_connection::delete_session(request req, std::string code) {
   const auto auth = std::string(req[http::field::authorization]);
   auto shared_req = std::make_shared<request>(std::move(req));
   hub_.open(code, [self = shared_from_this(), shared_req, auth, code](open_result r) {
@@ -353,8 +355,8 @@ void http_session::delete_session(request req, std::string code) {
   });
 }
 
-void http_session::erase_room(const std::shared_ptr<room>& room, const std::shared_ptr<request>& shared_req,
-                              std::string key, const std::string& code) {
+void http_connection::erase_room(const std::shared_ptr<room>& room, const std::shared_ptr<request>& shared_req,
+                                 std::string key, const std::string& code) {
   room->erase(std::move(key), [self = shared_from_this(), shared_req, code](std::optional<protocol::rejection> why) {
     net::post(self->stream_.get_executor(), [self, shared_req, code, why] {
       if (why) return self->respond(error_response(*shared_req, *why));
@@ -364,13 +366,13 @@ void http_session::erase_room(const std::shared_ptr<room>& room, const std::shar
   });
 }
 
-void http_session::respond(http::message_generator response) {
+void http_connection::respond(http::message_generator response) {
   const bool keep_alive = response.keep_alive();
   beast::async_write(stream_, std::move(response),
-                     beast::bind_front_handler(&http_session::on_write, shared_from_this(), keep_alive));
+                     beast::bind_front_handler(&http_connection::on_write, shared_from_this(), keep_alive));
 }
 
-void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+void http_connection::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
   if (ec) return;
   if (!keep_alive) {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -379,7 +381,7 @@ void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) 
   read_next();
 }
 
-bool http_session::origin_allowed(const request& req) const {
+bool http_connection::origin_allowed(const request& req) const {
   const auto origin = req[http::field::origin];
   if (origin.empty()) return true;  // not a browser: nothing for CSRF to ride on
   const auto host = req[http::field::host];

@@ -1,4 +1,4 @@
-#include "websocket_session.hpp"
+#include "websocket_connection.hpp"
 
 #include "clock.hpp"
 #include "debrief/protocol/limits.hpp"
@@ -17,8 +17,8 @@ nlohmann::json before_hello(const std::string& id) {
 
 }  // namespace
 
-websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net::ip::address& client,
-                                     websocket_timeouts timeouts, std::vector<std::shared_ptr<void>> places)
+websocket_connection::websocket_connection(tcp::socket&& socket, hub& rooms, const net::ip::address& client,
+                                           websocket_timeouts timeouts, std::vector<std::shared_ptr<void>> places)
     : ws_(std::move(socket)),
       hub_(rooms),
       bucket_(rooms.unjoined_bucket(client)),
@@ -26,11 +26,11 @@ websocket_session::websocket_session(tcp::socket&& socket, hub& rooms, const net
       deadline_(ws_.get_executor()),
       places_(std::move(places)) {}
 
-websocket_session::~websocket_session() {
+websocket_connection::~websocket_connection() {
   if (room_) room_->detach(this);
 }
 
-void websocket_session::run(http::request<http::string_body> upgrade) {
+void websocket_connection::run(http::request<http::string_body> upgrade) {
   // Beast pings a connection silent for half the idle time and drops it when
   // the whole has passed: a vanished participant shows offline that soon.
   auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
@@ -42,36 +42,36 @@ void websocket_session::run(http::request<http::string_body> upgrade) {
   // never reads the 1009. The session counts instead (read_next), and the
   // close's own timeout bounds how long an oversize message is drained.
   ws_.read_message_max(0);
-  ws_.async_accept(upgrade, beast::bind_front_handler(&websocket_session::on_accept, shared_from_this()));
+  ws_.async_accept(upgrade, beast::bind_front_handler(&websocket_connection::on_accept, shared_from_this()));
 }
 
-void websocket_session::on_accept(beast::error_code ec) {
+void websocket_connection::on_accept(beast::error_code ec) {
   if (ec) return;
   // A socket that never says hello would otherwise be held for ever,
   // answering pings: enough of them exhaust the server's descriptors.
   deadline_.expires_after(timeouts_.hello);
-  deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_hello_deadline, shared_from_this()));
+  deadline_.async_wait(beast::bind_front_handler(&websocket_connection::on_hello_deadline, shared_from_this()));
   read_next();
 }
 
-void websocket_session::on_hello_deadline(beast::error_code ec) {
+void websocket_connection::on_hello_deadline(beast::error_code ec) {
   if (ec || room_ || closing_ || close_when_drained_) return;  // cancelled, or hello came
   begin_close(static_cast<unsigned short>(websocket::close_code::policy_error), "no hello in time");
 }
 
-void websocket_session::on_join_deadline(beast::error_code ec) {
+void websocket_connection::on_join_deadline(beast::error_code ec) {
   if (ec || joined_ || closing_ || close_when_drained_) return;  // cancelled, or joined
   begin_close(lobby_watch_ended, "no join in time");
 }
 
-void websocket_session::read_next() {
+void websocket_connection::read_next() {
   // A piece at a time, never past the limit by more than one byte: a message
   // that reaches it is refused (refuse_oversize) without being held whole.
   ws_.async_read_some(buffer_, max_message_bytes + 1 - buffer_.size(),
-                      beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
+                      beast::bind_front_handler(&websocket_connection::on_read, shared_from_this()));
 }
 
-void websocket_session::on_read(beast::error_code ec, std::size_t) {
+void websocket_connection::on_read(beast::error_code ec, std::size_t) {
   if (ec) {  // closed, timed out, or not WebSocket
     deadline_.cancel();
     return leave_room();
@@ -90,7 +90,7 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   if (!closing_ && !opening_) read_next();
 }
 
-void websocket_session::opened(open_result r, protocol::hello hello) {
+void websocket_connection::opened(open_result r, protocol::hello hello) {
   opening_ = false;
   if (r.r) {
     room_ = std::move(r.r);
@@ -105,7 +105,7 @@ void websocket_session::opened(open_result r, protocol::hello hello) {
   if (!closing_) read_next();
 }
 
-void websocket_session::leave_room() {
+void websocket_connection::leave_room() {
   // Now, not at destruction: pending writes may keep this object alive a
   // while longer.
   if (room_) {
@@ -114,7 +114,7 @@ void websocket_session::leave_room() {
   }
 }
 
-void websocket_session::refuse_oversize() {
+void websocket_connection::refuse_oversize() {
   leave_room();
   buffer_ = {};
   if (closing_) return;
@@ -128,7 +128,7 @@ void websocket_session::refuse_oversize() {
   begin_close(static_cast<unsigned short>(websocket::close_code::too_big), "message too big");
 }
 
-void websocket_session::handle(const std::string& text) {
+void websocket_connection::handle(const std::string& text) {
   using protocol::error_code;
   if (!bucket_->take()) {
     metrics::get().refused(joined_ ? limit_hit::participant_messages : limit_hit::unjoined_messages);
@@ -176,7 +176,7 @@ void websocket_session::handle(const std::string& text) {
     // A lobby is cheap to watch but not free: an abandoned join page lets
     // go of its socket after a while (the room's use_rate_bucket says joined).
     deadline_.expires_after(timeouts_.join);
-    deadline_.async_wait(beast::bind_front_handler(&websocket_session::on_join_deadline, shared_from_this()));
+    deadline_.async_wait(beast::bind_front_handler(&websocket_connection::on_join_deadline, shared_from_this()));
     const auto code = hello->session;  // before the hello moves into the callback
     hub_.open(code, [self = shared_from_this(), hello = std::move(*hello)](open_result r) mutable {
       net::post(self->ws_.get_executor(), [self, r = std::move(r), hello = std::move(hello)]() mutable {
@@ -190,21 +190,21 @@ void websocket_session::handle(const std::string& text) {
   room_->submit(this, std::move(command));
 }
 
-void websocket_session::send_json(const nlohmann::json& message) { enqueue(make_text(message.dump())); }
+void websocket_connection::send_json(const nlohmann::json& message) { enqueue(make_text(message.dump())); }
 
-void websocket_session::send(shared_text message) {
+void websocket_connection::send(shared_text message) {
   net::post(ws_.get_executor(),
             [self = shared_from_this(), message = std::move(message)]() mutable { self->enqueue(std::move(message)); });
 }
 
-void websocket_session::send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) {
+void websocket_connection::send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) {
   net::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages), committed]() mutable {
     for (auto& m : messages) self->enqueue(std::move(m));
     metrics::get().delivered(std::chrono::steady_clock::now() - committed);
   });
 }
 
-void websocket_session::enqueue(shared_text message) {
+void websocket_connection::enqueue(shared_text message) {
   if (closing_) return;
   // Only the backlog counts, so one message larger than the limit (the
   // snapshot of a very full session) still goes out to a client that keeps up.
@@ -224,7 +224,7 @@ void websocket_session::enqueue(shared_text message) {
   if (!writing_) write_next();
 }
 
-void websocket_session::write_next() {
+void websocket_connection::write_next() {
   if (queue_.empty()) {
     if (close_when_drained_) {
       auto [code, reason] = std::move(*close_when_drained_);
@@ -236,10 +236,10 @@ void websocket_session::write_next() {
   writing_ = true;
   ws_.text(true);
   ws_.async_write(net::buffer(*queue_.front()),
-                  beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+                  beast::bind_front_handler(&websocket_connection::on_write, shared_from_this()));
 }
 
-void websocket_session::on_write(beast::error_code ec, std::size_t) {
+void websocket_connection::on_write(beast::error_code ec, std::size_t) {
   writing_ = false;
   // After an overflow the queue was emptied while this write was in flight
   // (it may still have succeeded): nothing more goes out.
@@ -251,7 +251,7 @@ void websocket_session::on_write(beast::error_code ec, std::size_t) {
   write_next();
 }
 
-void websocket_session::close_after_send(unsigned short code, std::string reason) {
+void websocket_connection::close_after_send(unsigned short code, std::string reason) {
   net::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
     if (self->closing_ || self->close_when_drained_) return;
     self->close_when_drained_.emplace(code, std::move(reason));
@@ -259,7 +259,7 @@ void websocket_session::close_after_send(unsigned short code, std::string reason
   });
 }
 
-void websocket_session::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
+void websocket_connection::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
   // On this connection's strand, which reads bucket_ for every message.
   net::post(ws_.get_executor(), [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
     self->bucket_ = std::move(bucket);
@@ -269,7 +269,7 @@ void websocket_session::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
   });
 }
 
-void websocket_session::begin_close(unsigned short code, std::string reason) {
+void websocket_connection::begin_close(unsigned short code, std::string reason) {
   closing_ = true;
   websocket::close_reason why(static_cast<websocket::close_code>(code), reason);
   ws_.async_close(why, [self = shared_from_this()](beast::error_code) {});
