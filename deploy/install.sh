@@ -38,6 +38,15 @@ if [ ! -e /etc/default/debrief ]; then
 #DEBRIEF_BIND=127.0.0.1
 #DEBRIEF_TRUSTED_PROXY=127.0.0.1
 #DEBRIEF_CODE_PREFIX=A
+# Ended sessions are deleted completely this many days after they end (0: never).
+#DEBRIEF_RETENTION_DAYS=180
+# A checked backup every day, the newest 7 kept.
+#DEBRIEF_BACKUP_DIR=/var/lib/debrief/backups
+#DEBRIEF_BACKUP_EVERY=1440
+#DEBRIEF_BACKUP_KEEP=7
+# Prometheus metrics for a scraper on this machine only.
+#DEBRIEF_METRICS_BIND=127.0.0.1:9090
+#DEBRIEF_LOG_FORMAT=json
 CONF
   chmod 0644 /etc/default/debrief
 fi
