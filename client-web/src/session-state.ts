@@ -24,7 +24,7 @@ export function isPrivateNow(phase: Phase | undefined, revealed: string[]): bool
 /** A phase's timer before it is started, as the server makes it (state.cpp's idle_timer_for). */
 export function idleTimer(minutes: number): Timer {
   const ms = minutes * 60_000;
-  return { status: 'idle', duration_ms: ms, remaining_ms: ms, ends_at: 0, used_ms: 0, since: 0 };
+  return { status: 'idle', duration_ms: ms, remaining_ms: ms, ends_at: 0, used_ms: 0, since: 0, zero_used_ms: 0 };
 }
 
 const array = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);

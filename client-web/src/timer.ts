@@ -40,10 +40,17 @@ export function usedMs(timer: Timer | undefined, serverNow: number): number {
   return usedAt(timer, serverNow);
 }
 
-/** Time past the timer's length (planned plus added) once it has run out; 0 before. */
+/**
+ * Time past zero once the timer has run out; 0 before. An expired timer counts
+ * the phase's used time beyond the moment it ran out (zero_used_ms), so time
+ * used before a reset is not counted again. Servers before that field sent
+ * none: there it is the used time past the planned length.
+ */
 export function overtimeMs(timer: Timer, serverNow: number): number {
-  if (timer.status !== 'expired' && !(timer.status === 'running' && timer.ends_at <= serverNow)) return 0;
-  return Math.max(0, usedMs(timer, serverNow) - timer.duration_ms);
+  // Past the deadline, before the server's timer_expired has arrived.
+  if (timer.status === 'running') return Math.max(0, serverNow - timer.ends_at);
+  if (timer.status !== 'expired') return 0;
+  return Math.max(0, usedMs(timer, serverNow) - (timer.zero_used_ms || timer.duration_ms));
 }
 
 /** The clock keeps counting while a timer runs and while the current phase is past its time. */

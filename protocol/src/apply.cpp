@@ -230,8 +230,9 @@ outcome handle(const session_state& s, const cmd::expire_timer&, const sender&, 
     return reject(error_code::conflict, "The timer has not run out.");
   }
   // Past zero the phase keeps counting its used time, from the moment it ran out.
-  const timer_state expired{timer_status::expired, s.timer.duration_ms, 0, 0, s.timer.used_at(s.timer.ends_at),
-                            s.timer.ends_at};
+  const auto used_at_zero = s.timer.used_at(s.timer.ends_at);
+  const timer_state expired{timer_status::expired, s.timer.duration_ms, 0,           0,
+                            used_at_zero,          s.timer.ends_at,     used_at_zero};
   std::vector<event> events{evt::timer_expired{expired}};
   // Nothing moves on by itself unless the template asks for it.
   const auto* phase = s.current_phase();

@@ -177,6 +177,7 @@ export interface Timer {
   ends_at: number;
   used_ms: number;
   since: number;
+  zero_used_ms: number;
 }
 
 export interface Entry {

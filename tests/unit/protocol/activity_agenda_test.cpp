@@ -351,9 +351,9 @@ TEST(ActivitySetDone, OnlyWhileTheSessionIsLive) {
 TEST(ActivityExpireTimer, WithoutAutoAdvanceOnlyTheTimerExpires) {
   const auto s = given(in_phase(talk), cmd::timer_start{}, maya, t0);
 
-  EXPECT_THAT(
-      when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute),
-      Gives(events{evt::timer_expired{{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute}}}));
+  EXPECT_THAT(when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute),
+              Gives(events{evt::timer_expired{
+                  {timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute, 10 * minute}}}));
 }
 
 TEST(ActivityExpireTimer, WithAutoAdvanceTheNextPhaseFollows) {
@@ -365,8 +365,8 @@ TEST(ActivityExpireTimer, WithAutoAdvanceTheNextPhaseFollows) {
   const auto out = when(s, cmd::expire_timer{}, nobody, t0 + 10 * minute + 3);
 
   // Expired counting from its deadline; saved as it is left, 3 ms later, no longer counting.
-  const timer_state expired{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute};
-  const timer_state left{timer_status::expired, 10 * minute, 0, 0, 10 * minute + 3, 0};
+  const timer_state expired{timer_status::expired, 10 * minute, 0, 0, 10 * minute, t0 + 10 * minute, 10 * minute};
+  const timer_state left{timer_status::expired, 10 * minute, 0, 0, 10 * minute + 3, 0, 10 * minute};
   EXPECT_THAT(out, Gives(events{evt::timer_expired{expired}, evt::phase_timer_saved{s.tmpl.phases[talk].id, left},
                                 evt::phase_changed{chart, idle(6)}}));
   const auto after = replay(std::get<events>(out.value), s);
@@ -380,9 +380,9 @@ TEST(ActivityExpireTimer, AutoAdvanceStopsAtTheLastPhase) {
   s.tmpl.phases[reflecting].auto_advance = true;
   s = given(s, cmd::timer_start{}, maya, t0);
 
-  EXPECT_THAT(
-      when(s, cmd::expire_timer{}, nobody, t0 + 4 * minute),
-      Gives(events{evt::timer_expired{{timer_status::expired, 4 * minute, 0, 0, 4 * minute, t0 + 4 * minute}}}));
+  EXPECT_THAT(when(s, cmd::expire_timer{}, nobody, t0 + 4 * minute),
+              Gives(events{evt::timer_expired{
+                  {timer_status::expired, 4 * minute, 0, 0, 4 * minute, t0 + 4 * minute, 4 * minute}}}));
 }
 
 TEST(ActivityExpireTimer, BeforeTheEndIsAConflict) {

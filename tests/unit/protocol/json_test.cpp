@@ -13,9 +13,9 @@ using json = nlohmann::json;
 
 const timer_state a_running_timer{timer_status::running, 600'000, 600'000,
                                   1'763'850'600'000,     120'000, 1'763'850'000'000};
-const json a_running_timer_json = {{"status", "running"},     {"duration_ms", 600'000},
-                                   {"remaining_ms", 600'000}, {"ends_at", 1'763'850'600'000},
-                                   {"used_ms", 120'000},      {"since", 1'763'850'000'000}};
+const json a_running_timer_json = {
+    {"status", "running"}, {"duration_ms", 600'000},     {"remaining_ms", 600'000}, {"ends_at", 1'763'850'600'000},
+    {"used_ms", 120'000},  {"since", 1'763'850'000'000}, {"zero_used_ms", 0}};
 
 TEST(EventJson, EachEventHasItsTypeAndDocumentedFields) {
   const participant maya{"p1", "Maya", role::facilitator, true};
@@ -86,7 +86,8 @@ TEST(StateJson, UsesTheDocumentedFieldNames) {
                                  {"remaining_ms", five_minutes},
                                  {"ends_at", 301'000},
                                  {"used_ms", 0},
-                                 {"since", 1000}}));
+                                 {"since", 1000},
+                                 {"zero_used_ms", 0}}));
   EXPECT_EQ(j.at("participants").size(), 4u);
   EXPECT_EQ(j.at("participants").at(1), (json{{"id", "p2"}, {"name", "Sam"}, {"role", "presenter"}, {"online", true}}));
   EXPECT_EQ(j.at("template"), json(small_template()));
@@ -108,7 +109,7 @@ TEST(StateJson, RoundTripsAtEveryStage) {
 }
 
 // Snapshots and events stored by a server from before used time was kept
-// have timers without used_ms and since: they load, with nothing used.
+// have timers without used_ms, since and zero_used_ms: they load, with nothing used.
 TEST(StateJson, ASnapshotStoredWithoutUsedTimeLoads) {
   auto s = given(running_timer(), cmd::next_phase{}, facilitator, 61'000);
   s = given(s, cmd::timer_start{}, facilitator, 62'000);
@@ -116,6 +117,7 @@ TEST(StateJson, ASnapshotStoredWithoutUsedTimeLoads) {
   for (auto* timer : {&old.at("timer"), &old.at("phase_timers").at("open")}) {
     timer->erase("used_ms");
     timer->erase("since");
+    timer->erase("zero_used_ms");
   }
 
   const auto loaded = json::parse(old.dump()).get<session_state>();

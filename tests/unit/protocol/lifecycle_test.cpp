@@ -126,7 +126,7 @@ TEST(EndSession, AnExpiredTimerStaysExpired) {
 
   EXPECT_THAT(apply(s, cmd::end_session{}, facilitator, 400'000),
               // The time over the plan up to the end is kept, and counts no more.
-              Gives(events{evt::session_ended{{timer_status::expired, five_minutes, 0, 0, 399'000, 0}}}));
+              Gives(events{evt::session_ended{{timer_status::expired, five_minutes, 0, 0, 399'000, 0, five_minutes}}}));
 }
 
 TEST(EndSession, EndingAnEndedSessionIsAConflict) {

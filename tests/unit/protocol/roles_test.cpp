@@ -68,7 +68,8 @@ TEST(Roles, AnyParticipantMayLeave) {
 
 TEST(Roles, TheServerExpiresTheTimerWithoutASender) {
   EXPECT_THAT(apply(running_timer(), cmd::expire_timer{}, newcomer, 301'000),
-              Gives(events{evt::timer_expired{{timer_status::expired, five_minutes, 0, 0, five_minutes, 301'000}}}));
+              Gives(events{evt::timer_expired{
+                  {timer_status::expired, five_minutes, 0, 0, five_minutes, 301'000, five_minutes}}}));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // time. running_timer() started phase 0's 5 minutes at t=1000, so it ends at
 // t=301000.
 
+#include <optional>
 #include <tuple>
 
 #include "test_support.hpp"
@@ -20,9 +21,10 @@ timer_state paused(millis duration, millis remaining, millis used) {
   return {timer_status::paused, duration, remaining, 0, used, 0};
 }
 timer_state idle(millis duration, millis used = 0) { return {timer_status::idle, duration, duration, 0, used, 0}; }
-// Past zero the phase counts on from the moment it ran out.
-timer_state expired(millis duration, millis used, millis since) {
-  return {timer_status::expired, duration, 0, 0, used, since};
+// Past zero the phase counts on from the moment it ran out, when `zero_used`
+// had been used (by default: the used time given).
+timer_state expired(millis duration, millis used, millis since, std::optional<millis> zero_used = std::nullopt) {
+  return {timer_status::expired, duration, 0, 0, used, since, zero_used.value_or(used)};
 }
 
 session_state expired_timer() { return given(running_timer(), cmd::expire_timer{}, newcomer, deadline); }
@@ -186,6 +188,30 @@ TEST(TimerReset, WorksInEveryTimerStatus) {
     EXPECT_THAT(apply(s, cmd::timer_reset{}, facilitator, 350'000),
                 Gives(events{evt::timer_reset{idle(five_minutes, used)}}));
   }
+}
+
+// Overtime is the used time past zero_used_ms: after a reset the time used
+// before it (two minutes over, here) must not count as overtime again.
+TEST(TimerReset, TheNextExpiryCountsOvertimeFromItsOwnZero) {
+  auto s = given(expired_timer(), cmd::timer_reset{}, facilitator, deadline + 120'000);
+  ASSERT_EQ(s.timer.used_ms, five_minutes + 120'000);
+  s = given(s, cmd::timer_start{}, facilitator, 500'000);
+
+  EXPECT_THAT(apply(s, cmd::expire_timer{}, newcomer, 800'000),
+              Gives(events{evt::timer_expired{expired(five_minutes, 2 * five_minutes + 120'000, 800'000)}}));
+  const auto again = given(s, cmd::expire_timer{}, newcomer, 800'000);
+  EXPECT_EQ(again.timer.used_at(800'000) - again.timer.zero_used_ms, 0);
+  EXPECT_EQ(again.timer.used_at(830'000) - again.timer.zero_used_ms, 30'000);
+}
+
+// Leaving an expired phase and coming back keeps where its zero was.
+TEST(TimerExpire, ZeroIsKeptWhenThePhaseIsLeftAndEntered) {
+  auto s = given(expired_timer(), cmd::next_phase{}, facilitator, deadline + 60'000);
+  s = given(s, cmd::go_to_phase{0}, facilitator, 900'000);
+
+  EXPECT_EQ(s.timer.status, timer_status::expired);
+  EXPECT_EQ(s.timer.zero_used_ms, five_minutes);
+  EXPECT_EQ(s.timer.used_at(910'000) - s.timer.zero_used_ms, 70'000);
 }
 
 TEST(TimerReset, UsesTheCurrentPhasesLength) {

@@ -108,6 +108,11 @@ struct timer_state {
   // Absent in events stored before used time was kept: read as 0.
   millis used_ms = 0;
   millis since = 0;
+  // The used time at which this timer ran out (0 unless expired): the time
+  // past zero is the used time beyond it. Not used_ms − duration_ms, which
+  // would count the time used before a reset again. Absent in events stored
+  // before this field: read as 0.
+  millis zero_used_ms = 0;
   bool operator==(const timer_state&) const = default;
   static constexpr auto wire_fields() {
     return std::tuple{field<"status">(&timer_state::status),
@@ -115,7 +120,8 @@ struct timer_state {
                       field<"remaining_ms">(&timer_state::remaining_ms),
                       field<"ends_at">(&timer_state::ends_at),
                       field_or_default<"used_ms">(&timer_state::used_ms),
-                      field_or_default<"since">(&timer_state::since)};
+                      field_or_default<"since">(&timer_state::since),
+                      field_or_default<"zero_used_ms">(&timer_state::zero_used_ms)};
   }
 
   millis remaining_at(millis now) const;
