@@ -1,7 +1,12 @@
 // Wire types of protocol/PROTOCOL.md, version 2. Times are server-clock
 // milliseconds since the Unix epoch.
 
-import type {
+/**
+ * Every event as a client receives it and every command a client sends, by
+ * `type`, with the forms a command carries (`NewPhase` for add_phase,
+ * `ImportLine` for transcript_import): generated from the server's structs.
+ */
+export type {
   Command,
   CommandName,
   ErrorCode,
@@ -9,37 +14,7 @@ import type {
   ImportLine,
   NewPhase,
   SessionEvent,
-  Adaptation,
-  AdaptationStatus,
-  Annotation,
-  AnnotationTag,
-  BoardItem,
-  BoardList,
-  Entry,
-  Hidden,
-  ItemStatus,
-  Participant,
-  Phase,
-  PhaseKind,
-  Proposal,
-  ProposalState,
-  Reply,
-  Role,
-  SpeakerRole,
-  Template,
-  Timer,
-  TimerStatus,
-  Transcript,
-  TranscriptLine,
-  Writers,
 } from './generated/contract';
-
-/**
- * Every event as a client receives it and every command a client sends, by
- * `type`, with the forms a command carries (`NewPhase` for add_phase,
- * `ImportLine` for transcript_import): generated from the server's structs.
- */
-export type { Command, CommandName, ErrorCode, EventName, ImportLine, NewPhase, SessionEvent };
 
 /** The session's parts as the server sends them (generated, like the unions above). */
 export type {
@@ -66,7 +41,26 @@ export type {
   Transcript,
   TranscriptLine,
   Writers,
-};
+} from './generated/contract';
+// What this file's own types are built from.
+import type {
+  Adaptation,
+  Annotation,
+  BoardItem,
+  Command,
+  CommandName,
+  Entry,
+  ErrorCode,
+  Hidden,
+  Participant,
+  PhaseKind,
+  Proposal,
+  SessionEvent,
+  Template,
+  Timer,
+  Transcript,
+  TranscriptLine,
+} from './generated/contract';
 /** A transcript line as the state holds it. */
 export type TranscriptLineWire = TranscriptLine;
 

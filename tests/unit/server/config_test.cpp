@@ -14,39 +14,12 @@
 #include <vector>
 
 #include "debrief/server/config.hpp"
+#include "parse_support.hpp"
 
 namespace debrief::server {
 namespace {
 
-// Sets an environment variable for one test.
-class scoped_env {
- public:
-  scoped_env(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-  ~scoped_env() { ::unsetenv(name_); }
-  scoped_env(const scoped_env&) = delete;
-  scoped_env& operator=(const scoped_env&) = delete;
-
- private:
-  const char* name_;
-};
-
-std::variant<config, show_help, bad_arguments> parse(std::initializer_list<const char*> flags) {
-  std::vector<const char*> argv{"debrief-server"};
-  argv.insert(argv.end(), flags);
-  return parse_arguments(static_cast<int>(argv.size()), argv.data());
-}
-
-config parsed(std::initializer_list<const char*> flags) {
-  auto result = parse(flags);
-  if (const auto* bad = std::get_if<bad_arguments>(&result)) ADD_FAILURE() << bad->message;
-  return std::get<config>(result);
-}
-
-std::string refusal(std::initializer_list<const char*> flags) {
-  auto result = parse(flags);
-  const auto* bad = std::get_if<bad_arguments>(&result);
-  return bad ? bad->message : "(accepted)";
-}
+using namespace test;
 
 TEST(Config, NoFlagsGiveTheDefaults) {
   const auto cfg = parsed({});

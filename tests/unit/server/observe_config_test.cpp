@@ -9,20 +9,12 @@
 #include <vector>
 
 #include "debrief/server/config.hpp"
+#include "parse_support.hpp"
 
 namespace debrief::server {
 namespace {
 
-std::variant<config, show_help, bad_arguments> parse(std::vector<const char*> flags) {
-  flags.insert(flags.begin(), "debrief-server");
-  return parse_arguments(static_cast<int>(flags.size()), flags.data());
-}
-
-std::string refusal(std::vector<const char*> flags) {
-  auto result = parse(std::move(flags));
-  const auto* bad = std::get_if<bad_arguments>(&result);
-  return bad ? bad->message : "(accepted)";
-}
+using namespace test;
 
 TEST(ObserveConfig, DefaultsAreJsonLogsAndNoMetrics) {
   const auto cfg = std::get<config>(parse({}));
