@@ -88,12 +88,19 @@ export interface SessionState {
   participants: Participant[];
   participants_ever_joined: number;
   template: Template;
+  /** A session of an inquiry: the day it is planned for (YYYY-MM-DD), or ''. */
+  date: string;
+  /** A session of an inquiry: its focal learners' pseudonyms. */
+  learners: string[];
+  /** What the inquiry's earlier sessions handed on to this one. */
+  carried: CarriedItem[];
   board: BoardItem[];
   proposals: Proposal[];
   entries: EntryView[];
   adaptations: Adaptation[];
   transcript: Transcript | null;
   annotations: AnnotationView[];
+  check_ins: CheckIn[];
   done: string[];
   revealed: string[];
   focus_line: string;

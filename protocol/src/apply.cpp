@@ -243,7 +243,8 @@ outcome handle(const session_state& s, const cmd::expire_timer&, const sender&, 
 }
 
 std::variant<evt::session_created, rejection> create_session(std::string session, std::string_view title,
-                                                             session_template tmpl, millis now) {
+                                                             session_template tmpl, millis now,
+                                                             inquiry_start start) {
   auto clean = text::trimmed(title);
   if (text::char_count(clean) > limits::max_title_chars) {
     return reject(error_code::too_large,
@@ -251,7 +252,8 @@ std::variant<evt::session_created, rejection> create_session(std::string session
   }
   if (text::has_control_chars(clean)) return reject(error_code::invalid, "A title must be a single line of text.");
   if (clean.empty()) clean = tmpl.name;
-  return evt::session_created{std::move(session), std::move(clean), std::move(tmpl), now};
+  return evt::session_created{std::move(session),    std::move(clean),          std::move(tmpl),        now,
+                              std::move(start.date), std::move(start.learners), std::move(start.carried)};
 }
 
 namespace {

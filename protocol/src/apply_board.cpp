@@ -30,7 +30,7 @@ outcome handle(const session_state& s, const cmd::board_add& c, const sender& fr
   if (auto r = check_text(c.text, limits::max_item_chars, "An item")) return *r;
   if (s.board.size() >= limits::max_board_items)
     return reject(error_code::too_large, "The board is full (" + std::to_string(limits::max_board_items) + " items).");
-  board_item item{next_id(s, "i"), c.list, text::trimmed(c.text), from.participant, item_status::open, {}, 1};
+  board_item item{next_id(s, "i"), c.list, text::trimmed(c.text), from.participant, item_status::open, {}, 1, {}};
   return one(evt::board_item_saved{std::move(item), -1});
 }
 
@@ -93,7 +93,7 @@ outcome handle(const session_state& s, const cmd::proposal_decide& c, const send
   }
   if (s.board.size() >= limits::max_board_items)
     return reject(error_code::too_large, "The board is full (" + std::to_string(limits::max_board_items) + " items).");
-  board_item item{next_id(s, "i"), p.list, p.text, p.author, item_status::open, {}, 1};
+  board_item item{next_id(s, "i"), p.list, p.text, p.author, item_status::open, {}, 1, {}};
   p.state = proposal_state::accepted;
   p.item = item.id;
   return std::vector<event>{evt::proposal_saved{std::move(p)}, evt::board_item_saved{std::move(item), -1}};

@@ -71,12 +71,16 @@ void to_json(nlohmann::json& j, const session_state& s) {
        {"participants", s.participants},
        {"participants_ever_joined", s.participants_ever_joined},
        {"template", s.tmpl},
+       {"date", s.date},
+       {"learners", s.learners},
+       {"carried", s.carried},
        {"board", s.board},
        {"proposals", s.proposals},
        {"entries", s.entries},
        {"adaptations", s.adaptations},
        {"transcript", s.transcript ? nlohmann::json(*s.transcript) : nlohmann::json()},
        {"annotations", s.annotations},
+       {"check_ins", s.check_ins},
        {"done", s.done},
        {"revealed", s.revealed},
        {"focus_line", s.focus_line},
@@ -94,6 +98,10 @@ void from_json(const nlohmann::json& j, session_state& s) {
   j.at("participants").get_to(s.participants);
   j.at("participants_ever_joined").get_to(s.participants_ever_joined);
   j.at("template").get_to(s.tmpl);
+  // Absent in snapshots stored before inquiries (schema 8).
+  if (j.contains("date")) j.at("date").get_to(s.date);
+  if (j.contains("learners")) j.at("learners").get_to(s.learners);
+  if (j.contains("carried")) j.at("carried").get_to(s.carried);
   j.at("board").get_to(s.board);
   j.at("proposals").get_to(s.proposals);
   j.at("entries").get_to(s.entries);
@@ -104,6 +112,7 @@ void from_json(const nlohmann::json& j, session_state& s) {
     s.transcript = j.at("transcript").get<transcript>();
   }
   j.at("annotations").get_to(s.annotations);
+  if (j.contains("check_ins")) j.at("check_ins").get_to(s.check_ins);
   j.at("done").get_to(s.done);
   j.at("revealed").get_to(s.revealed);
   j.at("focus_line").get_to(s.focus_line);

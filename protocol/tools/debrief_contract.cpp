@@ -98,6 +98,12 @@ struct ts_name<annotation_tag> : ts_named<"AnnotationTag"> {};
 template <>
 struct ts_name<speaker_role> : ts_named<"SpeakerRole"> {};
 template <>
+struct ts_name<carried_kind> : ts_named<"CarriedKind"> {};
+template <>
+struct ts_name<tried_state> : ts_named<"Tried"> {};
+template <>
+struct ts_name<check_in_decision> : ts_named<"CheckInDecision"> {};
+template <>
 struct ts_name<participant> : ts_named<"Participant"> {};
 template <>
 struct ts_name<timer_state> : ts_named<"Timer"> {};
@@ -121,6 +127,10 @@ template <>
 struct ts_name<reply> : ts_named<"Reply"> {};
 template <>
 struct ts_name<annotation> : ts_named<"Annotation"> {};
+template <>
+struct ts_name<carried_item> : ts_named<"CarriedItem"> {};
+template <>
+struct ts_name<check_in> : ts_named<"CheckIn"> {};
 template <>
 struct ts_name<cmd::new_phase> : ts_named<"NewPhase"> {};
 template <>

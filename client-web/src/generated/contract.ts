@@ -125,6 +125,7 @@ export const PHASE_KINDS = [
   'reflection',
   'discussion',
   'chart',
+  'check_in',
 ] as const;
 export type ContractPhaseKind = (typeof PHASE_KINDS)[number];
 
@@ -136,7 +137,7 @@ export interface Hidden {
   author?: string;
 }
 
-export type PhaseKind = 'opening' | 'assumptions' | 'transcript' | 'adaptations' | 'reflection' | 'discussion' | 'chart';
+export type PhaseKind = 'opening' | 'assumptions' | 'transcript' | 'adaptations' | 'reflection' | 'discussion' | 'chart' | 'check_in';
 
 export type Writers = 'everyone' | 'presenter' | 'colleagues';
 
@@ -157,6 +158,20 @@ export interface Template {
   name: string;
   description: string;
   phases: Phase[];
+}
+
+export type CarriedKind = 'adaptation' | 'question' | 'assumption';
+
+export type ItemStatus = 'open' | 'confirmed' | 'challenged';
+
+export interface CarriedItem {
+  thread: string;
+  kind: CarriedKind;
+  text: string;
+  for_whom: string;
+  check_in: string;
+  status: ItemStatus;
+  from: string;
 }
 
 export type Role = 'facilitator' | 'presenter' | 'colleague' | 'observer';
@@ -217,8 +232,6 @@ export interface Annotation {
 
 export type BoardList = 'know' | 'dont_know' | 'assumptions' | 'find_out';
 
-export type ItemStatus = 'open' | 'confirmed' | 'challenged';
-
 export interface BoardItem {
   id: string;
   list: BoardList;
@@ -227,6 +240,7 @@ export interface BoardItem {
   status: ItemStatus;
   evidence: string[];
   version: number;
+  thread: string;
 }
 
 export type ProposalState = 'pending' | 'accepted' | 'set_aside';
@@ -292,7 +306,7 @@ export interface NewPhase {
 
 /** Every event as a client receives it inside an `event` message, by `type`. */
 export type SessionEvent =
-  | { type: 'session_created'; session: string; title: string; template: Template; created_at: number; }
+  | { type: 'session_created'; session: string; title: string; template: Template; created_at: number; date: string; learners: string[]; carried: CarriedItem[]; }
   | { type: 'participant_joined'; participant: Participant; }
   | { type: 'participant_left'; participant: string; }
   | { type: 'presence_changed'; participant: string; online: boolean; }

@@ -9,7 +9,7 @@ namespace {
 using L = board_list;
 
 board_item item(std::string id, board_list list, std::string text, int version = 1) {
-  return {std::move(id), list, std::move(text), "p2", item_status::open, {}, version};
+  return {std::move(id), list, std::move(text), "p2", item_status::open, {}, version, {}};
 }
 
 // The ids of one list, top to bottom.
@@ -262,7 +262,7 @@ TEST(ActivityProposalDecide, AcceptingSavesTheProposalAndAnItemByTheProposalsAut
       when(s, cmd::proposal_decide{"q5", true}, sam),
       Gives(events{
           evt::proposal_saved{{"q5", L::find_out, "Ask about home reading", "p3", proposal_state::accepted, "i6"}},
-          evt::board_item_saved{{"i6", L::find_out, "Ask about home reading", "p3", item_status::open, {}, 1}, -1}}));
+          evt::board_item_saved{{"i6", L::find_out, "Ask about home reading", "p3", item_status::open, {}, 1, {}}, -1}}));
 }
 
 TEST(ActivityProposalDecide, AcceptedItemLandsAtTheEndOfItsList) {

@@ -16,7 +16,7 @@ TEST(CreateSession, GivesTheFirstEventOfTheLog) {
 
   ASSERT_TRUE(std::holds_alternative<evt::session_created>(created));
   EXPECT_EQ(std::get<evt::session_created>(created),
-            (evt::session_created{"K7M2Q9XP4TDA", "Grade 7 triad", small_template(), 1'763'850'000'000}));
+            (evt::session_created{"K7M2Q9XP4TDA", "Grade 7 triad", small_template(), 1'763'850'000'000, {}, {}, {}}));
 }
 
 TEST(CreateSession, ANewSessionWaitsInTheLobbyAtPhaseZeroWithItsIdleTimer) {

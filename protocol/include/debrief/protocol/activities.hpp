@@ -23,6 +23,13 @@ enum class proposal_state { invalid, pending, accepted, set_aside };
 enum class adaptation_status { invalid, suggested, accepted, declined };
 enum class annotation_tag { invalid, notice, wonder, strength, need };
 enum class speaker_role { invalid, teacher, student, other };
+// What an earlier session of the inquiry hands on (see carried_item).
+enum class carried_kind { invalid, adaptation, question, assumption };
+// A check-in: was the adaptation tried, or the question asked?
+enum class tried_state { invalid, yes, partly, not_yet };
+// A check-in's decision on the adaptation or question: carry it on as it
+// is, carry it on changed, or let it go.
+enum class check_in_decision { invalid, keep, adjust, drop };
 
 NLOHMANN_JSON_SERIALIZE_ENUM(board_list, {{board_list::invalid, nullptr},
                                           {board_list::know, "know"},
@@ -50,6 +57,18 @@ NLOHMANN_JSON_SERIALIZE_ENUM(speaker_role, {{speaker_role::invalid, nullptr},
                                             {speaker_role::teacher, "teacher"},
                                             {speaker_role::student, "student"},
                                             {speaker_role::other, "other"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(carried_kind, {{carried_kind::invalid, nullptr},
+                                            {carried_kind::adaptation, "adaptation"},
+                                            {carried_kind::question, "question"},
+                                            {carried_kind::assumption, "assumption"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(tried_state, {{tried_state::invalid, nullptr},
+                                           {tried_state::yes, "yes"},
+                                           {tried_state::partly, "partly"},
+                                           {tried_state::not_yet, "not_yet"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(check_in_decision, {{check_in_decision::invalid, nullptr},
+                                                 {check_in_decision::keep, "keep"},
+                                                 {check_in_decision::adjust, "adjust"},
+                                                 {check_in_decision::drop, "drop"}})
 
 // The structs below are stored and sent as their wire_fields() list them
 // (fields.hpp); client input never reaches them directly (wire.cpp reads
@@ -67,12 +86,15 @@ struct board_item {
   item_status status = item_status::open;
   evidence_list evidence;
   int version = 1;
+  // The assumption's identity across the inquiry's sessions when it was
+  // carried in from an earlier one (carried_item::thread); empty otherwise.
+  std::string thread;
   bool operator==(const board_item&) const = default;
   static constexpr auto wire_fields() {
     return std::tuple{field<"id">(&board_item::id),          field<"list">(&board_item::list),
                       field<"text">(&board_item::text),      field<"author">(&board_item::author),
                       field<"status">(&board_item::status),  field<"evidence">(&board_item::evidence),
-                      field<"version">(&board_item::version)};
+                      field<"version">(&board_item::version), field_or_default<"thread">(&board_item::thread)};
   }
 };
 
@@ -205,6 +227,62 @@ struct annotation {
                       field<"replies">(&annotation::replies),
                       field<"placed">(&annotation::placed),
                       field<"version">(&annotation::version)};
+  }
+};
+
+// Something decided in an earlier session of the same inquiry, brought into
+// this one when it was created: an accepted adaptation still being tried, a
+// follow-up question still to ask, an assumption still open or challenged.
+// `thread` names the same adaptation (question, assumption) in every session
+// of the inquiry: "<position>.<id>" of the session and item it began in (a
+// question: "<position>.<adaptation id>.q<n>", n from 1), kept as it is
+// carried on. It never holds a session code.
+struct carried_item {
+  std::string thread;
+  carried_kind kind = carried_kind::invalid;
+  std::string text;      // the change (as last adjusted), the question, the assumption
+  std::string for_whom;  // adaptations and questions: a pseudonym, or "all learners"
+  std::string check_in;  // adaptations: YYYY-MM-DD, or empty
+  item_status status = item_status::open;  // assumptions: as they were left
+  std::string from;                        // YYYY-MM-DD of the session that last decided it
+  bool operator==(const carried_item&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"thread">(&carried_item::thread),     field<"kind">(&carried_item::kind),
+                      field<"text">(&carried_item::text),         field<"for_whom">(&carried_item::for_whom),
+                      field<"check_in">(&carried_item::check_in), field<"status">(&carried_item::status),
+                      field<"from">(&carried_item::from)};
+  }
+};
+
+// The presenter's check-in on one carried adaptation or question (one per
+// thread per session, edited in place): tried (asked) or not, what happened
+// (what the learner said), the evidence, and whether it goes on as it is,
+// changed, or not at all.
+struct check_in {
+  std::string id;
+  std::string thread;  // the carried_item it checks in on
+  std::string phase;   // the check-in phase it was written in
+  tried_state tried = tried_state::invalid;
+  std::string happened;
+  evidence_list evidence;  // "line:", "annotation:", "item:" of this session
+  std::string note;        // evidence in the presenter's words, when no line says it
+  check_in_decision decision = check_in_decision::invalid;
+  std::string adjusted;  // the changed adaptation or question, when decision is adjust
+  std::string author;
+  int version = 1;
+  bool operator==(const check_in&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&check_in::id),
+                      field<"thread">(&check_in::thread),
+                      field<"phase">(&check_in::phase),
+                      field<"tried">(&check_in::tried),
+                      field<"happened">(&check_in::happened),
+                      field<"evidence">(&check_in::evidence),
+                      field<"note">(&check_in::note),
+                      field<"decision">(&check_in::decision),
+                      field<"adjusted">(&check_in::adjusted),
+                      field<"author">(&check_in::author),
+                      field<"version">(&check_in::version)};
   }
 };
 

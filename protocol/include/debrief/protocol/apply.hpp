@@ -21,9 +21,19 @@ outcome apply(const session_state& state, const command& c, const sender& from, 
 // Folds one event into the state.
 session_state evolve(session_state state, const event& e);
 
+// What a session of an inquiry starts with (state.hpp, inquiry.hpp); all
+// empty for any other session.
+struct inquiry_start {
+  std::string date;                   // YYYY-MM-DD, or empty
+  std::vector<std::string> learners;  // the focal learners' pseudonyms
+  std::vector<carried_item> carried;  // carry_forward() of its earlier sessions
+};
+
 // A fresh session: the first event of every session's log, or why the title
-// is refused. An empty title takes the template's name.
+// (or the date, or a learner's pseudonym) is refused. An empty title takes
+// the template's name.
 std::variant<evt::session_created, rejection> create_session(std::string session, std::string_view title,
-                                                             session_template tmpl, millis now);
+                                                             session_template tmpl, millis now,
+                                                             inquiry_start start = {});
 
 }  // namespace debrief::protocol

@@ -26,10 +26,20 @@ struct session_created {
   std::string title;
   session_template tmpl;
   millis created_at = 0;
+  // A session of an inquiry (state.hpp): its day, its focal learners, and
+  // what its earlier sessions hand on. Empty for any other session.
+  std::string date;
+  std::vector<std::string> learners;
+  std::vector<carried_item> carried;
   bool operator==(const session_created&) const = default;
   static constexpr auto wire_fields() {
-    return std::tuple{field<"session">(&session_created::session), field<"title">(&session_created::title),
-                      field<"template">(&session_created::tmpl), field<"created_at">(&session_created::created_at)};
+    return std::tuple{field<"session">(&session_created::session),
+                      field<"title">(&session_created::title),
+                      field<"template">(&session_created::tmpl),
+                      field<"created_at">(&session_created::created_at),
+                      field_or_default<"date">(&session_created::date),
+                      field_or_default<"learners">(&session_created::learners),
+                      field_or_default<"carried">(&session_created::carried)};
   }
 };
 struct participant_joined {

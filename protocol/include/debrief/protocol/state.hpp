@@ -19,7 +19,17 @@ namespace debrief::protocol {
 
 enum class role { invalid, facilitator, presenter, colleague, observer };
 
-enum class phase_kind { invalid, opening, assumptions, transcript, adaptations, reflection, discussion, chart };
+enum class phase_kind {
+  invalid,
+  opening,
+  assumptions,
+  transcript,
+  adaptations,
+  reflection,
+  discussion,
+  chart,
+  check_in
+};
 
 enum class session_status { invalid, lobby, live, ended };
 
@@ -41,7 +51,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(phase_kind, {{phase_kind::invalid, nullptr},
                                           {phase_kind::adaptations, "adaptations"},
                                           {phase_kind::reflection, "reflection"},
                                           {phase_kind::discussion, "discussion"},
-                                          {phase_kind::chart, "chart"}})
+                                          {phase_kind::chart, "chart"},
+                                          {phase_kind::check_in, "check_in"}})
 
 NLOHMANN_JSON_SERIALIZE_ENUM(session_status, {{session_status::invalid, nullptr},
                                               {session_status::lobby, "lobby"},
@@ -148,6 +159,12 @@ struct session_state {
   std::string title;
   millis created_at = 0;
   session_template tmpl;
+  // A session of an inquiry (a presenter's partnership with a few focal
+  // learners across the year) may be planned for a day, and starts from
+  // what the inquiry's earlier sessions left open. Empty otherwise.
+  std::string date;                   // YYYY-MM-DD, or empty
+  std::vector<std::string> learners;  // the focal learners' pseudonyms
+  std::vector<carried_item> carried;
   session_status status = session_status::invalid;
   int phase = 0;
   timer_state timer;
@@ -160,6 +177,7 @@ struct session_state {
   std::vector<protocol::adaptation> adaptations;
   std::optional<protocol::transcript> transcript;
   std::vector<protocol::annotation> annotations;
+  std::vector<protocol::check_in> check_ins;
   std::vector<std::string> done;                    // participants done with the current phase
   std::vector<std::string> revealed;                // ids of private phases revealed so far
   std::string focus_line;                           // the line everyone is brought to
