@@ -62,7 +62,8 @@ int main(int argc, char** argv) {
   const std::string dir = argv[1];
 
   std::string tiles;
-  for (int i = 0; i < 4; ++i) tiles += "Fraction tiles, then pairs; Élodie’s “halves” \\ wholes — 分数 🧩 ";
+  for (int i = 0; i < 4; ++i)
+    tiles += "Fraction tiles, then pairs; Élodie’s “halves” \\ wholes — 分数 🧩 ";
   const std::string tiles_changed = tiles + "\nand she explains them, in her words; to a partner";
   const std::vector<std::string> questions = {"Did she use them; how, how often?\nWhat did she build \\ draw?",
                                               "Which 分数 did she name first, and why?"};
