@@ -12,6 +12,7 @@
 
 #include "debrief/protocol/inquiry.hpp"
 #include "inquiry_support.hpp"
+#include "tzif_bytes.hpp"
 
 namespace debrief::protocol::inquiry_testing {
 namespace {
@@ -309,6 +310,20 @@ TEST(InquiryRecord, WhatPeopleWroteIsEscaped) {
   const auto md = export_markdown(info, sessions, exported_at);
   EXPECT_THAT(md, HasSubstr("# Fractions \\<i\\>&\\</i\\> more"));
   EXPECT_THAT(md, HasSubstr("“\\<script\\>alert(1)\\</script\\> \\*bold\\* & \\# more”"));
+}
+
+TEST(InquiryRecord, StatesTimesAndDaysInTheChosenZone) {
+  // Created 23:30 UTC on 22 Nov without a planned date: already the 23rd in Paris.
+  auto undated = session_on("", fall + 70 * 60'000);
+  undated.adaptations = {accepted("a1", "Tiles", "Student A")};
+  const auto paris = *parse_tzif("Europe/Paris", testing::paris_bytes());
+  const auto j = export_json(the_inquiry(), {{1, undated}}, exported_at, paris);
+  EXPECT_EQ(j["time_zone"], "Europe/Paris");
+  EXPECT_EQ(j["created"]["text"], "22 Nov 2025, 23:20 CET");
+  EXPECT_EQ(j["sessions"][0]["day"], "2025-11-23");
+  EXPECT_EQ(j["adaptations"][0]["steps"][0]["day"], "2025-11-23");
+  EXPECT_THAT(export_markdown(the_inquiry(), {{1, undated}}, exported_at, paris),
+              HasSubstr("Times are in Europe/Paris time."));
 }
 
 TEST(InquiryRecord, AnEmptyInquirySaysSo) {
