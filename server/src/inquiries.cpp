@@ -61,19 +61,4 @@ std::vector<std::string> learners_of(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
 
-nlohmann::json page_json(const read_inquiry& inquiry, protocol::millis now, const protocol::time_zone& zone) {
-  auto page = protocol::export_json(inquiry.info, inquiry.sessions, now, zone);
-  nlohmann::json links = nlohmann::json::array();
-  for (const auto& s : inquiry.sessions) {
-    links.push_back({{"code", s.state.session},
-                     {"position", s.position},
-                     {"title", s.state.title},
-                     {"day", protocol::session_day(s.state, zone)},
-                     {"status", s.state.status},
-                     {"template", s.state.tmpl.id}});
-  }
-  page["links"] = std::move(links);
-  return page;
-}
-
 }  // namespace debrief::server::inquiries

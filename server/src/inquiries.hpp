@@ -41,9 +41,4 @@ std::optional<protocol::rejection> check_title_and_learners(const std::string& t
 std::string learners_text(const std::vector<std::string>& learners);
 std::vector<std::string> learners_of(const std::string& text);
 
-// What GET /api/inquiries/{id} answers: the story (protocol::export_json),
-// and beside it, for the page's links, each session's code (the reader
-// holds the inquiry key), position, title, day, status and template id.
-nlohmann::json page_json(const read_inquiry& inquiry, protocol::millis now, const protocol::time_zone& zone);
-
 }  // namespace debrief::server::inquiries

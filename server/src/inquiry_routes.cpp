@@ -188,7 +188,7 @@ void http_connection::show_inquiry(request req, std::string id) {
                [now = hub_.clock()()](storage::database& db, const storage::stored_inquiry& stored,
                                       const std::shared_ptr<request>& req, const reply_fn& reply) {
                  const auto whole = inquiries::read(db, stored);
-                 reply(json_reply(*req, http::status::ok, inquiries::page_json(whole, now, protocol::utc_zone())));
+                 reply(json_reply(*req, http::status::ok, protocol::export_json(whole.info, whole.sessions, now)));
                });
 }
 
