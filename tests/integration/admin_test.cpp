@@ -77,7 +77,8 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
   std::istringstream lines(r.out);
   std::string header;
   std::getline(lines, header);
-  EXPECT_EQ(header, "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition");
+  EXPECT_EQ(header,
+            "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition");
   std::map<std::string, std::vector<std::string>> rows;
   for (std::string line; std::getline(lines, line);) {
     std::vector<std::string> cells;
@@ -105,8 +106,9 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
 // The session's inquiry: its id (to delete it), its log reference and the
 // session's position in it.
 TEST_F(Admin, ListShowsTheInquiryOfEachSessionAndDeleteInquiryRemovesItWhole) {
-  const auto started = http_request(server->port(), http::verb::post, "/api/inquiries",
-                                    json{{"session", ended.code}, {"learners", {"Student A"}}}.dump(), ended.facilitator_key);
+  const auto started =
+      http_request(server->port(), http::verb::post, "/api/inquiries",
+                   json{{"session", ended.code}, {"learners", {"Student A"}}}.dump(), ended.facilitator_key);
   ASSERT_EQ(started.status, 201u) << started.body;
   const std::string id = json::parse(started.body).at("inquiry");
   const std::string key = json::parse(started.body).at("inquiry_key");

@@ -63,9 +63,9 @@ class InquiryRetention : public ::testing::Test {
   }
 
   static made_inquiry inquiry_from(std::uint16_t port, const created& first) {
-    const auto r = http_request(port, http::verb::post, "/api/inquiries",
-                                json{{"session", first.code}, {"learners", {"Student A"}}}.dump(),
-                                first.facilitator_key);
+    const auto r =
+        http_request(port, http::verb::post, "/api/inquiries",
+                     json{{"session", first.code}, {"learners", {"Student A"}}}.dump(), first.facilitator_key);
     if (r.status != 201) throw std::runtime_error("POST /api/inquiries: " + r.body);
     const auto body = json::parse(r.body);
     return {body.at("inquiry"), body.at("inquiry_key")};

@@ -171,14 +171,17 @@ fall_debrief run_fall_debrief(std::uint16_t port) {
                                           {"phase", "adaptations"}}))
                        .at("adaptation")
                        .at("id");
-  const auto suggestion =
-      event_of(lena.ok({{"type", "adaptation_add"}, {"change", "Move Student A to the back row"}, {"phase", "adaptations"}}));
+  const auto suggestion = event_of(
+      lena.ok({{"type", "adaptation_add"}, {"change", "Move Student A to the back row"}, {"phase", "adaptations"}}));
   presenter.ok({{"type", "adaptation_decide"},
                 {"adaptation", suggestion.at("adaptation").at("id")},
                 {"accept", false},
                 {"version", 1}});
-  presenter.ok(
-      {{"type", "board_mark"}, {"item", fall.bored}, {"status", "challenged"}, {"evidence", {"line:L4"}}, {"version", 1}});
+  presenter.ok({{"type", "board_mark"},
+                {"item", fall.bored},
+                {"status", "challenged"},
+                {"evidence", {"line:L4"}},
+                {"version", 1}});
   facilitator.ok({{"type", "end_session"}});
   return fall;
 }
@@ -219,7 +222,8 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
     EXPECT_EQ(refused.status, 403u) << wrong;
     EXPECT_EQ(error_code_of(refused), "forbidden");
   }
-  EXPECT_EQ(get("/api/inquiries/" + id, fall.session.facilitator_key).status, 403u);  // a session's key opens no inquiry
+  EXPECT_EQ(get("/api/inquiries/" + id, fall.session.facilitator_key).status,
+            403u);  // a session's key opens no inquiry
   EXPECT_EQ(stored_sessions(db), std::vector<std::string>{fall_code});
   const auto planned = post(sessions_path, spring_plan, key);
   ASSERT_EQ(planned.status, 201u) << planned.body;
@@ -260,10 +264,11 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
   const int transcript_phase = phase_of_kind(state, "transcript");
   facilitator.ok({{"type", "go_to_phase"}, {"phase", transcript_phase}});
   const std::string spring_words = "The extension problems were the best part of maths this term.";
-  presenter.ok({{"type", "transcript_import"},
-                {"lines", json::array({{{"speaker", "Teacher"}, {"role", "teacher"}, {"text", "How were the warm-ups?"}},
-                                       {{"speaker", "Student A"}, {"role", "student"}, {"text", spring_words}}})},
-                {"consent", true}});
+  presenter.ok(
+      {{"type", "transcript_import"},
+       {"lines", json::array({{{"speaker", "Teacher"}, {"role", "teacher"}, {"text", "How were the warm-ups?"}},
+                              {{"speaker", "Student A"}, {"role", "student"}, {"text", spring_words}}})},
+       {"consent", true}});
   const int check_in_phase = phase_of_kind(state, "check_in");
   facilitator.ok({{"type", "go_to_phase"}, {"phase", check_in_phase}});
   const auto check_in_id = phase_id(state, check_in_phase);
@@ -272,16 +277,16 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
   };
   const std::vector<check_in> check_ins = {
       {t(fall.extension), "yes", "She asked for the extension every day", "keep", ""},
-      {t(fall.pairing), "partly", "Fridays were too loud", "adjust", "Pair Student A with Student B for problem solving"},
+      {t(fall.pairing), "partly", "Fridays were too loud", "adjust",
+       "Pair Student A with Student B for problem solving"},
       {t(fall.exit_note), "not_yet", "", "drop", ""},
       {t(fall.extension) + ".q1", "yes", "The puzzles with more than one answer", "keep", ""},
       {t(fall.extension) + ".q2", "yes", "Student B, most days", "drop", ""},
       {t(fall.pairing) + ".q1", "partly", "", "adjust", "How did problem solving with Student B go?"},
   };
   for (const auto& c : check_ins) {
-    json command = {{"type", "check_in_save"}, {"phase", check_in_id}, {"thread", c.thread},
-                    {"tried", c.tried},        {"happened", c.happened}, {"decision", c.decision},
-                    {"version", 0}};
+    json command = {{"type", "check_in_save"}, {"phase", check_in_id},   {"thread", c.thread}, {"tried", c.tried},
+                    {"happened", c.happened},  {"decision", c.decision}, {"version", 0}};
     if (c.thread == t(fall.extension)) command["evidence"] = {"line:L2"};
     if (!c.adjusted.empty()) command["adjusted"] = c.adjusted;
     presenter.ok(command);
@@ -455,7 +460,8 @@ TEST_F(Inquiry, StartingOneRefusesBadInputWithAReason) {
 
 TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
   const auto session = create_session(server.port());
-  const auto made = post("/api/inquiries", {{"session", session.code}, {"learners", {"Student C"}}}, session.facilitator_key);
+  const auto made =
+      post("/api/inquiries", {{"session", session.code}, {"learners", {"Student C"}}}, session.facilitator_key);
   ASSERT_EQ(made.status, 201u) << made.body;
   const auto inquiry = json::parse(made.body);
   const std::string id = inquiry.at("inquiry");
@@ -475,7 +481,8 @@ TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
   // A follow-up with a bad template or date is refused, and nothing is created.
   EXPECT_EQ(post("/api/inquiries/" + id + "/sessions", {{"template", "no-such-template"}}, key).status, 404u);
   EXPECT_EQ(post("/api/inquiries/" + id + "/sessions", {{"title", "x"}}, key).status, 400u);
-  EXPECT_EQ(post("/api/inquiries/" + id + "/sessions", {{"template", "follow-up"}, {"date", 20270315}}, key).status,
+  EXPECT_EQ(post("/api/inquiries/" + id + "/sessions", {{"template", "learning-partnership"}, {"date", 20270315}}, key)
+                .status,
             400u);
   EXPECT_EQ(stored_sessions(db).size(), 1u);
 }

@@ -120,12 +120,10 @@ TEST(Log, AnInquiryIsLoggedByItsRefWithoutItsIdKeyOrCodes) {
     temp_dir dir;
     test_server server(dir.path() / "debrief.db");
     const auto first = create_session(server.port());
-    const auto started = http_request(server.port(), http::verb::post, "/api/inquiries",
-                                      json{{"session", first.code},
-                                           {"title", "Marisol across the year"},
-                                           {"learners", {"Student M"}}}
-                                          .dump(),
-                                      first.facilitator_key);
+    const auto started = http_request(
+        server.port(), http::verb::post, "/api/inquiries",
+        json{{"session", first.code}, {"title", "Marisol across the year"}, {"learners", {"Student M"}}}.dump(),
+        first.facilitator_key);
     ASSERT_EQ(started.status, 201u) << started.body;
     id = json::parse(started.body).at("inquiry");
     const std::string key = json::parse(started.body).at("inquiry_key");
