@@ -10,7 +10,15 @@ import { formatDate } from '../dates';
 import { downloadWithKey, openPrintableWithKey } from '../downloads';
 import { deleteInquiry, fetchInquiry, inquiryExportPath, type InquiryFormat } from '../inquiry-api';
 import { forgetInquiry, loadInquiry, rememberInquiry } from '../inquiry-keys';
-import type { InquiryStory, StoryItem, StoryQuote } from '../inquiry-story';
+import {
+  linesOf,
+  type InquiryStory,
+  type StoryEvidence,
+  type StoryQuote,
+  type StoryStep,
+  type StoryThread,
+  type ThreadKind,
+} from '../inquiry-story';
 import { navigate, sessionPath } from '../router';
 import { ConfirmInline, InlineError, UserText } from './common';
 import { DECISION_SAID, ITEM_STATUS_LABEL, TRIED_LABEL } from './labels';
@@ -157,8 +165,6 @@ function NoKey({ onKey }: { onKey(key: string): void }) {
 
 function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onDeleted(): void }) {
   const { id, inquiryKey, story } = props;
-  const byPosition = new Map(story.sessions.map((s) => [s.position, s]));
-  const dayOf = (position: number, day: string) => day || byPosition.get(position)?.day || '';
   const latestDay = story.sessions.reduce((d, s) => (s.day > d ? s.day : d), '');
   return (
     <>
@@ -173,7 +179,7 @@ function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onD
           )}
         </div>
         <PlanFollowUpButton
-          from={{ kind: 'inquiry', id, key: inquiryKey, title: story.title, date: '' }}
+          from={{ kind: 'inquiry', id, key: inquiryKey, title: story.title, date: nextCheckIn(story) }}
           label="Plan the next session"
           primary
         />
@@ -188,8 +194,8 @@ function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onD
             <ol class="timeline" data-testid="inquiry-timeline">
               {story.sessions.map((s) => (
                 <li key={s.position} class="timeline-item" data-testid="timeline-session" data-status={s.status}>
-                  <span class="timeline-day">{s.day ? formatDate(s.day) : 'No date'}</span>
-                  <span class="timeline-what">
+                  <span class="timeline-day">{formatDate(s.day)}</span>
+                  <span>
                     {s.code ? (
                       <a
                         href={sessionPath(s.code)}
@@ -198,14 +204,14 @@ function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onD
                           navigate(sessionPath(s.code));
                         }}
                       >
-                        {s.title || s.template_name || 'Untitled session'}
+                        {s.title || s.template || 'Untitled session'}
                       </a>
                     ) : (
-                      s.title || s.template_name || 'Untitled session'
+                      s.title || s.template || 'Untitled session'
                     )}
                     <span class="muted small">
                       {' '}
-                      {[s.template_name, STATUS_WORD[s.status] ?? s.status].filter(Boolean).join(' · ')}
+                      {[s.template, STATUS_WORD[s.status] ?? s.status].filter(Boolean).join(' · ')}
                     </span>
                   </span>
                 </li>
@@ -213,49 +219,24 @@ function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onD
             </ol>
           </section>
 
-          <History
+          <Threads
             title="Adaptations"
             empty="No adaptations yet."
-            items={story.adaptations}
-            kind="adaptation"
-            dayOf={dayOf}
+            threads={story.adaptations}
             testid="inquiry-adaptation"
           />
-          <History
+          <Threads
             title="Questions for the learner"
             empty="No follow-up questions yet."
-            items={story.questions}
-            kind="question"
-            dayOf={dayOf}
+            threads={story.questions}
             testid="inquiry-question"
           />
-
-          <section class="card" aria-labelledby="assumptions-heading">
-            <h2 id="assumptions-heading" class="section-title">
-              Assumptions
-            </h2>
-            {story.assumptions.length === 0 && <p class="muted small">No assumptions on the boards yet.</p>}
-            <ul class="plain-list">
-              {story.assumptions.map((a) => (
-                <li key={a.thread} class="history" data-testid="inquiry-assumption">
-                  <p class="history-text">
-                    <UserText text={a.text} />
-                  </p>
-                  <ol class="path">
-                    {a.path.map((p, i) => (
-                      <li key={i} class="path-step">
-                        <span class="muted small">{formatDate(dayOf(p.position, p.day))}</span>{' '}
-                        <span class={`status status-${p.status}`}>
-                          {ITEM_STATUS_LABEL[p.status as keyof typeof ITEM_STATUS_LABEL] ?? p.status}
-                        </span>
-                        <Quotes quotes={p.evidence} />
-                      </li>
-                    ))}
-                  </ol>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <Threads
+            title="Assumptions"
+            empty="No assumptions on the boards yet."
+            threads={story.assumptions}
+            testid="inquiry-assumption"
+          />
         </div>
 
         <aside class="inquiry-side">
@@ -270,12 +251,15 @@ function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onD
               {story.learner_words.map((w, i) => (
                 <li key={i} class="words" data-testid="inquiry-words">
                   <span class="muted small">
-                    {formatDate(dayOf(w.position, w.day))}
-                    {w.speaker ? ` · ${w.speaker}` : ''}
+                    {formatDate(w.day)}
+                    {w.session_title ? ` · ${w.session_title}` : ''}
                   </span>
-                  <blockquote class="quote">
-                    <UserText text={w.text} />
-                  </blockquote>
+                  <Quote quote={w.quote} />
+                  {w.cited_by.length > 0 && (
+                    <p class="muted small">
+                      Evidence for: {w.cited_by.map((c) => `“${c.text}”${c.check_in ? ' (check-in)' : ''}`).join('; ')}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -289,92 +273,156 @@ function Story(props: { id: string; inquiryKey: string; story: InquiryStory; onD
   );
 }
 
-function History(props: {
-  title: string;
-  empty: string;
-  items: StoryItem[];
-  kind: 'adaptation' | 'question';
-  dayOf(position: number, day: string): string;
-  testid: string;
-}) {
-  const { items, kind, dayOf } = props;
-  const id = `${kind}-history-heading`;
+/** The earliest check-in date still ahead among the adaptations carried on: the next session's likely day. */
+function nextCheckIn(story: InquiryStory): string {
+  const today = new Date().toISOString().slice(0, 10);
+  const dates = story.adaptations
+    .filter((t) => t.carried && t.check_in && t.check_in >= today)
+    .map((t) => t.check_in!)
+    .sort();
+  return dates[0] ?? '';
+}
+
+function Threads(props: { title: string; empty: string; threads: StoryThread[]; testid: string }) {
+  const id = `${props.testid}-heading`;
   return (
     <section class="card" aria-labelledby={id}>
       <h2 id={id} class="section-title">
         {props.title}
       </h2>
-      {items.length === 0 && <p class="muted small">{props.empty}</p>}
+      {props.threads.length === 0 && <p class="muted small">{props.empty}</p>}
       <ul class="plain-list">
-        {items.map((item) => {
-          const dropped = item.state === 'dropped' || item.check_ins.at(-1)?.decision === 'drop';
-          return (
-            <li key={item.thread} class="history" data-testid={props.testid} data-dropped={dropped}>
-              <p class="history-text">
-                <UserText text={item.text} />
-                {dropped && <span class="pill history-dropped">Dropped</span>}
-              </p>
-              <p class="muted small">
-                {[
-                  `For ${item.for_whom || 'all learners'}`,
-                  item.day || item.position ? `decided ${formatDate(dayOf(item.position, item.day))}` : '',
-                  item.check_in ? `check in on ${formatDate(item.check_in)}` : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
-              <Quotes quotes={item.evidence} />
-              {item.check_ins.length > 0 && (
-                <ol class="path">
-                  {item.check_ins.map((c, i) => (
-                    <li key={i} class="path-step" data-testid="inquiry-check-in">
-                      <span class="muted small">{formatDate(dayOf(c.position, c.day))}</span>{' '}
-                      <strong>{TRIED_LABEL[kind][c.tried] ?? c.tried}</strong>
-                      {' · '}
-                      {DECISION_SAID[c.decision] ?? c.decision}
-                      {c.decision === 'adjust' && c.adjusted && (
-                        <>
-                          {': '}
-                          <UserText text={c.adjusted} />
-                        </>
-                      )}
-                      {c.happened && (
-                        <p class="small">
-                          <UserText text={c.happened} />
-                        </p>
-                      )}
-                      {c.note && (
-                        <p class="small muted">
-                          <UserText text={c.note} />
-                        </p>
-                      )}
-                      <Quotes quotes={c.evidence} />
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </li>
-          );
-        })}
+        {props.threads.map((t) => (
+          <ThreadHistory key={t.thread} thread={t} testid={props.testid} />
+        ))}
       </ul>
     </section>
   );
 }
 
-function Quotes({ quotes }: { quotes: StoryQuote[] }) {
-  const shown = quotes.filter((q) => q.text);
+function ThreadHistory({ thread: t, testid }: { thread: StoryThread; testid: string }) {
+  const assumption = t.kind === 'assumption';
+  // An adaptation or question not carried on was dropped at a check-in; an assumption, confirmed.
+  const ended = !t.carried;
+  const facts = [
+    !assumption ? `For ${t.for_whom || 'all learners'}` : '',
+    t.check_in ? `check in on ${formatDate(t.check_in)}` : '',
+  ].filter(Boolean);
+  return (
+    <li class="history" data-testid={testid} data-carried={t.carried}>
+      <p class="history-text">
+        {assumption && t.status && <StatusChip status={t.status} />}
+        <UserText text={t.text} />
+        {ended && !assumption && <span class="pill history-ended">Dropped</span>}
+      </p>
+      {facts.length > 0 && <p class="muted small">{facts.join(' · ')}</p>}
+      <ol class="path">
+        {t.steps.map((step, i) => (
+          <StepItem key={i} kind={t.kind} step={step} />
+        ))}
+      </ol>
+    </li>
+  );
+}
+
+function StatusChip({ status }: { status: string }) {
+  return (
+    <span class={`status status-${status}`}>
+      {ITEM_STATUS_LABEL[status as keyof typeof ITEM_STATUS_LABEL] ?? status}
+    </span>
+  );
+}
+
+function StepItem({ kind, step }: { kind: ThreadKind; step: StoryStep }) {
+  const when = [formatDate(step.day), step.session_title].filter(Boolean).join(' · ');
+  const said = kind === 'question' ? 'question' : 'adaptation';
+  return (
+    <li class="path-step" data-testid="inquiry-step" data-kind={step.kind}>
+      <span class="muted small">{when}</span>{' '}
+      {step.kind === 'decided' && <strong>{kind === 'assumption' ? 'On the board' : 'Decided'}</strong>}
+      {step.kind === 'carried_in' && (
+        <>
+          <strong>Carried in</strong>
+          {step.status && (
+            <>
+              {' '}
+              <StatusChip status={step.status} />
+            </>
+          )}
+        </>
+      )}
+      {step.kind === 'on_board' && step.status && <StatusChip status={step.status} />}
+      {step.kind === 'check_in' && (
+        <>
+          <strong>{TRIED_LABEL[said][step.tried ?? ''] ?? step.tried}</strong>
+          {' · '}
+          {DECISION_SAID[step.decision ?? ''] ?? step.decision}
+          {step.decision === 'adjust' && step.adjusted && (
+            <>
+              {': '}
+              <UserText text={step.adjusted} />
+            </>
+          )}
+          {step.happened && (
+            <p class="small">
+              <UserText text={step.happened} />
+            </p>
+          )}
+          {step.note && (
+            <p class="small muted">
+              <UserText text={step.note} />
+            </p>
+          )}
+        </>
+      )}
+      {step.kind !== 'check_in' && step.text && step.kind !== 'decided' && kind !== 'assumption' && (
+        <p class="small">
+          <UserText text={step.text} />
+        </p>
+      )}
+      <Evidence evidence={step.evidence ?? []} />
+    </li>
+  );
+}
+
+function Evidence({ evidence }: { evidence: StoryEvidence[] }) {
+  const shown = evidence.filter((e) => e.kind !== 'missing');
   if (shown.length === 0) return null;
   return (
     <ul class="plain-list quotes" aria-label="Evidence">
-      {shown.map((q, i) => (
+      {shown.map((e, i) => (
         <li key={i}>
-          <blockquote class="quote small">
-            {q.speaker && <span class="quote-speaker">{q.speaker}: </span>}
-            <UserText text={q.text} />
-          </blockquote>
+          {e.kind === 'line' && <Quote quote={e.line} />}
+          {e.kind === 'annotation' && (
+            <>
+              <Quote quote={e.annotation.quote} />
+              {e.annotation.comment && (
+                <p class="small muted">
+                  {e.annotation.tag}: <UserText text={e.annotation.comment} />
+                </p>
+              )}
+            </>
+          )}
+          {e.kind === 'item' && (
+            <p class="small muted">
+              Board: <UserText text={e.text} />
+            </p>
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+function Quote({ quote }: { quote: StoryQuote }) {
+  const where = linesOf(quote);
+  return (
+    <blockquote class="quote small">
+      {(where || quote.speaker) && (
+        <span class="quote-speaker">{[where, quote.speaker].filter(Boolean).join(', ')}: </span>
+      )}
+      <UserText text={quote.text} />
+    </blockquote>
   );
 }
 

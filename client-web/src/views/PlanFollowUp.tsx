@@ -34,7 +34,13 @@ export function planFromSession(store: SessionStore): PlanFrom | null {
   if (!state) return null;
   const known = inquiryOfSession(store.code);
   if (known) {
-    return { kind: 'inquiry', id: known.id, key: known.inquiry.key, title: known.inquiry.title, date: '' };
+    return {
+      kind: 'inquiry',
+      id: known.id,
+      key: known.inquiry.key,
+      title: known.inquiry.title,
+      date: defaultDate(state),
+    };
   }
   const sessionKey = store.exportKey();
   if (!sessionKey) return null;
@@ -222,7 +228,7 @@ function PlanFollowUpDialog({ from, onClose }: { from: PlanFrom; onClose(): void
               ))}
               <button
                 type="button"
-                class="btn btn-small"
+                class="btn btn-small plan-add-learner"
                 disabled={learners.length >= MAX_LEARNERS}
                 onClick={() => setLearners([...learners, ''])}
                 data-testid="plan-add-learner"

@@ -197,7 +197,7 @@ function CheckInForm(props: { item: CarriedItem; current: CheckIn | null; edit: 
           },
           { quiet: true },
         ),
-      version ?? current?.version ?? 0,
+      version,
     );
   }
 

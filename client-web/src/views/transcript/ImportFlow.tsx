@@ -63,7 +63,7 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
   const pending = usePending();
   /** Counts reads, so a recall that finishes after the next read changes nothing. */
   const reads = useRef(0);
-  const scopes = scopesFor(inquiryOfSession(store.code)?.id ?? null);
+  const scopes = useMemo(() => scopesFor(inquiryOfSession(store.code)?.id ?? null), [store.code]);
 
   /** Offers the pseudonyms this device gave these names before (the presenter may change them). */
   async function offerRemembered(found: Person[], attempt: number) {
