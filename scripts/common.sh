@@ -10,9 +10,11 @@ BUILD_DIR="${DEBRIEF_BUILD_DIR:-$ROOT/build}"
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Debian packages the build needs (tzdata: the zones exports state times in; prometheus-cpp-dev: /metrics;
-# python3-prometheus-client: the test that parses /metrics); test.sh adds chromium.
+# python3-prometheus-client: the test that parses /metrics; python3-icalendar: the test that parses the check-in
+# calendars); test.sh adds chromium.
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libboost1.81-dev nlohmann-json3-dev libsqlite3-dev
-                libgtest-dev libgmock-dev libcli11-dev tzdata prometheus-cpp-dev python3-prometheus-client)
+                libgtest-dev libgmock-dev libcli11-dev tzdata prometheus-cpp-dev python3-prometheus-client
+                python3-icalendar)
 # The deployment tests (tests/deploy/): HAProxy and a certificate made at test
 # time, the databases read with sqlite3, a WebSocket client (node-ws), and
 # systemd-analyze to check the unit offline.

@@ -5,6 +5,7 @@
 
 #include "debrief/protocol/export.hpp"
 
+#include "record_render.hpp"
 #include "record_words.hpp"
 
 namespace debrief::protocol {
@@ -205,3 +206,13 @@ std::string export_html(const session_state& s, millis now, const time_zone& zon
 }
 
 }  // namespace debrief::protocol
+
+namespace debrief::protocol::render {
+
+std::string html_escaped(const std::string& text) { return esc(text); }
+std::string html_text(const std::string& text) { return user(text); }
+std::string html_quote(const record_quote& q) { return quote_block(q); }
+std::string html_evidence(const std::vector<record_evidence>& evidence) { return evidence_items(evidence); }
+const char* html_style() { return style; }
+
+}  // namespace debrief::protocol::render

@@ -3,6 +3,8 @@
 
 #include "debrief/protocol/export.hpp"
 
+#include "record_render.hpp"
+
 namespace debrief::protocol {
 
 namespace {
@@ -106,3 +108,11 @@ json export_json(const session_state& s, millis now, const time_zone& zone) {
 }
 
 }  // namespace debrief::protocol
+
+namespace debrief::protocol::render {
+
+nlohmann::json json_time(const record_time& t) { return time_json(t); }
+nlohmann::json json_quote(const record_quote& q) { return quote_json(q); }
+nlohmann::json json_evidence(const std::vector<record_evidence>& evidence) { return evidence_json(evidence); }
+
+}  // namespace debrief::protocol::render

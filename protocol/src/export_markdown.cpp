@@ -3,6 +3,7 @@
 
 #include "debrief/protocol/export.hpp"
 
+#include "record_render.hpp"
 #include "record_words.hpp"
 
 namespace debrief::protocol {
@@ -117,3 +118,13 @@ std::string export_markdown(const session_state& s, millis now, const time_zone&
 }
 
 }  // namespace debrief::protocol
+
+namespace debrief::protocol::render {
+
+std::string markdown_text(const std::string& text, const std::string& continuation) { return md(text, continuation); }
+std::string markdown_quote(const record_quote& q, const std::string& continuation) { return quoted(q, continuation); }
+std::string markdown_evidence(const record_evidence& e, const std::string& continuation) {
+  return evidence_line(e, continuation);
+}
+
+}  // namespace debrief::protocol::render

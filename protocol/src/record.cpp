@@ -220,4 +220,9 @@ session_record build_record(const session_state& s, millis now, const time_zone&
   return r;
 }
 
+std::vector<record_evidence> record_evidence_of(const session_state& s, const evidence_list& refs,
+                                                const time_zone& zone) {
+  return evidence_records(s, refs, zone);
+}
+
 }  // namespace debrief::protocol

@@ -65,8 +65,8 @@ std::variant<export_request, rejection> read_export_request(boost::urls::params_
     if (key == "format") {
       if (seen_format) return rejection{error_code::invalid, "format is given twice."};
       seen_format = true;
-      if (value != "md" && value != "json" && value != "html") {
-        return rejection{error_code::invalid, "format: the format is md, json or html."};
+      if (value != "md" && value != "json" && value != "html" && value != "ics") {
+        return rejection{error_code::invalid, "format: the format is md, json, html or ics."};
       }
       out.format = value;
     } else if (key == "tz") {

@@ -1,6 +1,6 @@
 #pragma once
-// What `GET /api/sessions/{code}/export?…` asks for, read strictly from the
-// query: `format` (md, json or html; md when absent) and `tz`, an IANA time
+// What `GET /api/sessions/{code}/export?…` (or an inquiry's) asks for, read
+// strictly from the query: `format` (md, json, html or ics; md when absent) and `tz`, an IANA time
 // zone name such as Europe/Paris (UTC when absent). Anything else in the
 // query, a repeated parameter or an unknown zone is refused with a reason.
 

@@ -9,6 +9,7 @@
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/templates.hpp"
 #include "export_request.hpp"
+#include "http_replies.hpp"
 #include "hub.hpp"
 #include "room.hpp"
 #include "static_files.hpp"
@@ -18,58 +19,15 @@ namespace debrief::server {
 
 namespace {
 
-using request = http::request<http::string_body>;
 namespace urls = boost::urls;
 
 // The {code} in /api/sessions/{code}, and in /api/sessions/{code}/export.
 std::string session_code(const urls::url_view& target) { return *std::next(target.segments().begin(), 2); }
 
-http::response<http::string_body> json_reply(const request& req, http::status status, const nlohmann::json& body) {
-  http::response<http::string_body> res{status, req.version()};
-  res.set(http::field::content_type, "application/json");
-  res.set(http::field::cache_control, "no-store");
-  res.keep_alive(req.keep_alive());
-  res.body() = body.dump();
-  res.prepare_payload();
-  return res;
-}
-
-http::message_generator json_response(const request& req, http::status status, const nlohmann::json& body) {
-  return json_reply(req, status, body);
-}
-
-http::status status_for(protocol::error_code code) {
-  using protocol::error_code;
-  switch (code) {
-    case error_code::not_found: return http::status::not_found;
-    case error_code::too_large: return http::status::payload_too_large;
-    case error_code::unavailable: return http::status::service_unavailable;
-    case error_code::forbidden: return http::status::forbidden;
-    case error_code::internal: return http::status::internal_server_error;
-    case error_code::rate_limited: return http::status::too_many_requests;
-    default: return http::status::bad_request;
-  }
-}
-
-nlohmann::json error_body(const protocol::rejection& why) {
-  return {{"error", {{"code", protocol::to_string(why.code)}, {"message", why.message}}}};
-}
-
-http::message_generator error_response(const request& req, const protocol::rejection& why) {
-  return json_response(req, status_for(why.code), error_body(why));
-}
-
 // Why hub::open found no room.
 protocol::rejection not_opened(const open_result& r) {
   if (r.unreadable) return {protocol::error_code::unavailable, "The session cannot be read right now; try again."};
   return {protocol::error_code::not_found, "There is no such session."};
-}
-
-http::message_generator too_many_requests(const request& req, const creation_refused& why) {
-  auto res = json_reply(req, status_for(protocol::error_code::rate_limited),
-                        error_body({protocol::error_code::rate_limited, why.message}));
-  res.set(http::field::retry_after, std::to_string(why.retry_after));
-  return res;
 }
 
 http::message_generator file_response(const request& req, const std::filesystem::path& root,
@@ -211,6 +169,7 @@ void http_connection::handle(request req) {
     auto code = session_code(*target);
     return export_session(std::move(req), std::move(code), std::get<export_request>(std::move(asked)));
   }
+  if (path == "/api/inquiries" || path.starts_with("/api/inquiries/")) return handle_inquiry(std::move(req));
   if (path.starts_with("/api/")) {
     return respond(error_response(req, {protocol::error_code::not_found, "No such API route."}));
   }
@@ -251,26 +210,9 @@ void http_connection::create_session(request req) {
   if (body.is_discarded() || !body.is_object()) {
     return respond(error_response(req, {protocol::error_code::invalid, "Send a JSON object."}));
   }
-  // A built-in template by id, or a whole template of the user's own.
-  protocol::session_template tmpl;
-  if (body.contains("template") && body.at("template").is_string()) {
-    const auto* builtin = protocol::find_builtin_template(body.at("template").get<std::string>());
-    if (builtin == nullptr) {
-      return respond(error_response(req, {protocol::error_code::not_found,
-                                          "There is no template \"" + body.at("template").get<std::string>() + "\"."}));
-    }
-    tmpl = *builtin;
-  } else if (body.contains("template") && body.at("template").is_object()) {
-    auto parsed = protocol::parse_template(body.at("template"));
-    if (auto* bad = std::get_if<protocol::template_error>(&parsed)) {
-      return respond(error_response(req, {protocol::error_code::invalid, "The template is not valid: /template" +
-                                                                             bad->field + " " + bad->message + "."}));
-    }
-    tmpl = std::get<protocol::session_template>(std::move(parsed));
-  } else {
-    return respond(error_response(
-        req, {protocol::error_code::invalid, "\"template\" must name a template or be a template object."}));
-  }
+  auto chosen = template_from(body);
+  if (auto* why = std::get_if<protocol::rejection>(&chosen)) return respond(error_response(req, *why));
+  auto tmpl = std::get<protocol::session_template>(std::move(chosen));
   if (body.contains("title") && !body.at("title").is_string()) {
     return respond(error_response(req, {protocol::error_code::invalid, "\"title\" must be a string."}));
   }

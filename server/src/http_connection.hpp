@@ -3,6 +3,7 @@
 // the upgrade to a WebSocket on /ws.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "beast.hpp"
 #include "connection_count.hpp"
+#include "debrief/storage/database.hpp"
 #include "export_request.hpp"
 #include "metrics.hpp"
 #include "websocket_connection.hpp"
@@ -51,6 +53,19 @@ class http_connection : public std::enable_shared_from_this<http_connection> {
   void create_session(http::request<http::string_body> request);
   void export_session(http::request<http::string_body> request, std::string code, export_request wanted);
   void delete_session(http::request<http::string_body> request, std::string code);
+  // The inquiry routes (inquiry_routes.cpp).
+  using reply_fn = std::function<void(http::response<http::string_body>)>;
+  using inquiry_job = std::function<void(storage::database&, const storage::stored_inquiry&,
+                                         const std::shared_ptr<http::request<http::string_body>>&, const reply_fn&)>;
+  void handle_inquiry(http::request<http::string_body> request);
+  // Runs `job` on the reader thread once the Bearer key opened the inquiry;
+  // answers the refusal itself otherwise. `reply` may be called from any thread.
+  void with_inquiry(http::request<http::string_body> request, std::string id, inquiry_job job);
+  void create_inquiry(http::request<http::string_body> request);
+  void show_inquiry(http::request<http::string_body> request, std::string id);
+  void export_inquiry(http::request<http::string_body> request, std::string id, export_request wanted);
+  void add_inquiry_session(http::request<http::string_body> request, std::string id);
+  void delete_inquiry(http::request<http::string_body> request, std::string id);
   // The second halves, once the hub has the room (perhaps loaded from disk).
   void export_from(std::shared_ptr<room> room, std::shared_ptr<http::request<http::string_body>> request,
                    export_request wanted, std::string key, const std::string& code);

@@ -1,5 +1,6 @@
 #include "hub.hpp"
 
+#include <atomic>
 #include <ctime>
 
 #include "client_address.hpp"
@@ -107,7 +108,8 @@ void hub::load(const std::string& code, storage::database& db) {
     // Unknown codes cost one indexed lookup, nothing more.
     if (auto stored = db.load_session(code)) {
       const storage::ended_session summary{code, stored->ref, stored->ended_at.value_or(0), 0};
-      const bool retention_over = past_retention(stored->ended_at);
+      // A session of an inquiry goes only with its inquiry (sweep_inquiry_retention).
+      const bool retention_over = !stored->record.inquiry && past_retention(stored->ended_at);
       auto seed = seed_from(std::move(*stored));
       if (expired(seed.state)) {
         // Nobody can be connected to it: deleting the rows is all there is to do.
@@ -148,13 +150,25 @@ void hub::remove(const std::string& code) {
   rooms_.erase(code);
 }
 
+std::shared_ptr<room> hub::in_memory(const std::string& code) const {
+  std::lock_guard lock(mutex_);
+  const auto it = rooms_.find(code);
+  return it == rooms_.end() ? nullptr : it->second.r;
+}
+
 void hub::create(const protocol::session_template& tmpl, const std::string& title,
-                 std::function<void(create_result)> done) {
+                 std::function<void(create_result)> done, std::optional<inquiry_link> inquiry) {
   using protocol::error_code;
   const auto now = clock_();
   room_seed seed;
   seed.record = {secrets::session_code(settings_.code_prefix), secrets::key(), now};
-  auto made = protocol::create_session(seed.record.id, title, tmpl, now);
+  protocol::inquiry_start start;
+  if (inquiry) {
+    seed.record.inquiry = inquiry->place;
+    seed.record.planned_for = start_of_day(inquiry->start.date);
+    start = std::move(inquiry->start);
+  }
+  auto made = protocol::create_session(seed.record.id, title, tmpl, now, std::move(start));
   if (auto* why = std::get_if<protocol::rejection>(&made)) return done(*why);
   const protocol::event created = std::get<protocol::evt::session_created>(std::move(made));
   seed.state = protocol::evolve({}, created);
@@ -173,7 +187,12 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
       return done(protocol::rejection{error_code::unavailable, "The session could not be stored; try again."});
     }
     created_session result{seed.record.id, seed.record.facilitator_key};
-    log_event(log_level::info, "session_created", "a session was created", {{"session", session_ref(result.code)}});
+    log_fields fields{{"session", session_ref(result.code)}};
+    if (seed.record.inquiry) {
+      fields["inquiry"] = inquiry_ref(seed.record.inquiry->inquiry);
+      fields["position"] = seed.record.inquiry->position;
+    }
+    log_event(log_level::info, "session_created", "a session was created", fields);
     auto r = std::make_shared<room>(executor_, store_, clock_, std::move(seed));
     {
       std::lock_guard lock(mutex_);
@@ -187,8 +206,42 @@ std::shared_ptr<token_bucket> hub::unjoined_bucket(const net::ip::address& clien
   return unjoined_buckets_.bucket(rate_key(client));
 }
 
+// A session planned for a later day (a spring follow-up made in the fall)
+// waits in the lobby until that day, then as long as any other.
 bool hub::expired(const protocol::session_state& s) const {
-  return s.status == protocol::session_status::lobby && clock_() - s.created_at >= settings_.lobby_expiry;
+  const auto waits_from = std::max(s.created_at, start_of_day(s.date).value_or(0));
+  return s.status == protocol::session_status::lobby && clock_() - waits_from >= settings_.lobby_expiry;
+}
+
+void hub::erase_inquiry(const std::string& id, const std::vector<std::string>& sessions, const std::string& why,
+                        storage::writer::done_fn done) {
+  std::vector<std::shared_ptr<room>> open_rooms;
+  for (const auto& code : sessions) {
+    if (auto r = in_memory(code)) open_rooms.push_back(std::move(r));
+  }
+  // Once every open room has closed (its queued writes are ahead in the
+  // writer's queue), one batch deletes the inquiry and all its sessions.
+  auto waiting = std::make_shared<std::atomic<std::size_t>>(open_rooms.size() + 1);
+  auto erase_all = [this, id, sessions, why, waiting, done = std::move(done)] {
+    if (waiting->fetch_sub(1) != 1) return;
+    storage::write_batch batch;
+    batch.erase_inquiry = id;
+    store_.submit(std::move(batch), [this, sessions, why, done](std::optional<std::string> error) {
+      if (!error) forget_erased(sessions, why);
+      done(std::move(error));
+    });
+  };
+  for (const auto& r : open_rooms) r->close_for_erase(why, erase_all);
+  erase_all();
+}
+
+// A room loaded while its inquiry was being deleted holds rows that are gone:
+// it closes too, and every room of the inquiry leaves memory.
+void hub::forget_erased(const std::vector<std::string>& sessions, const std::string& why) {
+  for (const auto& code : sessions) {
+    if (auto r = in_memory(code)) r->close_for_erase(why, [] {});
+    remove(code);
+  }
 }
 
 void hub::erase_stored(const std::string& code) {
@@ -252,9 +305,39 @@ void hub::sweep_retention(storage::database& db) {
   }
 }
 
+// Inquiries whose sessions all ended past retention go whole: a session of
+// an inquiry is never deleted alone by retention.
+void hub::sweep_inquiry_retention(storage::database& db) {
+  if (settings_.retention <= 0) return;
+  std::vector<storage::ended_inquiry> due;
+  try {
+    due = db.inquiries_ended_by(clock_() - settings_.retention);
+  } catch (const std::exception& e) {
+    log_event(log_level::error, "retention_sweep_failed", "looking for inquiries past retention failed",
+              {{"error", e.what()}});
+    return;
+  }
+  for (const auto& gone : due) {
+    erase_inquiry(gone.id, gone.sessions, "This session was deleted: ended sessions are kept for a set number of days.",
+                  [gone](const std::optional<std::string>& error) {
+                    log_fields fields{{"inquiry", inquiry_ref(gone.id)},
+                                      {"ended", utc_date(gone.ended_at)},
+                                      {"sessions", gone.sessions.size()}};
+                    if (error) {
+                      fields["error"] = *error;
+                      return log_event(log_level::error, "inquiry_retention",
+                                       "an inquiry past retention could not be deleted", fields);
+                    }
+                    log_event(log_level::info, "inquiry_deleted",
+                              "an inquiry past retention was deleted completely with its sessions", fields);
+                  });
+  }
+}
+
 void hub::sweep_expired() {
   const auto created_by = clock_() - settings_.lobby_expiry;
   reads_.post([this](storage::database& db) { sweep_retention(db); });
+  reads_.post([this](storage::database& db) { sweep_inquiry_retention(db); });
   reads_.post([this, created_by](storage::database& db) {
     std::vector<std::string> codes;
     try {

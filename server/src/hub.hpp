@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "beast.hpp"
+#include "debrief/protocol/apply.hpp"
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/state.hpp"
 #include "debrief/storage/reader.hpp"
@@ -26,6 +27,12 @@ namespace debrief::server {
 struct created_session {
   std::string code;
   std::string facilitator_key;
+};
+
+// Where a new session goes in an inquiry, and what it starts from.
+struct inquiry_link {
+  storage::inquiry_place place;
+  protocol::inquiry_start start;
 };
 
 // What hub::open found: the room, or no room because there is no such
@@ -73,8 +80,23 @@ class hub {
   std::size_t loaded() const;
   // Creates a session from a template; `done` runs on the writer thread
   // once it is stored (post to your own executor).
-  void create(const protocol::session_template& tmpl, const std::string& title,
-              std::function<void(create_result)> done);
+  // With `inquiry`, it joins that inquiry at its place (refused by storage,
+  // as unavailable, if another session took that place meanwhile).
+  void create(const protocol::session_template& tmpl, const std::string& title, std::function<void(create_result)> done,
+              std::optional<inquiry_link> inquiry = {});
+
+  // The room of `code` if it is in memory now; never loads it.
+  std::shared_ptr<room> in_memory(const std::string& code) const;
+
+  // Deletes inquiry `id` with every session in it (`sessions`, as storage
+  // listed them): the connections of those in memory are told `why` and
+  // closed, then every row goes in one batch, completely (as DELETE of a
+  // session). `done` runs on the writer thread; post to your own executor.
+  void erase_inquiry(const std::string& id, const std::vector<std::string>& sessions, const std::string& why,
+                     storage::writer::done_fn done);
+
+  // Disk reads go here (the inquiry routes read whole inquiries).
+  storage::reader& reads() { return reads_; }
 
   // Forgets a room (after its session was deleted).
   void remove(const std::string& code);
@@ -109,6 +131,8 @@ class hub {
   bool past_retention(std::optional<protocol::millis> ended_at) const;
   void erase_stored(const std::string& code);
   void sweep_retention(storage::database& db);
+  void sweep_inquiry_retention(storage::database& db);
+  void forget_erased(const std::vector<std::string>& sessions, const std::string& why);
   void erase_past_retention(const storage::ended_session& gone);
   void sweep_after(std::chrono::milliseconds interval);
   void load(const std::string& code, storage::database& db);

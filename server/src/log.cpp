@@ -115,4 +115,6 @@ std::string session_ref(std::string_view code) {
   return text;
 }
 
+std::string inquiry_ref(std::string_view id) { return session_ref(id); }
+
 }  // namespace debrief::server

@@ -41,4 +41,8 @@ std::string format_log_line(log_format format, std::int64_t time_ms, log_level l
 // there is no other identifier to log.)
 std::string session_ref(std::string_view code);
 
+// A name for an inquiry in the log, made as session_ref is: 32 bits of a
+// hash of its 80-bit id, never the id (which, with the key, reaches it).
+std::string inquiry_ref(std::string_view id);
+
 }  // namespace debrief::server

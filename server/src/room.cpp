@@ -5,6 +5,7 @@
 
 #include "clock.hpp"
 #include "debrief/protocol/access.hpp"
+#include "debrief/protocol/calendar.hpp"
 #include "debrief/protocol/effects.hpp"
 #include "debrief/protocol/export.hpp"
 #include "debrief/protocol/permissions.hpp"
@@ -60,6 +61,7 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       clock_(std::move(clock)),
       id_(seed.record.id),
       keys_{seed.record.facilitator_key},
+      inquiry_(seed.record.inquiry),
       applied_(seed.state),
       applied_seq_(seed.seq),
       applied_time_(seed.last_time),
@@ -583,6 +585,14 @@ void room::expire_if(std::function<bool(const protocol::session_state&)> stale, 
 void room::erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done) {
   // From now on nothing else is applied; what is queued still reaches the
   // disk first (the writer keeps order), then the whole session goes.
+  close_as_erased(why, close_reason);
+  storage::write_batch batch;
+  batch.session = id_;
+  batch.erase = true;
+  store_.submit(std::move(batch), std::move(done));
+}
+
+void room::close_as_erased(const std::string& why, const std::string& close_reason) {
   erased_ = true;
   expiry_.cancel();
   const auto message = make_text(protocol::error_message({protocol::error_code::not_found, why}).dump());
@@ -592,10 +602,6 @@ void room::erase_now(const std::string& why, const std::string& close_reason, st
       link->close_after_send(1000, close_reason);
     }
   }
-  storage::write_batch batch;
-  batch.session = id_;
-  batch.erase = true;
-  store_.submit(std::move(batch), std::move(done));
 }
 
 void room::export_as(std::string format, protocol::time_zone zone, std::string key,
@@ -610,6 +616,8 @@ void room::export_as(std::string format, protocol::time_zone zone, std::string k
                .dump()});
     }
     const auto now = self->clock_();
+    if (format == "ics")
+      return done({200, "text/calendar; charset=utf-8", protocol::session_calendar(self->committed_, now)});
     const auto record = protocol::build_record(self->committed_, now, zone);
     if (format == "json") return done({200, "application/json", protocol::export_json(record).dump(2)});
     if (format == "html") return done({200, "text/html; charset=utf-8", protocol::export_html(record)});

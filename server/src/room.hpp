@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <variant>
 
 #include "beast.hpp"
 #include "clock.hpp"
@@ -77,6 +78,17 @@ class room : public std::enable_shared_from_this<room> {
   // connections are told.
   void expire_if(std::function<bool(const protocol::session_state&)> stale, std::function<void()> expired,
                  std::string why = "This session has expired: it was never started.");
+
+  // Makes this session the first of a new inquiry, if `key` is one export
+  // accepts (the facilitator key, the presenter's token) and the session is
+  // in none yet; an empty title takes the session's. `done` runs on the
+  // room's strand with the inquiry as stored, or why not (room_inquiry.cpp).
+  void start_inquiry(std::string key, storage::inquiry_record inquiry,
+                     std::function<void(std::variant<storage::inquiry_record, protocol::rejection>)> done);
+  // Its inquiry is being deleted: tells every connection `why` and closes
+  // it, and applies nothing more; what it had queued still reaches the disk
+  // before anything submitted after `closed` runs (on the room's strand).
+  void close_for_erase(std::string why, std::function<void()> closed);
 
   // Restarts the expiry timer of a running phase timer (after load).
   void start();
@@ -151,6 +163,8 @@ class room : public std::enable_shared_from_this<room> {
   std::optional<std::string> token_holder(const std::string& token) const;
   // Closes every connection with `why`, then deletes the session from disk.
   void erase_now(const std::string& why, const std::string& close_reason, storage::writer::done_fn done);
+  // Closes every connection with `why`, and applies nothing from now on.
+  void close_as_erased(const std::string& why, const std::string& close_reason);
   // Points the member's connection at its participant's message bucket.
   void use_participant_bucket(const member& m);
 
@@ -159,6 +173,8 @@ class room : public std::enable_shared_from_this<room> {
   clock_fn clock_;
   std::string id_;
   protocol::session_keys keys_;
+  // The inquiry it belongs to, if any (set once: a session never leaves one).
+  std::optional<storage::inquiry_place> inquiry_;
 
   // applied_: every accepted event, stored or not yet; decides new commands.
   // committed_: only stored events; what clients may see.

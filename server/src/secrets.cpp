@@ -38,6 +38,17 @@ bool is_session_code(std::string_view s) {
   return s.find_first_not_of(code_alphabet) == std::string_view::npos;
 }
 
+std::string inquiry_id() {
+  const auto bytes = random_bytes<16>();
+  std::string out;
+  for (auto b : bytes) out += code_alphabet[b % 32];
+  return out;
+}
+
+bool is_inquiry_id(std::string_view s) {
+  return s.size() == 16 && s.find_first_not_of(code_alphabet) == std::string_view::npos;
+}
+
 std::string key() {
   constexpr std::string_view hex = "0123456789abcdef";
   const auto bytes = random_bytes<16>();

@@ -17,7 +17,14 @@ std::string session_code(std::string_view prefix = {});
 // Whether `s` has a session code's form: 12 or 13 characters of code_alphabet.
 bool is_session_code(std::string_view s);
 
-// 32 hex characters (128 bits): facilitator keys and resume tokens.
+// An inquiry's id: 16 characters of code_alphabet (80 bits). Not a secret
+// alone: the inquiry's key goes with it.
+std::string inquiry_id();
+
+// Whether `s` has an inquiry id's form.
+bool is_inquiry_id(std::string_view s);
+
+// 32 hex characters (128 bits): facilitator keys, resume tokens and inquiry keys.
 std::string key();
 
 // Comparing them is pure: protocol::secrets_equal (access.hpp).

@@ -59,7 +59,30 @@ struct database::impl {
   checkpointer background;
   const std::int64_t checkpoint_frames;
   std::int64_t wal_frames = 0;  // in the log after the last commit
-  sqlite::statement insert_session{db, "INSERT INTO sessions (id, facilitator_key, created_at) VALUES (?1, ?2, ?3)"};
+  sqlite::statement insert_session{db,
+                                   "INSERT INTO sessions (id, facilitator_key, created_at, inquiry, inquiry_position, "
+                                   "planned_for) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
+  sqlite::statement insert_inquiry{
+      db, "INSERT INTO inquiries (id, key, title, learners, created_at, last_position) VALUES (?1, ?2, ?3, ?4, ?5, 1)"};
+  // A session joins at the inquiry's next position only: two added at once
+  // cannot share one.
+  sqlite::statement take_position{db,
+                                  "UPDATE inquiries SET last_position = ?2 WHERE id = ?1 AND last_position = ?2 - 1"};
+  sqlite::statement join_first{
+      db, "UPDATE sessions SET inquiry = ?2, inquiry_position = 1 WHERE id = ?1 AND inquiry IS NULL"};
+  sqlite::statement sessions_of_inquiry{
+      db, "SELECT inquiry_position, id FROM sessions WHERE inquiry = ?1 ORDER BY inquiry_position"};
+  sqlite::statement erase_inquiry_sessions{db, "DELETE FROM sessions WHERE inquiry = ?1"};
+  sqlite::statement erase_inquiry_row{db, "DELETE FROM inquiries WHERE id = ?1"};
+  sqlite::statement one_inquiry{
+      db, "SELECT id, key, title, learners, created_at, last_position, rowid FROM inquiries WHERE id = ?1"};
+  // Inquiries none of whose sessions is still open, by their last end.
+  sqlite::statement inquiries_ended{
+      db,
+      "SELECT i.id, COALESCE(MAX(s.ended_at), i.created_at) AS last_end FROM inquiries AS i "
+      "LEFT JOIN sessions AS s ON s.inquiry = i.id GROUP BY i.id "
+      "HAVING COALESCE(SUM(s.id IS NOT NULL AND s.ended_at IS NULL), 0) = 0 AND last_end <= ?1 "
+      "ORDER BY last_end, i.id"};
   sqlite::statement last_seq{db, "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?1"};
   sqlite::statement insert_event{db,
                                  "INSERT INTO events (session, seq, time, body, command_key, ack, scrubbed_body) "
@@ -80,16 +103,21 @@ struct database::impl {
   sqlite::statement scrub{db,
                           "UPDATE events SET body = scrubbed_body, scrubbed_body = NULL "
                           "WHERE session = ?1 AND scrubbed_body IS NOT NULL"};
-  sqlite::statement open_sessions{
-      db, "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid FROM sessions ORDER BY created_at, id"};
-  sqlite::statement one_session{
-      db, "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid FROM sessions WHERE id = ?1"};
+  sqlite::statement open_sessions{db,
+                                  "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid, inquiry, "
+                                  "inquiry_position, planned_for FROM sessions ORDER BY created_at, id"};
+  sqlite::statement one_session{db,
+                                "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid, inquiry, "
+                                "inquiry_position, planned_for FROM sessions WHERE id = ?1"};
+  // An inquiry's sessions are kept as a unit: none of them goes alone.
   sqlite::statement ended_by{
       db,
       "SELECT id, rowid, ended_at, (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = id) "
-      "FROM sessions WHERE ended_at IS NOT NULL AND ended_at <= ?1 ORDER BY ended_at, id"};
+      "FROM sessions WHERE ended_at IS NOT NULL AND ended_at <= ?1 AND inquiry IS NULL ORDER BY ended_at, id"};
   sqlite::statement timers{db, "SELECT id, timer_due FROM sessions WHERE timer_due IS NOT NULL ORDER BY timer_due"};
-  sqlite::statement in_lobby{db, "SELECT id FROM sessions WHERE started = 0 AND created_at <= ?1 ORDER BY created_at"};
+  sqlite::statement in_lobby{db,
+                             "SELECT id FROM sessions WHERE started = 0 AND created_at <= ?1 "
+                             "AND (planned_for IS NULL OR planned_for <= ?1) ORDER BY created_at"};
   sqlite::statement snapshot_of{db, "SELECT seq, state FROM snapshots WHERE session = ?1"};
   sqlite::statement events_after{
       db, "SELECT seq, time, body, scrubbed_body FROM events WHERE session = ?1 AND seq > ?2 ORDER BY seq"};
@@ -112,14 +140,44 @@ struct database::impl {
     return stored;
   }
 
+  void forget_sessions_of(const std::string& inquiry) {
+    sessions_of_inquiry.bind(1, inquiry);
+    while (sessions_of_inquiry.step()) pending_last_seq[sessions_of_inquiry.text(1)] = 0;
+    sessions_of_inquiry.reset();
+  }
+
   void write(const write_batch& b) {
+    if (b.erase_inquiry) {
+      forget_sessions_of(*b.erase_inquiry);
+      erase_inquiry_sessions.bind(1, *b.erase_inquiry).run();  // the rest of each session cascades
+      erase_inquiry_row.bind(1, *b.erase_inquiry).run();
+      return;
+    }
     if (b.erase) {
       erase_session.bind(1, b.session).run();
       pending_last_seq[b.session] = 0;
       return;
     }
     if (b.create) {
-      insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at).run();
+      const auto& place = b.create->inquiry;
+      if (place) {
+        take_position.bind(1, place->inquiry).bind(2, place->position).run();
+        if (sqlite3_changes(db.get()) == 0) {
+          throw batch_refused("position " + std::to_string(place->position) + " is not the next one of inquiry " +
+                              place->inquiry + " (or it is no longer stored)");
+        }
+        insert_session.bind(4, place->inquiry).bind(5, place->position);
+      }
+      insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at);
+      insert_session.bind(6, b.create->planned_for).run();
+    }
+    if (b.create_inquiry) {
+      const auto& i = *b.create_inquiry;
+      insert_inquiry.bind(1, i.id).bind(2, i.key).bind(3, i.title).bind(4, i.learners).bind(5, i.created_at).run();
+      join_first.bind(1, b.session).bind(2, i.id).run();
+      if (sqlite3_changes(db.get()) == 0) {
+        throw batch_refused("session " + b.session + " is already in an inquiry (or is no longer stored)");
+      }
     }
     if (b.command && (b.events.empty() || b.events.back().seq != b.command->seq)) {
       throw batch_refused("the record of a command goes with the last event it produced (seq " +
@@ -206,6 +264,8 @@ struct database::impl {
     s.timer_due = row.maybe_int64(3);
     s.ended_at = row.maybe_int64(4);
     s.ref = row.int64(5);
+    if (auto inquiry = row.maybe_text(6)) s.record.inquiry = inquiry_place{*inquiry, row.int64(7)};
+    s.record.planned_for = row.maybe_int64(8);
     return s;
   }
 
@@ -232,7 +292,7 @@ void database::commit(const std::vector<write_batch>& batches) {
   try {
     for (const auto& b : batches) {
       d.write(b);
-      scrubbed = scrubbed || b.scrub_transcript || b.erase;
+      scrubbed = scrubbed || b.scrub_transcript || b.erase || b.erase_inquiry;
     }
     tx.commit();
   } catch (...) {
@@ -304,6 +364,41 @@ std::vector<ended_session> database::sessions_ended_by(std::int64_t time) {
     out.push_back({d.ended_by.text(0), d.ended_by.int64(1), d.ended_by.int64(2), d.ended_by.int64(3)});
   }
   d.ended_by.reset();
+  return out;
+}
+
+std::optional<stored_inquiry> database::load_inquiry(const std::string& id) {
+  auto& d = *impl_;
+  d.one_inquiry.bind(1, id);
+  if (!d.one_inquiry.step()) {
+    d.one_inquiry.reset();
+    return std::nullopt;
+  }
+  stored_inquiry out;
+  const auto& row = d.one_inquiry;
+  out.record = {row.text(0), row.text(1), row.text(2), row.text(3), row.int64(4)};
+  out.last_position = row.int64(5);
+  out.ref = row.int64(6);
+  d.one_inquiry.reset();
+  d.sessions_of_inquiry.bind(1, id);
+  while (d.sessions_of_inquiry.step()) {
+    out.sessions.push_back({d.sessions_of_inquiry.int64(0), d.sessions_of_inquiry.text(1)});
+  }
+  d.sessions_of_inquiry.reset();
+  return out;
+}
+
+std::vector<ended_inquiry> database::inquiries_ended_by(std::int64_t time) {
+  auto& d = *impl_;
+  std::vector<ended_inquiry> out;
+  d.inquiries_ended.bind(1, time);
+  while (d.inquiries_ended.step()) out.push_back({d.inquiries_ended.text(0), d.inquiries_ended.int64(1), {}});
+  d.inquiries_ended.reset();
+  for (auto& i : out) {
+    d.sessions_of_inquiry.bind(1, i.id);
+    while (d.sessions_of_inquiry.step()) i.sessions.push_back(d.sessions_of_inquiry.text(1));
+    d.sessions_of_inquiry.reset();
+  }
   return out;
 }
 

@@ -102,6 +102,25 @@ inline constexpr std::array migrations = {
       ALTER TABLE sessions DROP COLUMN ended;
       CREATE INDEX sessions_ended ON sessions(ended_at) WHERE ended_at IS NOT NULL;
     )sql",
+    // 8: inquiries: a presenter's sessions with the same focal learners,
+    // reached with a key of their own. A session joins one at a position
+    // (from 1, never reused: last_position counts them); a session planned
+    // for a later day waits in the lobby until then (planned_for). Sessions
+    // from before are in no inquiry.
+    R"sql(
+      CREATE TABLE inquiries (
+        id            TEXT PRIMARY KEY,
+        key           TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        learners      TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        last_position INTEGER NOT NULL
+      ) STRICT;
+      ALTER TABLE sessions ADD COLUMN inquiry TEXT REFERENCES inquiries(id);
+      ALTER TABLE sessions ADD COLUMN inquiry_position INTEGER;
+      ALTER TABLE sessions ADD COLUMN planned_for INTEGER;
+      CREATE UNIQUE INDEX sessions_by_inquiry ON sessions(inquiry, inquiry_position) WHERE inquiry IS NOT NULL;
+    )sql",
 };
 
 }  // namespace debrief::storage

@@ -67,7 +67,7 @@ TEST_F(Export, ABadQueryIsRefusedWithTheReason) {
     std::string says;
   };
   for (const auto& c : std::vector<bad_case>{
-           {"?format=pdf", "md, json or html"},
+           {"?format=pdf", "md, json, html or ics"},
            {"?format=md&format=json", "format is given twice"},
            {"?format=md&tz=Europe/Paris&tz=UTC", "tz is given twice"},
            {"?tz=Mars%2FOlympus_Mons", "Mars/Olympus_Mons"},

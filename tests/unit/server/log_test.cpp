@@ -66,6 +66,18 @@ TEST(SessionRef, IsShortStableAndNotTheCode) {
   }
 }
 
+TEST(InquiryRef, IsShortStableAndNotTheId) {
+  const std::string id = "K7M2Q9XP4TDAB7C8";
+  const auto ref = inquiry_ref(id);
+  EXPECT_EQ(ref.size(), 8u);
+  EXPECT_EQ(ref.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(ref, inquiry_ref(id));
+  EXPECT_NE(ref, inquiry_ref("K7M2Q9XP4TDAB7C9"));
+  for (std::size_t i = 0; i + 3 <= id.size(); ++i) {
+    EXPECT_EQ(ref.find(id.substr(i, 3)), std::string::npos) << "a piece of the id shows in " << ref;
+  }
+}
+
 TEST(LogSink, ReceivesEachLineAndStderrComesBack) {
   std::vector<std::string> lines;
   set_log_sink([&lines](const std::string& line) { lines.push_back(line); });

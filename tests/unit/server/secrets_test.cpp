@@ -51,5 +51,28 @@ TEST(Secrets, MalformedCodesAreNotCodes) {
   EXPECT_TRUE(is_session_code("BK7M2Q9XP4TDA"));
 }
 
+// Inquiry ids: 80 random bits in the code alphabet, never a session code's form.
+TEST(Secrets, AnInquiryIdIsSixteenCharactersOfTheAlphabetAndNeverRepeats) {
+  std::set<std::string> ids;
+  for (int i = 0; i < 200; ++i) {
+    const auto id = inquiry_id();
+    ASSERT_EQ(id.size(), 16u);
+    EXPECT_TRUE(is_inquiry_id(id)) << id;
+    EXPECT_FALSE(is_session_code(id)) << id;
+    ids.insert(id);
+  }
+  EXPECT_EQ(ids.size(), 200u);
+}
+
+TEST(Secrets, MalformedInquiryIdsAreNotIds) {
+  EXPECT_TRUE(is_inquiry_id("K7M2Q9XP4TDAB7C8"));
+  EXPECT_FALSE(is_inquiry_id("K7M2Q9XP4TDAB7C"));    // 15
+  EXPECT_FALSE(is_inquiry_id("K7M2Q9XP4TDAB7C89"));  // 17
+  EXPECT_FALSE(is_inquiry_id("k7m2q9xp4tdab7c8"));
+  EXPECT_FALSE(is_inquiry_id("K7M2Q9XP4TDAB7CU"));
+  EXPECT_FALSE(is_inquiry_id("K7M2Q9XP/TDAB7C8"));
+  EXPECT_FALSE(is_inquiry_id(""));
+}
+
 }  // namespace
 }  // namespace debrief::server::secrets

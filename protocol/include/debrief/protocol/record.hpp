@@ -112,4 +112,9 @@ struct session_record {
 
 session_record build_record(const session_state& s, millis now, const time_zone& zone);
 
+// Evidence references of `s` ("line:", "annotation:", "item:") as the record
+// states them; what others may not see reads as missing.
+std::vector<record_evidence> record_evidence_of(const session_state& s, const evidence_list& refs,
+                                                const time_zone& zone);
+
 }  // namespace debrief::protocol

@@ -62,10 +62,16 @@ class database {
   std::optional<loaded_session> load_session(const std::string& id);
   // The sessions whose stored timer runs, soonest first.
   std::vector<due_timer> running_timers();
-  // The sessions never started that were created at `time` or before.
+  // The sessions never started that were created at `time` or before (and,
+  // when planned for a day, whose day began at `time` or before).
   std::vector<std::string> lobby_sessions_created_by(std::int64_t time);
-  // The sessions that ended at `time` or before, longest ended first.
+  // The sessions in no inquiry that ended at `time` or before, longest ended first.
   std::vector<ended_session> sessions_ended_by(std::int64_t time);
+  // An inquiry with the id and position of each of its sessions, or nullopt.
+  std::optional<stored_inquiry> load_inquiry(const std::string& id);
+  // The inquiries whose sessions have all ended, the last at `time` or
+  // before (an inquiry with none left: created then or before), longest ended first.
+  std::vector<ended_inquiry> inquiries_ended_by(std::int64_t time);
   std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
   int schema_version();
   // How long a statement waits for another connection's lock before it

@@ -9,11 +9,59 @@
 
 namespace debrief::storage {
 
+// A session's place in an inquiry: which one, and its position there (1, 2,
+// 3...: given when it joins, never changed; a deleted session leaves a gap).
+struct inquiry_place {
+  std::string inquiry;
+  std::int64_t position = 0;
+  bool operator==(const inquiry_place&) const = default;
+};
+
 struct session_record {
   std::string id;
   std::string facilitator_key;
   std::int64_t created_at = 0;  // ms since the Unix epoch
+  // Set when the session is created in an inquiry (its position must be the
+  // inquiry's next one, else the batch is refused), or joins one later.
+  std::optional<inquiry_place> inquiry = {};
+  // The start (UTC) of the day the session is planned for, if it has a
+  // date: lobby expiry counts from then when it is later than created_at.
+  std::optional<std::int64_t> planned_for = {};
   bool operator==(const session_record&) const = default;
+};
+
+// An inquiry as stored. Its key is a secret: compare it with
+// protocol::secrets_equal, never log it.
+struct inquiry_record {
+  std::string id;
+  std::string key;
+  std::string title;
+  std::string learners;         // a JSON array of pseudonyms, as the server wrote it
+  std::int64_t created_at = 0;  // ms since the Unix epoch
+  bool operator==(const inquiry_record&) const = default;
+};
+
+// One session of an inquiry, as listed without loading it.
+struct inquiry_member {
+  std::int64_t position = 0;
+  std::string session;
+  bool operator==(const inquiry_member&) const = default;
+};
+
+struct stored_inquiry {
+  inquiry_record record;
+  std::int64_t last_position = 0;        // the highest position ever given
+  std::vector<inquiry_member> sessions;  // in position order
+  // Names the inquiry in logs and to the operator without its id.
+  std::int64_t ref = 0;
+};
+
+// An inquiry whose every session has ended, as the retention sweep sees it.
+struct ended_inquiry {
+  std::string id;
+  std::int64_t ended_at = 0;  // its last session's end (its creation, with no session left)
+  std::vector<std::string> sessions;
+  bool operator==(const ended_inquiry&) const = default;
 };
 
 struct event_record {
@@ -76,6 +124,11 @@ struct write_batch {
   // no timer running). The start-up index of timers to expire reads it.
   bool timer_changed = false;
   std::optional<std::int64_t> timer_due;
+  // Creates this inquiry with the (stored) session as its position 1; refused
+  // if the session is already in an inquiry or no longer stored.
+  std::optional<inquiry_record> create_inquiry;
+  // Deletes this inquiry with every session in it (`session` is unused).
+  std::optional<std::string> erase_inquiry;
 };
 
 // A session whose timer runs, and when it runs out (ms since the epoch; 0

@@ -1,0 +1,35 @@
+#pragma once
+// The session record's renderings of its shared pieces (quotes, evidence,
+// escaping, the page's style), for the inquiry record to say them the same
+// way: defined beside the session exports that use them (export_*.cpp).
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "debrief/protocol/record.hpp"
+
+namespace debrief::protocol::render {
+
+// Markdown: text with its markup characters escaped (a line break continues
+// with `continuation`); a quotation with who said it and where; one piece of
+// evidence in a sentence.
+std::string markdown_text(const std::string& text, const std::string& continuation = "");
+std::string markdown_quote(const record_quote& q, const std::string& continuation);
+std::string markdown_evidence(const record_evidence& e, const std::string& continuation);
+
+// HTML: escaped text; what someone wrote (line breaks kept); a quotation
+// block; an evidence list (empty when there is none); the printable style.
+std::string html_escaped(const std::string& text);
+std::string html_text(const std::string& text);
+std::string html_quote(const record_quote& q);
+std::string html_evidence(const std::vector<record_evidence>& evidence);
+const char* html_style();
+
+// JSON: a time, a quote and an evidence list as the session export gives them.
+nlohmann::json json_time(const record_time& t);
+nlohmann::json json_quote(const record_quote& q);
+nlohmann::json json_evidence(const std::vector<record_evidence>& evidence);
+
+}  // namespace debrief::protocol::render
