@@ -133,7 +133,7 @@ function NoKey({ onKey }: { onKey(key: string): void }) {
         that device, or paste the key here (it is shown there under <em>Show inquiry key</em>).
       </p>
       <form
-        class="add-form"
+        class="add-form inquiry-key-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (value.trim()) onKey(value.trim());
@@ -311,9 +311,18 @@ function ThreadHistory({ thread: t, testid }: { thread: StoryThread; testid: str
   return (
     <li class="history" data-testid={testid} data-carried={t.carried}>
       <p class="history-text">
-        {assumption && t.status && <StatusChip status={t.status} />}
+        {assumption && t.status && (
+          <>
+            <StatusChip status={t.status} />{' '}
+          </>
+        )}
         <UserText text={t.text} />
-        {ended && !assumption && <span class="pill history-ended">Dropped</span>}
+        {ended && !assumption && (
+          <>
+            {' '}
+            <span class="pill history-ended">Dropped</span>
+          </>
+        )}
       </p>
       {facts.length > 0 && <p class="muted small">{facts.join(' · ')}</p>}
       <ol class="path">
@@ -333,49 +342,44 @@ function StatusChip({ status }: { status: string }) {
   );
 }
 
+const STEP_LABEL: Record<StoryStep['kind'], string> = {
+  decided: 'Decided',
+  carried_in: 'Carried in',
+  check_in: 'Check-in',
+  on_board: 'On the board',
+};
+
 function StepItem({ kind, step }: { kind: ThreadKind; step: StoryStep }) {
   const when = [formatDate(step.day), step.session_title].filter(Boolean).join(' · ');
   const said = kind === 'question' ? 'question' : 'adaptation';
   return (
     <li class="path-step" data-testid="inquiry-step" data-kind={step.kind}>
-      <span class="muted small">{when}</span>{' '}
-      {step.kind === 'decided' && <strong>{kind === 'assumption' ? 'On the board' : 'Decided'}</strong>}
-      {step.kind === 'carried_in' && (
-        <>
-          <strong>Carried in</strong>
-          {step.status && (
-            <>
-              {' '}
-              <StatusChip status={step.status} />
-            </>
-          )}
-        </>
-      )}
-      {step.kind === 'on_board' && step.status && <StatusChip status={step.status} />}
+      <p class="path-head">
+        <strong>{STEP_LABEL[step.kind] ?? step.kind}</strong> <span class="muted small">{when}</span>
+      </p>
+      {step.status && (step.kind === 'on_board' || step.kind === 'carried_in') && <StatusChip status={step.status} />}
       {step.kind === 'check_in' && (
-        <>
-          <strong>{TRIED_LABEL[said][step.tried ?? ''] ?? step.tried}</strong>
-          {' · '}
-          {DECISION_SAID[step.decision ?? ''] ?? step.decision}
+        <p>
+          {TRIED_LABEL[said][step.tried ?? ''] ?? step.tried} · {DECISION_SAID[step.decision ?? ''] ?? step.decision}
           {step.decision === 'adjust' && step.adjusted && (
             <>
               {': '}
               <UserText text={step.adjusted} />
             </>
           )}
-          {step.happened && (
-            <p class="small">
-              <UserText text={step.happened} />
-            </p>
-          )}
-          {step.note && (
-            <p class="small muted">
-              <UserText text={step.note} />
-            </p>
-          )}
-        </>
+        </p>
       )}
-      {step.kind !== 'check_in' && step.text && step.kind !== 'decided' && kind !== 'assumption' && (
+      {step.happened && (
+        <p class="small">
+          <UserText text={step.happened} />
+        </p>
+      )}
+      {step.note && (
+        <p class="small muted">
+          <UserText text={step.note} />
+        </p>
+      )}
+      {step.kind === 'carried_in' && step.text && kind !== 'assumption' && (
         <p class="small">
           <UserText text={step.text} />
         </p>
