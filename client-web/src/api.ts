@@ -1,4 +1,5 @@
-// The HTTP half of the protocol: templates and session creation.
+// The HTTP half of the protocol: templates and session creation (the
+// inquiries' routes are in inquiry-api.ts).
 
 import type { CreatedSession, Template } from './protocol';
 
@@ -12,12 +13,19 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON request; `key`, when given, goes in the Authorization header (never in the URL). */
+export async function request<T>(path: string, init?: RequestInit & { key?: string }): Promise<T> {
   let response: Response;
+  const { key, ...rest } = init ?? {};
   try {
     response = await fetch(path, {
-      ...init,
-      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+      ...rest,
+      cache: 'no-store',
+      headers: {
+        Accept: 'application/json',
+        ...(rest.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      },
     });
   } catch {
     throw new ApiError('network', 'Could not reach the Debrief server. Check your connection.', 0);

@@ -1,6 +1,7 @@
 // The shell: a header and whichever page the route names.
 
 import { navigate, route } from '../router';
+import { InquiryPage } from './InquiryPage';
 import { SessionPage } from './SessionPage';
 import { StartPage } from './StartPage';
 
@@ -25,7 +26,13 @@ export function App() {
           </a>
         </div>
       </header>
-      {current.name === 'session' ? <SessionPage key={current.code} code={current.code} /> : <StartPage />}
+      {current.name === 'session' ? (
+        <SessionPage key={current.code} code={current.code} />
+      ) : current.name === 'inquiry' ? (
+        <InquiryPage key={current.id} id={current.id} />
+      ) : (
+        <StartPage />
+      )}
     </>
   );
 }

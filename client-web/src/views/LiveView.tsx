@@ -7,10 +7,12 @@ import { Countdown } from './Countdown';
 import { DraftsPanel } from './Drafts';
 import { FacilitatorControls, UndoToast } from './FacilitatorControls';
 import { FacilitatorKey } from './FacilitatorKey';
+import { FromLastTimeForPhase } from './FromLastTime';
 import { InviteLink } from './InviteLink';
 import { kindLabel } from './labels';
 import { Activity, promptsShownInActivity } from './phases/Activity';
 import { PhaseList } from './PhaseList';
+import { PlanFollowUpButton, planFromSession } from './PlanFollowUp';
 import { DoneToggle, PresenceList } from './PresenceList';
 import { Summary } from './Summary';
 import { LazyImportFlow as ImportFlow } from './transcript/LazyImportFlow';
@@ -26,6 +28,7 @@ export function LiveView() {
   const ended = state.status === 'ended';
   const showSummary = ended || (summary && mayPeek);
   const phaseId = store.currentPhase.value?.id ?? '';
+  const plan = mayPeek && !ended && !summary ? planFromSession(store) : null;
 
   return (
     <div class="live-layout">
@@ -54,6 +57,7 @@ export function LiveView() {
             >
               {summary ? '← Back to the live session' : 'Summary and exports'}
             </button>
+            {plan && <PlanFollowUpButton from={plan} />}
           </div>
         )}
         {showSummary ? (
@@ -61,6 +65,7 @@ export function LiveView() {
         ) : (
           <>
             <PhaseCard />
+            <FromLastTimeForPhase />
             {state.status === 'lobby' && store.isPresenter.value && !state.transcript && (
               <section class="card activity" aria-label="Prepare the transcript">
                 <ImportFlow />

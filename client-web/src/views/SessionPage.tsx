@@ -11,6 +11,7 @@ import { DraftsPanel } from './Drafts';
 import { JoinForm } from './JoinForm';
 import { LiveView } from './LiveView';
 import { Notices } from './Notices';
+import { InquiryLink } from './PlanFollowUp';
 import { StorageBanner } from './StorageBanner';
 import { StoreContext, useStore } from './useStore';
 import './SessionPage.css';
@@ -46,6 +47,7 @@ export function SessionPage({ code }: { code: string }) {
                 {code}
               </span>
             </p>
+            <InquiryLink code={code} />
           </div>
         </div>
         <StorageBanner />

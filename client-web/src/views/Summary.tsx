@@ -3,12 +3,15 @@
 // with downloads of the server's exports for the facilitator and presenter.
 
 import { formatDate, formatDateTime } from '../dates';
+import { downloadWithKey, openPrintableWithKey } from '../downloads';
 import { useState } from 'preact/hooks';
 import { lineRange } from '../evidence';
 import { isHidden, type Annotation, type Entry } from '../protocol';
 import { UserText } from './common';
 import { EvidenceList } from './EvidencePicker';
-import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL, plural } from './labels';
+import { CarriedList } from './FromLastTime';
+import { PlanFollowUpButton, planFromSession } from './PlanFollowUp';
+import { DECISION_SAID, ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL, TRIED_LABEL, plural } from './labels';
 import { useStore } from './useStore';
 import './Summary.css';
 
@@ -16,70 +19,16 @@ const FORMATS = [
   { format: 'md', label: 'Markdown', hint: 'for notes' },
   { format: 'html', label: 'Printable page', hint: 'for the PLC binder' },
   { format: 'json', label: 'JSON', hint: 'data' },
+  { format: 'ics', label: 'check-in dates (.ics)', hint: 'for your calendar' },
 ] as const;
 
-// The facilitator's own time zone, so the record states times as they read them.
-function browserZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
+const exportPath = (code: string, format: string) =>
+  `/api/sessions/${encodeURIComponent(code)}/export?format=${format}`;
 
-async function fetchExport(code: string, key: string, format: string, zone = browserZone()): Promise<Blob | string> {
-  let response: Response;
-  try {
-    // The key goes in a header, never in the URL.
-    const query = `format=${format}&tz=${encodeURIComponent(zone)}`;
-    response = await fetch(`/api/sessions/${encodeURIComponent(code)}/export?${query}`, {
-      headers: { Authorization: `Bearer ${key}` },
-      cache: 'no-store',
-    });
-  } catch {
-    return 'Could not reach the server. Try again when you are back online.';
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    // A zone the server's tz database lacks: the record in UTC (it says so) beats none.
-    if (response.status === 400 && zone !== 'UTC' && body?.error?.message?.startsWith('tz:')) {
-      return fetchExport(code, key, format, 'UTC');
-    }
-    return body?.error?.message ?? `The server answered ${response.status}.`;
-  }
-  return response.blob();
-}
+const download = (code: string, key: string, format: string) =>
+  downloadWithKey(exportPath(code, format), key, `debrief-${code}.${format}`);
 
-async function download(code: string, key: string, format: string): Promise<string | null> {
-  const blob = await fetchExport(code, key, format);
-  if (typeof blob === 'string') return blob;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `debrief-${code}.${format}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return null;
-}
-
-// The printable page in a tab of its own, ready to print. The tab is opened
-// at once (inside the click, so it is not blocked) and given the page when it
-// has arrived.
-async function openPrintable(code: string, key: string): Promise<string | null> {
-  const tab = window.open('', '_blank');
-  const blob = await fetchExport(code, key, 'html');
-  if (typeof blob === 'string') {
-    tab?.close();
-    return blob;
-  }
-  const url = URL.createObjectURL(new Blob([blob], { type: 'text/html' }));
-  if (tab) tab.location.href = url;
-  else window.location.assign(url);
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return null;
-}
+const openPrintable = (code: string, key: string) => openPrintableWithKey(exportPath(code, 'html'), key);
 
 export function Downloads() {
   const store = useStore();
@@ -154,6 +103,7 @@ export function Summary() {
   };
   const entriesOf = (phaseId: string) =>
     state.entries.filter((e): e is Entry => !isHidden(e) && e.phase === phaseId && (!privateNow(phaseId) || e.shared));
+  const plan = planFromSession(store);
 
   return (
     <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
@@ -161,11 +111,62 @@ export function Summary() {
         <h2 id="summary-heading">Summary{state.title ? `: ${state.title}` : ''}</h2>
         <Downloads />
       </div>
+      {plan && (
+        <div class="summary-next" data-testid="summary-next">
+          <p class="small">
+            {plan.kind === 'inquiry'
+              ? 'Plan the inquiry’s next session: it starts from what is still open.'
+              : 'Carry the adaptations, questions and open assumptions into the next conversation with these learners.'}
+          </p>
+          <PlanFollowUpButton from={plan} primary={state.status === 'ended'} />
+        </div>
+      )}
       {state.transcript && (
         <p class="muted small">
           Transcript of {plural(lines.length, 'line')}; consent confirmed by {store.nameOf(state.transcript.consent_by)}{' '}
           on {formatDateTime(state.transcript.consent_at)}.
         </p>
+      )}
+
+      {state.carried.length > 0 && (
+        <>
+          <h3 class="summary-title">Carried from earlier sessions</h3>
+          <CarriedList state={state} />
+          <h3 class="summary-title">Check-ins</h3>
+          {state.check_ins.length === 0 && <p class="muted small">None.</p>}
+          <ul class="plain-list">
+            {state.check_ins.map((c) => {
+              const item = state.carried.find((x) => x.thread === c.thread);
+              const kind = item?.kind === 'question' ? 'question' : 'adaptation';
+              return (
+                <li key={c.id} class="summary-item" data-testid="summary-check-in">
+                  <strong>
+                    <UserText text={item?.text ?? c.thread} />
+                  </strong>
+                  <div class="muted small">
+                    {TRIED_LABEL[kind][c.tried]} · {DECISION_SAID[c.decision]}
+                  </div>
+                  {c.decision === 'adjust' && c.adjusted && (
+                    <p class="small">
+                      Now: <UserText text={c.adjusted} />
+                    </p>
+                  )}
+                  {c.happened && (
+                    <p class="small">
+                      <UserText text={c.happened} />
+                    </p>
+                  )}
+                  {c.note && (
+                    <p class="small muted">
+                      <UserText text={c.note} />
+                    </p>
+                  )}
+                  <EvidenceList state={state} refs={c.evidence} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
 
       <h3 class="summary-title">Assumption board</h3>

@@ -33,6 +33,7 @@ const KIND_LABEL: Record<string, string> = {
   reflection: 'Reflection',
   discussion: 'Discussion',
   chart: 'Chart',
+  check_in: 'Check-in',
 };
 
 export function kindLabel(kind: string): string {
@@ -116,4 +117,17 @@ export const CONTENT_LABEL: Record<ContentType, string> = {
   adaptation_add: 'Adaptation',
   annotate: 'Annotation',
   annotation_reply: 'Reply',
+};
+
+/** A check-in's "tried" as said of an adaptation ("Tried") and of a question ("Asked"). */
+export const TRIED_LABEL: Record<'adaptation' | 'question', Record<string, string>> = {
+  adaptation: { yes: 'Tried', partly: 'Partly', not_yet: 'Not yet' },
+  question: { yes: 'Asked', partly: 'Partly', not_yet: 'Not yet' },
+};
+
+/** A check-in's decision, as a sentence. */
+export const DECISION_SAID: Record<string, string> = {
+  keep: 'Keep it as it is',
+  adjust: 'Adjust it',
+  drop: 'Drop it',
 };

@@ -5,6 +5,7 @@ import { TranscriptReader } from '../transcript/Reader';
 import { AdaptationsPanel } from './Adaptations';
 import { AssumptionBoard, PendingProposals, ProposeForm } from './AssumptionBoard';
 import { BoardReview } from './BoardReview';
+import { CheckInsPanel } from './CheckIns';
 import { EntriesPanel } from './Entries';
 import { useStore } from '../useStore';
 import './Activity.css';
@@ -39,6 +40,8 @@ export function Activity() {
       );
     case 'chart':
       return <EntriesPanel mode="columns" />;
+    case 'check_in':
+      return <CheckInsPanel />;
     case 'discussion':
       return <Discussion />;
     default:

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { BoardItem, BoardList, Proposal } from '../../protocol';
 import { ConflictNote, InlineError, Section, UserText, usePending, SaveCancel } from '../common';
-import { LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
+import { ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, LIST_SHORT } from '../labels';
 import { useKeepUnsent } from '../useKeepUnsent';
 import { WaitingList } from '../Waiting';
 import { LIMITS } from '../../generated/contract';
@@ -150,6 +150,11 @@ function BoardItemRow(props: { item: BoardItem; index: number; count: number; ca
         <UserText text={item.text} />
       </p>
       {proposedBy && <p class="muted small">Proposed by {proposedBy}</p>}
+      {item.thread && (
+        <p class="muted small" data-testid="board-item-carried">
+          From last time · {ITEM_STATUS_LABEL[item.status]}
+        </p>
+      )}
       {canEdit && (
         <div class="item-tools" role="group" aria-label="Item actions">
           <button

@@ -2,9 +2,12 @@
 // hide and the role of each speaker, check the redacted preview, confirm the
 // learner's consent, and only then send the redacted lines. The original
 // text and the real names live only in this component's state: never in a
-// frame, never in localStorage.
+// frame, never in localStorage (the pseudonyms given are remembered on this
+// device under digests of the names: src/pseudonym-memory.ts).
 
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { inquiryOfSession } from '../../inquiry-keys';
+import { prefill, recall, remember, scopesFor } from '../../pseudonym-memory';
 import type { ImportLine, SpeakerRole } from '../../protocol';
 import {
   buildPseudonyms,
@@ -58,8 +61,26 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
   /** Ids of ambiguous occurrences ("Will you…") the presenter kept as the word. */
   const [keptAsWord, setKeptAsWord] = useState<ReadonlySet<string>>(new Set());
   const pending = usePending();
+  /** Counts reads, so a recall that finishes after the next read changes nothing. */
+  const reads = useRef(0);
+  const scopes = useMemo(() => scopesFor(inquiryOfSession(store.code)?.id ?? null), [store.code]);
+
+  /** Offers the pseudonyms this device gave these names before (the presenter may change them). */
+  async function offerRemembered(found: Person[], attempt: number) {
+    const foldedOf = (p: Person) => [p.name, ...p.parts.map((x) => x.name)].map(foldName);
+    const recalled = await recall(scopes, found.flatMap(foldedOf));
+    if (recalled.size === 0 || reads.current !== attempt) return;
+    setPeople((list) => {
+      const offers = prefill(
+        list.map((p) => ({ folded: p.hide ? foldedOf(p) : [], pseudonym: p.pseudonym })),
+        recalled,
+      );
+      return list.map((p, i) => (offers[i] ? { ...p, pseudonym: offers[i], remembered: true } : p));
+    });
+  }
 
   function read(text: string) {
+    const attempt = ++reads.current;
     const result = parseTranscript(text, format);
     setConsent(false);
     if (!result.ok) {
@@ -73,7 +94,9 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
     setParseError('');
     setParsed(result);
     setRoles(guessed);
-    setPeople(peopleFrom(suggestNames(result.lines), result.speakers, guessed));
+    const found = peopleFrom(suggestNames(result.lines), result.speakers, guessed);
+    setPeople(found);
+    void offerRemembered(found, attempt);
   }
 
   async function openFile(file: File | undefined) {
@@ -145,6 +168,10 @@ export function ImportFlow({ replacing, onDone }: { replacing?: boolean; onDone?
       ),
     );
     if (result?.ok) {
+      void remember(
+        scopes,
+        hidden.map((h) => ({ folded: foldName(h.name), pseudonym: h.pseudonym })),
+      );
       setSource('');
       setParsed(null);
       setPeople([]);
@@ -502,10 +529,15 @@ function PersonDetails(props: {
           maxLength={PSEUDONYM_MAX}
           value={person.pseudonym}
           placeholder={props.pseudonym}
-          onInput={(e) => update(person.key, { pseudonym: e.currentTarget.value })}
+          onInput={(e) => update(person.key, { pseudonym: e.currentTarget.value, remembered: false })}
           data-testid="pseudonym"
         />
       </label>
+      {person.remembered && (
+        <span class="muted" data-testid="pseudonym-remembered">
+          As in an earlier session on this device
+        </span>
+      )}
     </div>
   );
 }

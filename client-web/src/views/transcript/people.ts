@@ -22,6 +22,8 @@ export interface Person {
   /** A pseudonym of the presenter's choosing; empty for the default. */
   pseudonym: string;
   count: number;
+  /** The pseudonym was offered from an earlier import on this device (src/pseudonym-memory.ts). */
+  remembered?: boolean;
   /** Found only at sentence starts or in capitals, so perhaps not a name. */
   onlySentenceStarts?: boolean;
 }
