@@ -262,7 +262,8 @@ TEST(ActivityProposalDecide, AcceptingSavesTheProposalAndAnItemByTheProposalsAut
       when(s, cmd::proposal_decide{"q5", true}, sam),
       Gives(events{
           evt::proposal_saved{{"q5", L::find_out, "Ask about home reading", "p3", proposal_state::accepted, "i6"}},
-          evt::board_item_saved{{"i6", L::find_out, "Ask about home reading", "p3", item_status::open, {}, 1, {}}, -1}}));
+          evt::board_item_saved{{"i6", L::find_out, "Ask about home reading", "p3", item_status::open, {}, 1, {}},
+                                -1}}));
 }
 
 TEST(ActivityProposalDecide, AcceptedItemLandsAtTheEndOfItsList) {

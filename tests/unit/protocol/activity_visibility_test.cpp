@@ -286,7 +286,8 @@ TEST(ActivityViewEvent, ARevealOfAnAnonymousPhaseLeavesAnnotationAuthorsOutToo) 
 TEST(ActivityViewEvent, OtherEventsGoToEveryoneAsTheyAre) {
   const auto s = in_phase(talk);
   const event removed = evt::entry_removed{"e1"};
-  const event item = evt::board_item_saved{{"i1", board_list::know, "Likes art", "p2", item_status::open, {}, 1, {}}, -1};
+  const event item =
+      evt::board_item_saved{{"i1", board_list::know, "Likes art", "p2", item_status::open, {}, 1, {}}, -1};
 
   EXPECT_EQ(view_event(evolve(s, removed), removed).for_others, as_json(removed));
   EXPECT_TRUE(view_event(evolve(s, removed), removed).for_author.is_null());

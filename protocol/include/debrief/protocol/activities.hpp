@@ -91,9 +91,9 @@ struct board_item {
   std::string thread;
   bool operator==(const board_item&) const = default;
   static constexpr auto wire_fields() {
-    return std::tuple{field<"id">(&board_item::id),          field<"list">(&board_item::list),
-                      field<"text">(&board_item::text),      field<"author">(&board_item::author),
-                      field<"status">(&board_item::status),  field<"evidence">(&board_item::evidence),
+    return std::tuple{field<"id">(&board_item::id),           field<"list">(&board_item::list),
+                      field<"text">(&board_item::text),       field<"author">(&board_item::author),
+                      field<"status">(&board_item::status),   field<"evidence">(&board_item::evidence),
                       field<"version">(&board_item::version), field_or_default<"thread">(&board_item::thread)};
   }
 };
@@ -240,9 +240,9 @@ struct annotation {
 struct carried_item {
   std::string thread;
   carried_kind kind = carried_kind::invalid;
-  std::string text;      // the change (as last adjusted), the question, the assumption
-  std::string for_whom;  // adaptations and questions: a pseudonym, or "all learners"
-  std::string check_in;  // adaptations: YYYY-MM-DD, or empty
+  std::string text;                        // the change (as last adjusted), the question, the assumption
+  std::string for_whom;                    // adaptations and questions: a pseudonym, or "all learners"
+  std::string check_in;                    // adaptations: YYYY-MM-DD, or empty
   item_status status = item_status::open;  // assumptions: as they were left
   std::string from;                        // YYYY-MM-DD of the session that last decided it
   bool operator==(const carried_item&) const = default;
