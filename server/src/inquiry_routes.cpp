@@ -251,6 +251,11 @@ void http_connection::delete_inquiry(request req, std::string id) {
   with_inquiry(std::move(req), std::move(id),
                [&rooms = hub_](storage::database&, const storage::stored_inquiry& stored,
                                const std::shared_ptr<request>& req, const reply_fn& reply) {
+                 // Closing everyone first would leave sessions that cannot be used yet are still on disk.
+                 if (!rooms.storage_available()) {
+                   return reply(
+                       error_reply(*req, {error_code::unavailable, "The inquiry could not be deleted; try again."}));
+                 }
                  std::vector<std::string> sessions;
                  for (const auto& s : stored.sessions) sessions.push_back(s.session);
                  const auto id = stored.record.id;

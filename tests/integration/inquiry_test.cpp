@@ -487,5 +487,35 @@ TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
   EXPECT_EQ(stored_sessions(db).size(), 1u);
 }
 
+// Starting an inquiry and adding a session to one create something, so they
+// share the session-creation allowance; a request refused for its body costs
+// nothing.
+TEST(InquiryCreationLimit, InquiriesAndTheirSessionsCountAsCreations) {
+  temp_dir dir;
+  test_server server(dir.path() / "debrief.db", {}, {}, [](server::config& c) { c.create_burst = 3; });
+  const auto port = server.port();
+  const auto session = create_session(port);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(http_request(port, http::verb::post, "/api/inquiries", R"({"session":")" + session.code + R"("})",
+                           session.facilitator_key)
+                  .status,
+              400u);
+  }
+  const auto made = http_request(port, http::verb::post, "/api/inquiries",
+                                 json{{"session", session.code}, {"learners", {"Student A"}}}.dump(),
+                                 session.facilitator_key);
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const auto inquiry = json::parse(made.body);
+  const auto target = "/api/inquiries/" + inquiry.at("inquiry").get<std::string>() + "/sessions";
+  const auto body = json{{"template", "learning-partnership"}}.dump();
+  const std::string key = inquiry.at("inquiry_key");
+  EXPECT_EQ(http_request(port, http::verb::post, target, body, key).status, 201u);
+  const auto refused = http_request(port, http::verb::post, target, body, key);
+  ASSERT_EQ(refused.status, 429u) << refused.body;
+  EXPECT_GE(std::stol(refused.retry_after), 1);
+  EXPECT_EQ(json::parse(refused.body).at("error").at("code"), "rate_limited");
+  EXPECT_EQ(stored_sessions(dir.path() / "debrief.db").size(), 2u);
+}
+
 }  // namespace
 }  // namespace debrief::testing
