@@ -301,9 +301,8 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
                           {"version", 1}})
                 .at("code"),
             "forbidden");
-  // The carried assumption is confirmed by the new transcript.
-  const int adaptations_phase = phase_of_kind(state, "adaptations");
-  facilitator.ok({{"type", "go_to_phase"}, {"phase", adaptations_phase}});
+  // The carried assumption is revisited: the new transcript confirms it.
+  facilitator.ok({{"type", "go_to_phase"}, {"phase", phase_of_kind(state, "assumptions")}});
   presenter.ok({{"type", "board_mark"},
                 {"item", carried_bored_item},
                 {"status", "confirmed"},
@@ -449,6 +448,11 @@ TEST_F(Inquiry, StartingOneRefusesBadInputWithAReason) {
                 R"("})",
             413, "too_large"},
            {R"({"session":"NOSUCHCODE00","learners":["Student A"]})", 404, "not_found"},
+           {R"({"session":")" + session.code + R"(","learners":["A","B","C","D","E"]})", 413, "too_large"},
+           {R"({"session":")" + session.code + R"(","learners":["Student A",""]})", 400, "invalid"},
+           {R"({"session":")" + session.code + R"(","learners":["Student\nA"]})", 400, "invalid"},
+           {R"({"session":")" + session.code + R"(","learners":[")" + std::string(61, 'x') + R"("]})", 413,
+            "too_large"},
        }) {
     const auto r = http_request(server.port(), http::verb::post, "/api/inquiries", c.body, k);
     EXPECT_EQ(r.status, c.status) << c.body << ": " << r.body;
@@ -456,6 +460,21 @@ TEST_F(Inquiry, StartingOneRefusesBadInputWithAReason) {
     EXPECT_FALSE(json::parse(r.body).at("error").at("message").get<std::string>().empty());
   }
   EXPECT_EQ(http_request(server.port(), http::verb::get, "/api/inquiries", {}, k).status, 400u);
+
+  // At the limits: four learners of 60 characters, a title of 120; trimmed as a session's.
+  const std::string longest(60, 'y');
+  const json at_limit = {{"session", session.code},
+                         {"title", "  " + std::string(120, 't') + " "},
+                         {"learners", {" Student A ", longest, "Student C", "Student D"}}};
+  const auto made = http_request(server.port(), http::verb::post, "/api/inquiries", at_limit.dump(), k);
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const auto inquiry = json::parse(made.body);
+  EXPECT_EQ(inquiry.at("title"), std::string(120, 't'));
+  const auto story = json::parse(http_request(server.port(), http::verb::get,
+                                              "/api/inquiries/" + inquiry.at("inquiry").get<std::string>(), {},
+                                              inquiry.at("inquiry_key"))
+                                     .body);
+  EXPECT_EQ(story.at("learners"), json::array({"Student A", longest, "Student C", "Student D"}));
 }
 
 TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
@@ -487,6 +506,32 @@ TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
   EXPECT_EQ(stored_sessions(db).size(), 1u);
 }
 
+// Deleting one session of an inquiry leaves a gap in the positions; the
+// inquiry and its other sessions stay, and the next session takes a new place.
+TEST_F(Inquiry, DeletingOneSessionLeavesAGapAndTheInquiry) {
+  const auto first = create_session(server.port());
+  const auto made =
+      post("/api/inquiries", {{"session", first.code}, {"learners", {"Student A"}}}, first.facilitator_key);
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const std::string id = json::parse(made.body).at("inquiry");
+  const std::string key = json::parse(made.body).at("inquiry_key");
+  const auto sessions_path = "/api/inquiries/" + id + "/sessions";
+  const auto second = json::parse(post(sessions_path, {{"template", "follow-up"}}, key).body);
+  ASSERT_EQ(second.at("position"), 2);
+  const auto gone =
+      http_request(server.port(), http::verb::delete_, "/api/sessions/" + second.at("session").get<std::string>(), {},
+                   second.at("facilitator_key"));
+  ASSERT_EQ(gone.status, 200u) << gone.body;
+
+  const auto third = json::parse(post(sessions_path, {{"template", "follow-up"}}, key).body);
+  EXPECT_EQ(third.at("position"), 3);
+  const auto story = json::parse(get("/api/inquiries/" + id, key).body);
+  ASSERT_EQ(story.at("sessions").size(), 2u);
+  EXPECT_EQ(story.at("sessions").at(0).at("position"), 1);
+  EXPECT_EQ(story.at("sessions").at(1).at("position"), 3);
+  EXPECT_EQ(story.at("sessions").at(1).at("code"), third.at("session"));
+}
+
 // Starting an inquiry and adding a session to one create something, so they
 // share the session-creation allowance; a request refused for its body costs
 // nothing.
@@ -501,9 +546,9 @@ TEST(InquiryCreationLimit, InquiriesAndTheirSessionsCountAsCreations) {
                   .status,
               400u);
   }
-  const auto made = http_request(port, http::verb::post, "/api/inquiries",
-                                 json{{"session", session.code}, {"learners", {"Student A"}}}.dump(),
-                                 session.facilitator_key);
+  const auto made =
+      http_request(port, http::verb::post, "/api/inquiries",
+                   json{{"session", session.code}, {"learners", {"Student A"}}}.dump(), session.facilitator_key);
   ASSERT_EQ(made.status, 201u) << made.body;
   const auto inquiry = json::parse(made.body);
   const auto target = "/api/inquiries/" + inquiry.at("inquiry").get<std::string>() + "/sessions";
