@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
@@ -196,6 +197,17 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
   ASSERT_EQ(fall_ics.status, 200u) << fall_ics.body;
   EXPECT_EQ(fall_ics.content_type, "text/calendar; charset=utf-8");
   EXPECT_EQ(fall_ics.content_disposition, "attachment; filename=\"debrief-" + fall_code + ".ics\"");
+  const auto script = dir.path() / "read_ics.py";
+  std::ofstream(script) << ics_reader;
+  const auto fall_file = dir.path() / "fall.ics";
+  std::ofstream(fall_file, std::ios::binary) << fall_ics.body;
+  int fall_status = -1;
+  const auto fall_events = run_python(script, fall_file, &fall_status);
+  ASSERT_EQ(fall_status, 0) << fall_events;
+  EXPECT_EQ(std::count(fall_events.begin(), fall_events.end(), '\n'), 3) << fall_events;
+  EXPECT_NE(fall_events.find("2027-04-01|Check in: Ask everyone for a one-line exit note — all learners|"),
+            std::string::npos)
+      << fall_events;
 
   // The presenter makes the fall debrief an inquiry (once only).
   const json start = {{"session", fall_code}, {"title", "Student A across the year"}, {"learners", {"Student A"}}};
@@ -385,9 +397,7 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
   ASSERT_EQ(ics.status, 200u) << ics.body;
   EXPECT_EQ(ics.content_type, "text/calendar; charset=utf-8");
   const auto ics_file = dir.path() / "inquiry.ics";
-  const auto script = dir.path() / "read_ics.py";
   std::ofstream(ics_file, std::ios::binary) << ics.body;
-  std::ofstream(script) << ics_reader;
   int status = -1;
   const auto parsed = run_python(script, ics_file, &status);
   ASSERT_EQ(status, 0) << parsed;
