@@ -320,8 +320,17 @@ void hub::sweep_inquiry_retention(storage::database& db) {
     return;
   }
   for (const auto& gone : due) {
+    // A sweep that comes while the last one's deletion is on its way to the disk leaves it be.
+    {
+      std::lock_guard lock(mutex_);
+      if (!inquiries_going_.insert(gone.id).second) continue;
+    }
     erase_inquiry(gone.id, gone.sessions, "This session was deleted: ended sessions are kept for a set number of days.",
-                  [gone](const std::optional<std::string>& error) {
+                  [this, gone](const std::optional<std::string>& error) {
+                    {
+                      std::lock_guard lock(mutex_);
+                      inquiries_going_.erase(gone.id);
+                    }
                     log_fields fields{{"inquiry", inquiry_ref(gone.id)},
                                       {"ended", utc_date(gone.ended_at)},
                                       {"sessions", gone.sessions.size()}};
