@@ -227,7 +227,9 @@ void hub::erase_inquiry(const std::string& id, const std::vector<std::string>& s
     storage::write_batch batch;
     batch.erase_inquiry = id;
     store_.submit(std::move(batch), [this, sessions, why, done](std::optional<std::string> error) {
-      if (!error) forget_erased(sessions, why);
+      // Even when the batch failed: its rooms are closed, and one opened
+      // later is loaded afresh from what the disk still holds.
+      forget_erased(sessions, why);
       done(std::move(error));
     });
   };
@@ -318,8 +320,17 @@ void hub::sweep_inquiry_retention(storage::database& db) {
     return;
   }
   for (const auto& gone : due) {
+    // A sweep that comes while the last one's deletion is on its way to the disk leaves it be.
+    {
+      std::lock_guard lock(mutex_);
+      if (!inquiries_going_.insert(gone.id).second) continue;
+    }
     erase_inquiry(gone.id, gone.sessions, "This session was deleted: ended sessions are kept for a set number of days.",
-                  [gone](const std::optional<std::string>& error) {
+                  [this, gone](const std::optional<std::string>& error) {
+                    {
+                      std::lock_guard lock(mutex_);
+                      inquiries_going_.erase(gone.id);
+                    }
                     log_fields fields{{"inquiry", inquiry_ref(gone.id)},
                                       {"ended", utc_date(gone.ended_at)},
                                       {"sessions", gone.sessions.size()}};

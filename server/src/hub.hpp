@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -156,6 +157,8 @@ class hub {
   // Sessions not in memory whose timer runs, by due time. An entry may be
   // stale (the timer paused since): loading such a session is harmless.
   std::multimap<protocol::millis, std::string> due_timers_;
+  // Inquiries past retention whose deletion is under way.
+  std::unordered_set<std::string> inquiries_going_;
   // The sweep's timer, with a strand of its own: close_all may come from
   // another thread.
   net::strand<net::any_io_executor> sweep_strand_;

@@ -616,8 +616,9 @@ void room::export_as(std::string format, protocol::time_zone zone, std::string k
                .dump()});
     }
     const auto now = self->clock_();
-    if (format == "ics")
+    if (format == "ics") {
       return done({200, "text/calendar; charset=utf-8", protocol::session_calendar(self->committed_, now)});
+    }
     const auto record = protocol::build_record(self->committed_, now, zone);
     if (format == "json") return done({200, "application/json", protocol::export_json(record).dump(2)});
     if (format == "html") return done({200, "text/html; charset=utf-8", protocol::export_html(record)});

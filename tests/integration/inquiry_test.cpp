@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
@@ -196,6 +197,17 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
   ASSERT_EQ(fall_ics.status, 200u) << fall_ics.body;
   EXPECT_EQ(fall_ics.content_type, "text/calendar; charset=utf-8");
   EXPECT_EQ(fall_ics.content_disposition, "attachment; filename=\"debrief-" + fall_code + ".ics\"");
+  const auto script = dir.path() / "read_ics.py";
+  std::ofstream(script) << ics_reader;
+  const auto fall_file = dir.path() / "fall.ics";
+  std::ofstream(fall_file, std::ios::binary) << fall_ics.body;
+  int fall_status = -1;
+  const auto fall_events = run_python(script, fall_file, &fall_status);
+  ASSERT_EQ(fall_status, 0) << fall_events;
+  EXPECT_EQ(std::count(fall_events.begin(), fall_events.end(), '\n'), 3) << fall_events;
+  EXPECT_NE(fall_events.find("2027-04-01|Check in: Ask everyone for a one-line exit note — all learners|"),
+            std::string::npos)
+      << fall_events;
 
   // The presenter makes the fall debrief an inquiry (once only).
   const json start = {{"session", fall_code}, {"title", "Student A across the year"}, {"learners", {"Student A"}}};
@@ -301,9 +313,8 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
                           {"version", 1}})
                 .at("code"),
             "forbidden");
-  // The carried assumption is confirmed by the new transcript.
-  const int adaptations_phase = phase_of_kind(state, "adaptations");
-  facilitator.ok({{"type", "go_to_phase"}, {"phase", adaptations_phase}});
+  // The carried assumption is revisited: the new transcript confirms it.
+  facilitator.ok({{"type", "go_to_phase"}, {"phase", phase_of_kind(state, "assumptions")}});
   presenter.ok({{"type", "board_mark"},
                 {"item", carried_bored_item},
                 {"status", "confirmed"},
@@ -386,9 +397,7 @@ TEST_F(Inquiry, FromTheFallDebriefToTheSpringCheckInAndTheNextPlanThenDeletedWho
   ASSERT_EQ(ics.status, 200u) << ics.body;
   EXPECT_EQ(ics.content_type, "text/calendar; charset=utf-8");
   const auto ics_file = dir.path() / "inquiry.ics";
-  const auto script = dir.path() / "read_ics.py";
   std::ofstream(ics_file, std::ios::binary) << ics.body;
-  std::ofstream(script) << ics_reader;
   int status = -1;
   const auto parsed = run_python(script, ics_file, &status);
   ASSERT_EQ(status, 0) << parsed;
@@ -449,6 +458,11 @@ TEST_F(Inquiry, StartingOneRefusesBadInputWithAReason) {
                 R"("})",
             413, "too_large"},
            {R"({"session":"NOSUCHCODE00","learners":["Student A"]})", 404, "not_found"},
+           {R"({"session":")" + session.code + R"(","learners":["A","B","C","D","E"]})", 413, "too_large"},
+           {R"({"session":")" + session.code + R"(","learners":["Student A",""]})", 400, "invalid"},
+           {R"({"session":")" + session.code + R"(","learners":["Student\nA"]})", 400, "invalid"},
+           {R"({"session":")" + session.code + R"(","learners":[")" + std::string(61, 'x') + R"("]})", 413,
+            "too_large"},
        }) {
     const auto r = http_request(server.port(), http::verb::post, "/api/inquiries", c.body, k);
     EXPECT_EQ(r.status, c.status) << c.body << ": " << r.body;
@@ -456,6 +470,21 @@ TEST_F(Inquiry, StartingOneRefusesBadInputWithAReason) {
     EXPECT_FALSE(json::parse(r.body).at("error").at("message").get<std::string>().empty());
   }
   EXPECT_EQ(http_request(server.port(), http::verb::get, "/api/inquiries", {}, k).status, 400u);
+
+  // At the limits: four learners of 60 characters, a title of 120; trimmed as a session's.
+  const std::string longest(60, 'y');
+  const json at_limit = {{"session", session.code},
+                         {"title", "  " + std::string(120, 't') + " "},
+                         {"learners", {" Student A ", longest, "Student C", "Student D"}}};
+  const auto made = http_request(server.port(), http::verb::post, "/api/inquiries", at_limit.dump(), k);
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const auto inquiry = json::parse(made.body);
+  EXPECT_EQ(inquiry.at("title"), std::string(120, 't'));
+  const auto story = json::parse(http_request(server.port(), http::verb::get,
+                                              "/api/inquiries/" + inquiry.at("inquiry").get<std::string>(), {},
+                                              inquiry.at("inquiry_key"))
+                                     .body);
+  EXPECT_EQ(story.at("learners"), json::array({"Student A", longest, "Student C", "Student D"}));
 }
 
 TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
@@ -485,6 +514,62 @@ TEST_F(Inquiry, AnInquiryIsReachedOnlyWithItsKeyAndAnUnknownOneIsNotFound) {
                 .status,
             400u);
   EXPECT_EQ(stored_sessions(db).size(), 1u);
+}
+
+// Deleting one session of an inquiry leaves a gap in the positions; the
+// inquiry and its other sessions stay, and the next session takes a new place.
+TEST_F(Inquiry, DeletingOneSessionLeavesAGapAndTheInquiry) {
+  const auto first = create_session(server.port());
+  const auto made =
+      post("/api/inquiries", {{"session", first.code}, {"learners", {"Student A"}}}, first.facilitator_key);
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const std::string id = json::parse(made.body).at("inquiry");
+  const std::string key = json::parse(made.body).at("inquiry_key");
+  const auto sessions_path = "/api/inquiries/" + id + "/sessions";
+  const auto second = json::parse(post(sessions_path, {{"template", "follow-up"}}, key).body);
+  ASSERT_EQ(second.at("position"), 2);
+  const auto gone =
+      http_request(server.port(), http::verb::delete_, "/api/sessions/" + second.at("session").get<std::string>(), {},
+                   second.at("facilitator_key"));
+  ASSERT_EQ(gone.status, 200u) << gone.body;
+
+  const auto third = json::parse(post(sessions_path, {{"template", "follow-up"}}, key).body);
+  EXPECT_EQ(third.at("position"), 3);
+  const auto story = json::parse(get("/api/inquiries/" + id, key).body);
+  ASSERT_EQ(story.at("sessions").size(), 2u);
+  EXPECT_EQ(story.at("sessions").at(0).at("position"), 1);
+  EXPECT_EQ(story.at("sessions").at(1).at("position"), 3);
+  EXPECT_EQ(story.at("sessions").at(1).at("code"), third.at("session"));
+}
+
+// Starting an inquiry and adding a session to one create something, so they
+// share the session-creation allowance; a request refused for its body costs
+// nothing.
+TEST(InquiryCreationLimit, InquiriesAndTheirSessionsCountAsCreations) {
+  temp_dir dir;
+  test_server server(dir.path() / "debrief.db", {}, {}, [](server::config& c) { c.create_burst = 3; });
+  const auto port = server.port();
+  const auto session = create_session(port);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(http_request(port, http::verb::post, "/api/inquiries", R"({"session":")" + session.code + R"("})",
+                           session.facilitator_key)
+                  .status,
+              400u);
+  }
+  const auto made =
+      http_request(port, http::verb::post, "/api/inquiries",
+                   json{{"session", session.code}, {"learners", {"Student A"}}}.dump(), session.facilitator_key);
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const auto inquiry = json::parse(made.body);
+  const auto target = "/api/inquiries/" + inquiry.at("inquiry").get<std::string>() + "/sessions";
+  const auto body = json{{"template", "learning-partnership"}}.dump();
+  const std::string key = inquiry.at("inquiry_key");
+  EXPECT_EQ(http_request(port, http::verb::post, target, body, key).status, 201u);
+  const auto refused = http_request(port, http::verb::post, target, body, key);
+  ASSERT_EQ(refused.status, 429u) << refused.body;
+  EXPECT_GE(std::stol(refused.retry_after), 1);
+  EXPECT_EQ(json::parse(refused.body).at("error").at("code"), "rate_limited");
+  EXPECT_EQ(stored_sessions(dir.path() / "debrief.db").size(), 2u);
 }
 
 }  // namespace
