@@ -77,8 +77,29 @@ export function normaliseLobby(raw: Partial<Lobby>): Lobby {
   };
 }
 
+/**
+ * Carried assumptions go on the board at creation, as evolve.cpp puts them:
+ * list `assumptions`, no author, ids numbered from 1 in carried order.
+ */
+function carriedAssumptions(carried: CarriedItem[]): BoardItem[] {
+  return carried
+    .filter((c) => c.kind === 'assumption')
+    .map((c, i) => ({
+      id: `i${i + 1}`,
+      list: 'assumptions',
+      text: c.text,
+      author: '',
+      status: c.status,
+      evidence: [],
+      version: 1,
+      thread: c.thread,
+    }));
+}
+
 function initialState(event: Extract<SessionEvent, { type: 'session_created' }>): SessionState {
   const template = event.template;
+  const carried = array<CarriedItem>(event.carried);
+  const board = carriedAssumptions(carried);
   return normaliseState({
     session: event.session,
     title: event.title,
@@ -87,9 +108,11 @@ function initialState(event: Extract<SessionEvent, { type: 'session_created' }>)
     phase: 0,
     timer: idleTimer(template.phases[0]?.minutes ?? 0),
     template,
-    date: event.date,
-    learners: event.learners,
-    carried: event.carried,
+    date: event.date ?? '',
+    learners: array<string>(event.learners),
+    carried,
+    board,
+    ids_issued: board.length,
   } as SessionState);
 }
 
@@ -290,6 +313,10 @@ export function applyEvent(state: SessionState | null, event: SessionEvent): Ses
       return { ...state, annotations: without(state.annotations, event.annotation) };
     case 'focus_changed':
       return { ...state, focus_line: event.line };
+    case 'check_in_saved': {
+      const checkIn = event.check_in;
+      return { ...state, check_ins: upsert(state.check_ins, checkIn), ids_issued: issued(state, [checkIn.id]) };
+    }
     case 'scrubbed':
       return state;
     default:

@@ -243,8 +243,7 @@ outcome handle(const session_state& s, const cmd::expire_timer&, const sender&, 
 }
 
 std::variant<evt::session_created, rejection> create_session(std::string session, std::string_view title,
-                                                             session_template tmpl, millis now,
-                                                             inquiry_start start) {
+                                                             session_template tmpl, millis now, inquiry_start start) {
   auto clean = text::trimmed(title);
   if (text::char_count(clean) > limits::max_title_chars) {
     return reject(error_code::too_large,
@@ -252,7 +251,10 @@ std::variant<evt::session_created, rejection> create_session(std::string session
   }
   if (text::has_control_chars(clean)) return reject(error_code::invalid, "A title must be a single line of text.");
   if (clean.empty()) clean = tmpl.name;
-  return evt::session_created{std::move(session),    std::move(clean),          std::move(tmpl),        now,
+  auto checked = clean_inquiry_start(std::move(start));
+  if (auto* r = std::get_if<rejection>(&checked)) return *r;
+  start = std::get<inquiry_start>(std::move(checked));
+  return evt::session_created{std::move(session),    std::move(clean),          std::move(tmpl),         now,
                               std::move(start.date), std::move(start.learners), std::move(start.carried)};
 }
 

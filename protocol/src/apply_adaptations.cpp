@@ -1,8 +1,6 @@
 // Adaptations to practice: the presenter's commitments, and colleagues'
 // suggestions that the presenter accepts or declines.
 
-#include <cstdio>
-
 #include "apply_support.hpp"
 
 namespace debrief::protocol {
@@ -10,22 +8,6 @@ namespace debrief::protocol {
 using namespace detail;
 
 namespace {
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-// YYYY-MM-DD naming a real day.
-bool valid_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (d[i] < '0' || d[i] > '9') return false;
-  }
-  const int y = std::stoi(d.substr(0, 4));
-  const int m = std::stoi(d.substr(5, 2));
-  const int day = std::stoi(d.substr(8, 2));
-  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || day < 1) return false;
-  return day <= days[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-}
 
 std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, const cmd::adaptation_fields& f) {
   if (auto r = check_text(f.change, limits::max_adaptation_chars, "The change")) return *r;
@@ -42,7 +24,7 @@ std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, co
   }
   if (auto r = check_evidence(s, f.evidence)) return *r;
   out.evidence = f.evidence;
-  if (!f.check_in.empty() && !valid_date(f.check_in)) {
+  if (!f.check_in.empty() && !text::is_date(f.check_in)) {
     return reject(error_code::invalid, "A check-in date looks like 2026-03-15.");
   }
   out.check_in = f.check_in;

@@ -40,6 +40,10 @@ std::optional<rejection> check_evidence(const session_state& s, const evidence_l
 // A private phase's entries stay with their authors until revealed.
 bool hidden_phase(const session_state& s, const std::string& phase_id);
 
+// What create_session starts a session of an inquiry with, checked against
+// the limits and trimmed (apply_check_ins.cpp).
+std::variant<inquiry_start, rejection> clean_inquiry_start(inquiry_start start);
+
 }  // namespace debrief::protocol::detail
 
 namespace debrief::protocol {
@@ -90,5 +94,6 @@ outcome handle(const session_state&, const cmd::annotation_edit&, const sender&,
 outcome handle(const session_state&, const cmd::annotation_remove&, const sender&, millis);
 outcome handle(const session_state&, const cmd::annotation_reply&, const sender&, millis);
 outcome handle(const session_state&, const cmd::focus_line&, const sender&, millis);
+outcome handle(const session_state&, const cmd::check_in_save&, const sender&, millis);
 
 }  // namespace debrief::protocol

@@ -74,6 +74,24 @@ session_state evolve(session_state s, const event& e) {
             s.status = session_status::lobby;
             s.phase = 0;
             s.timer = idle_timer_for(s.tmpl, 0);
+            s.date = c.date;
+            s.learners = c.learners;
+            s.carried = c.carried;
+            // Carried assumptions go on the board, to be re-marked against
+            // this session's transcript; nobody here wrote them.
+            for (const auto& carried : c.carried) {
+              if (carried.kind != carried_kind::assumption) continue;
+              board_item item{"i" + std::to_string(s.ids_issued + 1),
+                              board_list::assumptions,
+                              carried.text,
+                              "",
+                              carried.status,
+                              {},
+                              1,
+                              carried.thread};
+              note_id(s, item.id);
+              s.board.push_back(std::move(item));
+            }
           },
           [&](const evt::participant_joined& j) {
             // The same join applied twice leaves one participant, the later
@@ -172,6 +190,7 @@ session_state evolve(session_state s, const event& e) {
           [&](const evt::focus_changed& f) { s.focus_line = f.line; },
           [&](const evt::scrubbed&) {},
           [&](const evt::phase_timer_saved& t) { s.phase_timers[t.phase] = t.timer; },
+          [&](const evt::check_in_saved& c) { upsert(s, s.check_ins, c.check_in); },
       },
       e);
   return s;

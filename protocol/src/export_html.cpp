@@ -108,6 +108,32 @@ std::string people_section(const session_record& r) {
   return out + "</section>\n";
 }
 
+std::string carried_section(const session_record& r) {
+  if (r.carried.empty()) return "";
+  std::string out = section_open("carried", words::carried_heading) + "<ul>\n";
+  for (const auto& c : r.carried) out += "<li>" + user(words::carried_line(c)) + "</li>\n";
+  return out + "</ul>\n</section>\n";
+}
+
+std::string check_ins_section(const session_record& r) {
+  if (r.carried.empty()) return "";
+  std::string out = section_open("check-ins", "Check-ins");
+  if (r.check_ins.empty()) out += "<p class=\"note\">None yet.</p>\n";
+  for (const auto& c : r.check_ins) {
+    out += "<article>\n<h3>" + esc(c.kind) + ": " + user(c.text) + "</h3>\n";
+    out += "<p>" + user(words::check_in_outcome(c)) + "</p>\n";
+    if (!c.happened.empty()) {
+      out += "<p><span class=\"label\">" + esc(words::happened_label(c)) + "</span> " + user(c.happened) + "</p>\n";
+    }
+    out += evidence_items(c.evidence);
+    if (!c.note.empty()) {
+      out += "<p><span class=\"label\">Evidence in the presenter's words:</span> " + user(c.note) + "</p>\n";
+    }
+    out += "</article>\n";
+  }
+  return out + "</section>\n";
+}
+
 std::string board_section(const session_record& r) {
   std::string out = section_open("board", "Assumption board");
   for (const auto& list : r.board) {
@@ -193,10 +219,13 @@ std::string export_html(const session_record& r) {
       esc(title) + " — debrief record</title>\n<style>" + style + "</style>\n</head>\n<body>\n";
   page += "<header>\n<h1>" + esc(title) + "</h1>\n<p class=\"meta\">" + esc(words::opening_line(r)) + "</p>\n";
   page += "<p class=\"meta\">" + esc(words::times_stated(r)) + " " + words::pseudonyms_only + "</p>\n";
+  if (const auto inquiry = words::inquiry_line(r); !inquiry.empty())
+    page += "<p class=\"meta\">" + esc(inquiry) + "</p>\n";
   page +=
       "<p class=\"hint\">To print or save as PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).</p>\n"
       "</header>\n<main>\n";
-  page += people_section(r) + board_section(r) + annotations_section(r) + adaptations_section(r) + notes_section(r);
+  page += people_section(r) + carried_section(r) + board_section(r) + annotations_section(r) + check_ins_section(r) +
+          adaptations_section(r) + notes_section(r);
   page += "</main>\n<footer>\n<p>" + esc(words::closing_line(r)) + "</p>\n</footer>\n</body>\n</html>\n";
   return page;
 }

@@ -15,6 +15,8 @@ json time_json(const record_time& t) { return {{"at", t.at}, {"text", t.text}}; 
 
 json optional_name(const std::optional<std::string>& name) { return name ? json(*name) : json(nullptr); }
 
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
 json quote_json(const record_quote& q) {
   return {{"first_line", q.first_line == 0 ? json(nullptr) : json(q.first_line)},
           {"last_line", q.last_line == 0 ? json(nullptr) : json(q.last_line)},
@@ -82,6 +84,27 @@ json export_json(const session_record& r) {
     }
     phases.push_back({{"title", phase.title}, {"anonymous", phase.anonymous}, {"prompts", prompts}});
   }
+  json carried = json::array();
+  for (const auto& c : r.carried) {
+    carried.push_back({{"kind", c.kind},
+                       {"text", c.text},
+                       {"for_whom", text_or_null(c.for_whom)},
+                       {"check_in", text_or_null(c.check_in)},
+                       {"status", text_or_null(c.status)},
+                       {"from", text_or_null(c.from)}});
+  }
+  json check_ins = json::array();
+  for (const auto& c : r.check_ins) {
+    check_ins.push_back({{"kind", c.kind},
+                         {"text", c.text},
+                         {"for_whom", text_or_null(c.for_whom)},
+                         {"tried", c.tried},
+                         {"happened", c.happened},
+                         {"evidence", evidence_json(c.evidence)},
+                         {"note", c.note},
+                         {"decision", c.decision},
+                         {"adjusted", text_or_null(c.adjusted)}});
+  }
   json consent = nullptr;
   if (r.consent) {
     consent = {{"confirmed_by", r.consent->confirmed_by}, {"at", time_json(r.consent->at)}};
@@ -95,6 +118,10 @@ json export_json(const session_record& r) {
           {"created", time_json(r.created)},
           {"exported", time_json(r.exported)},
           {"people", people},
+          {"date", text_or_null(r.date)},
+          {"learners", r.learners},
+          {"carried", carried},
+          {"check_ins", check_ins},
           {"consent", consent},
           {"transcript_lines", r.transcript_lines},
           {"assumption_board", board},

@@ -64,9 +64,16 @@ std::string export_markdown(const session_record& r) {
   std::string out = "# " + md(r.title.empty() ? "Debrief" : r.title) + "\n\n";
   out += md(words::opening_line(r)) + "\n\n" + words::times_stated(r) + " " + words::pseudonyms_only + "\n";
 
+  if (const auto inquiry = words::inquiry_line(r); !inquiry.empty()) out += "\n" + md(inquiry) + "\n";
+
   out += "\n## People\n\n";
   for (const auto& p : r.people) out += "- " + md(p.name) + " (" + p.role + ")\n";
   if (r.consent) out += "\n" + md(words::consent_sentence(r)) + "\n";
+
+  if (!r.carried.empty()) {
+    out += "\n## " + std::string(words::carried_heading) + "\n\n";
+    for (const auto& c : r.carried) out += "- " + md(words::carried_line(c), "  ") + "\n";
+  }
 
   out += "\n## Assumption board\n";
   for (const auto& list : r.board) {
@@ -83,6 +90,19 @@ std::string export_markdown(const session_record& r) {
   out += "\n## Transcript annotations\n";
   if (r.annotations.empty()) out += "\nNone.\n";
   for (const auto& a : r.annotations) annotation_section(out, a);
+
+  if (!r.carried.empty()) {
+    out += "\n## Check-ins\n";
+    if (r.check_ins.empty()) out += "\nNone yet.\n";
+  }
+  for (const auto& c : r.check_ins) {
+    out += "\n### " + md(c.kind) + ": " + md(c.text) + "\n\n";
+    out += md(words::check_in_outcome(c)) + "\n";
+    if (!c.happened.empty()) out += "\n" + md(words::happened_label(c)) + " " + md(c.happened) + "\n";
+    if (!c.evidence.empty() || !c.note.empty()) out += "\n";
+    write_evidence(out, c.evidence, "");
+    if (!c.note.empty()) out += "- Evidence in the presenter's words: " + md(c.note, "  ") + "\n";
+  }
 
   out += "\n## Adaptations\n";
   if (r.adaptations.empty()) out += "\nNone yet.\n";

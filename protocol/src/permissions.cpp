@@ -43,12 +43,14 @@ const std::vector<permission_rule>& permission_table() {
       {"board_edit", {P}, {k::opening, k::assumptions, k::discussion, k::reflection, k::adaptations}},
       {"board_move", {P}, {k::opening, k::assumptions, k::discussion, k::reflection, k::adaptations}},
       {"board_remove", {P}, {k::opening, k::assumptions, k::discussion, k::reflection, k::adaptations}},
-      {"board_mark", {P}, {k::discussion, k::reflection, k::adaptations}},
+      // A follow-up re-marks carried assumptions in its assumptions and check-in phases.
+      {"board_mark", {P}, {k::assumptions, k::discussion, k::reflection, k::adaptations, k::check_in}},
       {"board_propose", {F, C}, {k::assumptions, k::discussion, k::transcript}},
       {"proposal_decide", {P}, {}},
       {"entry_add",
        {F, P, C},
-       {k::opening, k::assumptions, k::discussion, k::reflection, k::chart, k::transcript, k::adaptations}},
+       {k::opening, k::assumptions, k::discussion, k::reflection, k::chart, k::transcript, k::adaptations,
+        k::check_in}},
       {"entry_edit", {F, P, C}, {}},
       {"entry_remove", {F, P, C}, {}},
       {"entry_share", {F, P, C}, {}},
@@ -63,6 +65,7 @@ const std::vector<permission_rule>& permission_table() {
       {"annotation_remove", {F, P, C}, {}},
       {"annotation_reply", {F, P, C}, {k::transcript, k::discussion, k::reflection}},
       {"focus_line", {F, P}, {k::transcript, k::discussion}},
+      {"check_in_save", {P}, {k::check_in}},
   };
   return table;
 }

@@ -192,6 +192,54 @@ std::vector<record_phase> phases_record(const session_state& s) {
   return out;
 }
 
+std::string kind_word(carried_kind k) {
+  switch (k) {
+    case carried_kind::adaptation: return "Adaptation";
+    case carried_kind::question: return "Question";
+    default: return "Assumption";
+  }
+}
+
+// A question is asked rather than tried.
+std::string tried_words(tried_state t, carried_kind k) {
+  const std::string verb = k == carried_kind::question ? "asked" : "tried";
+  switch (t) {
+    case tried_state::yes: return k == carried_kind::question ? "Asked" : "Tried";
+    case tried_state::partly: return "Partly " + verb;
+    default: return "Not yet " + verb;
+  }
+}
+
+std::string decision_word(check_in_decision d) {
+  switch (d) {
+    case check_in_decision::keep: return "Keep";
+    case check_in_decision::adjust: return "Adjust";
+    default: return "Drop";
+  }
+}
+
+std::vector<record_carried> carried_record(const session_state& s) {
+  std::vector<record_carried> out;
+  for (const auto& c : s.carried) {
+    const bool assumption = c.kind == carried_kind::assumption;
+    out.push_back({kind_word(c.kind), c.text, assumption ? std::string() : c.for_whom, c.check_in,
+                   assumption ? status_word(c.status) : std::string(), c.from});
+  }
+  return out;
+}
+
+std::vector<record_check_in> check_ins_record(const session_state& s, const time_zone& zone) {
+  std::vector<record_check_in> out;
+  for (const auto& c : s.carried) {
+    const auto k =
+        std::find_if(s.check_ins.begin(), s.check_ins.end(), [&](const check_in& x) { return x.thread == c.thread; });
+    if (k == s.check_ins.end()) continue;
+    out.push_back({kind_word(c.kind), c.text, c.for_whom, tried_words(k->tried, c.kind), k->happened,
+                   evidence_records(s, k->evidence, zone), k->note, decision_word(k->decision), k->adjusted});
+  }
+  return out;
+}
+
 }  // namespace
 
 session_record build_record(const session_state& s, millis now, const time_zone& zone) {
@@ -203,6 +251,10 @@ session_record build_record(const session_state& s, millis now, const time_zone&
   r.created = {s.created_at, format_local_time(zone, s.created_at)};
   r.exported = {now, format_local_time(zone, now)};
   for (const auto& p : s.participants) r.people.push_back({p.name, role_word(p.role)});
+  r.date = s.date;
+  r.learners = s.learners;
+  r.carried = carried_record(s);
+  r.check_ins = check_ins_record(s, zone);
   if (s.transcript) {
     r.consent =
         session_record::consent_record{name_of(s, s.transcript->consent_by),

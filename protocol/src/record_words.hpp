@@ -58,6 +58,41 @@ inline std::string closing_line(const session_record& r) {
   return "Debrief record of session " + r.session + ", exported " + r.exported.text + ".";
 }
 
+// A session of an inquiry: "Planned for 15 Mar 2026 · Focal learners: Student A, Student B"; "" otherwise.
+inline std::string inquiry_line(const session_record& r) {
+  std::string out = r.date.empty() ? "" : "Planned for " + date(r.date);
+  if (!r.learners.empty()) {
+    out += (out.empty() ? "" : " · ") + std::string(r.learners.size() == 1 ? "Focal learner: " : "Focal learners: ");
+    for (std::size_t i = 0; i < r.learners.size(); ++i) out += (i ? ", " : "") + r.learners[i];
+  }
+  return out;
+}
+
+// "Adaptation: Start with a drawing — for Student A · check in on 1 Mar 2026 · from 22 Nov 2025"
+inline std::string carried_line(const record_carried& c) {
+  std::string out = c.kind + ": " + c.text;
+  if (!c.status.empty()) out += " — " + c.status;
+  if (!c.for_whom.empty()) out += " — for " + c.for_whom;
+  if (!c.check_in.empty()) out += " · check in on " + date(c.check_in);
+  if (!c.from.empty()) out += " · from " + date(c.from);
+  return out;
+}
+
+// "Partly tried · Decision: Adjust — now: “Start with a drawing, then a table”"
+inline std::string check_in_outcome(const record_check_in& c) {
+  std::string out = c.tried;
+  if (!c.for_whom.empty()) out = "For " + c.for_whom + " · " + out;
+  out += " · Decision: " + c.decision;
+  if (!c.adjusted.empty()) out += " — now: “" + c.adjusted + "”";
+  return out;
+}
+
+// What happened, or for a question what the learner said.
+inline std::string happened_label(const record_check_in& c) {
+  return c.kind == "Question" ? "What the learner said:" : "What happened:";
+}
+
+inline const char* carried_heading = "Carried from earlier sessions";
 inline const char* pseudonyms_only = "Students are named by pseudonym only.";
 inline const char* anonymous_phase = "Written anonymously: authors are not named.";
 inline const char* other_notes = "Other notes";

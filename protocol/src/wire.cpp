@@ -306,6 +306,22 @@ const std::map<std::string_view, command_reader, std::less<>>& command_readers()
        [](const json& j) -> command {
          return cmd::annotation_reply{string_field(j, "annotation"), string_field(j, "text")};
        }},
+      {cmd::check_in_save::wire_name,
+       [](const json& j) -> command {
+         cmd::check_in_save c;
+         c.thread = string_field(j, "thread");
+         c.tried = enum_field<tried_state>(j, "tried", "yes, partly or not_yet");
+         c.happened = string_field(j, "happened", false);
+         c.evidence = string_list(j, "evidence", limits::max_evidence);
+         c.note = string_field(j, "note", false);
+         c.decision = enum_field<check_in_decision>(j, "decision", "keep, adjust or drop");
+         c.adjusted = string_field(j, "adjusted", false);
+         // 0 names no check-in yet: the first on this thread.
+         if (!j.contains("version"))
+           throw field_error{"\"version\" is missing: send the version you edited (0 for a first check-in)."};
+         c.version = static_cast<int>(int_field(j, "version", 0, 0, 1'000'000'000));
+         return c;
+       }},
       {cmd::focus_line::wire_name,
        [](const json& j) -> command { return cmd::focus_line{string_field(j, "line", false)}; }},
   };

@@ -46,6 +46,7 @@ export const COMMAND_NAMES = [
   'annotation_reply',
   'focus_line',
   'move_presenter',
+  'check_in_save',
   'connect',
   'disconnect',
   'expire_timer',
@@ -87,6 +88,7 @@ export const EVENT_NAMES = [
   'scrubbed',
   'phase_timer_saved',
   'presenter_moved',
+  'check_in_saved',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
@@ -286,6 +288,24 @@ export interface Transcript {
   version: number;
 }
 
+export type Tried = 'yes' | 'partly' | 'not_yet';
+
+export type CheckInDecision = 'keep' | 'adjust' | 'drop';
+
+export interface CheckIn {
+  id: string;
+  thread: string;
+  phase: string;
+  tried: Tried;
+  happened: string;
+  evidence: string[];
+  note: string;
+  decision: CheckInDecision;
+  adjusted: string;
+  author: string;
+  version: number;
+}
+
 export interface ImportLine {
   speaker: string;
   role: SpeakerRole;
@@ -338,7 +358,8 @@ export type SessionEvent =
   | { type: 'focus_changed'; line: string; by: string; }
   | { type: 'scrubbed'; was: string; }
   | { type: 'phase_timer_saved'; phase: string; timer: Timer; }
-  | { type: 'presenter_moved'; from: string; to: string; };
+  | { type: 'presenter_moved'; from: string; to: string; }
+  | { type: 'check_in_saved'; check_in: CheckIn; };
 
 /** Every command a client may send (without its `id`), by `type`. Optional fields take their defaults. */
 export type Command =
@@ -383,7 +404,8 @@ export type Command =
   | { type: 'annotation_remove'; annotation: string; }
   | { type: 'annotation_reply'; phase: string; annotation: string; text: string; }
   | { type: 'focus_line'; line?: string; }
-  | { type: 'move_presenter'; to: string; };
+  | { type: 'move_presenter'; to: string; }
+  | { type: 'check_in_save'; phase: string; thread: string; tried: Tried; happened?: string; evidence?: string[]; note?: string; decision: CheckInDecision; adjusted?: string; version: number; };
 
 /** Who may send a command (by role) and in which kinds of phase; 'any': every kind. */
 export interface PermissionRule {
@@ -416,10 +438,10 @@ export const PERMISSIONS: Readonly<Partial<Record<CommandName, PermissionRule>>>
   board_edit: { roles: ['presenter'], kinds: ['opening', 'assumptions', 'discussion', 'reflection', 'adaptations'] },
   board_move: { roles: ['presenter'], kinds: ['opening', 'assumptions', 'discussion', 'reflection', 'adaptations'] },
   board_remove: { roles: ['presenter'], kinds: ['opening', 'assumptions', 'discussion', 'reflection', 'adaptations'] },
-  board_mark: { roles: ['presenter'], kinds: ['discussion', 'reflection', 'adaptations'] },
+  board_mark: { roles: ['presenter'], kinds: ['assumptions', 'discussion', 'reflection', 'adaptations', 'check_in'] },
   board_propose: { roles: ['facilitator', 'colleague'], kinds: ['assumptions', 'discussion', 'transcript'] },
   proposal_decide: { roles: ['presenter'], kinds: 'any' },
-  entry_add: { roles: ['facilitator', 'presenter', 'colleague'], kinds: ['opening', 'assumptions', 'discussion', 'reflection', 'chart', 'transcript', 'adaptations'] },
+  entry_add: { roles: ['facilitator', 'presenter', 'colleague'], kinds: ['opening', 'assumptions', 'discussion', 'reflection', 'chart', 'transcript', 'adaptations', 'check_in'] },
   entry_edit: { roles: ['facilitator', 'presenter', 'colleague'], kinds: 'any' },
   entry_remove: { roles: ['facilitator', 'presenter', 'colleague'], kinds: 'any' },
   entry_share: { roles: ['facilitator', 'presenter', 'colleague'], kinds: 'any' },
@@ -434,6 +456,7 @@ export const PERMISSIONS: Readonly<Partial<Record<CommandName, PermissionRule>>>
   annotation_remove: { roles: ['facilitator', 'presenter', 'colleague'], kinds: 'any' },
   annotation_reply: { roles: ['facilitator', 'presenter', 'colleague'], kinds: ['transcript', 'discussion', 'reflection'] },
   focus_line: { roles: ['facilitator', 'presenter'], kinds: ['transcript', 'discussion'] },
+  check_in_save: { roles: ['presenter'], kinds: ['check_in'] },
 };
 
 /** The protocol's named limits (limits.hpp; characters are Unicode code points). */
@@ -467,4 +490,8 @@ export const LIMITS = {
   max_transcript_lines: 5000,
   max_line_chars: 2000,
   max_speaker_chars: 60,
+  max_learners: 4,
+  max_carried: 500,
+  max_thread_chars: 40,
+  max_check_in_chars: 2000,
 } as const;

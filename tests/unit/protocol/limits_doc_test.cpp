@@ -65,6 +65,19 @@ TEST(LimitsDoc, ProtocolMdStatesTheLimitsOfLimitsHpp) {
               });
 }
 
+TEST(LimitsDoc, ProtocolMdStatesTheLimitsOfFollowUpSessions) {
+  expect_rows(
+      limits_table(DEBRIEF_PROTOCOL_MD, "### Limits"),
+      {
+          {"focal learners of a session", n(max_learners) + ", each " + n(max_for_whom_chars) + " characters"},
+          {"items carried into a session", n(max_carried) + " (at most " + n(max_board_items) +
+                                               " of them assumptions); thread " + n(max_thread_chars) + " characters"},
+          {"check-in", "what happened and note " + n(max_check_in_chars) +
+                           " characters each; adjusted text as the change (" + n(max_adaptation_chars) +
+                           ") or question (" + n(max_follow_up_chars) + ") it adjusts"},
+      });
+}
+
 TEST(LimitsDoc, ReadmeStatesTheLimitsOfLimitsHpp) {
   const auto readme = std::filesystem::path(DEBRIEF_PROTOCOL_MD).parent_path().parent_path() / "README.md";
   expect_rows(limits_table(readme, "## Limits"),

@@ -113,7 +113,7 @@ TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
       {role::facilitator, "p1"}, {role::presenter, "p2"}, {role::colleague, "p3"}, {role::observer, "p4"}};
   const phase_kind kinds[] = {phase_kind::opening,     phase_kind::assumptions, phase_kind::transcript,
                               phase_kind::adaptations, phase_kind::reflection,  phase_kind::discussion,
-                              phase_kind::chart};
+                              phase_kind::chart,       phase_kind::check_in};
   int cells = 0;
   for (const auto& rule : permission_table()) {
     const auto c = default_command_named(std::string(rule.command));
@@ -140,7 +140,7 @@ TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
       }
     }
   }
-  EXPECT_EQ(cells, static_cast<int>(permission_table().size()) * 7 * 4);
+  EXPECT_EQ(cells, static_cast<int>(permission_table().size()) * 8 * 4);
 }
 
 TEST(Permissions, SomeoneWhoHasNotJoinedIsToldToJoinFirst) {

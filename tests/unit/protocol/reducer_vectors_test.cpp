@@ -106,37 +106,35 @@ std::vector<std::string> viewers_of(const session_state& before, const session_s
   return out;
 }
 
-recorder record_the_debrief() {
-  recorder rec;
-  const auto created =
-      std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
+// One session's log, from its creation, each event as every viewer got it.
+void record_session(recorder& rec, const std::string& name, const evt::session_created& created,
+                    const std::vector<step>& script) {
   const auto first = evolve({}, created);
   // Nobody has joined yet: the creator's client starts from nothing.
-  rec.vectors.push_back({{"step", "create"},
+  rec.vectors.push_back({{"step", name + "create"},
                          {"viewer", ""},
-                         {"time", t0},
+                         {"time", created.created_at},
                          {"before", nullptr},
                          {"event", json(event{created})},
                          {"after", rec.table.index_of(view_state(first, ""))}});
 
   auto state = first;
-  millis now = t0;
-  millis stamped = t0;
-  const auto script = a_whole_debrief_and_the_rest();
+  millis now = created.created_at;
+  millis stamped = now;
   for (std::size_t i = 0; i < script.size(); ++i) {
     const auto& st = script[i];
     now += st.wait;
     const auto out = apply(state, written_here(state, st.c), st.from, now);
     if (st.refused) {
-      EXPECT_TRUE(std::holds_alternative<rejection>(out)) << "step " << i << " was accepted";
+      EXPECT_TRUE(std::holds_alternative<rejection>(out)) << name << "step " << i << " was accepted";
       continue;
     }
     if (const auto* why = std::get_if<rejection>(&out)) {
-      ADD_FAILURE() << "step " << i << " (" << command_name(st.c) << ") was refused: " << why->message;
+      ADD_FAILURE() << name << "step " << i << " (" << command_name(st.c) << ") was refused: " << why->message;
       continue;
     }
     const auto& log = std::get<events>(out);
-    const auto where = "step " + std::to_string(i) + " (" + command_name(st.c) + ")";
+    const auto where = name + "step " + std::to_string(i) + " (" + command_name(st.c) + ")";
     for (const auto& e : log) {
       // Stamped as the room stamps it (a timer runs out at its deadline).
       if (std::holds_alternative<evt::timer_expired>(e)) {
@@ -153,6 +151,14 @@ recorder record_the_debrief() {
       state = after;
     }
   }
+}
+
+// The whole debrief, then its follow-up (a session of an inquiry, carrying
+// items in and checking in on them).
+recorder record_the_debrief() {
+  recorder rec;
+  record_session(rec, "", the_debrief_created(), a_whole_debrief_and_the_rest());
+  record_session(rec, "follow-up ", follow_up_created(), a_follow_up());
   return rec;
 }
 

@@ -87,6 +87,23 @@ TEST(BuiltinTemplates, TheLearningPartnershipTakes35MinutesInEightPhases) {
   EXPECT_EQ(t->phases.front().kind, phase_kind::opening);
 }
 
+TEST(BuiltinTemplates, TheFollowUpChecksInAfterReadingTheNewConversation) {
+  const auto* t = find_builtin_template("follow-up");
+
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->name, "Follow-up check-in");
+  EXPECT_EQ(total_minutes(*t), 48);
+  std::vector<phase_kind> kinds;
+  for (const auto& p : t->phases) kinds.push_back(p.kind);
+  EXPECT_EQ(kinds, (std::vector<phase_kind>{phase_kind::opening, phase_kind::transcript, phase_kind::check_in,
+                                            phase_kind::assumptions, phase_kind::adaptations, phase_kind::reflection}));
+  EXPECT_EQ(t->phases[3].writers, writers::presenter);
+  // Seed 001's last reflection prompt: the inquiry goes on.
+  const auto& last = t->phases.back().prompts.back();
+  EXPECT_NE(last.find("follow-up questions might I have for this learner over time"), std::string::npos);
+  EXPECT_NE(last.find("other learners"), std::string::npos);
+}
+
 TEST(BuiltinTemplates, IdsAreUniqueAndFindable) {
   std::set<std::string> ids;
   for (const auto& t : builtin_templates()) {
@@ -109,7 +126,7 @@ TEST(ParseTemplate, AcceptsAValidTemplate) {
 
 TEST(ParseTemplate, AcceptsEveryPhaseKind) {
   for (const auto* kind :
-       {"opening", "assumptions", "transcript", "adaptations", "reflection", "discussion", "chart"}) {
+       {"opening", "assumptions", "transcript", "adaptations", "reflection", "discussion", "chart", "check_in"}) {
     auto j = a_valid_template();
     j["phases"][0]["kind"] = kind;
     EXPECT_EQ(error_field(j), "(accepted)") << kind;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "activity_support.hpp"
+#include "follow_up.hpp"
 
 namespace debrief::protocol::activity {
 
@@ -135,6 +135,61 @@ inline std::vector<step> a_whole_debrief() {
   };
 }
 
+// The spring follow-up of that debrief (follow_up.hpp's spring_start: its
+// adaptation 1.a18, question 1.a18.q1 and assumption 1.i4, which is on the
+// board as i1): a new transcript, check-ins on the adaptation and the
+// question, the assumption re-marked, a new assumption and adaptation.
+inline std::vector<step> a_follow_up() {
+  using Tr = tried_state;
+  using D = check_in_decision;
+  return {
+      {cmd::join{"Maya", role::facilitator, true}, nobody},
+      {cmd::join{"Sam", role::presenter}, nobody},
+      {cmd::join{"Ana", role::colleague}, nobody},
+      {cmd::join{"Olu", role::observer}, nobody},
+      {cmd::join{"Kim", role::colleague}, nobody},
+      {cmd::start_session{}, maya},
+      {cmd::check_in_save{"1.a18", Tr::yes, "", {}, "", D::keep, "", 0}, sam, true},  // not a check-in phase
+      {cmd::next_phase{}, maya},                                                      // the new transcript
+      {cmd::transcript_import{sample_lines(), "vtt", true}, sam},
+      {cmd::annotate{"L2", "", -1, -1, T::strength, "She drew first"}, ana},  // n2
+      {cmd::next_phase{}, maya},                                              // check in
+      {cmd::check_in_save{
+           "1.a18", Tr::partly, "She drew the tables, then counted", {"line:L2", "annotation:n2"}, "", D::keep, "", 0},
+       sam},  // k3
+      {cmd::check_in_save{"1.a18.q1",
+                          Tr::yes,
+                          "\"The one with blue chairs\"",
+                          {"line:L4"},
+                          "",
+                          D::adjust,
+                          "Which café did you draw?",
+                          0},
+       sam},                                                  // k4
+      {cmd::entry_add{"Did she draw at home too?", 0}, ana},  // e5
+      {cmd::check_in_save{"1.a18",
+                          Tr::yes,
+                          "She drew, then counted",
+                          {"line:L2"},
+                          "Drew before talking",
+                          D::adjust,
+                          "Start with a drawing, then a table",
+                          1},
+       sam},
+      {cmd::check_in_save{"1.a18", Tr::yes, "", {}, "", D::drop, "", 1}, sam, true},  // stale
+      {cmd::check_in_save{"1.i4", Tr::yes, "", {}, "", D::keep, "", 0}, sam, true},   // re-marked instead
+      {cmd::check_in_save{"1.a18", Tr::yes, "", {}, "", D::keep, "", 2}, ana, true},  // only the presenter
+      {cmd::board_mark{"i1", item_status::confirmed, {"line:L4"}, 1}, sam},
+      {cmd::next_phase{}, maya},                                         // revisit the assumptions
+      {cmd::board_add{L::assumptions, "She explains by drawing"}, sam},  // i6
+      {cmd::next_phase{}, maya},                                         // keep, adjust, add
+      {cmd::adaptation_add{
+           {"Ask her to draw the menu", "Student A", {"line:L2"}, "2026-05-01", {"What did you draw?"}}},
+       sam},  // a7
+      {cmd::end_session{}, maya},
+  };
+}
+
 struct run_result {
   session_state state;
   events log;
@@ -142,9 +197,11 @@ struct run_result {
   std::vector<std::string> surprises;
 };
 
-inline run_result run(const std::vector<step>& script) {
-  const auto created =
-      std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
+inline evt::session_created the_debrief_created() {
+  return std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
+}
+
+inline run_result run(const std::vector<step>& script, const evt::session_created& created = the_debrief_created()) {
   run_result r{evolve({}, created), {created}, {}, {}};
   r.states.push_back(r.state);
   millis now = t0;

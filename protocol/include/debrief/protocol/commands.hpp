@@ -397,6 +397,33 @@ struct focus_line {
   static constexpr auto wire_fields() { return std::tuple{field_or_default<"line">(&focus_line::line)}; }
 };
 
+// A follow-up session's check-in on one carried adaptation or question
+// (state.carried): the presenter's record of what happened, edited in place.
+// version 0 writes the first check-in on the thread.
+struct check_in_save {
+  static constexpr std::string_view wire_name = "check_in_save";
+  std::string thread;
+  tried_state tried = tried_state::invalid;
+  std::string happened;
+  evidence_list evidence;
+  std::string note;
+  check_in_decision decision = check_in_decision::invalid;
+  std::string adjusted;
+  int version = 0;
+  std::string written_in = {};  // the phase it was written in (see written_in() below)
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"phase">(&check_in_save::written_in),
+                      field<"thread">(&check_in_save::thread),
+                      field<"tried">(&check_in_save::tried),
+                      field_or_default<"happened">(&check_in_save::happened),
+                      field_or_default<"evidence">(&check_in_save::evidence),
+                      field_or_default<"note">(&check_in_save::note),
+                      field<"decision">(&check_in_save::decision),
+                      field_or_default<"adjusted">(&check_in_save::adjusted),
+                      field<"version">(&check_in_save::version)};
+  }
+};
+
 // Issued by the server, never accepted from a client.
 struct connect {
   static constexpr std::string_view wire_name = "connect";
@@ -425,7 +452,7 @@ using command =
                  cmd::entry_edit, cmd::entry_remove, cmd::entry_share, cmd::adaptation_add, cmd::adaptation_edit,
                  cmd::adaptation_decide, cmd::adaptation_remove, cmd::transcript_import, cmd::transcript_withdraw,
                  cmd::annotate, cmd::annotation_edit, cmd::annotation_remove, cmd::annotation_reply, cmd::focus_line,
-                 cmd::move_presenter, cmd::connect, cmd::disconnect, cmd::expire_timer>;
+                 cmd::move_presenter, cmd::check_in_save, cmd::connect, cmd::disconnect, cmd::expire_timer>;
 
 static_assert(all_distinct(wire_names<command>), "two commands share a wire name");
 

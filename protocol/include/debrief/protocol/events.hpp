@@ -263,6 +263,14 @@ struct phase_timer_saved {
     return std::tuple{field<"phase">(&phase_timer_saved::phase), field<"timer">(&phase_timer_saved::timer)};
   }
 };
+// The presenter's check-in on a carried adaptation or question, new or
+// edited (one per thread).
+struct check_in_saved {
+  static constexpr std::string_view wire_name = "check_in_saved";
+  protocol::check_in check_in;
+  bool operator==(const check_in_saved&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"check_in">(&check_in_saved::check_in)}; }
+};
 // What a withdrawn transcript's events become in the stored log: the words
 // are gone, and replaying it changes nothing.
 struct scrubbed {
@@ -282,7 +290,7 @@ using event =
                  evt::board_item_moved, evt::board_item_removed, evt::proposal_saved, evt::entry_saved,
                  evt::entry_removed, evt::adaptation_saved, evt::adaptation_removed, evt::transcript_imported,
                  evt::transcript_withdrawn, evt::annotation_saved, evt::annotation_removed, evt::focus_changed,
-                 evt::scrubbed, evt::phase_timer_saved, evt::presenter_moved>;
+                 evt::scrubbed, evt::phase_timer_saved, evt::presenter_moved, evt::check_in_saved>;
 
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.

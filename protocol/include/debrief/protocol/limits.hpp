@@ -41,6 +41,12 @@ inline constexpr std::size_t max_transcript_lines = 5000;
 inline constexpr std::size_t max_line_chars = 2000;
 inline constexpr std::size_t max_speaker_chars = 60;
 
+// Sessions of an inquiry (apply.hpp's inquiry_start, check_in_save).
+inline constexpr std::size_t max_learners = 4;           // focal learners, each a pseudonym of max_for_whom_chars
+inline constexpr std::size_t max_carried = 500;          // items carried in from earlier sessions
+inline constexpr std::size_t max_thread_chars = 40;      // e.g. "12.a345.q10"
+inline constexpr std::size_t max_check_in_chars = 2000;  // what happened, and the note
+
 // Every limit above by name, for the generated client contract and the
 // documentation test. A limit missing here is missing from both.
 struct limit {
@@ -77,6 +83,10 @@ inline constexpr std::array table = {
     limit{"max_transcript_lines", max_transcript_lines},
     limit{"max_line_chars", max_line_chars},
     limit{"max_speaker_chars", max_speaker_chars},
+    limit{"max_learners", max_learners},
+    limit{"max_carried", max_carried},
+    limit{"max_thread_chars", max_thread_chars},
+    limit{"max_check_in_chars", max_check_in_chars},
 };
 
 }  // namespace debrief::protocol::limits

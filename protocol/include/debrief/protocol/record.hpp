@@ -69,6 +69,29 @@ struct record_adaptation {
   std::vector<record_evidence> evidence;
 };
 
+// Something an earlier session of the inquiry handed on to this one.
+struct record_carried {
+  std::string kind;      // "Adaptation", "Question", "Assumption"
+  std::string text;      // the change (as last adjusted), the question, the assumption
+  std::string for_whom;  // adaptations and questions
+  std::string check_in;  // adaptations: YYYY-MM-DD or empty
+  std::string status;    // assumptions, as carried in: "Still open", "Challenged", "Confirmed"
+  std::string from;      // YYYY-MM-DD of the session that last decided it, or empty
+};
+
+// The presenter's check-in on a carried adaptation or question.
+struct record_check_in {
+  std::string kind;  // "Adaptation" or "Question"
+  std::string text;  // what was carried in
+  std::string for_whom;
+  std::string tried;  // "Tried", "Partly tried", "Not yet tried" (a question: "Asked"…)
+  std::string happened;
+  std::vector<record_evidence> evidence;
+  std::string note;
+  std::string decision;  // "Keep", "Adjust", "Drop"
+  std::string adjusted;  // the new wording, when adjusted
+};
+
 struct record_entry {
   std::string text;
   std::optional<std::string> author;  // nullopt in an anonymous phase
@@ -98,6 +121,12 @@ struct session_record {
   record_time created;
   record_time exported;
   std::vector<record_person> people;
+  // A session of an inquiry: its day (YYYY-MM-DD or empty), its focal
+  // learners, what it carried in, and the check-ins on it (in carried order).
+  std::string date;
+  std::vector<std::string> learners;
+  std::vector<record_carried> carried;
+  std::vector<record_check_in> check_ins;
   struct consent_record {
     std::string confirmed_by;
     record_time at;
