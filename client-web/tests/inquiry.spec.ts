@@ -318,13 +318,14 @@ test('fall debrief → plan the follow-up → spring check-in → the inquiry pa
 
   await test.step('the carried assumption is re-marked; the follow-up ends', async () => {
     await next(facilitator, everyone, 'Revisit the assumptions');
-    await next(facilitator, everyone, 'Keep, adjust, add');
+    await expect(colleague.getByTestId('board-item-carried')).toHaveCount(2);
     const h2 = presenter.getByTestId('review-item').filter({ hasText: H2 });
     await h2.getByTestId('mark-item').click();
     await h2.getByTestId('status-confirmed').check();
     await h2.getByTestId('evidence-line').selectOption({ index: 2 });
     await h2.getByTestId('mark-save').click();
     await expect(h2.getByTestId('item-status')).toHaveText('Confirmed');
+    await next(facilitator, everyone, 'Keep, adjust, add');
     await next(facilitator, everyone, 'Reflection');
     await end(facilitator, everyone);
     await expect(presenter.getByTestId('summary-check-in')).toHaveCount(5);

@@ -16,6 +16,7 @@ import { DECISION_SAID, TRIED_LABEL } from '../labels';
 import { TranscriptReader } from '../transcript/Reader';
 import { useStore } from '../useStore';
 import { useVersionedEdit, type VersionedEdit } from '../useVersionedEdit';
+import { BoardReview } from './BoardReview';
 import { EntriesPanel } from './Entries';
 import './CheckIns.css';
 
@@ -64,6 +65,7 @@ export function CheckInsPanel() {
         )}
       </Section>
       <EntriesPanel mode="list" />
+      <BoardReview open={false} />
       {state.transcript && (
         <details class="more transcript-more">
           <summary>Transcript and annotations</summary>
