@@ -327,7 +327,7 @@ function ThreadHistory({ thread: t, testid }: { thread: StoryThread; testid: str
       {facts.length > 0 && <p class="muted small">{facts.join(' · ')}</p>}
       <ol class="path">
         {t.steps.map((step, i) => (
-          <StepItem key={i} kind={t.kind} step={step} />
+          <StepItem key={i} kind={t.kind} step={step} current={t.text} />
         ))}
       </ol>
     </li>
@@ -349,7 +349,8 @@ const STEP_LABEL: Record<StoryStep['kind'], string> = {
   on_board: 'On the board',
 };
 
-function StepItem({ kind, step }: { kind: ThreadKind; step: StoryStep }) {
+/** One session's part in a thread; its words when they differ from the thread's words now (`current`). */
+function StepItem({ kind, step, current }: { kind: ThreadKind; step: StoryStep; current: string }) {
   const when = [formatDate(step.day), step.session_title].filter(Boolean).join(' · ');
   const said = kind === 'question' ? 'question' : 'adaptation';
   return (
@@ -379,9 +380,9 @@ function StepItem({ kind, step }: { kind: ThreadKind; step: StoryStep }) {
           <UserText text={step.note} />
         </p>
       )}
-      {step.kind === 'carried_in' && step.text && kind !== 'assumption' && (
-        <p class="small">
-          <UserText text={step.text} />
+      {step.kind !== 'check_in' && step.text && step.text !== current && (
+        <p class="small" data-testid="inquiry-step-text">
+          As it read then: <UserText text={step.text} />
         </p>
       )}
       <Evidence evidence={step.evidence ?? []} />

@@ -93,7 +93,7 @@ function CheckInCard({ item }: { item: CarriedItem }) {
       data-kind={kind}
     >
       <p class="check-in-kind small">{kind === 'question' ? 'Question to ask' : 'Adaptation'}</p>
-      <p class="check-in-text">
+      <p class="check-in-text" data-testid="check-in-text">
         <UserText text={item.text} />
       </p>
       <CarriedFacts item={item} />
