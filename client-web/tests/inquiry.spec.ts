@@ -259,16 +259,22 @@ test('fall debrief → plan the follow-up → spring check-in → the inquiry pa
     const cards = presenter.getByTestId('check-in-card');
     await expect(cards).toHaveCount(5);
     await expect(colleague.getByTestId('check-in-none')).toHaveCount(5);
-    await expect(colleague.getByTestId('check-in-form')).toHaveCount(0);
+    await expect(colleague.getByTestId('check-in-start')).toHaveCount(0);
+    await expect(presenter.getByTestId('check-in-start')).toHaveCount(5);
+    await cardOf(presenter, A1).getByTestId('check-in-start').click();
     await expectAccessible(presenter, 'check-in phase (presenter)');
     await shootThree(presenter, testInfo, 'inquiry-03-check-in-presenter');
+    await cardOf(presenter, A1).getByRole('button', { name: 'Cancel' }).click();
 
     const checkIn = async (
       text: string,
       fields: { tried: string; happened?: string; line?: number; note?: string; decision: string; adjusted?: string },
     ) => {
       const card = cardOf(presenter, text);
+      await card.getByTestId('check-in-start').click();
       const form = card.getByTestId('check-in-form');
+      // Nothing is recorded until the presenter says whether it was tried (asked).
+      await expect(form.getByTestId('check-in-save')).toBeDisabled();
       await form.getByTestId('check-in-tried-choice').getByRole('radio', { name: fields.tried, exact: true }).check();
       if (fields.happened) await form.getByTestId('check-in-happened').fill(fields.happened);
       if (fields.line) await form.getByTestId('evidence-line').selectOption({ index: fields.line });
