@@ -357,8 +357,13 @@ function StepItem({ kind, step, current }: { kind: ThreadKind; step: StoryStep; 
     <li class="path-step" data-testid="inquiry-step" data-kind={step.kind}>
       <p class="path-head">
         <strong>{STEP_LABEL[step.kind] ?? step.kind}</strong> <span class="muted small">{when}</span>
+        {step.status && (step.kind === 'on_board' || step.kind === 'carried_in') && (
+          <>
+            {' '}
+            <StatusChip status={step.status} />
+          </>
+        )}
       </p>
-      {step.status && (step.kind === 'on_board' || step.kind === 'carried_in') && <StatusChip status={step.status} />}
       {step.kind === 'check_in' && (
         <p>
           {TRIED_LABEL[said][step.tried ?? ''] ?? step.tried} · {DECISION_SAID[step.decision ?? ''] ?? step.decision}
