@@ -98,6 +98,7 @@ function carriedAssumptions(carried: CarriedItem[]): BoardItem[] {
 
 function initialState(event: Extract<SessionEvent, { type: 'session_created' }>): SessionState {
   const template = event.template;
+  // An event from before inquiries may lack `carried` (normaliseState fills the rest in).
   const carried = array<CarriedItem>(event.carried);
   const board = carriedAssumptions(carried);
   return normaliseState({
@@ -108,8 +109,8 @@ function initialState(event: Extract<SessionEvent, { type: 'session_created' }>)
     phase: 0,
     timer: idleTimer(template.phases[0]?.minutes ?? 0),
     template,
-    date: event.date ?? '',
-    learners: array<string>(event.learners),
+    date: event.date,
+    learners: event.learners,
     carried,
     board,
     ids_issued: board.length,

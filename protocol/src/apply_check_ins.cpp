@@ -116,6 +116,15 @@ outcome handle(const session_state& s, const cmd::check_in_save& c, const sender
     return reject(error_code::invalid,
                   "An assumption is checked on the board: mark it confirmed or challenged (board_mark).");
   }
+  // Someone else's edit first: the current check-in goes back before anything else is looked at.
+  const auto existing =
+      std::find_if(s.check_ins.begin(), s.check_ins.end(), [&](const check_in& x) { return x.thread == c.thread; });
+  if (existing != s.check_ins.end() && existing->version != c.version) {
+    return stale("check-in", existing->version, *existing);
+  }
+  if (existing == s.check_ins.end() && c.version != 0) {
+    return reject(error_code::conflict, "There is no check-in on this yet: send version 0 to write the first.");
+  }
   if (c.tried == tried_state::invalid) {
     return reject(error_code::invalid, carried->kind == carried_kind::question
                                            ? "Say whether the question was asked: yes, partly or not_yet."
@@ -134,17 +143,11 @@ outcome handle(const session_state& s, const cmd::check_in_save& c, const sender
   }
   if (auto r = check_evidence(s, c.evidence)) return *r;
 
-  const auto existing =
-      std::find_if(s.check_ins.begin(), s.check_ins.end(), [&](const check_in& x) { return x.thread == c.thread; });
   check_in saved;
   if (existing != s.check_ins.end()) {
-    if (existing->version != c.version) return stale("check-in", existing->version, *existing);
     saved = *existing;
     ++saved.version;
   } else {
-    if (c.version != 0) {
-      return reject(error_code::conflict, "There is no check-in on this yet: send version 0 to write the first.");
-    }
     saved.id = next_id(s, "k");
     saved.thread = c.thread;
     saved.version = 1;

@@ -18,13 +18,15 @@
 // seq is the count of events applied; each accepted command adds its events
 // in order, so the log is gap-free by construction and is checked by replay.
 //
-// Input: byte 0 picks the template; the rest is lines. Each line is one
+// Input: byte 0 picks the template ('0' the first built-in, '6' the
+// follow-up…); the rest is lines. Each line is one
 // control byte then a message: sender = ctl % 8 (0: not joined, k: "pk"),
 // facilitator key valid = (ctl / 8) % 2, the clock moves on by
 // (ctl / 16) % 16 * 15 seconds first. A message "!c", "!d" or "!e" is the
 // server's own connect, disconnect or expire_timer. corpus/ holds seeds in
 // this form (and a few single messages).
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -92,6 +94,13 @@ void check_limits(const session_state& s) {
   require_unique_ids(s.entries, "entries");
   require_unique_ids(s.adaptations, "adaptations");
   require_unique_ids(s.annotations, "annotations");
+  require_unique_ids(s.check_ins, "check-ins");
+  std::set<std::string> checked_threads;
+  for (const auto& k : s.check_ins) {
+    require(checked_threads.insert(k.thread).second, "two check-ins on thread " + k.thread);
+    require(std::any_of(s.carried.begin(), s.carried.end(), [&](const auto& c) { return c.thread == k.thread; }),
+            "a check-in on a thread that was not carried in");
+  }
   require(s.timer.status != timer_status::invalid, "the timer has no status");
   require(s.timer.duration_ms >= 0, "negative timer duration");
   if (s.timer.status != timer_status::running) require(s.timer.remaining_ms >= 0, "negative remaining time");
@@ -238,8 +247,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (input.empty()) return 0;
 
   const auto& templates = builtin_templates();
-  const auto& tmpl = templates[static_cast<unsigned char>(input.front()) % templates.size()];
-  auto created = create_session("K7M2Q9XP4TDA", "Fuzzed", tmpl, start_time);
+  // Counted from '0', so a seed keeps its template when one is added.
+  const auto& tmpl = templates[static_cast<unsigned char>(input.front() - '0') % templates.size()];
+  // The follow-up template starts as a session of an inquiry does, with
+  // something carried in to check in on (threads "1.a1", "1.a1.q1", "1.i2").
+  inquiry_start start;
+  if (tmpl.id == "follow-up") {
+    start = {"2026-03-15",
+             {"Student A"},
+             {{"1.a1", carried_kind::adaptation, "Draw first", "Student A", "2026-03-01", item_status::open, ""},
+              {"1.a1.q1", carried_kind::question, "Which café?", "Student A", "", item_status::open, ""},
+              {"1.i2", carried_kind::assumption, "She guesses", "", "", item_status::challenged, ""}}};
+  }
+  auto created = create_session("K7M2Q9XP4TDA", "Fuzzed", tmpl, start_time, start);
   require(std::holds_alternative<evt::session_created>(created), "a built-in template is refused");
   run r;
   r.accept({std::get<evt::session_created>(created)});

@@ -257,6 +257,8 @@ TEST(CheckInSave, AStaleVersionGetsTheCurrentCheckIn) {
 
   EXPECT_THAT(when(s, check_in_on("1.a18", Tr::yes, D::drop, 0), sam), RejectsAsStale(current));
   EXPECT_THAT(when(s, check_in_on("1.a18", Tr::yes, D::drop, 2), sam), RejectsAsStale(current));
+  // Before the fields are looked at: the presenter sees what is there now.
+  EXPECT_THAT(when(s, check_in_on("1.a18", Tr::invalid, D::adjust, 0, ""), sam), RejectsAsStale(current));
 }
 
 TEST(CheckInSave, AnEditOfACheckInThatIsNotThereIsAConflict) {
