@@ -83,12 +83,17 @@ void require_session(storage::database& db, const std::string& code) {
 
 int list(const admin_options& o, std::ostream& out) {
   auto db = open_existing(o);
-  out << "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\n";
+  out << "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition\n";
   for (const auto& s : db->load_sessions()) {
     const auto r = replay(*db, s.record.id);
     out << s.record.id << '\t' << session_ref(s.record.id) << '\t' << r.state.title << '\t' << r.state.tmpl.name << '\t'
         << utc_time(s.record.created_at) << '\t' << utc_time(r.started_at) << '\t' << utc_time(s.ended_at) << '\t'
-        << r.state.participants.size() << '\n';
+        << r.state.participants.size() << '\t';
+    if (const auto& place = s.record.inquiry) {
+      out << place->inquiry << '\t' << inquiry_ref(place->inquiry) << '\t' << place->position << '\n';
+    } else {
+      out << "-\t-\t-\n";
+    }
   }
   return admin_status::ok;
 }
@@ -128,6 +133,19 @@ int delete_session(const admin_options& o, std::ostream& out) {
   erase.erase = true;
   db->commit({erase});
   out << "deleted " << o.code << '\n';
+  return admin_status::ok;
+}
+
+int delete_inquiry(const admin_options& o, std::ostream& out) {
+  auto db = open_existing(o);
+  const auto inquiry = db->load_inquiry(o.code);
+  if (!inquiry) throw admin_error{admin_status::no_inquiry, "no inquiry with id " + o.code};
+  // As DELETE /api/inquiries/{id}: every session of it and its row, completely.
+  storage::write_batch erase;
+  erase.erase_inquiry = o.code;
+  db->commit({erase});
+  out << "deleted inquiry " << o.code << " with its " << inquiry->sessions.size() << " session"
+      << (inquiry->sessions.size() == 1 ? "" : "s") << '\n';
   return admin_status::ok;
 }
 
@@ -171,11 +189,11 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
       ->capture_default_str();
   app.footer(
       "Exit status: 0 done, 1 failed (or verify found a problem), 2 bad arguments,\n3 no such database file, 4 no "
-      "such session, 5 the database stayed busy.");
+      "such session, 5 the database stayed busy, 6 no such inquiry.");
 
   auto* list_cmd = app.add_subcommand("list",
                                       "every session: code, ref, title, template, created/started/ended "
-                                      "(UTC), participants");
+                                      "(UTC), participants, and its inquiry (id, ref, position) if any");
   auto* export_cmd = app.add_subcommand("export", "a session's export, as GET /api/sessions/{code}/export gives it");
   export_cmd->add_option("code", o.code, "the session's code")->required();
   export_cmd->add_option("--format", o.format, "md, json or html")->capture_default_str();
@@ -183,6 +201,9 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
   export_cmd->add_option("--output", o.output, "write to this file instead of standard output")->type_name("FILE");
   auto* delete_cmd = app.add_subcommand("delete", "delete a session completely, as DELETE /api/sessions/{code} does");
   delete_cmd->add_option("code", o.code, "the session's code")->required();
+  auto* delete_inquiry_cmd = app.add_subcommand(
+      "delete-inquiry", "delete an inquiry and every session of it completely, as DELETE /api/inquiries/{id} does");
+  delete_inquiry_cmd->add_option("id", o.code, "the inquiry's id (admin list shows it)")->required();
   auto* backup_cmd = app.add_subcommand("backup", "back the database up now (checked before it counts)");
   backup_cmd->add_option("target", o.target, "a new file, or a folder (default: --backup-dir)");
   backup_cmd->add_option("--backup-dir", o.backup_dir, "folder for a backup named by its UTC time")
@@ -190,7 +211,7 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
       ->type_name("DIR");
   auto* verify_cmd = app.add_subcommand("verify", "integrity check and schema version of the database (or a backup)");
   verify_cmd->add_option("file", o.target, "a backup to check instead of --db");
-  for (auto* sub : {list_cmd, export_cmd, delete_cmd, backup_cmd, verify_cmd}) sub->fallthrough();
+  for (auto* sub : {list_cmd, export_cmd, delete_cmd, delete_inquiry_cmd, backup_cmd, verify_cmd}) sub->fallthrough();
 
   try {
     app.parse(argc, argv);
@@ -205,6 +226,7 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
     if (*list_cmd) return list(o, out);
     if (*export_cmd) return export_session(o, out);
     if (*delete_cmd) return delete_session(o, out);
+    if (*delete_inquiry_cmd) return delete_inquiry(o, out);
     if (*backup_cmd) return backup(o, out);
     return verify(o, out);
   } catch (const admin_error& e) {

@@ -57,6 +57,8 @@ class http_connection : public std::enable_shared_from_this<http_connection> {
   using reply_fn = std::function<void(http::response<http::string_body>)>;
   using inquiry_job = std::function<void(storage::database&, const storage::stored_inquiry&,
                                          const std::shared_ptr<http::request<http::string_body>>&, const reply_fn&)>;
+  // Answers on this connection's executor, from any thread.
+  reply_fn replier();
   void handle_inquiry(http::request<http::string_body> request);
   // Runs `job` on the reader thread once the Bearer key opened the inquiry;
   // answers the refusal itself otherwise. `reply` may be called from any thread.

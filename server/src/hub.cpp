@@ -227,7 +227,9 @@ void hub::erase_inquiry(const std::string& id, const std::vector<std::string>& s
     storage::write_batch batch;
     batch.erase_inquiry = id;
     store_.submit(std::move(batch), [this, sessions, why, done](std::optional<std::string> error) {
-      if (!error) forget_erased(sessions, why);
+      // Even when the batch failed: its rooms are closed, and one opened
+      // later is loaded afresh from what the disk still holds.
+      forget_erased(sessions, why);
       done(std::move(error));
     });
   };

@@ -42,38 +42,25 @@ read_inquiry read(storage::database& db, const storage::stored_inquiry& stored) 
   return out;
 }
 
-std::optional<protocol::rejection> check_title_and_learners(const std::string& title,
-                                                            const std::vector<std::string>& learners) {
+std::variant<inquiry_names, protocol::rejection> clean_names(const std::string& title,
+                                                             const std::vector<std::string>& learners) {
   if (learners.empty()) {
-    return protocol::rejection{error_code::invalid,
-                               "Name the inquiry's focal learners: one to four pseudonyms (\"learners\")."};
+    return protocol::rejection{error_code::invalid, "Name the inquiry's focal learners: one to " +
+                                                        std::to_string(protocol::limits::max_learners) +
+                                                        " pseudonyms (\"learners\")."};
   }
   // The same rules as a session's title and learners, by the same check:
   // every session of the inquiry is created with them.
   auto made = protocol::create_session({}, title, {}, 0, {{}, learners, {}});
   if (auto* why = std::get_if<protocol::rejection>(&made)) return *why;
-  return std::nullopt;
+  auto& created = std::get<protocol::evt::session_created>(made);
+  return inquiry_names{std::move(created.title), std::move(created.learners)};
 }
 
 std::string learners_text(const std::vector<std::string>& learners) { return nlohmann::json(learners).dump(); }
 
 std::vector<std::string> learners_of(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
-}
-
-nlohmann::json page_json(const read_inquiry& inquiry, protocol::millis now, const protocol::time_zone& zone) {
-  auto page = protocol::export_json(inquiry.info, inquiry.sessions, now, zone);
-  nlohmann::json links = nlohmann::json::array();
-  for (const auto& s : inquiry.sessions) {
-    links.push_back({{"code", s.state.session},
-                     {"position", s.position},
-                     {"title", s.state.title},
-                     {"day", protocol::session_day(s.state, zone)},
-                     {"status", s.state.status},
-                     {"template", s.state.tmpl.id}});
-  }
-  page["links"] = std::move(links);
-  return page;
 }
 
 }  // namespace debrief::server::inquiries

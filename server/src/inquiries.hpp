@@ -32,18 +32,18 @@ read_inquiry read(storage::database& db, const storage::stored_inquiry& stored);
 // A session's state from its stored snapshot and the events after it.
 protocol::session_state replay(const storage::loaded_session& stored);
 
-// Why an inquiry's title or focal learners are refused: a session's title
-// rules, and one or more pseudonyms, as many as a session may have.
-std::optional<protocol::rejection> check_title_and_learners(const std::string& title,
-                                                            const std::vector<std::string>& learners);
+// An inquiry's title and focal learners as a session's are cleaned (trimmed),
+// or why they are refused: a session's title rules, and one to
+// max_learners pseudonyms as a session's learners.
+struct inquiry_names {
+  std::string title;
+  std::vector<std::string> learners;
+};
+std::variant<inquiry_names, protocol::rejection> clean_names(const std::string& title,
+                                                             const std::vector<std::string>& learners);
 
 // The learners as stored (a JSON array), and back.
 std::string learners_text(const std::vector<std::string>& learners);
 std::vector<std::string> learners_of(const std::string& text);
-
-// What GET /api/inquiries/{id} answers: the story (protocol::export_json),
-// and beside it, for the page's links, each session's code (the reader
-// holds the inquiry key), position, title, day, status and template id.
-nlohmann::json page_json(const read_inquiry& inquiry, protocol::millis now, const protocol::time_zone& zone);
 
 }  // namespace debrief::server::inquiries

@@ -107,18 +107,22 @@ void http_connection::handle_inquiry(request req) {
   export_inquiry(std::move(req), std::move(id), std::get<export_request>(std::move(asked)));
 }
 
+http_connection::reply_fn http_connection::replier() {
+  return [self = shared_from_this()](http::response<http::string_body> res) {
+    net::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable { self->respond(std::move(res)); });
+  };
+}
+
 void http_connection::with_inquiry(request req, std::string id, inquiry_job job) {
   auto key = bearer_of(req);
   if (key.empty()) return respond(error_response(req, no_key));
   // Not an id's form: nothing to look up.
-  if (!secrets::is_inquiry_id(id))
+  if (!secrets::is_inquiry_id(id)) {
     return respond(error_response(req, {error_code::not_found, "There is no such inquiry."}));
+  }
   auto shared_req = std::make_shared<request>(std::move(req));
-  reply_fn reply = [self = shared_from_this(), shared_req](http::response<http::string_body> res) {
-    net::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable { self->respond(std::move(res)); });
-  };
   hub_.reads().post([shared_req, id = std::move(id), key = std::move(key), job = std::move(job),
-                     reply = std::move(reply)](storage::database& db) {
+                     reply = replier()](storage::database& db) {
     try {
       auto opened = inquiries::open(db, id, key);
       if (auto* why = std::get_if<rejection>(&opened)) return reply(error_reply(*shared_req, *why));
@@ -147,9 +151,9 @@ void http_connection::create_inquiry(request req) {
         error_response(req, {error_code::invalid, "\"learners\" must be a list of the focal learners' pseudonyms."}));
   }
   for (const auto& l : listed) learners.push_back(l.get<std::string>());
-  if (auto why = inquiries::check_title_and_learners(std::get<std::string>(title), learners)) {
-    return respond(error_response(req, *why));
-  }
+  auto cleaned = inquiries::clean_names(std::get<std::string>(title), learners);
+  if (auto* why = std::get_if<rejection>(&cleaned)) return respond(error_response(req, *why));
+  auto& names = std::get<inquiries::inquiry_names>(cleaned);
   const auto key = bearer_of(req);
   if (key.empty()) {
     return respond(error_response(
@@ -160,13 +164,10 @@ void http_connection::create_inquiry(request req) {
     return respond(too_many_requests(req, *refused));
   }
   const auto code = body.at("session").get<std::string>();
-  storage::inquiry_record inquiry{secrets::inquiry_id(), secrets::key(), std::get<std::string>(title),
-                                  inquiries::learners_text(learners), hub_.clock()()};
+  storage::inquiry_record inquiry{secrets::inquiry_id(), secrets::key(), std::move(names.title),
+                                  inquiries::learners_text(names.learners), hub_.clock()()};
   auto shared_req = std::make_shared<request>(std::move(req));
-  reply_fn reply = [self = shared_from_this(), shared_req](http::response<http::string_body> res) {
-    net::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable { self->respond(std::move(res)); });
-  };
-  hub_.open(code, [shared_req, key, inquiry = std::move(inquiry), reply](open_result opened) mutable {
+  hub_.open(code, [shared_req, key, inquiry = std::move(inquiry), reply = replier()](open_result opened) mutable {
     if (!opened.r) {
       return reply(error_reply(*shared_req, opened.unreadable
                                                 ? rejection{error_code::unavailable,
@@ -188,7 +189,7 @@ void http_connection::show_inquiry(request req, std::string id) {
                [now = hub_.clock()()](storage::database& db, const storage::stored_inquiry& stored,
                                       const std::shared_ptr<request>& req, const reply_fn& reply) {
                  const auto whole = inquiries::read(db, stored);
-                 reply(json_reply(*req, http::status::ok, inquiries::page_json(whole, now, protocol::utc_zone())));
+                 reply(json_reply(*req, http::status::ok, protocol::export_json(whole.info, whole.sessions, now)));
                });
 }
 
@@ -248,26 +249,31 @@ void http_connection::add_inquiry_session(request req, std::string id) {
 }
 
 void http_connection::delete_inquiry(request req, std::string id) {
-  with_inquiry(std::move(req), std::move(id),
-               [&rooms = hub_](storage::database&, const storage::stored_inquiry& stored,
-                               const std::shared_ptr<request>& req, const reply_fn& reply) {
-                 std::vector<std::string> sessions;
-                 for (const auto& s : stored.sessions) sessions.push_back(s.session);
-                 const auto id = stored.record.id;
-                 rooms.erase_inquiry(
-                     id, sessions, "This session was deleted with its inquiry.",
-                     [req, reply, id, count = sessions.size()](const std::optional<std::string>& error) {
-                       if (error) {
-                         log_event(log_level::error, "inquiry_delete_failed", "deleting an inquiry failed",
-                                   {{"inquiry", inquiry_ref(id)}, {"error", *error}});
-                         return reply(error_reply(
-                             *req, {error_code::unavailable, "The inquiry could not be deleted; try again."}));
-                       }
-                       log_event(log_level::info, "inquiry_deleted", "an inquiry was deleted with all its sessions",
-                                 {{"inquiry", inquiry_ref(id)}, {"sessions", count}});
-                       reply(json_reply(*req, http::status::ok, {{"deleted", id}}));
-                     });
-               });
+  with_inquiry(
+      std::move(req), std::move(id),
+      [&rooms = hub_](storage::database&, const storage::stored_inquiry& stored, const std::shared_ptr<request>& req,
+                      const reply_fn& reply) {
+        // Closing everyone first would leave sessions that cannot be used yet are still on disk.
+        if (!rooms.storage_available()) {
+          return reply(error_reply(*req, {error_code::unavailable, "The inquiry could not be deleted; try again."}));
+        }
+        std::vector<std::string> sessions;
+        for (const auto& s : stored.sessions) sessions.push_back(s.session);
+        const auto id = stored.record.id;
+        rooms.erase_inquiry(id, sessions, "This session was deleted with its inquiry.",
+                            [req, reply, id, count = sessions.size()](const std::optional<std::string>& error) {
+                              if (error) {
+                                log_event(log_level::error, "inquiry_delete_failed", "deleting an inquiry failed",
+                                          {{"inquiry", inquiry_ref(id)}, {"error", *error}});
+                                return reply(error_reply(
+                                    *req, {error_code::unavailable, "The inquiry could not be deleted; try again."}));
+                              }
+                              log_event(log_level::info, "inquiry_deleted",
+                                        "an inquiry was deleted with all its sessions",
+                                        {{"inquiry", inquiry_ref(id)}, {"sessions", count}});
+                              reply(json_reply(*req, http::status::ok, {{"deleted", id}}));
+                            });
+      });
 }
 
 }  // namespace debrief::server

@@ -17,6 +17,7 @@
 #include "debrief/storage/backup.hpp"
 #include "debrief/storage/database.hpp"
 #include "harness.hpp"
+#include "log.hpp"
 
 namespace debrief::testing {
 namespace {
@@ -76,13 +77,14 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
   std::istringstream lines(r.out);
   std::string header;
   std::getline(lines, header);
-  EXPECT_EQ(header, "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants");
+  EXPECT_EQ(header,
+            "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition");
   std::map<std::string, std::vector<std::string>> rows;
   for (std::string line; std::getline(lines, line);) {
     std::vector<std::string> cells;
     std::istringstream in(line);
     for (std::string cell; std::getline(in, cell, '\t');) cells.push_back(cell);
-    ASSERT_EQ(cells.size(), 8u) << line;
+    ASSERT_EQ(cells.size(), 11u) << line;
     rows[cells[0]] = cells;
   }
   ASSERT_EQ(rows.size(), 2u);
@@ -96,6 +98,48 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
   EXPECT_EQ(w[5], "-");
   EXPECT_EQ(w[6], "-");
   EXPECT_EQ(w[7], "0");
+  EXPECT_EQ(w[8], "-");  // in no inquiry
+  EXPECT_EQ(w[9], "-");
+  EXPECT_EQ(w[10], "-");
+}
+
+// The session's inquiry: its id (to delete it), its log reference and the
+// session's position in it.
+TEST_F(Admin, ListShowsTheInquiryOfEachSessionAndDeleteInquiryRemovesItWhole) {
+  const auto started =
+      http_request(server->port(), http::verb::post, "/api/inquiries",
+                   json{{"session", ended.code}, {"learners", {"Student A"}}}.dump(), ended.facilitator_key);
+  ASSERT_EQ(started.status, 201u) << started.body;
+  const std::string id = json::parse(started.body).at("inquiry");
+  const std::string key = json::parse(started.body).at("inquiry_key");
+  const auto next = http_request(server->port(), http::verb::post, "/api/inquiries/" + id + "/sessions",
+                                 json{{"template", "learning-partnership"}}.dump(), key);
+  ASSERT_EQ(next.status, 201u) << next.body;
+  const std::string second = json::parse(next.body).at("session");
+
+  const auto r = admin(db, {"list"});
+  ASSERT_EQ(r.status, status::ok) << r.err;
+  EXPECT_THAT(r.out, ::testing::HasSubstr(ended.code + "\t" + server::session_ref(ended.code)));
+  const auto row_end = [&](const std::string& code) {
+    const auto at = r.out.find(code + "\t");
+    return r.out.substr(at, r.out.find('\n', at) - at);
+  };
+  EXPECT_THAT(row_end(ended.code), ::testing::EndsWith("\t" + id + "\t" + server::inquiry_ref(id) + "\t1"));
+  EXPECT_THAT(row_end(second), ::testing::EndsWith("\t" + id + "\t" + server::inquiry_ref(id) + "\t2"));
+  EXPECT_THAT(row_end(waiting.code), ::testing::EndsWith("\t-\t-\t-"));
+
+  server.reset();
+  ASSERT_NE(bytes_of(db).find("Admin canary"), std::string::npos);
+  const auto unknown = admin(db, {"delete-inquiry", "0000000000000000"});
+  EXPECT_EQ(unknown.status, status::no_inquiry);
+  EXPECT_THAT(unknown.err, ::testing::HasSubstr("no inquiry with id 0000000000000000"));
+  const auto deleted = admin(db, {"delete-inquiry", id});
+  ASSERT_EQ(deleted.status, status::ok) << deleted.err;
+  EXPECT_EQ(deleted.out, "deleted inquiry " + id + " with its 2 sessions\n");
+  EXPECT_EQ(stored_sessions(db), std::vector<std::string>{waiting.code});
+  EXPECT_EQ(bytes_of(db).find("Admin canary"), std::string::npos);
+  EXPECT_EQ(bytes_of(db).find(key), std::string::npos);
+  EXPECT_EQ(admin(db, {"delete-inquiry"}).status, status::usage);
 }
 
 TEST_F(Admin, ExportGivesWhatTheHttpExportGives) {

@@ -112,6 +112,55 @@ TEST(Log, ASessionsLifeIsLoggedWithoutItsCodeKeysTokensNamesOrWords) {
   }
 }
 
+TEST(Log, AnInquiryIsLoggedByItsRefWithoutItsIdKeyOrCodes) {
+  captured_log log;
+  std::vector<std::string> secrets;
+  std::string id;
+  {
+    temp_dir dir;
+    test_server server(dir.path() / "debrief.db");
+    const auto first = create_session(server.port());
+    const auto started = http_request(
+        server.port(), http::verb::post, "/api/inquiries",
+        json{{"session", first.code}, {"title", "Marisol across the year"}, {"learners", {"Student M"}}}.dump(),
+        first.facilitator_key);
+    ASSERT_EQ(started.status, 201u) << started.body;
+    id = json::parse(started.body).at("inquiry");
+    const std::string key = json::parse(started.body).at("inquiry_key");
+    const auto next = http_request(server.port(), http::verb::post, "/api/inquiries/" + id + "/sessions",
+                                   json{{"template", "learning-partnership"}, {"date", "2027-03-15"}}.dump(), key);
+    ASSERT_EQ(next.status, 201u) << next.body;
+    const auto second = json::parse(next.body);
+    ASSERT_EQ(http_request(server.port(), http::verb::delete_, "/api/inquiries/" + id, {}, key).status, 200u);
+    secrets = {id,
+               key,
+               first.code,
+               first.facilitator_key,
+               second.at("session"),
+               second.at("facilitator_key"),
+               "Marisol across the year",
+               "Student M"};
+  }
+
+  const auto ref = server::inquiry_ref(id);
+  const auto created = log.events("inquiry_created");
+  ASSERT_EQ(created.size(), 1u) << log.text();
+  EXPECT_EQ(created[0].at("inquiry"), ref);
+  const auto joined = log.events("session_created");
+  ASSERT_EQ(joined.size(), 2u) << log.text();
+  EXPECT_EQ(joined[1].at("inquiry"), ref);
+  EXPECT_EQ(joined[1].at("position"), 2);
+  const auto deleted = log.events("inquiry_deleted");
+  ASSERT_EQ(deleted.size(), 1u) << log.text();
+  EXPECT_EQ(deleted[0].at("inquiry"), ref);
+  EXPECT_EQ(deleted[0].at("sessions"), 2);
+  const auto all = log.text();
+  for (const auto& secret : secrets) {
+    ASSERT_FALSE(secret.empty());
+    EXPECT_EQ(all.find(secret), std::string::npos) << "\"" << secret << "\" is in the log:\n" << all;
+  }
+}
+
 TEST(Log, LogfmtByConfiguration) {
   captured_log log;
   {
