@@ -338,6 +338,10 @@ test('fall debrief → plan the follow-up → spring check-in → the inquiry pa
     await next(facilitator, everyone, 'Reflection');
     await end(facilitator, everyone);
     await expect(presenter.getByTestId('summary-check-in')).toHaveCount(5);
+    // The presenter's device does not hold the inquiry's key: it is told where the next session is planned.
+    await expect(presenter.getByTestId('plan-follow-up')).toHaveCount(0);
+    await expect(presenter.getByTestId('summary-next-elsewhere')).toBeVisible();
+    await expect(facilitator.getByTestId('plan-follow-up')).toBeVisible();
   });
 
   await test.step('the real name never left the presenter’s browser, nor sits in its storage', async () => {
