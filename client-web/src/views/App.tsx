@@ -1,7 +1,7 @@
 // The shell: a header and whichever page the route names.
 
 import { navigate, route } from '../router';
-import { InquiryPage } from './InquiryPage';
+import { LazyInquiryPage as InquiryPage } from './LazyInquiryPage';
 import { SessionPage } from './SessionPage';
 import { StartPage } from './StartPage';
 

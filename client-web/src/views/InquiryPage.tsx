@@ -327,7 +327,7 @@ function ThreadHistory({ thread: t, testid }: { thread: StoryThread; testid: str
       {facts.length > 0 && <p class="muted small">{facts.join(' · ')}</p>}
       <ol class="path">
         {t.steps.map((step, i) => (
-          <StepItem key={i} kind={t.kind} step={step} />
+          <StepItem key={i} kind={t.kind} step={step} current={t.text} />
         ))}
       </ol>
     </li>
@@ -349,15 +349,21 @@ const STEP_LABEL: Record<StoryStep['kind'], string> = {
   on_board: 'On the board',
 };
 
-function StepItem({ kind, step }: { kind: ThreadKind; step: StoryStep }) {
+/** One session's part in a thread; its words when they differ from the thread's words now (`current`). */
+function StepItem({ kind, step, current }: { kind: ThreadKind; step: StoryStep; current: string }) {
   const when = [formatDate(step.day), step.session_title].filter(Boolean).join(' · ');
   const said = kind === 'question' ? 'question' : 'adaptation';
   return (
     <li class="path-step" data-testid="inquiry-step" data-kind={step.kind}>
       <p class="path-head">
         <strong>{STEP_LABEL[step.kind] ?? step.kind}</strong> <span class="muted small">{when}</span>
+        {step.status && (step.kind === 'on_board' || step.kind === 'carried_in') && (
+          <>
+            {' '}
+            <StatusChip status={step.status} />
+          </>
+        )}
       </p>
-      {step.status && (step.kind === 'on_board' || step.kind === 'carried_in') && <StatusChip status={step.status} />}
       {step.kind === 'check_in' && (
         <p>
           {TRIED_LABEL[said][step.tried ?? ''] ?? step.tried} · {DECISION_SAID[step.decision ?? ''] ?? step.decision}
@@ -379,9 +385,9 @@ function StepItem({ kind, step }: { kind: ThreadKind; step: StoryStep }) {
           <UserText text={step.note} />
         </p>
       )}
-      {step.kind === 'carried_in' && step.text && kind !== 'assumption' && (
-        <p class="small">
-          <UserText text={step.text} />
+      {step.kind !== 'check_in' && step.text && step.text !== current && (
+        <p class="small" data-testid="inquiry-step-text">
+          As it read then: <UserText text={step.text} />
         </p>
       )}
       <Evidence evidence={step.evidence ?? []} />

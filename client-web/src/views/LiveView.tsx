@@ -57,7 +57,12 @@ export function LiveView() {
             >
               {summary ? '← Back to the live session' : 'Summary and exports'}
             </button>
-            {plan && <PlanFollowUpButton from={plan} />}
+            {plan && (
+              <>
+                {' '}
+                <PlanFollowUpButton from={plan} />
+              </>
+            )}
           </div>
         )}
         {showSummary ? (

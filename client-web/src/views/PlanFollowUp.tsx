@@ -42,6 +42,8 @@ export function planFromSession(store: SessionStore): PlanFrom | null {
       date: defaultDate(state),
     };
   }
+  // A session with focal learners is already in an inquiry, whose key this browser does not hold.
+  if (state.learners.length > 0) return null;
   const sessionKey = store.exportKey();
   if (!sessionKey) return null;
   return {

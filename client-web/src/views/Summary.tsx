@@ -121,6 +121,12 @@ export function Summary() {
           <PlanFollowUpButton from={plan} primary={state.status === 'ended'} />
         </div>
       )}
+      {!plan && state.learners.length > 0 && store.exportKey() && (
+        <p class="muted small" data-testid="summary-next-elsewhere">
+          This session is part of an inquiry. Its next session is planned from the inquiry’s page, on the device that
+          holds the inquiry’s key.
+        </p>
+      )}
       {state.transcript && (
         <p class="muted small">
           Transcript of {plural(lines.length, 'line')}; consent confirmed by {store.nameOf(state.transcript.consent_by)}{' '}

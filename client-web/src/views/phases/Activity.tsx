@@ -21,7 +21,13 @@ export function Activity() {
   if (!phase) return null;
   switch (phase.kind) {
     case 'assumptions':
-      return <AssumptionBoard />;
+      return (
+        <>
+          <AssumptionBoard />
+          {/* A follow-up revisits the assumptions it carried: the presenter re-marks them here. */}
+          {store.state.value!.board.some((i) => i.thread) && <BoardReview />}
+        </>
+      );
     case 'transcript':
       return <TranscriptPanel />;
     case 'adaptations':

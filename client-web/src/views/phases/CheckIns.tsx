@@ -7,7 +7,6 @@
 
 import { useState } from 'preact/hooks';
 import type { CarriedItem, CheckIn } from '../../protocol';
-import { formatDate } from '../../dates';
 import { LIMITS } from '../../generated/contract';
 import { ConflictNote, InlineError, Section, UserText } from '../common';
 import { EvidenceList, EvidencePicker } from '../EvidencePicker';
@@ -16,6 +15,7 @@ import { DECISION_SAID, TRIED_LABEL } from '../labels';
 import { TranscriptReader } from '../transcript/Reader';
 import { useStore } from '../useStore';
 import { useVersionedEdit, type VersionedEdit } from '../useVersionedEdit';
+import { BoardReview } from './BoardReview';
 import { EntriesPanel } from './Entries';
 import './CheckIns.css';
 
@@ -28,7 +28,8 @@ const DECISIONS: Decision[] = ['keep', 'adjust', 'drop'];
 const DECISION_LABEL: Record<Decision, string> = { keep: 'Keep', adjust: 'Adjust', drop: 'Drop' };
 
 interface Fields {
-  tried: Tried;
+  /** Unset until the presenter says: a check-in records what they saw, never a default. */
+  tried: Tried | null;
   happened: string;
   evidence: string[];
   note: string;
@@ -64,6 +65,7 @@ export function CheckInsPanel() {
         )}
       </Section>
       <EntriesPanel mode="list" />
+      <BoardReview open={false} />
       {state.transcript && (
         <details class="more transcript-more">
           <summary>Transcript and annotations</summary>
@@ -81,7 +83,7 @@ function CheckInCard({ item }: { item: CarriedItem }) {
   const edit = useVersionedEdit<{ version: number }>(current ?? NONE);
   const presenter = store.isPresenter.value && store.can('check_in_save');
   const kind = item.kind === 'question' ? 'question' : 'adaptation';
-  const editing = presenter && (edit.editing || current === null);
+  const editing = presenter && edit.editing;
 
   return (
     <li
@@ -91,7 +93,7 @@ function CheckInCard({ item }: { item: CarriedItem }) {
       data-kind={kind}
     >
       <p class="check-in-kind small">{kind === 'question' ? 'Question to ask' : 'Adaptation'}</p>
-      <p class="check-in-text">
+      <p class="check-in-text" data-testid="check-in-text">
         <UserText text={item.text} />
       </p>
       <CarriedFacts item={item} />
@@ -99,6 +101,17 @@ function CheckInCard({ item }: { item: CarriedItem }) {
         <CheckInForm item={item} current={current} edit={edit} />
       ) : current ? (
         <CheckInRecord item={item} checkIn={current} onEdit={presenter ? () => edit.begin() : undefined} />
+      ) : presenter ? (
+        <div class="row check-in-start">
+          <button
+            type="button"
+            class="btn btn-small btn-primary"
+            onClick={() => edit.begin()}
+            data-testid="check-in-start"
+          >
+            {kind === 'question' ? 'Check in on this question' : 'Check in on this adaptation'}
+          </button>
+        </div>
       ) : (
         <p class="muted small" data-testid="check-in-none">
           Not checked in yet.
@@ -166,7 +179,7 @@ function CheckInForm(props: { item: CarriedItem; current: CheckIn | null; edit: 
   const phase = store.currentPhase.value?.id ?? '';
   const kind = item.kind === 'question' ? 'question' : 'adaptation';
   const [fields, setFields] = useState<Fields>(() => ({
-    tried: current?.tried ?? 'yes',
+    tried: current?.tried ?? null,
     happened: current?.happened ?? '',
     evidence: current?.evidence ?? [],
     note: current?.note ?? '',
@@ -177,9 +190,11 @@ function CheckInForm(props: { item: CarriedItem; current: CheckIn | null; edit: 
   const uid = `ci-${item.thread.replace(/[^\w-]/gu, '-')}`;
   const conflict = edit.conflict as CheckIn | null;
   const adjustedMissing = fields.decision === 'adjust' && !fields.adjusted.trim();
+  const incomplete = fields.tried === null || adjustedMissing;
 
   function save(version?: number) {
-    if (adjustedMissing) return;
+    const tried = fields.tried;
+    if (tried === null || adjustedMissing) return;
     void edit.save(
       (v) =>
         store.send(
@@ -187,7 +202,7 @@ function CheckInForm(props: { item: CarriedItem; current: CheckIn | null; edit: 
             type: 'check_in_save',
             phase,
             thread: item.thread,
-            tried: fields.tried,
+            tried,
             happened: fields.happened.trim(),
             evidence: fields.evidence,
             note: fields.note.trim(),
@@ -276,18 +291,15 @@ function CheckInForm(props: { item: CarriedItem; current: CheckIn | null; edit: 
         <button
           type="submit"
           class="btn btn-primary btn-small"
-          disabled={edit.pending.busy || adjustedMissing}
+          disabled={edit.pending.busy || incomplete}
           data-testid="check-in-save"
         >
           {current ? 'Save changes' : 'Save check-in'}
         </button>
-        {current && (
-          <button type="button" class="btn btn-small" onClick={() => edit.stop()}>
-            Cancel
-          </button>
-        )}
+        <button type="button" class="btn btn-small" onClick={() => edit.stop()}>
+          Cancel
+        </button>
       </div>
-      {item.check_in && !current && <p class="muted small">Planned check-in: {formatDate(item.check_in)}.</p>}
     </form>
   );
 }
@@ -296,7 +308,7 @@ function Choice<T extends string>(props: {
   legend: string;
   name: string;
   options: { value: T; label: string }[];
-  value: T;
+  value: T | null;
   onChange(value: T): void;
   testid: string;
 }) {
