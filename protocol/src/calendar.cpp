@@ -134,12 +134,16 @@ std::string learners_of(const std::string& for_whom) { return for_whom.empty() ?
 
 }  // namespace
 
+std::string calendar_uid(millis scope_created_at, std::string_view item) {
+  return "check-in-" + std::to_string(scope_created_at) + "-" + std::string(item) + "@debrief";
+}
+
 std::string session_calendar(const session_state& s, millis now) {
   ics_writer ics("Check-ins: " + (s.title.empty() ? std::string("Debrief") : s.title));
   const auto stamp = utc_stamp(now);
   for (const auto& a : s.adaptations) {
     if (a.status != adaptation_status::accepted || a.check_in.empty()) continue;
-    ics.event({calendar_uid(s.session, a.id), a.check_in, a.change, learners_of(a.for_whom), a.follow_ups}, stamp);
+    ics.event({calendar_uid(s.created_at, a.id), a.check_in, a.change, learners_of(a.for_whom), a.follow_ups}, stamp);
   }
   return ics.finish();
 }
@@ -151,7 +155,7 @@ std::string inquiry_calendar(const inquiry_info& info, const std::vector<inquiry
   const auto carried = carry_forward(sessions, utc_zone());
   for (const auto& item : carried) {
     if (item.kind != carried_kind::adaptation || item.check_in.empty()) continue;
-    check_in_event e{calendar_uid(info.id, item.thread), item.check_in, item.text, learners_of(item.for_whom), {}};
+    check_in_event e{calendar_uid(info.created_at, item.thread), item.check_in, item.text, learners_of(item.for_whom), {}};
     const auto question_prefix = item.thread + ".q";
     for (const auto& q : carried) {
       if (q.kind == carried_kind::question && q.thread.rfind(question_prefix, 0) == 0) e.questions.push_back(q.text);

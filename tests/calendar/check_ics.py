@@ -23,7 +23,7 @@ import icalendar
 TEXT_PROPERTIES = ("SUMMARY", "DESCRIPTION", "X-WR-CALNAME")
 # RFC 5545 §3.3.11: TEXT holds no bare , or ; and a backslash only in an escape.
 ESCAPED_TEXT = re.compile(r"^(?:[^\\,;]|\\[\\,;nN])*$")
-UID = re.compile(r"^[0-9a-f]{32}@debrief$")
+UID = re.compile(r"^check-in-[0-9]+-[0-9a-z.]+@debrief$")
 
 failures = []
 
@@ -84,7 +84,7 @@ def check_events(name, raw, expected, uids):
             fail(f"{where}: no DTSTAMP")
         uid = str(event.get("UID", ""))
         if not UID.match(uid):
-            fail(f"{where}: UID {uid!r} is not 32 hex digits @debrief")
+            fail(f"{where}: UID {uid!r} is not check-in-<created_at>-<item>@debrief")
         if uid in uids:
             fail(f"{where}: UID {uid} used twice")
         uids.add(uid)

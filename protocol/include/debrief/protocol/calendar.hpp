@@ -18,9 +18,10 @@ std::string session_calendar(const session_state& s, millis now);
 std::string inquiry_calendar(const inquiry_info& info, const std::vector<inquiry_session>& sessions, millis now);
 
 // An event's UID: stable, so a calendar that imports the file again updates
-// the event instead of adding it twice, and opaque: 128 bits of the SHA-256
-// of the scope (a session code, an inquiry id) and the item, so the code
-// cannot be read back from it. "<32 hex digits>@debrief".
-std::string calendar_uid(std::string_view scope, std::string_view item);
+// the event instead of adding it twice, and made only of what is no secret:
+// when the session (the inquiry) was created, in ms, and the adaptation's id
+// (its thread). "check-in-<created_at>-<item>@debrief". Never a code or an
+// inquiry id, so nothing in a shared calendar leads back to the session.
+std::string calendar_uid(millis scope_created_at, std::string_view item);
 
 }  // namespace debrief::protocol
