@@ -155,7 +155,8 @@ std::string inquiry_calendar(const inquiry_info& info, const std::vector<inquiry
   const auto carried = carry_forward(sessions, utc_zone());
   for (const auto& item : carried) {
     if (item.kind != carried_kind::adaptation || item.check_in.empty()) continue;
-    check_in_event e{calendar_uid(info.created_at, item.thread), item.check_in, item.text, learners_of(item.for_whom), {}};
+    check_in_event e{
+        calendar_uid(info.created_at, item.thread), item.check_in, item.text, learners_of(item.for_whom), {}};
     const auto question_prefix = item.thread + ".q";
     for (const auto& q : carried) {
       if (q.kind == carried_kind::question && q.thread.rfind(question_prefix, 0) == 0) e.questions.push_back(q.text);
