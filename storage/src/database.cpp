@@ -319,6 +319,7 @@ void database::commit(const std::vector<write_batch>& batches) {
 
 std::vector<loaded_session> database::load_sessions() {
   auto& d = *impl_;
+  sqlite::read_transaction view(d.db);
   std::vector<loaded_session> out;
   while (d.open_sessions.step()) out.push_back(impl::session_row(d.open_sessions));
   d.open_sessions.reset();
@@ -328,6 +329,9 @@ std::vector<loaded_session> database::load_sessions() {
 
 std::optional<loaded_session> database::load_session(const std::string& id) {
   auto& d = *impl_;
+  // The row and its contents from one commit: an erase committed between two
+  // of the reads would otherwise leave a session row with nothing in it.
+  sqlite::read_transaction view(d.db);
   d.one_session.bind(1, id);
   if (!d.one_session.step()) {
     d.one_session.reset();

@@ -114,4 +114,13 @@ void transaction::commit() {
   done_ = true;
 }
 
+read_transaction::read_transaction(connection& db) : db_(db), owns_(sqlite3_get_autocommit(db.get()) != 0) {
+  if (owns_) db_.exec("BEGIN DEFERRED");
+}
+
+// Nothing was written: ending it either way only lets the snapshot go.
+read_transaction::~read_transaction() {
+  if (owns_) sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 }  // namespace debrief::storage::sqlite

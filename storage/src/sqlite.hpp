@@ -73,4 +73,21 @@ class transaction {
   bool done_ = false;
 };
 
+// A consistent view for reads that take several statements: from the first
+// read until it ends, the connection sees the database as of one commit, so
+// a session erased (or written) meanwhile is seen whole or not at all. Takes
+// no lock that would hold up the writer (WAL). Inside a transaction already
+// open on the connection it does nothing: that one gives the view.
+class read_transaction {
+ public:
+  explicit read_transaction(connection& db);
+  ~read_transaction();
+  read_transaction(const read_transaction&) = delete;
+  read_transaction& operator=(const read_transaction&) = delete;
+
+ private:
+  connection& db_;
+  bool owns_ = false;
+};
+
 }  // namespace debrief::storage::sqlite
