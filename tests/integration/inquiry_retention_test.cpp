@@ -12,6 +12,7 @@
 
 #include "clock.hpp"
 #include "harness.hpp"
+#include "retention_support.hpp"
 
 namespace debrief::testing {
 namespace {
@@ -19,37 +20,13 @@ namespace {
 constexpr std::int64_t hour = 60 * 60 * 1000;
 constexpr std::int64_t day = 24 * hour;
 
-std::string bytes_of(const std::filesystem::path& db) {
-  std::string all;
-  for (const auto* suffix : {"", "-wal"}) {
-    std::ifstream in(db.string() + suffix, std::ios::binary);
-    all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return all;
-}
-
 struct made_inquiry {
   std::string id;
   std::string key;
 };
 
-class InquiryRetention : public ::testing::Test {
+class InquiryRetention : public clocked_retention {
  protected:
-  std::atomic<std::int64_t> now{1'790'000'000'000};
-  temp_dir dir;
-  std::filesystem::path db = dir.path() / "debrief.db";
-
-  std::unique_ptr<test_server> start(long retention_days) {
-    // Sweeps run every few milliseconds: the clock decides when one finds something.
-    return std::make_unique<test_server>(
-        db, std::filesystem::path{}, [this] { return now.load(); },
-        [retention_days](server::config& c) {
-          c.lobby_sweep_interval = std::chrono::milliseconds(5);
-          c.unload_after = std::chrono::milliseconds(50);
-          c.retention_days = retention_days;
-        });
-  }
-
   // Starts `session`, writes `text` on its board, and ends it unless `end` is false.
   static void run(std::uint16_t port, const created& session, const std::string& text, bool end = true) {
     ws_client facilitator(port);

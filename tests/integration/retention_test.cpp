@@ -12,39 +12,15 @@
 
 #include "debrief/storage/database.hpp"
 #include "harness.hpp"
+#include "retention_support.hpp"
 
 namespace debrief::testing {
 namespace {
 
 constexpr std::int64_t day = 24 * 60 * 60 * 1000;
 
-// The database file and its write-ahead log, as bytes.
-std::string bytes_of(const std::filesystem::path& db) {
-  std::string all;
-  for (const auto* suffix : {"", "-wal"}) {
-    std::ifstream in(db.string() + suffix, std::ios::binary);
-    all.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return all;
-}
-
-class Retention : public ::testing::Test {
+class Retention : public clocked_retention {
  protected:
-  std::atomic<std::int64_t> now{1'790'000'000'000};
-  temp_dir dir;
-  std::filesystem::path db = dir.path() / "debrief.db";
-
-  std::unique_ptr<test_server> start(long retention_days) {
-    // Sweeps run every few milliseconds: the clock decides when one finds something.
-    return std::make_unique<test_server>(
-        db, std::filesystem::path{}, [this] { return now.load(); },
-        [retention_days](server::config& c) {
-          c.lobby_sweep_interval = std::chrono::milliseconds(5);
-          c.unload_after = std::chrono::milliseconds(50);
-          c.retention_days = retention_days;
-        });
-  }
-
   // A session in which `text` was written; ended unless `end` is false. The
   // facilitator stays connected while `keep` holds it.
   static created debrief(std::uint16_t port, const std::string& text, bool end,

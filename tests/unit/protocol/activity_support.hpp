@@ -105,16 +105,21 @@ inline session_state given(const session_state& s, const command& c, const sende
   return replay(std::get<events>(o), s);
 }
 
-inline session_state lobby() {
-  auto created =
-      std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
-  auto s = evolve({}, created);
+// Maya facilitates, Sam presents, Ana and Kim are colleagues, Olu observes;
+// they join as Maya, Sam, Ana, Olu, Kim, so their ids are p1 to p5.
+inline session_state everyone_joined(session_state s) {
   s = given(s, cmd::join{"Maya", role::facilitator, true}, nobody);
   s = given(s, cmd::join{"Sam", role::presenter}, nobody);
   s = given(s, cmd::join{"Ana", role::colleague}, nobody);
   s = given(s, cmd::join{"Olu", role::observer}, nobody);
   s = given(s, cmd::join{"Kim", role::colleague}, nobody);
   return s;
+}
+
+inline session_state lobby() {
+  auto created =
+      std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
+  return everyone_joined(evolve({}, created));
 }
 
 // Live, in the given phase, its timer idle.

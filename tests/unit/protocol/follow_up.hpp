@@ -47,16 +47,8 @@ inline evt::session_created follow_up_created(inquiry_start start = spring_start
       create_session("M3N4P5Q6R7ST", "Spring follow-up", follow_up_template(), t0, std::move(start)));
 }
 
-// Sam presents, Maya facilitates, Ana and Kim are colleagues, Olu observes.
-inline session_state follow_up_lobby() {
-  auto s = evolve({}, follow_up_created());
-  s = given(s, cmd::join{"Maya", role::facilitator, true}, nobody);
-  s = given(s, cmd::join{"Sam", role::presenter}, nobody);
-  s = given(s, cmd::join{"Ana", role::colleague}, nobody);
-  s = given(s, cmd::join{"Olu", role::observer}, nobody);
-  s = given(s, cmd::join{"Kim", role::colleague}, nobody);
-  return s;
-}
+// Everyone of the workshop's lobby joined (activity_support.hpp).
+inline session_state follow_up_lobby() { return everyone_joined(evolve({}, follow_up_created())); }
 
 // Live in the given phase of the follow-up, the new transcript imported.
 inline session_state follow_up_in(int phase) {
