@@ -2,6 +2,7 @@
 // suggestions that the presenter accepts or declines.
 
 #include "apply_support.hpp"
+#include "debrief/protocol/time_zone.hpp"
 
 namespace debrief::protocol {
 
@@ -24,7 +25,7 @@ std::variant<cmd::adaptation_fields, rejection> clean(const session_state& s, co
   }
   if (auto r = check_evidence(s, f.evidence)) return *r;
   out.evidence = f.evidence;
-  if (!f.check_in.empty() && !text::is_date(f.check_in)) {
+  if (!f.check_in.empty() && !parse_day(f.check_in)) {
     return reject(error_code::invalid, "A check-in date looks like 2026-03-15.");
   }
   out.check_in = f.check_in;

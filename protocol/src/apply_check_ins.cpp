@@ -5,6 +5,7 @@
 #include <set>
 
 #include "apply_support.hpp"
+#include "debrief/protocol/time_zone.hpp"
 
 namespace debrief::protocol {
 
@@ -54,10 +55,10 @@ std::optional<rejection> check_carried(const carried_item& c, std::set<std::stri
   const auto what = where + "the text";
   if (auto r = check_text(c.text, max_text_chars(c.kind), what.c_str())) return r;
   if (auto r = check_one_line(c.for_whom, limits::max_for_whom_chars, where + "\"for whom\"")) return r;
-  if (!c.check_in.empty() && !text::is_date(c.check_in)) {
+  if (!c.check_in.empty() && !parse_day(c.check_in)) {
     return reject(error_code::invalid, where + "a check-in date looks like 2026-03-15.");
   }
-  if (!c.from.empty() && !text::is_date(c.from)) {
+  if (!c.from.empty() && !parse_day(c.from)) {
     return reject(error_code::invalid, where + "\"from\" is a date like 2026-03-15.");
   }
   return std::nullopt;
@@ -68,7 +69,7 @@ std::optional<rejection> check_carried(const carried_item& c, std::set<std::stri
 namespace detail {
 
 std::variant<inquiry_start, rejection> clean_inquiry_start(inquiry_start start) {
-  if (!start.date.empty() && !text::is_date(start.date)) {
+  if (!start.date.empty() && !parse_day(start.date)) {
     return reject(error_code::invalid, "A session's date looks like 2026-03-15.");
   }
   if (start.learners.size() > limits::max_learners) {

@@ -3,6 +3,7 @@
 // one all-day event per adaptation with a check-in date.
 
 #include "debrief/protocol/calendar.hpp"
+#include "debrief/protocol/time_zone.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -37,17 +38,6 @@ std::string text_value(std::string_view text) {
 }
 
 // "YYYY-MM-DD" as a date, or nullopt when it is not a real one.
-std::optional<std::chrono::year_month_day> parse_date(const std::string& iso) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
 std::string date_value(std::chrono::year_month_day date) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
@@ -87,13 +77,13 @@ class ics_writer {
   }
 
   void event(const check_in_event& e, const std::string& stamp) {
-    const auto date = parse_date(e.date);
-    if (!date) return;  // commands only store real dates; nothing to put in a calendar otherwise
+    const auto day = parse_day(e.date);
+    if (!day) return;  // commands only store real dates; nothing to put in a calendar otherwise
     line("BEGIN:VEVENT");
     line("UID:" + e.uid);
     line("DTSTAMP:" + stamp);
-    line("DTSTART;VALUE=DATE:" + date_value(*date));
-    line("DTEND;VALUE=DATE:" + date_value(std::chrono::sys_days{*date} + std::chrono::days{1}));
+    line("DTSTART;VALUE=DATE:" + date_value(std::chrono::year_month_day{*day}));
+    line("DTEND;VALUE=DATE:" + date_value(std::chrono::year_month_day{*day + std::chrono::days{1}}));
     line("SUMMARY:" + text_value("Check in: " + e.change + " — " + e.for_whom));
     if (!e.questions.empty()) {
       std::string description = "Questions to ask:";

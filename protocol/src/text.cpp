@@ -27,26 +27,4 @@ bool has_control_chars(std::string_view s) {
   return false;
 }
 
-namespace {
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int digits(std::string_view s) {
-  int n = 0;
-  for (char c : s) n = n * 10 + (c - '0');
-  return n;
-}
-}  // namespace
-
-bool is_date(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (d[i] < '0' || d[i] > '9') return false;
-  }
-  const int y = digits(d.substr(0, 4));
-  const int m = digits(d.substr(5, 2));
-  const int day = digits(d.substr(8, 2));
-  constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || day < 1) return false;
-  return day <= days[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-}
-
 }  // namespace debrief::protocol::text

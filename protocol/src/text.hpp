@@ -17,7 +17,4 @@ std::string trimmed(std::string_view s);
 // included) or C1: names and titles are single lines.
 bool has_control_chars(std::string_view s);
 
-// YYYY-MM-DD naming a real day of the Gregorian calendar.
-bool is_date(std::string_view s);
-
 }  // namespace debrief::protocol::text

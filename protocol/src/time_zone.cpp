@@ -126,4 +126,24 @@ std::string format_local_time(const time_zone& zone, millis when) {
   return buf + type.abbreviation;
 }
 
+std::optional<std::chrono::sys_days> parse_day(std::string_view iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  const auto number = [&](std::size_t from, std::size_t count) {
+    int n = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      n = n * 10 + (iso[i] - '0');
+    }
+    return n;
+  };
+  const int y = number(0, 4);
+  const int m = number(5, 2);
+  const int d = number(8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!day.ok()) return std::nullopt;
+  return std::chrono::sys_days{day};
+}
+
 }  // namespace debrief::protocol

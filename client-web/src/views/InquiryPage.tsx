@@ -22,6 +22,7 @@ import {
 import { navigate, sessionPath } from '../router';
 import { ConfirmInline, InlineError, UserText } from './common';
 import { DECISION_SAID, ITEM_STATUS_LABEL, TRIED_LABEL } from './labels';
+import { KeyDisclosure } from './FacilitatorKey';
 import { PlanFollowUpButton } from './PlanFollowUp';
 import './InquiryPage.css';
 
@@ -488,26 +489,11 @@ function InquiryDownloads({ id, inquiryKey, day }: { id: string; inquiryKey: str
 }
 
 function InquiryKey({ inquiryKey }: { inquiryKey: string }) {
-  const [open, setOpen] = useState(false);
   return (
-    <details
-      class="card facilitator-key"
-      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
-      data-testid="inquiry-key-toggle"
-    >
-      <summary>Show inquiry key</summary>
-      {open && (
-        <>
-          <p class="small muted">
-            Whoever has this key can read the whole inquiry, plan its sessions and delete it. Keep it to open the
-            inquiry on another device; do not share it with the group.
-          </p>
-          <code class="invite-link" data-testid="inquiry-key">
-            {inquiryKey}
-          </code>
-        </>
-      )}
-    </details>
+    <KeyDisclosure name="inquiry key" testId="inquiry-key" read={() => inquiryKey} card>
+      Whoever has this key can read the whole inquiry, plan its sessions and delete it. Keep it to open the inquiry on
+      another device; do not share it with the group.
+    </KeyDisclosure>
   );
 }
 

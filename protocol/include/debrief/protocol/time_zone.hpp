@@ -4,6 +4,7 @@
 // IANA zone files (TZif, RFC 8536) by the shell; the renderers only look
 // offsets up. g++ 12 has no std::chrono::locate_zone, hence our own reader.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ std::optional<time_zone> parse_tzif(std::string name, std::string_view bytes);
 // slash-separated parts each starting with a letter and holding only
 // letters, digits, '_', '-' and '+' (so never "." or ".." or an absolute path).
 bool plausible_zone_name(std::string_view name);
+
+// A day written YYYY-MM-DD (a check-in, a session's date), or nullopt unless
+// it is exactly that form and a real day of the Gregorian calendar.
+std::optional<std::chrono::sys_days> parse_day(std::string_view iso);
 
 // "22 Nov 2025, 23:20 CET": one format for every time in the record.
 std::string format_local_time(const time_zone& zone, millis when);
