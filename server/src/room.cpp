@@ -60,7 +60,7 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       store_(store),
       clock_(std::move(clock)),
       id_(seed.record.id),
-      keys_{seed.record.facilitator_key},
+      keys_{seed.record.facilitator_key, {}},
       inquiry_(seed.record.inquiry),
       applied_(seed.state),
       applied_seq_(seed.seq),

@@ -9,7 +9,7 @@
 namespace debrief::protocol::test {
 namespace {
 
-const session_keys keys{"0123456789abcdef0123456789abcdef"};
+const session_keys keys{"0123456789abcdef0123456789abcdef", {}};
 const std::string wrong_key = "0123456789abcdef0123456789abcdee";
 
 client_command join_retry(std::string secret) {

@@ -18,10 +18,15 @@ bool secrets_equal(std::string_view a, std::string_view b);
 // The key made with the session, which its creator holds.
 struct session_keys {
   std::string facilitator_key;
+  // The key of the event the session is a room of (host.hpp), or empty.
+  std::string host_key;
 
   bool is_facilitator_key(std::string_view presented) const;
   // A join as facilitator counts only with the key that created the session.
   bool facilitator_join_valid(role joining_as, std::string_view presented) const;
+  // A join as host counts only with the key of the room's event (never for
+  // a session in no event).
+  bool host_join_valid(std::string_view presented) const;
   // Deleting: the key, or the resume token of whoever facilitates now
   // (`token_holder`: the participant the presented token resumes, if any).
   bool may_delete(const session_state& s, const std::optional<std::string>& token_holder,

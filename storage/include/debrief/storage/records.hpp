@@ -17,6 +17,14 @@ struct inquiry_place {
   bool operator==(const inquiry_place&) const = default;
 };
 
+// A room's place in an event (protocol/host.hpp): which event, and its
+// position (1..N, as on the join sheet).
+struct event_place {
+  std::string event;
+  std::int64_t position = 0;
+  bool operator==(const event_place&) const = default;
+};
+
 struct session_record {
   std::string id;
   std::string facilitator_key;
@@ -27,7 +35,22 @@ struct session_record {
   // The start (UTC) of the day the session is planned for, if it has a
   // date: lobby expiry counts from then when it is later than created_at.
   std::optional<std::int64_t> planned_for = {};
+  // Set when the session is a room of an event (made with it, never joins
+  // one later); cleared when the event is deleted and its rooms are kept.
+  std::optional<event_place> event = {};
   bool operator==(const session_record&) const = default;
+};
+
+// An event as stored: its host key is a secret (compare with
+// protocol::secrets_equal, never log it). `tmpl` is the template its rooms
+// were made from, as JSON (the console's phase list for "move to phase").
+struct hosted_event_record {
+  std::string id;
+  std::string host_key;
+  std::string title;
+  std::string tmpl;
+  std::int64_t created_at = 0;  // ms since the Unix epoch
+  bool operator==(const hosted_event_record&) const = default;
 };
 
 // An inquiry as stored. Its key is a secret: compare it with
