@@ -209,6 +209,13 @@ std::string notes_section(const session_record& r) {
   return out + "</section>\n";
 }
 
+std::string notices_section(const session_record& r) {
+  if (r.notices.empty()) return "";
+  std::string out = section_open("notices", words::notices_heading, "notices") + "<ul>\n";
+  for (const auto& n : r.notices) out += "<li>" + esc(n.at.text) + ": " + user(n.text) + "</li>\n";
+  return out + "</ul>\n</section>\n";
+}
+
 }  // namespace
 
 std::string export_html(const session_record& r) {
@@ -225,7 +232,7 @@ std::string export_html(const session_record& r) {
       "<p class=\"hint\">To print or save as PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).</p>\n"
       "</header>\n<main>\n";
   page += people_section(r) + carried_section(r) + board_section(r) + annotations_section(r) + check_ins_section(r) +
-          adaptations_section(r) + notes_section(r);
+          adaptations_section(r) + notes_section(r) + notices_section(r);
   page += "</main>\n<footer>\n<p>" + esc(words::closing_line(r)) + "</p>\n</footer>\n</body>\n</html>\n";
   return page;
 }

@@ -105,6 +105,10 @@ json export_json(const session_record& r) {
                          {"decision", c.decision},
                          {"adjusted", text_or_null(c.adjusted)}});
   }
+  json notices = json::array();
+  for (const auto& n : r.notices) {
+    notices.push_back({{"kind", n.action ? "action" : "message"}, {"text", n.text}, {"at", time_json(n.at)}});
+  }
   json consent = nullptr;
   if (r.consent) {
     consent = {{"confirmed_by", r.consent->confirmed_by}, {"at", time_json(r.consent->at)}};
@@ -127,7 +131,8 @@ json export_json(const session_record& r) {
           {"assumption_board", board},
           {"annotations", annotations},
           {"adaptations", adaptations},
-          {"phases", phases}};
+          {"phases", phases},
+          {"notices", notices}};
 }
 
 json export_json(const session_state& s, millis now, const time_zone& zone) {

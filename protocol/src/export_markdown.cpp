@@ -130,6 +130,10 @@ std::string export_markdown(const session_record& r) {
       }
     }
   }
+  if (!r.notices.empty()) {
+    out += "\n## " + std::string(words::notices_heading) + "\n\n";
+    for (const auto& n : r.notices) out += "- " + n.at.text + ": " + md(n.text, "  ") + "\n";
+  }
   return out + "\n---\n\n" + md(words::closing_line(r)) + "\n";
 }
 

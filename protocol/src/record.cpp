@@ -270,6 +270,9 @@ session_record build_record(const session_state& s, millis now, const time_zone&
                              evidence_records(s, a.evidence, zone)});
   }
   r.phases = phases_record(s);
+  for (const auto& n : s.notices) {
+    r.notices.push_back({n.kind == notice_kind::action, n.text, {n.time, format_local_time(zone, n.time)}});
+  }
   return r;
 }
 

@@ -93,6 +93,7 @@ inline std::string happened_label(const record_check_in& c) {
 }
 
 inline const char* carried_heading = "Carried from earlier sessions";
+inline const char* notices_heading = "Notices from the event host";
 inline const char* pseudonyms_only = "Students are named by pseudonym only.";
 inline const char* anonymous_phase = "Written anonymously: authors are not named.";
 inline const char* other_notes = "Other notes";

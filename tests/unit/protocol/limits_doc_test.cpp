@@ -78,6 +78,25 @@ TEST(LimitsDoc, ProtocolMdStatesTheLimitsOfFollowUpSessions) {
       });
 }
 
+TEST(LimitsDoc, ProtocolMdStatesTheLimitsOfEvents) {
+  expect_rows(limits_table(DEBRIEF_PROTOCOL_MD, "### Limits"),
+              {
+                  {"rooms per event", "1–" + n(max_event_rooms) + " (and at most " + n(max_event_rooms) +
+                                          " rooms named in one host action)"},
+                  {"notices per room", n(max_notices) + ", each 1–" + n(max_notice_chars) + " characters"},
+              });
+}
+
+TEST(LimitsDoc, ReadmeStatesTheLimitsOfEvents) {
+  const auto readme = std::filesystem::path(DEBRIEF_PROTOCOL_MD).parent_path().parent_path() / "README.md";
+  expect_rows(
+      limits_table(readme, "## Limits"),
+      {
+          {"rooms per event", "1–" + n(max_event_rooms)},
+          {"notices from an event's host", n(max_notices) + " per room, each 1–" + n(max_notice_chars) + " characters"},
+      });
+}
+
 TEST(LimitsDoc, ReadmeStatesTheLimitsOfLimitsHpp) {
   const auto readme = std::filesystem::path(DEBRIEF_PROTOCOL_MD).parent_path().parent_path() / "README.md";
   expect_rows(limits_table(readme, "## Limits"),

@@ -108,6 +108,13 @@ struct record_phase {
   std::vector<record_prompt> prompts;  // only prompts with entries
 };
 
+// A notice from the event host (host.hpp), as the room received it.
+struct record_notice {
+  bool action = false;  // what a host action did, rather than words the host wrote
+  std::string text;
+  record_time at;
+};
+
 struct record_person {
   std::string name;
   std::string role;
@@ -136,7 +143,8 @@ struct session_record {
   std::vector<record_board_list> board;
   std::vector<record_annotation> annotations;
   std::vector<record_adaptation> adaptations;
-  std::vector<record_phase> phases;  // only phases with visible entries
+  std::vector<record_phase> phases;    // only phases with visible entries
+  std::vector<record_notice> notices;  // a room of an event: from its host, oldest first
 };
 
 session_record build_record(const session_state& s, millis now, const time_zone& zone);
