@@ -23,7 +23,9 @@
 // control byte then a message: sender = ctl % 8 (0: not joined, k: "pk"),
 // facilitator key valid = (ctl / 8) % 2, the clock moves on by
 // (ctl / 16) % 16 * 15 seconds first. A message "!c", "!d" or "!e" is the
-// server's own connect, disconnect or expire_timer. corpus/ holds seeds in
+// server's own connect, disconnect or expire_timer; "!h" followed by JSON is
+// the event host's action on the room (host.hpp), and the same key bit makes
+// a join as host valid. corpus/ holds seeds in
 // this form (and a few single messages).
 
 #include <algorithm>
@@ -37,6 +39,7 @@
 #include <vector>
 
 #include "debrief/protocol/apply.hpp"
+#include "debrief/protocol/host.hpp"
 #include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/templates.hpp"
@@ -88,6 +91,7 @@ void check_limits(const session_state& s) {
   require(s.entries.size() <= limits::max_entries, "too many entries");
   require(s.adaptations.size() <= limits::max_adaptations, "too many adaptations");
   require(s.annotations.size() <= limits::max_annotations, "too many annotations");
+  require(s.notices.size() <= limits::max_notices, "too many notices");
   require_unique_ids(s.participants, "participants");
   require_unique_ids(s.board, "board");
   require_unique_ids(s.proposals, "proposals");
@@ -201,6 +205,23 @@ struct run {
     check_limits(state);
   }
 
+  // The event host's action, as the server reads and applies it.
+  void host(std::string_view body) {
+    const auto j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return;
+    const auto action = parse_host_action(j);
+    if (!std::holds_alternative<host_action>(action)) return;
+    const auto before = state;
+    auto result = apply_host(state, std::get<host_action>(action), now);
+    require(state == before, "apply_host changed its input");
+    if (auto* events = std::get_if<std::vector<event>>(&result)) {
+      require(!events->empty() && std::holds_alternative<evt::notice_posted>(events->back()),
+              "a host action does not end with its notice");
+      accept(*events);
+    }
+    check_limits(state);
+  }
+
   void finish() {
     session_state replayed;
     for (const auto& e : log) replayed = evolve(std::move(replayed), e);
@@ -221,6 +242,7 @@ void run_line(run& r, std::string_view line) {
   if (message == "!c") return r.step(cmd::connect{}, participant);
   if (message == "!d") return r.step(cmd::disconnect{}, participant);
   if (message == "!e") return r.step(cmd::expire_timer{}, {});
+  if (message.starts_with("!h")) return r.host(message.substr(2));
   auto parsed = parse_client_message(message);
   if (const auto* bad = std::get_if<parse_error>(&parsed); bad != nullptr && !bad->command.empty()) {
     const auto why = refusal_for(r.state, bad->command, participant, bad->why);
@@ -234,6 +256,7 @@ void run_line(run& r, std::string_view line) {
   if (c == nullptr) return;
   if (auto* join = std::get_if<cmd::join>(&c->command)) {
     join->facilitator_key_valid = join->role == role::facilitator && (ctl / 8) % 2 == 1;
+    join->host_key_valid = join->role == role::host && (ctl / 8) % 2 == 1;
   }
   r.step(c->command, participant);
 }
