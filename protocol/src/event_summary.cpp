@@ -79,8 +79,7 @@ std::string event_summary_html(const event_export_input& e, millis now, const ti
       "</header>\n<main>\n";
   page += "<p class=\"finished\">" + html_escaped(event_words::finished_line(r)) + "</p>\n";
   page += phases_table(r) + rooms_table(r);
-  page += "</main>\n<footer>\n<p>" +
-          html_escaped("Debrief summary of the event “" + title + "”, exported " + r.exported.text + ".") +
+  page += "</main>\n<footer>\n<p>" + html_escaped(event_words::summary_closing_line(r)) +
           "</p>\n</footer>\n</body>\n</html>\n";
   return page;
 }

@@ -27,6 +27,10 @@ inline std::string closing_line(const event_record& r) {
   return "Debrief record of the event “" + title(r) + "”, exported " + r.exported.text + ".";
 }
 
+inline std::string summary_closing_line(const event_record& r) {
+  return "Debrief summary of the event “" + title(r) + "”, exported " + r.exported.text + ".";
+}
+
 inline std::string finished_line(const event_record& r) {
   return "Rooms finished: " + std::to_string(r.finished) + " of " + std::to_string(r.rooms.size()) + ".";
 }
