@@ -286,7 +286,7 @@ struct host_variant {
 
   nlohmann::json figures() const {
     const auto per_host_s = [&](double x) {
-      return hosts == 0 ? 0.0 : x / static_cast<double>(hosts) / window_seconds;
+      return hosts == 0 || window_seconds <= 0 ? 0.0 : x / static_cast<double>(hosts) / window_seconds;
     };
     nlohmann::json out{
         {"hosts", hosts},
