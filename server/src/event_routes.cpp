@@ -191,8 +191,9 @@ void act_on_rooms(hub& rooms, const storage::stored_event& stored, protocol::hos
   auto finish = [gathered, req, reply, name, ref = event_ref(stored.record.id)] {
     if (gathered->waiting.fetch_sub(1) != 1) return;
     std::lock_guard lock(gathered->mutex);
-    log_event(log_level::info, "host_action", "an event's host acted on its rooms",
-              {{"event", ref}, {"action", name}, {"applied", gathered->applied}, {"refused", gathered->refused}});
+    log_event(
+        log_level::info, "host_action", "an event's host acted on its rooms",
+        {{"hosted_event", ref}, {"action", name}, {"applied", gathered->applied}, {"refused", gathered->refused}});
     reply(json_reply(*req, http::status::ok, {{"results", gathered->results}}));
   };
   for (std::size_t i = 0; i < unknown.size(); ++i) {
@@ -273,7 +274,7 @@ void http_connection::with_event(request req, std::string id, event_job job) {
       job(db, *stored, shared_req, reply);
     } catch (const std::exception& e) {
       log_event(log_level::error, "event_read_failed", "an event could not be read",
-                {{"event", event_ref(id)}, {"error", e.what()}});
+                {{"hosted_event", event_ref(id)}, {"error", e.what()}});
       reply(error_reply(*shared_req, {error_code::unavailable, "The event cannot be read right now; try again."}));
     }
   });
@@ -388,13 +389,13 @@ void http_connection::delete_event(request req, std::string id, bool keep_rooms)
         auto done = [req, reply, id, keep_rooms, count = sessions.size()](const std::optional<std::string>& error) {
           if (error) {
             log_event(log_level::error, "event_delete_failed", "deleting an event failed",
-                      {{"event", event_ref(id)}, {"error", *error}});
+                      {{"hosted_event", event_ref(id)}, {"error", *error}});
             return reply(error_reply(*req, {error_code::unavailable, "The event could not be deleted; try again."}));
           }
           log_event(log_level::info, "event_deleted",
                     keep_rooms ? "an event was deleted and its rooms kept as sessions"
                                : "an event was deleted with all its rooms",
-                    {{"event", event_ref(id)}, {"rooms", count}, {"kept", keep_rooms}});
+                    {{"hosted_event", event_ref(id)}, {"rooms", count}, {"kept", keep_rooms}});
           reply(json_reply(*req, http::status::ok, {{"deleted", id}, {"rooms", keep_rooms ? "kept" : "deleted"}}));
         };
         if (keep_rooms) return rooms.release_event(id, sessions, std::move(done));

@@ -61,7 +61,7 @@ void host_subscription::start(const nlohmann::json& first) {
       stored = db.load_event(event);
     } catch (const std::exception& e) {
       log_event(log_level::error, "event_read_failed", "an event could not be read",
-                {{"event", event_ref(event)}, {"error", e.what()}});
+                {{"hosted_event", event_ref(event)}, {"error", e.what()}});
       return self->refuse(error_code::unavailable, "This event cannot be read right now.", 1011, "storage unavailable");
     }
     // An unknown event is refused exactly as a wrong key: nothing is revealed.

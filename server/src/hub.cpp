@@ -336,7 +336,7 @@ void hub::create_event(const protocol::session_template& tmpl, const std::string
       return done(protocol::rejection{error_code::unavailable, "The event could not be stored; try again."});
     }
     log_event(log_level::info, "event_created", "an event was created with its rooms",
-              {{"event", event_ref(made.record.id)}, {"rooms", made.rooms.size()}});
+              {{"hosted_event", event_ref(made.record.id)}, {"rooms", made.rooms.size()}});
     {
       std::lock_guard lock(mutex_);
       for (auto& seed : seeds) {
