@@ -6,9 +6,15 @@
 // record: the summary lists them all (NoticeHistory).
 
 import { useState } from 'preact/hooks';
-import type { Notice } from '../protocol';
 import { useStore } from './useStore';
 import './HostNotices.css';
+
+interface Notice {
+  id: string;
+  kind: 'message' | 'action';
+  text: string;
+  time: number;
+}
 
 /** The notice's time of day, as this device reads the server's clock. */
 function formatTime(ms: number): string {
@@ -36,7 +42,7 @@ function writeDismissed(code: string, ids: string[]) {
 
 export function HostNotices() {
   const store = useStore();
-  const notices = store.state.value?.notices ?? [];
+  const notices = (store.state.value as { notices?: Notice[] } | null)?.notices ?? [];
   const [dismissed, setDismissed] = useState(() => readDismissed(store.code));
   const shown = notices.filter((n) => !dismissed.includes(n.id)).reverse();
 
