@@ -132,7 +132,7 @@ export function ActionBar(props: {
       <div class="action-buttons" role="group" aria-label={`Act on ${whom}`}>
         <button
           type="button"
-          class="btn btn-small"
+          class="btn"
           disabled={busy !== ''}
           onClick={() => run({ action: 'start' })}
           data-testid="act-start"
@@ -141,7 +141,7 @@ export function ActionBar(props: {
         </button>
         <button
           type="button"
-          class="btn btn-small"
+          class="btn"
           disabled={busy !== ''}
           onClick={() => run({ action: 'pause' })}
           data-testid="act-pause"
@@ -150,7 +150,7 @@ export function ActionBar(props: {
         </button>
         <button
           type="button"
-          class="btn btn-small"
+          class="btn"
           disabled={busy !== ''}
           onClick={() => run({ action: 'resume' })}
           data-testid="act-resume"
@@ -172,7 +172,7 @@ export function ActionBar(props: {
           />
           <button
             type="button"
-            class="btn btn-small"
+            class="btn"
             disabled={busy !== '' || !minutesOk}
             onClick={() => run({ action: 'add_time', seconds: added * 60 })}
             data-testid="act-add-time"
@@ -200,7 +200,7 @@ export function ActionBar(props: {
             </select>
             <button
               type="button"
-              class="btn btn-small"
+              class="btn"
               disabled={busy !== '' || !phase}
               aria-expanded={confirmMove}
               onClick={() => setConfirmMove(true)}

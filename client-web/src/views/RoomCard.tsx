@@ -3,17 +3,14 @@
 // flags a leader acts on, a box to select it, and a link to look in.
 
 import type { RoomSummary } from '../host-api';
-import { FLAG_LABEL, roomClock, roomFlags, type ConsoleFlag } from '../host-console';
+import { FLAG_LABEL, roomClock, roomFlags, type ConsoleFlag, type RoomClock } from '../host-console';
 import { lookInPath } from '../router';
 import { formatMmSs } from '../timer';
 import { kindLabel, roleLabel } from './labels';
 import './RoomCard.css';
 
-function ClockText({ room, now }: { room: RoomSummary; now: number }) {
-  const clock = roomClock(room, now);
+function ClockText({ clock }: { clock: Exclude<RoomClock, { kind: 'none' }> }) {
   switch (clock.kind) {
-    case 'none':
-      return <>{room.status === 'lobby' ? 'Not started' : 'Ended'}</>;
     case 'idle':
       return <>{formatMmSs(clock.ms)} · timer not started</>;
     case 'paused':
@@ -89,9 +86,11 @@ export function RoomCard(props: {
           <span class="muted">Ended</span>
         )}
       </p>
-      <p class={`room-clock room-clock-${clock.kind}`} data-testid="room-clock" data-kind={clock.kind}>
-        <ClockText room={room} now={now} />
-      </p>
+      {clock.kind !== 'none' && (
+        <p class={`room-clock room-clock-${clock.kind}`} data-testid="room-clock" data-kind={clock.kind}>
+          <ClockText clock={clock} />
+        </p>
+      )}
       <p class="room-people small" data-testid="room-people">
         <strong>
           {room.online}/{room.joined}
