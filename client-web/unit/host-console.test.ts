@@ -281,3 +281,16 @@ test('the browser keeps an event’s key and title, lists the events it holds, a
   localStorage.setItem('debrief:event:E3', '{broken');
   assert.equal(loadEvent('E3'), null);
 });
+
+test('a notice dismissed on this device stays dismissed for this session only, and the list keeps only live ids', async () => {
+  const { dismissNotice, dismissedNotices } = await import('../src/notice-dismissals');
+  assert.deepEqual(dismissedNotices('ROOM1'), []);
+  assert.deepEqual(dismissNotice('ROOM1', 'n3', ['n3', 'n5']), ['n3']);
+  assert.deepEqual(dismissNotice('ROOM1', 'n5', ['n3', 'n5']), ['n3', 'n5']);
+  assert.deepEqual(dismissNotice('ROOM1', 'n5', ['n3', 'n5']), ['n3', 'n5'], 'twice is once');
+  assert.deepEqual(dismissedNotices('ROOM2'), [], 'another session is untouched');
+  // The room no longer has n3 (a later snapshot): it is dropped from the list.
+  assert.deepEqual(dismissNotice('ROOM1', 'n7', ['n5', 'n7']), ['n5', 'n7']);
+  localStorage.setItem('debrief:notices-dismissed:ROOM3', '{"not":"a list"}');
+  assert.deepEqual(dismissedNotices('ROOM3'), []);
+});

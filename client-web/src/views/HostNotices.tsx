@@ -6,6 +6,7 @@
 // record: the summary lists them all (NoticeHistory).
 
 import { useState } from 'preact/hooks';
+import { dismissNotice, dismissedNotices } from '../notice-dismissals';
 import { useStore } from './useStore';
 import './HostNotices.css';
 
@@ -21,36 +22,20 @@ function formatTime(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-const dismissedKey = (code: string) => `debrief:notices-dismissed:${code}`;
-
-function readDismissed(code: string): string[] {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(dismissedKey(code)) ?? '[]');
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function writeDismissed(code: string, ids: string[]) {
-  try {
-    localStorage.setItem(dismissedKey(code), JSON.stringify(ids));
-  } catch {
-    // Storage full or disabled: dismissed for this page only.
-  }
-}
-
 export function HostNotices() {
   const store = useStore();
   const notices = (store.state.value as { notices?: Notice[] } | null)?.notices ?? [];
-  const [dismissed, setDismissed] = useState(() => readDismissed(store.code));
+  const [dismissed, setDismissed] = useState(() => dismissedNotices(store.code));
   const shown = notices.filter((n) => !dismissed.includes(n.id)).reverse();
 
   function dismiss(id: string) {
-    // Kept only for notices the room still has: the list never outgrows the room's notices.
-    const next = [...dismissed, id].filter((d) => notices.some((n) => n.id === d));
-    writeDismissed(store.code, next);
-    setDismissed(next);
+    setDismissed(
+      dismissNotice(
+        store.code,
+        id,
+        notices.map((n) => n.id),
+      ),
+    );
   }
 
   // One live region for the whole banner: a new notice is read out once, as it arrives.
