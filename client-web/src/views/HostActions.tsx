@@ -41,7 +41,7 @@ export function ActionBar(props: {
   useEffect(() => setTarget(anySelected ? 'selected' : 'all'), [anySelected]);
   const toSelected = target === 'selected' && anySelected;
   const count = toSelected ? selected.length : props.rooms;
-  const whom = toSelected ? plural(count, 'selected room') : `all ${plural(count, 'room')}`;
+  const whom = toSelected ? plural(count, 'selected room') : count === 1 ? 'the one room' : `all ${count} rooms`;
 
   async function run(action: HostAction): Promise<boolean> {
     setBusy(action.action);

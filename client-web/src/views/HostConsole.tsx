@@ -319,7 +319,7 @@ function Console(props: {
             Rooms{' '}
             <span class="muted small" data-testid="rooms-shown">
               {shown.length === rooms.length ? `all ${rooms.length}` : `${shown.length} of ${rooms.length} shown`}
-              {attention > 0 ? ` · ${attention} need attention` : ''}
+              {attention > 0 ? ` · ${attention} ${attention === 1 ? 'needs' : 'need'} attention` : ''}
             </span>
           </h2>
         </div>

@@ -98,9 +98,9 @@ export function DeleteEvent(props: { id: string; hostKey: string; rooms: number;
           }}
         >
           <p id="delete-event-question" class="small">
-            Delete the event and all {plural(props.rooms, 'room')}? Everything written in them is erased, and anyone
-            still in one is told and disconnected. This cannot be undone. Or keep the rooms: they carry on as
-            independent sessions, and this console and its key stop working.
+            Delete the event and {props.rooms === 1 ? 'its one room' : `all ${props.rooms} rooms`}? Everything written
+            in them is erased, and anyone still in one is told and disconnected. This cannot be undone. Or keep the
+            rooms: they carry on as independent sessions, and this console and its key stop working.
           </p>
           <div class="row">
             <button
