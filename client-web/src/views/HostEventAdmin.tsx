@@ -7,7 +7,6 @@ import { ApiError } from '../api';
 import { downloadWithKey, openPrintableWithKey } from '../downloads';
 import { deleteEvent, eventExportPath, type EventFormat } from '../host-api';
 import { InlineError } from './common';
-import { plural } from './labels';
 
 const DOWNLOADS: { format: EventFormat; label: string }[] = [
   { format: 'md', label: 'Markdown' },
