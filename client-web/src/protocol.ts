@@ -46,6 +46,8 @@ export type {
   Transcript,
   TranscriptLine,
   Writers,
+  Notice,
+  NoticeKind,
 } from './generated/contract';
 // What this file's own types are built from.
 import type {
@@ -59,6 +61,7 @@ import type {
   Entry,
   ErrorCode,
   Hidden,
+  Notice,
   Participant,
   PhaseKind,
   Proposal,
@@ -114,6 +117,8 @@ export interface SessionState {
   ids_issued: number;
   /** Timers of phases left part-way, by phase id: stepping back resumes them. */
   phase_timers: Record<string, Timer>;
+  /** Notices from the event host, oldest first (a room of an event). */
+  notices: Notice[];
 }
 
 /** A phase as the lobby shows it to someone who has not joined: no id, no prompts. */

@@ -10,6 +10,7 @@ import type {
   EntryView,
   Lobby,
   LobbyPhase,
+  Notice,
   Participant,
   Phase,
   Proposal,
@@ -62,6 +63,7 @@ export function normaliseState(raw: SessionState): SessionState {
     focus_line: String(s.focus_line ?? ''),
     ids_issued: Number(s.ids_issued ?? 0),
     phase_timers: s.phase_timers && typeof s.phase_timers === 'object' ? { ...s.phase_timers } : {},
+    notices: array<Notice>(s.notices),
   };
 }
 
@@ -317,6 +319,12 @@ export function applyEvent(state: SessionState | null, event: SessionEvent): Ses
     case 'check_in_saved': {
       const checkIn = event.check_in;
       return { ...state, check_ins: upsert(state.check_ins, checkIn), ids_issued: issued(state, [checkIn.id]) };
+    }
+    case 'notice_posted': {
+      // Never edited: one already there (the same event again) stays as it is.
+      const notice = event.notice;
+      if (state.notices.some((n) => n.id === notice.id)) return state;
+      return { ...state, notices: [...state.notices, notice], ids_issued: issued(state, [notice.id]) };
     }
     case 'scrubbed':
       return state;

@@ -99,6 +99,7 @@ const clientKeeps: Record<keyof SessionState, true> = {
   focus_line: true,
   ids_issued: true,
   phase_timers: true,
+  notices: true,
 };
 const keptFields = Object.keys(clientKeeps).sort();
 

@@ -19,6 +19,11 @@ bool session_keys::facilitator_join_valid(role joining_as, std::string_view pres
   return joining_as == role::facilitator && is_facilitator_key(presented);
 }
 
+bool session_keys::host_join_valid(std::string_view presented) const {
+  // An empty key would match an empty presentation: a room in no event has none.
+  return !host_key.empty() && secrets_equal(presented, host_key);
+}
+
 bool session_keys::may_delete(const session_state& s, const std::optional<std::string>& token_holder,
                               std::string_view presented) const {
   return (token_holder && s.has_role(*token_holder, role::facilitator)) || is_facilitator_key(presented);

@@ -116,6 +116,9 @@ outcome handle(const session_state& s, const cmd::join& c, const sender& from, m
   if (c.role == role::facilitator && !c.facilitator_key_valid) {
     return reject(error_code::forbidden, "Joining as facilitator needs this session's facilitator key.");
   }
+  if (c.role == role::host && !c.host_key_valid) {
+    return reject(error_code::forbidden, "Only the event's host can look in as host.");
+  }
   if (c.role == role::presenter && std::any_of(s.participants.begin(), s.participants.end(),
                                                [](const auto& p) { return p.role == role::presenter; })) {
     return reject(error_code::conflict, "This session already has a presenter.");

@@ -88,6 +88,7 @@ outcome handle(const session_state& s, const cmd::hand_over& c, const sender& fr
   if (to == nullptr) return reject(error_code::not_found, "That person is not in this session.");
   if (to->id == from.participant) return reject(error_code::conflict, "You are already the facilitator.");
   if (to->role == role::facilitator) return reject(error_code::conflict, "They already facilitate.");
+  if (to->role == role::host) return reject(error_code::conflict, "The event's host cannot facilitate a room.");
   if (to->role == role::presenter) {
     return reject(error_code::conflict, "The presenter cannot also facilitate; choose a colleague or observer.");
   }
@@ -98,6 +99,7 @@ outcome handle(const session_state& s, const cmd::move_presenter& c, const sende
   const auto* to = s.find_participant(c.to);
   if (to == nullptr) return reject(error_code::not_found, "That person is not in this session.");
   if (to->role == role::presenter) return reject(error_code::conflict, "They already present.");
+  if (to->role == role::host) return reject(error_code::conflict, "The event's host cannot present in a room.");
   if (to->role == role::facilitator) {
     return reject(error_code::conflict, "The facilitator cannot also present; hand over facilitation first.");
   }

@@ -191,6 +191,12 @@ session_state evolve(session_state s, const event& e) {
           [&](const evt::scrubbed&) {},
           [&](const evt::phase_timer_saved& t) { s.phase_timers[t.phase] = t.timer; },
           [&](const evt::check_in_saved& c) { upsert(s, s.check_ins, c.check_in); },
+          [&](const evt::notice_posted& n) {
+            // A notice is never edited: the same one applied twice stays one.
+            note_id(s, n.notice.id);
+            const auto same = [&](const notice& x) { return x.id == n.notice.id; };
+            if (std::none_of(s.notices.begin(), s.notices.end(), same)) s.notices.push_back(n.notice);
+          },
       },
       e);
   return s;

@@ -11,6 +11,8 @@ constexpr auto F = role::facilitator;
 constexpr auto P = role::presenter;
 constexpr auto C = role::colleague;
 constexpr auto O = role::observer;
+// The event's host looking in may only leave: every other rule refuses them.
+constexpr auto H = role::host;
 
 using k = phase_kind;
 
@@ -20,7 +22,7 @@ std::string role_label(role r) { return nlohmann::json(r).get<std::string>(); }
 
 const std::vector<permission_rule>& permission_table() {
   static const std::vector<permission_rule> table = {
-      {"leave", {F, P, C, O}, {}},
+      {"leave", {F, P, C, O, H}, {}},
       {"start_session", {F}, {}},
       {"end_session", {F}, {}},
       {"next_phase", {F}, {}},

@@ -47,6 +47,7 @@ std::string role_word(role r) {
     case role::presenter: return "presenter";
     case role::colleague: return "colleague";
     case role::observer: return "observer";
+    case role::host: return "event host";
     default: return "participant";
   }
 }

@@ -85,6 +85,7 @@ void to_json(nlohmann::json& j, const session_state& s) {
        {"revealed", s.revealed},
        {"focus_line", s.focus_line},
        {"phase_timers", s.phase_timers},
+       {"notices", s.notices},
        {"ids_issued", s.ids_issued}};
 }
 
@@ -117,6 +118,8 @@ void from_json(const nlohmann::json& j, session_state& s) {
   j.at("revealed").get_to(s.revealed);
   j.at("focus_line").get_to(s.focus_line);
   j.at("phase_timers").get_to(s.phase_timers);
+  // Absent in snapshots stored before event hosts (schema 9).
+  if (j.contains("notices")) j.at("notices").get_to(s.notices);
   j.at("ids_issued").get_to(s.ids_issued);
 }
 

@@ -164,7 +164,7 @@ const std::map<std::string_view, command_reader, std::less<>>& command_readers()
          const auto role_name = string_field(j, "role");
          c.role = json(role_name).get<role>();
          if (c.role == role::invalid) {
-           throw field_error{"\"role\" must be facilitator, presenter, colleague or observer."};
+           throw field_error{"\"role\" must be facilitator, presenter, colleague, observer or host."};
          }
          return c;
        }},
@@ -375,6 +375,7 @@ std::variant<client_message, parse_error> parse_client_message(std::string_view 
       if (auto* phase = written_in(c.command)) *phase = phase_field(j);
       if (type == cmd::join::wire_name) {
         c.facilitator_key = string_field(j, "facilitator_key", false);
+        c.host_key = string_field(j, "host_key", false);
         c.client_secret = client_secret_field(j);
       }
       return client_message{std::move(c)};

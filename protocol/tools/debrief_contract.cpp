@@ -24,6 +24,7 @@
 #include "debrief/protocol/commands.hpp"
 #include "debrief/protocol/events.hpp"
 #include "debrief/protocol/fields.hpp"
+#include "debrief/protocol/host.hpp"
 #include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/permissions.hpp"
 #include "debrief/protocol/rejection.hpp"
@@ -104,6 +105,12 @@ struct ts_name<tried_state> : ts_named<"Tried"> {};
 template <>
 struct ts_name<check_in_decision> : ts_named<"CheckInDecision"> {};
 template <>
+struct ts_name<notice_kind> : ts_named<"NoticeKind"> {};
+template <>
+struct ts_name<session_status> : ts_named<"SessionStatus"> {};
+template <>
+struct ts_name<room_flag> : ts_named<"RoomFlag"> {};
+template <>
 struct ts_name<participant> : ts_named<"Participant"> {};
 template <>
 struct ts_name<timer_state> : ts_named<"Timer"> {};
@@ -131,6 +138,12 @@ template <>
 struct ts_name<carried_item> : ts_named<"CarriedItem"> {};
 template <>
 struct ts_name<check_in> : ts_named<"CheckIn"> {};
+template <>
+struct ts_name<notice> : ts_named<"Notice"> {};
+template <>
+struct ts_name<summary_person> : ts_named<"SummaryPerson"> {};
+template <>
+struct ts_name<room_summary> : ts_named<"RoomSummary"> {};
 template <>
 struct ts_name<cmd::new_phase> : ts_named<"NewPhase"> {};
 template <>
@@ -253,6 +266,18 @@ std::string command_union(declarations& d, std::variant<Commands...>* /*unused*/
   return (command_alternative<Commands>(d) + ...);
 }
 
+// One alternative of the host's action union (host.hpp), as the console sends it.
+template <class Action>
+std::string host_action_alternative(declarations& d) {
+  return "  | { action: " + single_quoted(Action::wire_name) + ";" +
+         ts_members(d, Action::wire_fields(), direction::input, " ", ";") + " }\n";
+}
+
+template <class... Actions>
+std::string host_action_union(declarations& d, std::variant<Actions...>* /*unused*/) {
+  return (host_action_alternative<Actions>(d) + ...);
+}
+
 std::string wire_types() {
   declarations d;
   d.named.insert("Hidden");
@@ -261,6 +286,9 @@ std::string wire_types() {
       "export interface Hidden {\n  id: string;\n  phase: string;\n  hidden: true;\n  author?: string;\n}\n");
   const auto events = event_union(d, static_cast<event*>(nullptr));
   const auto commands = command_union(d, static_cast<command*>(nullptr));
+  // What an event's host console receives of each room, and sends to rooms.
+  ts_type<room_summary>(d, direction::output);
+  const auto host_actions = host_action_union(d, static_cast<host_action*>(nullptr));
   std::string out;
   for (const auto& text : d.text) out += "\n" + text;
   out +=
@@ -271,6 +299,10 @@ std::string wire_types() {
       "\n/** Every command a client may send (without its `id`), by `type`. Optional fields take their defaults. */\n"
       "export type Command =\n" +
       commands.substr(0, commands.size() - 1) + ";\n";
+  out +=
+      "\n/** What an event's host may do to rooms (POST /api/events/{id}/actions, beside \"rooms\"), by `action`. */\n"
+      "export type HostAction =\n" +
+      host_actions.substr(0, host_actions.size() - 1) + ";\n";
   return out;
 }
 

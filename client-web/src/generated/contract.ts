@@ -89,6 +89,7 @@ export const EVENT_NAMES = [
   'phase_timer_saved',
   'presenter_moved',
   'check_in_saved',
+  'notice_posted',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
@@ -115,6 +116,7 @@ export const ROLES = [
   'presenter',
   'colleague',
   'observer',
+  'host',
 ] as const;
 export type ContractRole = (typeof ROLES)[number];
 
@@ -176,7 +178,7 @@ export interface CarriedItem {
   from: string;
 }
 
-export type Role = 'facilitator' | 'presenter' | 'colleague' | 'observer';
+export type Role = 'facilitator' | 'presenter' | 'colleague' | 'observer' | 'host';
 
 export interface Participant {
   id: string;
@@ -306,6 +308,15 @@ export interface CheckIn {
   version: number;
 }
 
+export type NoticeKind = 'message' | 'action';
+
+export interface Notice {
+  id: string;
+  kind: NoticeKind;
+  text: string;
+  time: number;
+}
+
 export interface ImportLine {
   speaker: string;
   role: SpeakerRole;
@@ -322,6 +333,38 @@ export interface NewPhase {
   private?: boolean;
   anonymous?: boolean;
   auto_advance?: boolean;
+}
+
+export type SessionStatus = 'lobby' | 'live' | 'ended';
+
+export interface SummaryPerson {
+  name: string;
+  role: Role;
+  online: boolean;
+  done: boolean;
+}
+
+export type RoomFlag = 'no_facilitator' | 'no_presenter' | 'nobody' | 'ended';
+
+export interface RoomSummary {
+  session: string;
+  label: string;
+  position: number;
+  seq: number;
+  status: SessionStatus;
+  phase: number;
+  phases: number;
+  phase_id: string;
+  phase_title: string;
+  phase_kind: PhaseKind;
+  timer: Timer;
+  people: SummaryPerson[];
+  joined: number;
+  online: number;
+  done: number;
+  hosts: number;
+  adaptations: number;
+  flags: RoomFlag[];
 }
 
 /** Every event as a client receives it inside an `event` message, by `type`. */
@@ -359,11 +402,12 @@ export type SessionEvent =
   | { type: 'scrubbed'; was: string; }
   | { type: 'phase_timer_saved'; phase: string; timer: Timer; }
   | { type: 'presenter_moved'; from: string; to: string; }
-  | { type: 'check_in_saved'; check_in: CheckIn; };
+  | { type: 'check_in_saved'; check_in: CheckIn; }
+  | { type: 'notice_posted'; notice: Notice; };
 
 /** Every command a client may send (without its `id`), by `type`. Optional fields take their defaults. */
 export type Command =
-  | { type: 'join'; name: string; role: Role; client_secret: string; facilitator_key?: string; }
+  | { type: 'join'; name: string; role: Role; client_secret: string; facilitator_key?: string; host_key?: string; }
   | { type: 'leave'; }
   | { type: 'start_session'; }
   | { type: 'next_phase'; }
@@ -407,6 +451,15 @@ export type Command =
   | { type: 'move_presenter'; to: string; }
   | { type: 'check_in_save'; phase: string; thread: string; tried: Tried; happened?: string; evidence?: string[]; note?: string; decision: CheckInDecision; adjusted?: string; version: number; };
 
+/** What an event's host may do to rooms (POST /api/events/{id}/actions, beside "rooms"), by `action`. */
+export type HostAction =
+  | { action: 'notice'; text: string; }
+  | { action: 'start'; }
+  | { action: 'pause'; }
+  | { action: 'resume'; }
+  | { action: 'add_time'; seconds: number; }
+  | { action: 'go_to_phase'; phase: string; };
+
 /** Who may send a command (by role) and in which kinds of phase; 'any': every kind. */
 export interface PermissionRule {
   readonly roles: readonly ContractRole[];
@@ -415,7 +468,7 @@ export interface PermissionRule {
 
 /** The permission table (PROTOCOL.md, "Who may do what, in which phase"). */
 export const PERMISSIONS: Readonly<Partial<Record<CommandName, PermissionRule>>> = {
-  leave: { roles: ['facilitator', 'presenter', 'colleague', 'observer'], kinds: 'any' },
+  leave: { roles: ['facilitator', 'presenter', 'colleague', 'observer', 'host'], kinds: 'any' },
   start_session: { roles: ['facilitator'], kinds: 'any' },
   end_session: { roles: ['facilitator'], kinds: 'any' },
   next_phase: { roles: ['facilitator'], kinds: 'any' },
@@ -494,4 +547,7 @@ export const LIMITS = {
   max_carried: 500,
   max_thread_chars: 40,
   max_check_in_chars: 2000,
+  max_event_rooms: 1000,
+  max_notice_chars: 280,
+  max_notices: 200,
 } as const;

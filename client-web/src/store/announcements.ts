@@ -16,6 +16,7 @@ const ROLE_WITH_ARTICLE: Record<Role, string> = {
   presenter: 'the presenter',
   colleague: 'a colleague',
   observer: 'an observer',
+  host: 'the event host',
 };
 
 export function createAnnouncements() {

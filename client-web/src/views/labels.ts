@@ -16,6 +16,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   presenter: 'Presenter',
   colleague: 'Colleague',
   observer: 'Observer',
+  host: 'Host',
 };
 
 export const ROLE_HINT: Record<Role, string> = {
@@ -23,6 +24,7 @@ export const ROLE_HINT: Record<Role, string> = {
   presenter: 'Held the conversation; owns assumptions and adaptations.',
   colleague: 'Helps the presenter see what they cannot see alone.',
   observer: 'Follows along and reads.',
+  host: "The event's host, looking in: reads along, never writes.",
 };
 
 const KIND_LABEL: Record<string, string> = {

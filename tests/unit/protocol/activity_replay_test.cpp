@@ -34,7 +34,10 @@ TEST(ActivityReplay, TheWholeDebriefRunsAsPeopleWouldExpect) {
   EXPECT_EQ(s.board.size(), 2u);
   EXPECT_EQ(s.adaptations.size(), 3u);
   EXPECT_EQ(s.entries.size(), 7u);
-  EXPECT_EQ(s.ids_issued, 23);
+  ASSERT_EQ(s.notices.size(), 2u);
+  EXPECT_EQ(s.notices[0].text, "Ten minutes to go");
+  EXPECT_EQ(s.notices[1].text, "The event host added 5 minutes.");
+  EXPECT_EQ(s.ids_issued, 25);
   EXPECT_GT(r.log.size(), 70u);
 }
 
@@ -99,6 +102,7 @@ std::vector<std::string> ids_introduced(const events& log) {
     if (const auto* x = std::get_if<evt::entry_saved>(&e)) note(x->entry.id);
     if (const auto* x = std::get_if<evt::adaptation_saved>(&e)) note(x->adaptation.id);
     if (const auto* x = std::get_if<evt::check_in_saved>(&e)) note(x->check_in.id);
+    if (const auto* x = std::get_if<evt::notice_posted>(&e)) note(x->notice.id);
     if (const auto* x = std::get_if<evt::annotation_saved>(&e)) {
       note(x->annotation.id);
       for (const auto& r : x->annotation.replies) note(r.id);
@@ -125,7 +129,7 @@ TEST(ActivityReplay, IdsAreNeverIssuedTwiceEvenAfterRemovalsAndAWithdrawal) {
     last = std::max(last, n);
   }
   EXPECT_EQ(ids.front(), "ph1");
-  EXPECT_EQ(ids.back(), "n23");
+  EXPECT_EQ(ids.back(), "n25");
   EXPECT_EQ(r.state.ids_issued, last);
 }
 

@@ -27,21 +27,21 @@ std::map<std::string, documented_rule> documented_table() {
   std::map<std::string, documented_rule> table;
   std::string line;
   bool inside = false;
-  const role columns[] = {role::facilitator, role::presenter, role::colleague, role::observer};
+  const role columns[] = {role::facilitator, role::presenter, role::colleague, role::observer, role::host};
   while (std::getline(file, line)) {
     if (line.find("permission-table:start") != std::string::npos) inside = true;
     if (line.find("permission-table:end") != std::string::npos) break;
     if (!inside || !line.starts_with("| ") || line.starts_with("| command") || line.starts_with("| ---")) continue;
     const auto cells = cells_of(line);
-    EXPECT_EQ(cells.size(), 6u) << line;
-    if (cells.size() != 6) continue;
+    EXPECT_EQ(cells.size(), 7u) << line;
+    if (cells.size() != 7) continue;
     documented_rule rule;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 5; ++i) {
       EXPECT_TRUE(cells[1 + i] == "yes" || cells[1 + i] == "no") << line;
       if (cells[1 + i] == "yes") rule.roles.insert(columns[i]);
     }
-    if (cells[5] != "any") {
-      std::stringstream kinds(cells[5]);
+    if (cells[6] != "any") {
+      std::stringstream kinds(cells[6]);
       std::string kind;
       while (std::getline(kinds, kind, ',')) {
         kind.erase(0, kind.find_first_not_of(' '));
@@ -82,7 +82,8 @@ TEST(Permissions, EveryClientCommandHasARuleAndOnlyServerCommandsLackOne) {
 }
 
 // A live session whose only phase has the given kind, with one person of
-// each role: p1 facilitator, p2 presenter, p3 colleague, p4 observer.
+// each role: p1 facilitator, p2 presenter, p3 colleague, p4 observer, and
+// the event's host looking in as p5.
 session_state session_in(phase_kind kind) {
   session_state s;
   s.session = "S";
@@ -92,8 +93,9 @@ session_state session_in(phase_kind kind) {
   s.participants = {{"p1", "F", role::facilitator, true},
                     {"p2", "P", role::presenter, true},
                     {"p3", "C", role::colleague, true},
-                    {"p4", "O", role::observer, true}};
-  s.participants_ever_joined = 4;
+                    {"p4", "O", role::observer, true},
+                    {"p5", "H", role::host, true}};
+  s.participants_ever_joined = 5;
   return s;
 }
 
@@ -109,8 +111,11 @@ std::optional<command> default_command_named(const std::string& name) {
 }
 
 TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
-  const std::pair<role, std::string> people[] = {
-      {role::facilitator, "p1"}, {role::presenter, "p2"}, {role::colleague, "p3"}, {role::observer, "p4"}};
+  const std::pair<role, std::string> people[] = {{role::facilitator, "p1"},
+                                                 {role::presenter, "p2"},
+                                                 {role::colleague, "p3"},
+                                                 {role::observer, "p4"},
+                                                 {role::host, "p5"}};
   const phase_kind kinds[] = {phase_kind::opening,     phase_kind::assumptions, phase_kind::transcript,
                               phase_kind::adaptations, phase_kind::reflection,  phase_kind::discussion,
                               phase_kind::chart,       phase_kind::check_in};
@@ -140,7 +145,7 @@ TEST(Permissions, ApplyRefusesEveryCellTheTableForbids) {
       }
     }
   }
-  EXPECT_EQ(cells, static_cast<int>(permission_table().size()) * 8 * 4);
+  EXPECT_EQ(cells, static_cast<int>(permission_table().size()) * 8 * 5);
 }
 
 TEST(Permissions, SomeoneWhoHasNotJoinedIsToldToJoinFirst) {

@@ -29,17 +29,21 @@ namespace debrief::protocol::activity {
 namespace {
 
 const sender lee{"p6"};
+const sender host{"p7"};
 
 // The whole debrief, with what it does not exercise added before its end:
 // presence, a leave, a late join, the presenter moved and every timer event.
 std::vector<step> a_whole_debrief_and_the_rest() {
   auto script = a_whole_debrief();
   const std::vector<step> rest = {
-      {cmd::disconnect{}, olu},                       // presence_changed
-      {cmd::connect{}, olu},                          // presence_changed
-      {cmd::leave{}, olu},                            // participant_left
-      {cmd::join{"Lee", role::observer}, nobody},     // p6
-      {cmd::disconnect{}, lee},                       // presence_changed
+      {cmd::disconnect{}, olu},                    // presence_changed
+      {cmd::connect{}, olu},                       // presence_changed
+      {cmd::leave{}, olu},                         // participant_left
+      {cmd::join{"Lee", role::observer}, nobody},  // p6
+      {cmd::disconnect{}, lee},                    // presence_changed
+      // p7: the event's host looks in, and leaves.
+      {cmd::join{"Host", role::host, false, true}, nobody},
+      {cmd::leave{}, host},
       {cmd::move_presenter{"p3"}, kim},               // presenter_moved
       {cmd::timer_resume{}, kim},                     // the transcript phase's timer, paused when left
       {cmd::timer_pause{}, kim, false, 30 * second},  // timer_paused
@@ -48,8 +52,8 @@ std::vector<step> a_whole_debrief_and_the_rest() {
       {cmd::timer_reset{}, kim},                      // timer_reset
       {cmd::timer_start{}, kim},                      // timer_started; the session ends while it runs
   };
-  const auto end = std::find_if(script.begin(), script.end(),
-                                [](const step& s) { return std::holds_alternative<cmd::end_session>(s.c); });
+  const auto end =
+      std::find_if(script.begin(), script.end(), [](const step& s) { return is_command(s, cmd::end_session{}); });
   script.insert(end, rest.begin(), rest.end());
   return script;
 }
@@ -124,17 +128,17 @@ void record_session(recorder& rec, const std::string& name, const evt::session_c
   for (std::size_t i = 0; i < script.size(); ++i) {
     const auto& st = script[i];
     now += st.wait;
-    const auto out = apply(state, written_here(state, st.c), st.from, now);
+    const auto out = apply_step(state, st, now);
     if (st.refused) {
       EXPECT_TRUE(std::holds_alternative<rejection>(out)) << name << "step " << i << " was accepted";
       continue;
     }
     if (const auto* why = std::get_if<rejection>(&out)) {
-      ADD_FAILURE() << name << "step " << i << " (" << command_name(st.c) << ") was refused: " << why->message;
+      ADD_FAILURE() << name << "step " << i << " (" << step_name(st) << ") was refused: " << why->message;
       continue;
     }
     const auto& log = std::get<events>(out);
-    const auto where = name + "step " + std::to_string(i) + " (" + command_name(st.c) + ")";
+    const auto where = name + "step " + std::to_string(i) + " (" + step_name(st) + ")";
     for (const auto& e : log) {
       // Stamped as the room stamps it (a timer runs out at its deadline).
       if (std::holds_alternative<evt::timer_expired>(e)) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "debrief/protocol/host.hpp"
 #include "follow_up.hpp"
 
 namespace debrief::protocol::activity {
@@ -17,9 +18,14 @@ using T = annotation_tag;
 inline constexpr millis second = 1000;
 inline constexpr millis minute = 60 * second;
 
+// What the event's host does to the room (host.hpp), beside its people's commands.
+struct by_host {
+  host_action action;
+};
+
 struct step {
-  command c;
-  sender from;
+  std::variant<command, by_host> c;
+  sender from;           // nobody for the host
   bool refused = false;  // a slip the server must refuse
   millis wait = second;  // since the previous step
 };
@@ -130,6 +136,10 @@ inline std::vector<step> a_whole_debrief() {
       {cmd::annotate{"L1", "", -1, -1, T::notice, "A fresh start"}, ana},  // n23
       {cmd::focus_line{"L1"}, maya, true},                                 // colleagues cannot
       {cmd::focus_line{"L1"}, kim},
+      // The room is one of an event's: its host speaks to it, and gives it time.
+      {by_host{host_act::notice{"Ten minutes to go"}}, nobody},  // n24
+      {by_host{host_act::add_time{300}}, nobody},                // n25 says so
+      {by_host{host_act::go_to_phase{"lunch"}}, nobody, true},   // no such phase here
       {cmd::end_session{}, kim},
       {cmd::board_add{L::know, "Too late"}, sam, true},
   };
@@ -197,6 +207,27 @@ struct run_result {
   std::vector<std::string> surprises;
 };
 
+// The step's command or host action, by its wire name.
+inline std::string step_name(const step& st) {
+  if (const auto* h = std::get_if<by_host>(&st.c)) {
+    return "host " +
+           std::string(std::visit([](const auto& a) { return std::decay_t<decltype(a)>::wire_name; }, h->action));
+  }
+  return command_name(std::get<command>(st.c));
+}
+
+// What the step gives in state `s`: a person's command as the room applies
+// it, or the host's action.
+inline outcome apply_step(const session_state& s, const step& st, millis now) {
+  if (const auto* h = std::get_if<by_host>(&st.c)) return apply_host(s, h->action, now);
+  return apply(s, written_here(s, std::get<command>(st.c)), st.from, now);
+}
+
+inline bool is_command(const step& st, const auto& of_type) {
+  const auto* c = std::get_if<command>(&st.c);
+  return c != nullptr && c->index() == command{of_type}.index();
+}
+
 inline evt::session_created the_debrief_created() {
   return std::get<evt::session_created>(create_session("K7M2Q9XP4TDA", "Grade 7 triad", workshop_template(), t0));
 }
@@ -209,8 +240,8 @@ inline run_result run(const std::vector<step>& script, const evt::session_create
     const auto& st = script[i];
     now += st.wait;
     const auto before = r.state;
-    const auto out = apply(r.state, written_here(r.state, st.c), st.from, now);
-    const auto where = "step " + std::to_string(i) + " (" + command_name(st.c) + ")";
+    const auto out = apply_step(r.state, st, now);
+    const auto where = "step " + std::to_string(i) + " (" + step_name(st) + ")";
     if (!(r.state == before)) r.surprises.push_back(where + " changed the state it was given");
     if (const auto* why = std::get_if<rejection>(&out)) {
       if (!st.refused) r.surprises.push_back(where + " was refused: " + why->message);

@@ -30,6 +30,9 @@ enum class tried_state { invalid, yes, partly, not_yet };
 // A check-in's decision on the adaptation or question: carry it on as it
 // is, carry it on changed, or let it go.
 enum class check_in_decision { invalid, keep, adjust, drop };
+// A notice from the event host (host.hpp): what they wrote, or what one of
+// their actions did to the room.
+enum class notice_kind { invalid, message, action };
 
 NLOHMANN_JSON_SERIALIZE_ENUM(board_list, {{board_list::invalid, nullptr},
                                           {board_list::know, "know"},
@@ -69,6 +72,9 @@ NLOHMANN_JSON_SERIALIZE_ENUM(check_in_decision, {{check_in_decision::invalid, nu
                                                  {check_in_decision::keep, "keep"},
                                                  {check_in_decision::adjust, "adjust"},
                                                  {check_in_decision::drop, "drop"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(notice_kind, {{notice_kind::invalid, nullptr},
+                                           {notice_kind::message, "message"},
+                                           {notice_kind::action, "action"}})
 
 // The structs below are stored and sent as their wire_fields() list them
 // (fields.hpp); client input never reaches them directly (wire.cpp reads
@@ -283,6 +289,20 @@ struct check_in {
                       field<"adjusted">(&check_in::adjusted),
                       field<"author">(&check_in::author),
                       field<"version">(&check_in::version)};
+  }
+};
+
+// A notice from the event host to a room, kept in the room's state and
+// record; each person dismisses it on their own device. Ids "n<k>".
+struct notice {
+  std::string id;
+  notice_kind kind = notice_kind::invalid;
+  std::string text;
+  millis time = 0;  // when the host sent it
+  bool operator==(const notice&) const = default;
+  static constexpr auto wire_fields() {
+    return std::tuple{field<"id">(&notice::id), field<"kind">(&notice::kind), field<"text">(&notice::text),
+                      field<"time">(&notice::time)};
   }
 };
 

@@ -67,10 +67,13 @@ struct join {
   protocol::role role = role::invalid;
   // Decided by the shell, which holds the session's facilitator key.
   bool facilitator_key_valid = false;
+  // Decided by the shell from the key of the room's event (access.hpp's
+  // host_join_valid); false for a session in no event.
+  bool host_key_valid = false;
   static constexpr auto wire_fields() {
-    return std::tuple{field<"name">(&join::name), field<"role">(&join::role),
-                      beside_field<"client_secret", std::string>(),
-                      beside_field<"facilitator_key", std::string, true>()};
+    return std::tuple{
+        field<"name">(&join::name), field<"role">(&join::role), beside_field<"client_secret", std::string>(),
+        beside_field<"facilitator_key", std::string, true>(), beside_field<"host_key", std::string, true>()};
   }
 };
 struct leave {

@@ -271,6 +271,13 @@ struct check_in_saved {
   bool operator==(const check_in_saved&) const = default;
   static constexpr auto wire_fields() { return std::tuple{field<"check_in">(&check_in_saved::check_in)}; }
 };
+// A notice from the event host (host.hpp's apply_host), kept in the room.
+struct notice_posted {
+  static constexpr std::string_view wire_name = "notice_posted";
+  protocol::notice notice;
+  bool operator==(const notice_posted&) const = default;
+  static constexpr auto wire_fields() { return std::tuple{field<"notice">(&notice_posted::notice)}; }
+};
 // What a withdrawn transcript's events become in the stored log: the words
 // are gone, and replaying it changes nothing.
 struct scrubbed {
@@ -290,7 +297,7 @@ using event =
                  evt::board_item_moved, evt::board_item_removed, evt::proposal_saved, evt::entry_saved,
                  evt::entry_removed, evt::adaptation_saved, evt::adaptation_removed, evt::transcript_imported,
                  evt::transcript_withdrawn, evt::annotation_saved, evt::annotation_removed, evt::focus_changed,
-                 evt::scrubbed, evt::phase_timer_saved, evt::presenter_moved, evt::check_in_saved>;
+                 evt::scrubbed, evt::phase_timer_saved, evt::presenter_moved, evt::check_in_saved, evt::notice_posted>;
 
 // Event types that hold transcript words or remarks on them, scrubbed from
 // the stored log when the transcript is withdrawn.

@@ -47,6 +47,11 @@ inline constexpr std::size_t max_carried = 500;          // items carried in fro
 inline constexpr std::size_t max_thread_chars = 40;      // e.g. "12.a345.q10"
 inline constexpr std::size_t max_check_in_chars = 2000;  // what happened, and the note
 
+// Events (host.hpp): rooms made together, and the host's notices to them.
+inline constexpr std::size_t max_event_rooms = 1000;  // also the most rooms one host action names
+inline constexpr std::size_t max_notice_chars = 280;
+inline constexpr std::size_t max_notices = 200;  // per session
+
 // Every limit above by name, for the generated client contract and the
 // documentation test. A limit missing here is missing from both.
 struct limit {
@@ -87,6 +92,9 @@ inline constexpr std::array table = {
     limit{"max_carried", max_carried},
     limit{"max_thread_chars", max_thread_chars},
     limit{"max_check_in_chars", max_check_in_chars},
+    limit{"max_event_rooms", max_event_rooms},
+    limit{"max_notice_chars", max_notice_chars},
+    limit{"max_notices", max_notices},
 };
 
 }  // namespace debrief::protocol::limits

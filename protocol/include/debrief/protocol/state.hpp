@@ -17,7 +17,9 @@ namespace debrief::protocol {
 // millis (from activities.hpp): milliseconds since the Unix epoch on the
 // server's wall clock.
 
-enum class role { invalid, facilitator, presenter, colleague, observer };
+// A host is the event's host looking in (host.hpp): read-only, listed, and
+// never facilitator or presenter.
+enum class role { invalid, facilitator, presenter, colleague, observer, host };
 
 enum class phase_kind {
   invalid,
@@ -42,7 +44,8 @@ NLOHMANN_JSON_SERIALIZE_ENUM(role, {{role::invalid, nullptr},
                                     {role::facilitator, "facilitator"},
                                     {role::presenter, "presenter"},
                                     {role::colleague, "colleague"},
-                                    {role::observer, "observer"}})
+                                    {role::observer, "observer"},
+                                    {role::host, "host"}})
 
 NLOHMANN_JSON_SERIALIZE_ENUM(phase_kind, {{phase_kind::invalid, nullptr},
                                           {phase_kind::opening, "opening"},
@@ -182,6 +185,7 @@ struct session_state {
   std::vector<std::string> revealed;                // ids of private phases revealed so far
   std::string focus_line;                           // the line everyone is brought to
   std::map<std::string, timer_state> phase_timers;  // timers of phases left part-way, by phase id
+  std::vector<notice> notices;                      // from the event host, oldest first
   int ids_issued = 0;                               // numbers new item ids; never reused
   bool operator==(const session_state&) const = default;
 

@@ -30,8 +30,8 @@ struct ping {
 };
 
 // A client command with its client-chosen id. For join, the facilitator key
-// and the client's secret travel beside the command: the shell checks them,
-// and neither is part of any event.
+// (or the event's host key) and the client's secret travel beside the
+// command: the shell checks them, and none is part of any event.
 struct client_command {
   std::string id;
   protocol::command command;
@@ -39,6 +39,7 @@ struct client_command {
   // Chosen by the client for one join and sent again with its retries: only
   // the same id *and* secret get the original participant and token back.
   std::string client_secret;
+  std::string host_key = {};  // for join as host: the event's key
 };
 
 using client_message = std::variant<hello, ping, client_command>;
