@@ -3,48 +3,11 @@
 // Every call but the first carries the host key in the Authorization header.
 
 import { request } from './api';
-import type { Role, Template, Timer } from './protocol';
+import type { HostAction } from './generated/contract';
+import type { Template } from './protocol';
 
-// ---- wire types of the host's view (host.hpp)
-
-export type RoomFlag = 'no_facilitator' | 'no_presenter' | 'nobody' | 'ended';
-
-export interface SummaryPerson {
-  name: string;
-  role: Role;
-  online: boolean;
-  done: boolean;
-}
-
-/** One room as its host sees it; the server sends a new one only when it changed. */
-export interface RoomSummary {
-  session: string;
-  label: string;
-  position: number;
-  seq: number;
-  status: 'lobby' | 'live' | 'ended';
-  phase: number;
-  phases: number;
-  phase_id: string;
-  phase_title: string;
-  phase_kind: string;
-  timer: Timer;
-  people: SummaryPerson[];
-  joined: number;
-  online: number;
-  done: number;
-  hosts: number;
-  adaptations: number;
-  flags: RoomFlag[];
-}
-
-export type HostAction =
-  | { action: 'notice'; text: string }
-  | { action: 'start' }
-  | { action: 'pause' }
-  | { action: 'resume' }
-  | { action: 'add_time'; seconds: number }
-  | { action: 'go_to_phase'; phase: string };
+// The host's view on the wire (host.hpp), generated from the server's structs.
+export type { HostAction, RoomFlag, RoomSummary, SummaryPerson } from './generated/contract';
 
 // ---- the routes
 

@@ -179,13 +179,13 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
      * look-in page shows a refusal itself.
      */
     lookIn(hostKey: string): Promise<CommandResult> {
-      const command = {
+      const command: Command = {
         type: 'join',
         name: 'Host',
         role: 'host',
         client_secret: newClientSecret(),
         host_key: hostKey,
-      } as unknown as Command;
+      };
       return send(command, { quiet: true });
     },
     nextPhase: advance,

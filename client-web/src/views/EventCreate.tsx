@@ -16,8 +16,7 @@ import { plural } from './labels';
 import './EventCreate.css';
 
 const TITLE_MAX = LIMITS.max_title_chars;
-/** limits.hpp max_event_rooms. */
-const MAX_ROOMS = 1000;
+const MAX_ROOMS = LIMITS.max_event_rooms;
 
 type Load = { state: 'loading' } | { state: 'ready'; templates: Template[] } | { state: 'failed'; message: string };
 

@@ -14,8 +14,7 @@ import { ConfirmInline, InlineError } from './common';
 import { kindLabel, plural } from './labels';
 import './HostActions.css';
 
-/** limits.hpp max_notice_chars. */
-const NOTICE_MAX = 280;
+const NOTICE_MAX = LIMITS.max_notice_chars;
 const MAX_ADD_MINUTES = Math.floor(LIMITS.max_timer_add_seconds / 60);
 
 export function ActionBar(props: {

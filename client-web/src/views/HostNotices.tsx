@@ -7,15 +7,9 @@
 
 import { useState } from 'preact/hooks';
 import { dismissNotice, dismissedNotices } from '../notice-dismissals';
+import type { Notice } from '../protocol';
 import { useStore } from './useStore';
 import './HostNotices.css';
-
-interface Notice {
-  id: string;
-  kind: 'message' | 'action';
-  text: string;
-  time: number;
-}
 
 /** The notice's time of day, as this device reads the server's clock. */
 function formatTime(ms: number): string {
@@ -24,7 +18,7 @@ function formatTime(ms: number): string {
 
 export function HostNotices() {
   const store = useStore();
-  const notices = (store.state.value as { notices?: Notice[] } | null)?.notices ?? [];
+  const notices = store.state.value?.notices ?? [];
   const [dismissed, setDismissed] = useState(() => dismissedNotices(store.code));
   const shown = notices.filter((n) => !dismissed.includes(n.id)).reverse();
 
