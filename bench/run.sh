@@ -7,6 +7,7 @@
 #   bench/run.sh --smoke         seconds and tens of connections (scripts/test.sh)
 #   bench/run.sh --pd-seconds 600 --pairs 3
 #   bench/run.sh --scenarios load,burst
+#   bench/run.sh --scenarios host   (the PD day through an event, with 0, 1 and 3 host consoles)
 #   DEBRIEF_SERVER=path/to/debrief-server bench/run.sh   (use that binary, build no server)
 #
 # Everything runs on loopback; every server is started on a free port with a
@@ -22,7 +23,7 @@ SMOKE=0
 PAIRS=2
 PD_SECONDS=60
 SERVER_THREADS=1
-SCENARIOS="load,saturate,idle,burst,storage"
+SCENARIOS="load,saturate,idle,burst,host,storage"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --pd-seconds) PD_SECONDS="$2"; shift ;;
     --server-threads) SERVER_THREADS="$2"; shift ;;
     --scenarios) SCENARIOS="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option: $1 (see --help)" ;;
   esac
   shift
@@ -45,6 +46,7 @@ if [ "$SMOKE" = 1 ]; then
             --drain 5)
   IDLE=(--scenario idle --rooms 40 --clients 5 --settle 1)
   BURST=(--scenario burst --rooms 20 --clients 5 --bursts 1 --drain 5)
+  HOST=(--scenario host --rooms 10 --clients 5 --rate 0.5 --duration 3 --drain 5)
   STORAGE=(--seconds 0.5)
   RUN_LIMIT=60
 else
@@ -58,6 +60,9 @@ else
   # ephemeral ports of one address are never the limit.
   IDLE=(--scenario idle --rooms 2000 --clients 5 --settle 5 --source-addrs 4)
   BURST=(--scenario burst --rooms 1000 --clients 5 --bursts 3 --drain 15)
+  # The PD day as one event: --pd-seconds with each of 0, 1 and 3 host
+  # consoles, in two rounds of half that each (0 1 3 0 1 3).
+  HOST=(--scenario host --rooms 1000 --clients 5 --rate 0.5 --duration "$PD_SECONDS" --host-rounds 2 --drain 15)
   STORAGE=(--seconds 5)
   RUN_LIMIT=$((PD_SECONDS + 600))
 fi
@@ -163,8 +168,10 @@ start_target() {  # peer | debrief
 FAILED=0
 run_scenario() {  # peer|debrief, generator arguments...
   local kind="$1"; shift
+  local limit="$RUN_LIMIT"
+  if [[ " $* " == *" --scenario host "* ]]; then limit=$((3 * RUN_LIMIT)); fi  # three variants in one run
   start_target "$kind"
-  if ! timeout --kill-after=10 "$RUN_LIMIT" "$BENCH/build/debrief-load" --target "$kind" --port "$PORT" \
+  if ! timeout --kill-after=10 "$limit" "$BENCH/build/debrief-load" --target "$kind" --port "$PORT" \
        --server-pid "$TARGET_PID" --json-out "$RESULTS" "$@"; then
     FAILED=$((FAILED + 1))
     printf 'bench: %s %s failed; its server log:\n' "$kind" "$*" >&2
@@ -194,6 +201,12 @@ for pair in $(seq "$PAIRS"); do
       run_scenario "$kind" "${args[@]}"
     done
   done
+  # Events and host consoles are Debrief's own: no peer run, the variants
+  # (0, 1, 3 hosts) are compared with each other in the same run.
+  if wants host; then
+    log "pair $pair: host, debrief"
+    run_scenario debrief "${HOST[@]}"
+  fi
   if wants storage; then
     log "pair $pair: storage alone"
     mkdir -p "$TMP/storage"

@@ -1,7 +1,9 @@
 // Prints the benchmark's one table from the JSON lines that debrief-load and
 // debrief-storage-bench appended (one line per run). Peer and project runs
 // of a scenario are paired in the order they ran (A B A B ...); the ratio is
-// project / peer for each pair, then the median of the ratios.
+// project / peer for each pair, then the median of the ratios. The host
+// scenario has no peer: its own table sets its variants (0, 1 and 3 host
+// consoles, measured in turn in one run) side by side.
 //
 // Usage: node bench/table.mjs results.jsonl
 
@@ -96,16 +98,65 @@ for (const [mode, label, target] of storageModes) {
   rows.push(row);
 }
 
-const widths = header.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
-const line = (r) => r.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
-console.log(line(rows[0]));
-console.log(widths.map((n) => '-'.repeat(n)).join('  '));
-let last = '';
-for (const r of rows.slice(1)) {
-  const shown = r[0] === last ? ['', ...r.slice(1)] : r;
-  last = r[0];
-  console.log(line(shown));
+function print(table, labelColumns) {
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => String(r[i] ?? '').length)));
+  const line = (r) =>
+    r.map((c, i) => (i < labelColumns ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(table[0]));
+  console.log(widths.map((n) => '-'.repeat(n)).join('  '));
+  let last = '';
+  for (const r of table.slice(1)) {
+    const shown = r[0] === last ? ['', ...r.slice(1)] : r;
+    last = r[0];
+    console.log(line(shown));
+  }
 }
-console.log('ratio = debrief / peer, per pair (peer run first). "!" = INVALID (the generator used more than 90% of a');
-console.log('core); FAIL = that run lost, refused or broke something (see its log above); "+" = saturation stopped at');
-console.log('the per-room rate cap (--max-room-rate), so the held rate is a lower bound. Targets: bench/README.md.');
+
+if (rows.length > 1) {
+  print(rows, 2);
+  console.log('ratio = debrief / peer, per pair (peer run first). "!" = INVALID (the generator used more than 90% of a');
+  console.log('core); FAIL = that run lost, refused or broke something (see its log above); "+" = saturation stopped at');
+  console.log('the per-room rate cap (--max-room-rate), so the held rate is a lower bound. Targets: bench/README.md.');
+}
+
+// ---- host consoles: one run per pair, its variants side by side ----
+const hostRuns = runs.filter((r) => r.scenario === 'host' && r.target === 'debrief');
+const hostMetrics = [
+  ['rooms: deliver p50 ms', (v) => v.deliver_ms?.p50],
+  ['rooms: deliver p99 ms', (v) => v.deliver_ms?.p99],
+  ['rooms: deliver p99.9 ms', (v) => v.deliver_ms?.p999],
+  ['rooms: deliver max ms', (v) => v.deliver_ms?.max],
+  ['rooms: server CPU us/event', (v) => v.server_cpu_us_per_event],
+  ['rooms: lost', (v) => v.lost],
+  ['host update p50 ms', (v) => v.host_latency_ms?.p50],
+  ['host update p99 ms', (v) => v.host_latency_ms?.p99],
+  ['host update max ms', (v) => v.host_latency_ms?.max],
+  ['host messages/s (each)', (v) => v.host_messages_per_s],
+  ['host bytes/s (each)', (v) => v.host_bytes_per_s],
+  ['host summaries/s (each)', (v) => v.host_summaries_per_s],
+  ['rooms not caught up', (v) => v.stale_rooms],
+];
+if (hostRuns.length > 0) {
+  const counts = [...new Set(hostRuns.flatMap((r) => (r.variants ?? []).map((v) => v.hosts)))].sort((a, b) => a - b);
+  const head = ['host consoles', 'metric'];
+  hostRuns.forEach((r, p) => {
+    for (const n of counts) head.push(`${n} host${n === 1 ? '' : 's'}${hostRuns.length > 1 ? ` #${p + 1}` : ''}`);
+  });
+  const table = [head];
+  for (const [label, get] of hostMetrics) {
+    const row = [`${hostRuns[0].rooms} rooms x ${hostRuns[0].clients}`, label];
+    for (const r of hostRuns) {
+      const mark = r.exit_code ? ' FAIL' : r.valid === false ? ' !' : '';
+      for (const n of counts) {
+        const v = (r.variants ?? []).find((x) => x.hosts === n);
+        row.push(v ? fmt(get(v)) + mark : '-');
+      }
+    }
+    table.push(row);
+  }
+  if (rows.length > 1) console.log('');
+  print(table, 2);
+  console.log('host update = from the moment a room\'s first member has an event to the moment a host console has the');
+  console.log('room summary naming its seq (summaries are coalesced: at most one message a second per console). Each');
+  console.log('variant runs in turn in the same run and server; "each" = per host console. FAIL/! as above.');
+}

@@ -56,9 +56,25 @@ void fleet::begin_setup() {
       },
       [this](std::string error) {
         if (!error.empty()) return setup_failed(std::move(error));
-        sessions_created_ = true;
-        while (next_setup_ < rooms_.size() && next_setup_ < cfg_.setup_window) setup_room(next_setup_++);
+        rooms_created();
       });
+}
+
+void fleet::begin_setup(std::vector<created_session> sessions) {
+  rooms_.reserve(sessions.size());
+  for (auto& s : sessions) {
+    room r;
+    r.code = std::move(s.code);
+    r.key = std::move(s.facilitator_key);
+    rooms_.push_back(std::move(r));
+  }
+  rooms_created();
+}
+
+void fleet::rooms_created() {
+  for (std::size_t r = 0; r < rooms_.size(); ++r) room_by_code_.emplace(rooms_[r].code, r);
+  sessions_created_ = true;
+  while (next_setup_ < rooms_.size() && next_setup_ < cfg_.setup_window) setup_room(next_setup_++);
 }
 
 void fleet::setup_room(std::size_t r) {
@@ -90,6 +106,7 @@ void fleet::on_message(ws_client& c, std::string_view text, std::int64_t at_us) 
                                    std::to_string(seq) + " after " + std::to_string(c.last_seq));
     }
     c.last_seq = seq;
+    if (cfg_.track_first_arrivals) note_first_arrival(rm, seq, at_us);
     if (rm.base_seq >= 0 && seq > rm.base_seq) on_event(rm, c, seq, at_us);
     return;
   }
@@ -206,6 +223,32 @@ void fleet::deliver(room& rm, std::int64_t seq, seq_entry& e, std::int64_t at) {
   ++m_.delivered;
   --undelivered_;
   m_.last_arrival_us = std::max(m_.last_arrival_us, at);
+}
+
+void fleet::note_first_arrival(room& rm, std::int64_t seq, std::int64_t at) {
+  if (!rm.first_arrivals.empty() && seq <= rm.first_arrivals.back().seq) return;  // another member was first
+  rm.first_arrivals.push_back({seq, at});
+  while (rm.first_arrivals.front().at_us < at - first_arrival_kept_us) rm.first_arrivals.pop_front();
+}
+
+std::optional<std::int64_t> fleet::first_arrival(std::size_t r, std::int64_t seq) const {
+  const auto& arrivals = rooms_[r].first_arrivals;
+  const auto it = std::lower_bound(arrivals.begin(), arrivals.end(), seq,
+                                   [](const room::arrival& a, std::int64_t s) { return a.seq < s; });
+  if (it == arrivals.end() || it->seq != seq) return std::nullopt;
+  return it->at_us;
+}
+
+std::optional<std::int64_t> fleet::latest_event(std::size_t r) const {
+  const auto& arrivals = rooms_[r].first_arrivals;
+  if (arrivals.empty()) return std::nullopt;
+  return arrivals.back().seq;
+}
+
+std::optional<std::size_t> fleet::room_index(std::string_view code) const {
+  const auto it = room_by_code_.find(std::string(code));
+  if (it == room_by_code_.end()) return std::nullopt;
+  return it->second;
 }
 
 losses fleet::count_losses() const {

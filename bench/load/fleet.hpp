@@ -10,6 +10,7 @@
 // names the command.
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "client.hpp"
 #include "commands.hpp"
 #include "histogram.hpp"
+#include "session_api.hpp"
 
 namespace debrief::bench {
 
@@ -31,6 +33,9 @@ struct fleet_config {
   std::size_t source_addrs = 1;   // spread clients over 127.0.0.1 .. 127.0.0.N
   std::size_t setup_window = 64;  // rooms joining at once
   std::size_t http_connections = 8;
+  // Keep, per room, when its first member received each event (for a
+  // host's summaries, which name the seq of the event they reflect).
+  bool track_first_arrivals = false;
 };
 
 struct measurement {
@@ -64,8 +69,10 @@ class fleet : public client_events {
  public:
   fleet(net::io_context& ioc, fleet_config cfg);
 
-  // Setup, asynchronous: poll setup_done()/setup_error().
+  // Setup, asynchronous: poll setup_done()/setup_error(). Creates the
+  // sessions one by one, or joins sessions made elsewhere (an event's rooms).
   void begin_setup();
+  void begin_setup(std::vector<created_session> sessions);
   bool sessions_created() const { return sessions_created_; }
   bool setup_done() const { return ready_rooms_ == rooms_.size() && !rooms_.empty(); }
   const std::string& setup_error() const { return setup_error_; }
@@ -85,6 +92,13 @@ class fleet : public client_events {
   std::string first_fault() const { return first_fault_; }
 
   std::size_t room_count() const { return rooms_.size(); }
+  std::optional<std::size_t> room_index(std::string_view code) const;
+  // When the first member of room r received the event with this seq
+  // (track_first_arrivals; kept for first_arrival_kept_us), or nullopt.
+  std::optional<std::int64_t> first_arrival(std::size_t r, std::int64_t seq) const;
+  static constexpr std::int64_t first_arrival_kept_us = 30'000'000;
+  // The newest event any member of room r received (track_first_arrivals).
+  std::optional<std::int64_t> latest_event(std::size_t r) const;
   std::size_t connections() const { return rooms_.size() * cfg_.clients; }
   void close_all();
 
@@ -109,9 +123,16 @@ class fleet : public client_events {
     std::uint64_t next_command = 0;
     std::unordered_map<std::uint64_t, std::int64_t> in_flight;  // command number -> intended send time
     std::unordered_map<std::int64_t, seq_entry> seqs;
+    struct arrival {
+      std::int64_t seq;
+      std::int64_t at_us;
+    };
+    std::deque<arrival> first_arrivals;  // ascending seq
   };
 
+  void rooms_created();
   void setup_room(std::size_t r);
+  void note_first_arrival(room& rm, std::int64_t seq, std::int64_t at);
   void on_setup_answer(room& rm, ws_client& c, std::string_view type, std::string_view id,
                        std::optional<std::int64_t> seq, std::string_view text);
   void on_ack(room& rm, std::string_view id, std::int64_t seq, std::int64_t at);
@@ -124,6 +145,7 @@ class fleet : public client_events {
   net::io_context& ioc_;
   fleet_config cfg_;
   std::vector<room> rooms_;
+  std::unordered_map<std::string, std::size_t> room_by_code_;
   std::vector<net::ip::address> sources_;
   bool sessions_created_ = false;
   std::size_t next_setup_ = 0;

@@ -15,7 +15,10 @@ Scenarios (--scenario):
   idle      join everyone, wait --settle seconds, report memory per connection
   burst     every facilitator advances the phase within --burst-window ms, --bursts times
   saturate  step the total command rate from --sat-start by --sat-factor every
-            --sat-step seconds until delivery p99 passes --sat-limit ms)";
+            --sat-step seconds until delivery p99 passes --sat-limit ms
+  host      the rooms are one event (POST /api/events); the PD day's load
+            with each of --host-counts host consoles open in turn, for
+            --duration seconds each, over --host-rounds rounds)";
 
 template <class T>
 CLI::Option* add(CLI::App& app, const std::string& flag, T& value, const std::string& text, const char* type) {
@@ -29,8 +32,8 @@ std::variant<options, usage_error, show_usage> parse_options(int argc, char** ar
   std::string schedule = "poisson";
   CLI::App app{description, "debrief-load"};
   app.get_formatter()->column_width(34);
-  add(app, "--scenario", o.scenario, "load, idle, burst or saturate (above)", "NAME")
-      ->check(CLI::IsMember({"load", "idle", "burst", "saturate"}));
+  add(app, "--scenario", o.scenario, "load, idle, burst, saturate or host (above)", "NAME")
+      ->check(CLI::IsMember({"load", "idle", "burst", "saturate", "host"}));
   add(app, "--target", o.target, "label for the report (debrief, peer)", "NAME");
   add(app, "--host", o.host, "server address, loopback only", "ADDR");
   add(app, "--port", o.port, "server port (required)", "N");
@@ -64,6 +67,11 @@ std::variant<options, usage_error, show_usage> parse_options(int argc, char** ar
       "saturate: stop before a step would make one facilitator send\nmore than X commands a second (the server allows "
       "20 per connection)",
       "X");
+  app.add_option("--host-counts", o.host_counts, "host: host consoles open in each variant")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->type_name("a,b,c");
+  add(app, "--host-rounds", o.host_rounds, "host: rounds of the variants, each --duration/R seconds", "R");
   add(app, "--max-gen-cpu", o.max_gen_cpu, "mark the run INVALID above this share of a core", "F");
   add(app, "--json-out", o.json_out, "append the run's figures as one JSON line", "FILE");
   try {
@@ -79,7 +87,7 @@ std::variant<options, usage_error, show_usage> parse_options(int argc, char** ar
     return usage_error{"need --rooms >= 1 and 1 <= --clients <= 50"};
   if (o.source_addrs == 0 || o.source_addrs > 254) return usage_error{"--source-addrs must be 1..254"};
   if (o.rate <= 0 || o.duration_s <= 0 || o.sat_factor <= 1.0 || o.sat_start <= 0 || o.sat_step_s <= 0 ||
-      o.bursts < 1 || o.sat_max_steps < 1 || o.max_room_rate <= 0) {
+      o.bursts < 1 || o.sat_max_steps < 1 || o.max_room_rate <= 0 || o.host_rounds < 1 || o.host_counts.empty()) {
     return usage_error{"rates, durations and step counts must be positive (and --sat-factor > 1)"};
   }
   return o;

@@ -4,11 +4,12 @@
 #include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace debrief::bench {
 
 struct options {
-  std::string scenario = "load";   // load | idle | burst | saturate
+  std::string scenario = "load";   // load | idle | burst | saturate | host
   std::string target = "debrief";  // a label for the report: debrief, peer, ...
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;
@@ -40,6 +41,11 @@ struct options {
   // saturation adds load by rate per room only up to this, so raise the
   // load with more rooms rather than faster facilitators.
   double max_room_rate = 16;
+  // host: the rooms are one event; each variant (so many host consoles)
+  // runs --duration seconds in all, split over --host-rounds windows taken
+  // in turn (0 1 3 0 1 3 ...).
+  std::vector<std::size_t> host_counts{0, 1, 3};
+  int host_rounds = 1;
   double max_gen_cpu = 0.9;  // a run whose generator used more of a core is INVALID
   std::string json_out;      // append one JSON line per run here
 };

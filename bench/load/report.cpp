@@ -117,6 +117,34 @@ void print_summary(const nlohmann::json& run) {
       std::printf("   (stopped before the per-room rate cap, --max-room-rate: the held rate is a lower bound)\n");
     }
   }
+  if (run.contains("variants")) {
+    for (const auto& v : run.at("variants")) {
+      const auto hosts = v.at("hosts").get<std::size_t>();
+      std::printf("   with %zu host console%s (%zu windows):\n", hosts, hosts == 1 ? "" : "s", v.at("windows").size());
+      const auto& d = v.at("deliver_ms");
+      std::printf(
+          "     rooms: sent %llu  delivered %llu  lost %llu  errors %llu; deliver p50 %.3f  p99 %.3f  max %.3f ms;"
+          " server CPU %.2f us per delivered event\n",
+          v.at("sent").get<unsigned long long>(), v.at("delivered").get<unsigned long long>(),
+          v.at("lost").get<unsigned long long>(), v.at("errors").get<unsigned long long>(), d.at("p50").get<double>(),
+          d.at("p99").get<double>(), d.at("max").get<double>(), v.at("server_cpu_us_per_event").get<double>());
+      if (hosts == 0) continue;
+      const auto& h = v.at("host_latency_ms");
+      std::printf(
+          "     host update (room's first member has the event -> host has its summary), ms: p50 %.1f  p90 %.1f"
+          "  p99 %.1f  max %.1f  (%llu summaries measured of %llu; %llu before any member)\n",
+          h.at("p50").get<double>(), h.at("p90").get<double>(), h.at("p99").get<double>(), h.at("max").get<double>(),
+          v.at("host_summaries_measured").get<unsigned long long>(), v.at("host_summaries").get<unsigned long long>(),
+          v.at("host_summaries_before_members").get<unsigned long long>());
+      std::printf(
+          "     per host: %.2f messages/s, %.0f bytes/s, %.0f summaries/s; rooms not caught up after the drain: %zu\n",
+          v.at("host_messages_per_s").get<double>(), v.at("host_bytes_per_s").get<double>(),
+          v.at("host_summaries_per_s").get<double>(), v.at("stale_rooms").get<std::size_t>());
+    }
+    std::printf(
+        "   host faults: %s%s\n", run.at("host_faults").dump().c_str(),
+        run.contains("host_first_fault") ? (" first: " + run.at("host_first_fault").get<std::string>()).c_str() : "");
+  }
   const auto& f = run.at("faults");
   std::printf("   faults: %s%s\n", f.dump().c_str(),
               run.contains("first_fault") ? (" first: " + run.at("first_fault").get<std::string>()).c_str() : "");

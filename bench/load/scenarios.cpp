@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "clock.hpp"
+#include "event_api.hpp"
 #include "fleet.hpp"
+#include "hosts.hpp"
 #include "report.hpp"
 
 namespace debrief::bench {
@@ -103,6 +105,7 @@ fleet_config fleet_config_from(const options& o) {
   c.source_addrs = o.source_addrs;
   c.setup_window = o.setup_window;
   c.http_connections = o.http_connections;
+  c.track_first_arrivals = o.scenario == "host";
   return c;
 }
 
@@ -247,6 +250,124 @@ net::awaitable<bool> run_saturate(fleet& f, const options& o, nlohmann::json& ru
   co_return ok;
 }
 
+// One variant of the host scenario (so many host consoles), over its rounds.
+struct host_variant {
+  std::size_t hosts = 0;
+  histogram deliver_us;
+  histogram ack_us;
+  host_measurement seen;  // by all its hosts
+  std::uint64_t sent = 0, errors = 0, delivered = 0, lost = 0;
+  double send_seconds = 0;    // sending, over its windows
+  double window_seconds = 0;  // sending and draining, over its windows (the hosts' time)
+  double server_cpu_s = 0;
+  std::size_t stale_rooms = 0;  // worst over its windows
+  bool valid = true;
+  nlohmann::json windows = nlohmann::json::array();
+
+  void add(const window_result& w, const measurement& m, const host_measurement& h, double seconds) {
+    deliver_us.merge(m.deliver_us);
+    ack_us.merge(m.ack_us);
+    seen.latency_us.merge(h.latency_us);
+    seen.messages += h.messages;
+    seen.bytes += h.bytes;
+    seen.summaries += h.summaries;
+    seen.matched += h.matched;
+    seen.early += h.early;
+    sent += m.sent;
+    errors += m.errors;
+    delivered += m.delivered;
+    lost += w.figures.at("lost").get<std::uint64_t>();
+    send_seconds += w.figures.at("send_seconds").get<double>();
+    window_seconds += seconds;
+    server_cpu_s += w.figures.value("server_cpu_s", 0.0);
+    valid = valid && w.figures.at("valid").get<bool>();
+    windows.push_back(w.figures);
+  }
+
+  nlohmann::json figures() const {
+    const auto per_host_s = [&](double x) {
+      return hosts == 0 ? 0.0 : x / static_cast<double>(hosts) / window_seconds;
+    };
+    nlohmann::json out{
+        {"hosts", hosts},
+        {"deliver_ms", latency_json(deliver_us)},
+        {"ack_ms", latency_json(ack_us)},
+        {"sent", sent},
+        {"errors", errors},
+        {"delivered", delivered},
+        {"lost", lost},
+        {"delivered_per_s", static_cast<double>(delivered) / send_seconds},
+        {"server_cpu_us_per_event", delivered ? server_cpu_s * 1e6 / static_cast<double>(delivered) : 0.0},
+        {"valid", valid},
+        {"windows", windows}};
+    if (hosts == 0) return out;
+    out["host_latency_ms"] = latency_json(seen.latency_us);
+    out["host_messages_per_s"] = per_host_s(static_cast<double>(seen.messages));
+    out["host_bytes_per_s"] = per_host_s(static_cast<double>(seen.bytes));
+    out["host_summaries_per_s"] = per_host_s(static_cast<double>(seen.summaries));
+    out["host_summaries"] = seen.summaries;
+    out["host_summaries_measured"] = seen.matched;
+    out["host_summaries_before_members"] = seen.early;
+    out["stale_rooms"] = stale_rooms;
+    return out;
+  }
+};
+
+// The PD day through an event, with 0, 1 and 3 host consoles (--host-counts)
+// in turn: round after round, each variant for duration / rounds seconds.
+// Before each window its hosts connect afresh and have their welcome; after
+// its drain, every host must catch up with every room's latest event.
+net::awaitable<bool> run_host(fleet& f, const options& o, nlohmann::json& run, std::mt19937_64& rng,
+                              host_consoles& hosts) {
+  const auto mix = mix_from(o);
+  const double room_rate = o.rate * static_cast<double>(o.clients);
+  const double window_s = o.duration_s / o.host_rounds;
+  run["mix"] = mix.describe();
+  run["window_seconds"] = window_s;
+  std::vector<host_variant> variants;
+  for (const auto n : o.host_counts) {
+    variants.emplace_back();
+    variants.back().hosts = n;
+  }
+  bool ok = true;
+  for (int round = 0; round < o.host_rounds && ok; ++round) {
+    for (auto& v : variants) {
+      hosts.reopen(v.hosts);
+      const auto welcomed = co_await wait_until([&] { return hosts.welcomed() || hosts.fault_counts().total() > 0; },
+                                                now_us() + 60'000'000);
+      if (!welcomed || hosts.fault_counts().total() > 0) {
+        run["setup_error"] = "host consoles were not welcomed: " + hosts.first_fault();
+        ok = false;
+        break;
+      }
+      hosts.reset_measurement();
+      const auto started = now_us();
+      auto w = co_await measure(f, o, [&]() -> net::awaitable<void> {
+        const auto start = now_us();
+        co_await send_for(f, mix, room_rate, o.poisson, start, start + static_cast<std::int64_t>(window_s * 1e6), rng);
+      });
+      // Summaries are coalesced to one a second: give the last ones time to come.
+      co_await wait_until([&] { return hosts.stale_rooms() == 0; }, now_us() + 3'000'000);
+      hosts.settle();
+      const auto stale = hosts.stale_rooms();
+      const auto seconds_open = static_cast<double>(now_us() - started) / 1e6;
+      v.add(w, f.current(), hosts.current(), seconds_open);
+      v.stale_rooms = std::max(v.stale_rooms, stale);
+      const bool silent = v.hosts > 0 && hosts.current().messages == 0;
+      ok = ok && w.ok && stale == 0 && !silent && hosts.fault_counts().total() == 0;
+    }
+  }
+  hosts.close_all();
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : variants) out.push_back(v.figures());
+  run["variants"] = out;
+  const auto& hf = hosts.fault_counts();
+  run["host_faults"] = {{"disconnects", hf.disconnects}, {"errors", hf.errors}, {"stray_messages", hf.stray_messages}};
+  if (!hosts.first_fault().empty()) run["host_first_fault"] = hosts.first_fault();
+  run["valid"] = std::all_of(variants.begin(), variants.end(), [](const auto& v) { return v.valid; });
+  co_return ok;
+}
+
 }  // namespace
 
 net::awaitable<int> run_scenario(const options& o, nlohmann::json& run) {
@@ -261,14 +382,28 @@ net::awaitable<int> run_scenario(const options& o, nlohmann::json& run) {
          {"rate_per_client", o.rate},
          {"room_rate", o.rate * static_cast<double>(o.clients)},
          {"schedule", o.poisson ? "poisson" : "fixed"}};
-  if (o.scenario == "load" || o.scenario == "saturate") {
+  if (o.scenario == "load" || o.scenario == "saturate" || o.scenario == "host") {
     run["note"] =
         "each room's facilitator sends the room's aggregate rate (clients x per-client rate): today only the "
         "facilitator may run the timer and phases, and other roles' commands would be refused";
   }
   const auto deadline = now_us() + static_cast<std::int64_t>(o.setup_timeout_s * 1e6);
   const auto start = observe(o.server_pid);
-  f.begin_setup();
+  created_event event;
+  if (o.scenario == "host") {
+    const event_api_config api{fleet_config_from(o).server, fleet_config_from(o).host, o.template_id, "Bench PD day",
+                               o.rooms};
+    auto made = co_await create_event(api);
+    if (auto* error = std::get_if<std::string>(&made)) {
+      run["setup_error"] = *error;
+      std::fprintf(stderr, "debrief-load: setup failed: %s\n", error->c_str());
+      co_return 2;
+    }
+    event = std::move(std::get<created_event>(made));
+    f.begin_setup(std::move(event.rooms));
+  } else {
+    f.begin_setup();
+  }
   co_await wait_until([&] { return f.sessions_created() || !f.setup_error().empty(); }, deadline);
   const auto created = observe(o.server_pid);
   co_await wait_until([&] { return f.setup_done() || !f.setup_error().empty(); }, deadline);
@@ -296,6 +431,11 @@ net::awaitable<int> run_scenario(const options& o, nlohmann::json& run) {
   if (o.scenario == "idle") ok = co_await run_idle(f, o, run);
   if (o.scenario == "burst") ok = co_await run_burst(f, o, run, rng);
   if (o.scenario == "saturate") ok = co_await run_saturate(f, o, run, rng);
+  if (o.scenario == "host") {
+    const auto cfg = fleet_config_from(o);
+    host_consoles hosts(ioc, f, cfg.server, cfg.host, event.id, event.host_key);
+    ok = co_await run_host(f, o, run, rng, hosts);
+  }
 
   ok = ok && clean(f.fault_counts());
   run["faults"] = fault_json(f.fault_counts());

@@ -209,6 +209,13 @@ std::string notes_section(const session_record& r) {
   return out + "</section>\n";
 }
 
+// Everything under the record's header, from its people to its notes: the
+// page's main part, which the event export repeats per room.
+std::string sections(const session_record& r) {
+  return people_section(r) + carried_section(r) + board_section(r) + annotations_section(r) + check_ins_section(r) +
+         adaptations_section(r) + notes_section(r);
+}
+
 }  // namespace
 
 std::string export_html(const session_record& r) {
@@ -224,8 +231,7 @@ std::string export_html(const session_record& r) {
   page +=
       "<p class=\"hint\">To print or save as PDF, use your browser’s Print command (Ctrl+P, or ⌘P on a Mac).</p>\n"
       "</header>\n<main>\n";
-  page += people_section(r) + carried_section(r) + board_section(r) + annotations_section(r) + check_ins_section(r) +
-          adaptations_section(r) + notes_section(r);
+  page += sections(r);
   page += "</main>\n<footer>\n<p>" + esc(words::closing_line(r)) + "</p>\n</footer>\n</body>\n</html>\n";
   return page;
 }
@@ -243,5 +249,6 @@ std::string html_text(const std::string& text) { return user(text); }
 std::string html_quote(const record_quote& q) { return quote_block(q); }
 std::string html_evidence(const std::vector<record_evidence>& evidence) { return evidence_items(evidence); }
 const char* html_style() { return style; }
+std::string html_sections(const session_record& r) { return sections(r); }
 
 }  // namespace debrief::protocol::render

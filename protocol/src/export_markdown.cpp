@@ -58,15 +58,10 @@ void annotation_section(std::string& out, const record_annotation& a) {
   }
 }
 
-}  // namespace
-
-std::string export_markdown(const session_record& r) {
-  std::string out = "# " + md(r.title.empty() ? "Debrief" : r.title) + "\n\n";
-  out += md(words::opening_line(r)) + "\n\n" + words::times_stated(r) + " " + words::pseudonyms_only + "\n";
-
-  if (const auto inquiry = words::inquiry_line(r); !inquiry.empty()) out += "\n" + md(inquiry) + "\n";
-
-  out += "\n## People\n\n";
+// Everything under the record's title, from its people to its notes: the
+// whole session export's body, which the event export repeats per room.
+std::string sections(const session_record& r) {
+  std::string out = "\n## People\n\n";
   for (const auto& p : r.people) out += "- " + md(p.name) + " (" + p.role + ")\n";
   if (r.consent) out += "\n" + md(words::consent_sentence(r)) + "\n";
 
@@ -130,7 +125,18 @@ std::string export_markdown(const session_record& r) {
       }
     }
   }
-  return out + "\n---\n\n" + md(words::closing_line(r)) + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string export_markdown(const session_record& r) {
+  std::string out = "# " + md(r.title.empty() ? "Debrief" : r.title) + "\n\n";
+  out += md(words::opening_line(r)) + "\n\n" + words::times_stated(r) + " " + words::pseudonyms_only + "\n";
+
+  if (const auto inquiry = words::inquiry_line(r); !inquiry.empty()) out += "\n" + md(inquiry) + "\n";
+
+  return out + sections(r) + "\n---\n\n" + md(words::closing_line(r)) + "\n";
 }
 
 std::string export_markdown(const session_state& s, millis now, const time_zone& zone) {
@@ -146,5 +152,6 @@ std::string markdown_quote(const record_quote& q, const std::string& continuatio
 std::string markdown_evidence(const record_evidence& e, const std::string& continuation) {
   return evidence_line(e, continuation);
 }
+std::string markdown_sections(const session_record& r) { return sections(r); }
 
 }  // namespace debrief::protocol::render

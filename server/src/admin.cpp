@@ -83,14 +83,20 @@ void require_session(storage::database& db, const std::string& code) {
 
 int list(const admin_options& o, std::ostream& out) {
   auto db = open_existing(o);
-  out << "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition\n";
+  out << "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition\tevent"
+         "\tevent_ref\troom\n";
   for (const auto& s : db->load_sessions()) {
     const auto r = replay(*db, s.record.id);
     out << s.record.id << '\t' << session_ref(s.record.id) << '\t' << r.state.title << '\t' << r.state.tmpl.name << '\t'
         << utc_time(s.record.created_at) << '\t' << utc_time(r.started_at) << '\t' << utc_time(s.ended_at) << '\t'
         << r.state.participants.size() << '\t';
     if (const auto& place = s.record.inquiry) {
-      out << place->inquiry << '\t' << inquiry_ref(place->inquiry) << '\t' << place->position << '\n';
+      out << place->inquiry << '\t' << inquiry_ref(place->inquiry) << '\t' << place->position << '\t';
+    } else {
+      out << "-\t-\t-\t";
+    }
+    if (const auto& room = s.record.event) {
+      out << room->event << '\t' << event_ref(room->event) << '\t' << room->position << '\n';
     } else {
       out << "-\t-\t-\n";
     }
@@ -149,6 +155,25 @@ int delete_inquiry(const admin_options& o, std::ostream& out) {
   return admin_status::ok;
 }
 
+int delete_event(const admin_options& o, bool keep_rooms, std::ostream& out) {
+  auto db = open_existing(o);
+  const auto event = db->load_event(o.code);
+  if (!event) throw admin_error{admin_status::no_event, "no event with id " + o.code};
+  // As DELETE /api/events/{id}: every room completely, or the rooms kept
+  // as sessions in no event (the host key reaches none of them then).
+  storage::write_batch batch;
+  if (keep_rooms) {
+    batch.release_event = o.code;
+  } else {
+    batch.erase_event = o.code;
+  }
+  db->commit({batch});
+  const auto rooms = event->rooms.size();
+  out << "deleted event " << o.code << (keep_rooms ? ", keeping its " : " with its ") << rooms << " room"
+      << (rooms == 1 ? "" : "s") << (keep_rooms ? " as sessions" : "") << '\n';
+  return admin_status::ok;
+}
+
 int backup(const admin_options& o, std::ostream& out) {
   if (!fs::is_regular_file(o.db)) throw admin_error{admin_status::no_database, o.db + ": no such database file"};
   const auto where = !o.target.empty() ? fs::path(o.target) : fs::path(o.backup_dir);
@@ -189,11 +214,12 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
       ->capture_default_str();
   app.footer(
       "Exit status: 0 done, 1 failed (or verify found a problem), 2 bad arguments,\n3 no such database file, 4 no "
-      "such session, 5 the database stayed busy, 6 no such inquiry.");
+      "such session, 5 the database stayed busy, 6 no such inquiry, 7 no such event.");
 
   auto* list_cmd = app.add_subcommand("list",
                                       "every session: code, ref, title, template, created/started/ended "
-                                      "(UTC), participants, and its inquiry (id, ref, position) if any");
+                                      "(UTC), participants, its inquiry (id, ref, position) and its event (id, "
+                                      "ref, room position) if any");
   auto* export_cmd = app.add_subcommand("export", "a session's export, as GET /api/sessions/{code}/export gives it");
   export_cmd->add_option("code", o.code, "the session's code")->required();
   export_cmd->add_option("--format", o.format, "md, json or html")->capture_default_str();
@@ -204,6 +230,11 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
   auto* delete_inquiry_cmd = app.add_subcommand(
       "delete-inquiry", "delete an inquiry and every session of it completely, as DELETE /api/inquiries/{id} does");
   delete_inquiry_cmd->add_option("id", o.code, "the inquiry's id (admin list shows it)")->required();
+  bool keep_rooms = false;
+  auto* delete_event_cmd = app.add_subcommand(
+      "delete-event", "delete an event and every room of it completely, as DELETE /api/events/{id} does");
+  delete_event_cmd->add_option("id", o.code, "the event's id (admin list shows it)")->required();
+  delete_event_cmd->add_flag("--keep-rooms", keep_rooms, "keep the rooms as sessions in no event (?rooms=keep)");
   auto* backup_cmd = app.add_subcommand("backup", "back the database up now (checked before it counts)");
   backup_cmd->add_option("target", o.target, "a new file, or a folder (default: --backup-dir)");
   backup_cmd->add_option("--backup-dir", o.backup_dir, "folder for a backup named by its UTC time")
@@ -211,7 +242,9 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
       ->type_name("DIR");
   auto* verify_cmd = app.add_subcommand("verify", "integrity check and schema version of the database (or a backup)");
   verify_cmd->add_option("file", o.target, "a backup to check instead of --db");
-  for (auto* sub : {list_cmd, export_cmd, delete_cmd, delete_inquiry_cmd, backup_cmd, verify_cmd}) sub->fallthrough();
+  for (auto* sub : {list_cmd, export_cmd, delete_cmd, delete_inquiry_cmd, delete_event_cmd, backup_cmd, verify_cmd}) {
+    sub->fallthrough();
+  }
 
   try {
     app.parse(argc, argv);
@@ -227,6 +260,7 @@ int run_admin(int argc, const char* const argv[], std::ostream& out, std::ostrea
     if (*export_cmd) return export_session(o, out);
     if (*delete_cmd) return delete_session(o, out);
     if (*delete_inquiry_cmd) return delete_inquiry(o, out);
+    if (*delete_event_cmd) return delete_event(o, keep_rooms, out);
     if (*backup_cmd) return backup(o, out);
     return verify(o, out);
   } catch (const admin_error& e) {

@@ -1,5 +1,6 @@
 #include "export_request.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -53,8 +54,8 @@ std::variant<protocol::time_zone, rejection> load_time_zone(std::string_view nam
   return std::move(*zone);
 }
 
-std::variant<export_request, rejection> read_export_request(boost::urls::params_view query,
-                                                            const std::string& zoneinfo) {
+std::variant<export_request, rejection> read_export_request(boost::urls::params_view query, const std::string& zoneinfo,
+                                                            const std::vector<std::string>& formats) {
   export_request out;
   bool seen_format = false;
   bool seen_tz = false;
@@ -65,8 +66,12 @@ std::variant<export_request, rejection> read_export_request(boost::urls::params_
     if (key == "format") {
       if (seen_format) return rejection{error_code::invalid, "format is given twice."};
       seen_format = true;
-      if (value != "md" && value != "json" && value != "html" && value != "ics") {
-        return rejection{error_code::invalid, "format: the format is md, json, html or ics."};
+      if (std::find(formats.begin(), formats.end(), value) == formats.end()) {
+        std::string listed;
+        for (std::size_t i = 0; i < formats.size(); ++i) {
+          listed += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+        }
+        return rejection{error_code::invalid, "format: the format is " + listed + "."};
       }
       out.format = value;
     } else if (key == "tz") {

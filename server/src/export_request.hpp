@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "debrief/protocol/rejection.hpp"
 #include "debrief/protocol/time_zone.hpp"
@@ -20,9 +21,12 @@ struct export_request {
 };
 
 // `query`: the target's parameters, already percent-decoded ('+' read as a
-// space); `zoneinfo` the folder of compiled zone files (/usr/share/zoneinfo on Debian).
+// space); `zoneinfo` the folder of compiled zone files (/usr/share/zoneinfo on
+// Debian); `formats` those the route offers (an event's: md, json, html, summary).
 std::variant<export_request, protocol::rejection> read_export_request(boost::urls::params_view query,
-                                                                      const std::string& zoneinfo);
+                                                                      const std::string& zoneinfo,
+                                                                      const std::vector<std::string>& formats = {
+                                                                          "md", "json", "html", "ics"});
 
 // The zone of that name from `zoneinfo`, if the name is a zone the system's
 // tz database lists (tzdata.zi) and its file reads as one.

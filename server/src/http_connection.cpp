@@ -170,6 +170,7 @@ void http_connection::handle(request req) {
     return export_session(std::move(req), std::move(code), std::get<export_request>(std::move(asked)));
   }
   if (path == "/api/inquiries" || path.starts_with("/api/inquiries/")) return handle_inquiry(std::move(req));
+  if (path == "/api/events" || path.starts_with("/api/events/")) return handle_event(std::move(req));
   if (path.starts_with("/api/")) {
     return respond(error_response(req, {protocol::error_code::not_found, "No such API route."}));
   }

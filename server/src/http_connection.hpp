@@ -68,6 +68,16 @@ class http_connection : public std::enable_shared_from_this<http_connection> {
   void export_inquiry(http::request<http::string_body> request, std::string id, export_request wanted);
   void add_inquiry_session(http::request<http::string_body> request, std::string id);
   void delete_inquiry(http::request<http::string_body> request, std::string id);
+  // The event routes (event_routes.cpp), as the inquiry routes are made.
+  using event_job = std::function<void(storage::database&, const storage::stored_event&,
+                                       const std::shared_ptr<http::request<http::string_body>>&, const reply_fn&)>;
+  void handle_event(http::request<http::string_body> request);
+  void with_event(http::request<http::string_body> request, std::string id, event_job job);
+  void create_event(http::request<http::string_body> request);
+  void show_event(http::request<http::string_body> request, std::string id);
+  void act_on_event(http::request<http::string_body> request, std::string id);
+  void export_event(http::request<http::string_body> request, std::string id, export_request wanted);
+  void delete_event(http::request<http::string_body> request, std::string id, bool keep_rooms);
   // The second halves, once the hub has the room (perhaps loaded from disk).
   void export_from(std::shared_ptr<room> room, std::shared_ptr<http::request<http::string_body>> request,
                    export_request wanted, std::string key, const std::string& code);

@@ -61,6 +61,7 @@ room_seed seed_from(storage::loaded_session s) {
   seed.credentials = std::move(s.credentials);
   seed.commands = std::move(s.commands);
   seed.stored_timer_due = s.timer_due;
+  seed.host_key = std::move(s.host_key);
   return seed;
 }
 
@@ -111,6 +112,7 @@ void hub::load(const std::string& code, storage::database& db) {
       // A session of an inquiry goes only with its inquiry (sweep_inquiry_retention).
       const bool retention_over = !stored->record.inquiry && past_retention(stored->ended_at);
       auto seed = seed_from(std::move(*stored));
+      if (seed.record.event) seed.board = board_for(seed.record.event->event);
       if (expired(seed.state)) {
         // Nobody can be connected to it: deleting the rows is all there is to do.
         erase_stored(code);
@@ -215,17 +217,22 @@ bool hub::expired(const protocol::session_state& s) const {
 
 void hub::erase_inquiry(const std::string& id, const std::vector<std::string>& sessions, const std::string& why,
                         storage::writer::done_fn done) {
+  storage::write_batch batch;
+  batch.erase_inquiry = id;
+  erase_together(std::move(batch), sessions, why, std::move(done));
+}
+
+void hub::erase_together(storage::write_batch batch, const std::vector<std::string>& sessions, const std::string& why,
+                         storage::writer::done_fn done) {
   std::vector<std::shared_ptr<room>> open_rooms;
   for (const auto& code : sessions) {
     if (auto r = in_memory(code)) open_rooms.push_back(std::move(r));
   }
   // Once every open room has closed (its queued writes are ahead in the
-  // writer's queue), one batch deletes the inquiry and all its sessions.
+  // writer's queue), one batch deletes the inquiry (or event) and all its sessions.
   auto waiting = std::make_shared<std::atomic<std::size_t>>(open_rooms.size() + 1);
-  auto erase_all = [this, id, sessions, why, waiting, done = std::move(done)] {
+  auto erase_all = [this, batch = std::move(batch), sessions, why, waiting, done = std::move(done)]() mutable {
     if (waiting->fetch_sub(1) != 1) return;
-    storage::write_batch batch;
-    batch.erase_inquiry = id;
     store_.submit(std::move(batch), [this, sessions, why, done](std::optional<std::string> error) {
       // Even when the batch failed: its rooms are closed, and one opened
       // later is loaded afresh from what the disk still holds.
@@ -235,6 +242,111 @@ void hub::erase_inquiry(const std::string& id, const std::vector<std::string>& s
   };
   for (const auto& r : open_rooms) r->close_for_erase(why, erase_all);
   erase_all();
+}
+
+std::shared_ptr<summary_board> hub::board_for(const std::string& event) {
+  std::lock_guard lock(mutex_);
+  auto& entry = boards_[event];
+  if (auto board = entry.lock()) return board;
+  // Boards of events nobody holds any more go as new ones come.
+  std::erase_if(boards_, [&](const auto& b) { return b.first != event && b.second.expired(); });
+  auto board = std::make_shared<summary_board>(executor_, event, clock_);
+  entry = board;
+  return board;
+}
+
+void hub::close_hosts(const std::string& id) {
+  std::shared_ptr<summary_board> board;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = boards_.find(id); it != boards_.end()) board = it->second.lock();
+  }
+  if (!board) return;
+  board->close_hosts(
+      make_text(
+          protocol::error_message({protocol::error_code::not_found, "This event was deleted by its host."}).dump()),
+      1000, "event deleted");
+}
+
+void hub::erase_event(const std::string& id, const std::vector<std::string>& sessions, const std::string& why,
+                      storage::writer::done_fn done) {
+  close_hosts(id);
+  storage::write_batch batch;
+  batch.erase_event = id;
+  erase_together(std::move(batch), sessions, why, std::move(done));
+}
+
+void hub::release_event(const std::string& id, const std::vector<std::string>& sessions,
+                        storage::writer::done_fn done) {
+  storage::write_batch batch;
+  batch.release_event = id;
+  store_.submit(std::move(batch), [this, id, sessions, done = std::move(done)](std::optional<std::string> error) {
+    if (!error) {
+      // Rooms loaded from now on come without the event; those in memory let it go.
+      for (const auto& code : sessions) {
+        if (auto r = in_memory(code)) r->leave_event();
+      }
+      close_hosts(id);
+    }
+    done(std::move(error));
+  });
+}
+
+void hub::create_event(const protocol::session_template& tmpl, const std::string& title,
+                       const std::vector<std::string>& labels,
+                       std::function<void(std::variant<created_event, protocol::rejection>)> done) {
+  using protocol::error_code;
+  const auto now = clock_();
+  created_event made;
+  made.record = {secrets::event_id(), secrets::key(), title, nlohmann::json(tmpl).dump(), now};
+  auto board = board_for(made.record.id);
+  storage::write_batch batch;
+  batch.create_event = made.record;
+  std::vector<room_seed> seeds;
+  seeds.reserve(labels.size());
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    room_seed seed;
+    const auto position = static_cast<int>(i) + 1;
+    seed.record = {secrets::session_code(settings_.code_prefix), secrets::key(), now};
+    auto session = protocol::create_session(seed.record.id, labels[i], tmpl, now, {});
+    if (auto* why = std::get_if<protocol::rejection>(&session)) {
+      return done(protocol::rejection{why->code, "Room " + std::to_string(position) + ": " + why->message});
+    }
+    const protocol::event created = std::get<protocol::evt::session_created>(std::move(session));
+    seed.state = protocol::evolve({}, created);
+    seed.record.event = storage::event_place{made.record.id, position, seed.state.title};
+    seed.seq = 1;
+    seed.last_time = now;
+    seed.host_key = made.record.host_key;
+    seed.board = board;
+    auto body = nlohmann::json(created).dump();
+    seed.recent.push_back(make_outgoing(1, now, seed.state, created, body));
+    storage::write_batch room_batch;
+    room_batch.session = seed.record.id;
+    room_batch.create = seed.record;
+    room_batch.events = {{1, now, std::move(body)}};
+    batch.event_rooms.push_back(std::move(room_batch));
+    made.rooms.push_back({seed.record.id, seed.record.facilitator_key, seed.state.title, position});
+    seeds.push_back(std::move(seed));
+  }
+  store_.submit(std::move(batch), [this, made = std::move(made), seeds = std::move(seeds),
+                                   done = std::move(done)](std::optional<std::string> error) mutable {
+    if (error) {
+      log_event(log_level::error, "event_create_failed", "creating an event failed", {{"error", *error}});
+      return done(protocol::rejection{error_code::unavailable, "The event could not be stored; try again."});
+    }
+    log_event(log_level::info, "event_created", "an event was created with its rooms",
+              {{"event", event_ref(made.record.id)}, {"rooms", made.rooms.size()}});
+    {
+      std::lock_guard lock(mutex_);
+      for (auto& seed : seeds) {
+        auto code = seed.record.id;
+        rooms_[code] = {std::make_shared<room>(executor_, store_, clock_, std::move(seed)),
+                        std::chrono::steady_clock::now()};
+      }
+    }
+    done(std::move(made));
+  });
 }
 
 // A room loaded while its inquiry was being deleted holds rows that are gone:

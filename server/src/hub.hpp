@@ -22,12 +22,26 @@
 #include "debrief/storage/writer.hpp"
 #include "rate_limit.hpp"
 #include "room.hpp"
+#include "summary_board.hpp"
 
 namespace debrief::server {
 
 struct created_session {
   std::string code;
   std::string facilitator_key;
+};
+
+// One room of an event just made.
+struct created_room {
+  std::string code;
+  std::string facilitator_key;
+  std::string label;
+  int position = 0;
+};
+
+struct created_event {
+  storage::hosted_event_record record;
+  std::vector<created_room> rooms;  // in position order
 };
 
 // Where a new session goes in an inquiry, and what it starts from.
@@ -86,6 +100,26 @@ class hub {
   void create(const protocol::session_template& tmpl, const std::string& title, std::function<void(create_result)> done,
               std::optional<inquiry_link> inquiry = {});
 
+  // Creates an event titled `title` (already checked) with one room per
+  // label (positions 1..N), every room and the event in one write batch;
+  // `done` runs on the writer thread (post to your own executor).
+  void create_event(const protocol::session_template& tmpl, const std::string& title,
+                    const std::vector<std::string>& labels,
+                    std::function<void(std::variant<created_event, protocol::rejection>)> done);
+
+  // The board of event `id`'s room summaries, made when first wanted; kept
+  // while a room of the event is in memory or a host watches it.
+  std::shared_ptr<summary_board> board_for(const std::string& event);
+
+  // Deletes event `id` with every room of it (`sessions`), as erase_inquiry
+  // deletes an inquiry; its hosts are told and closed. `done` runs on the
+  // writer thread.
+  void erase_event(const std::string& id, const std::vector<std::string>& sessions, const std::string& why,
+                   storage::writer::done_fn done);
+  // Deletes event `id` and keeps its rooms as sessions in no event: the host
+  // key reaches none of them from now on, and its hosts are closed.
+  void release_event(const std::string& id, const std::vector<std::string>& sessions, storage::writer::done_fn done);
+
   // The room of `code` if it is in memory now; never loads it.
   std::shared_ptr<room> in_memory(const std::string& code) const;
 
@@ -134,6 +168,11 @@ class hub {
   void sweep_retention(storage::database& db);
   void sweep_inquiry_retention(storage::database& db);
   void forget_erased(const std::vector<std::string>& sessions, const std::string& why);
+  // Closes every room of `sessions` in memory, then erases them with `batch`.
+  void erase_together(storage::write_batch batch, const std::vector<std::string>& sessions, const std::string& why,
+                      storage::writer::done_fn done);
+  // Tells the hosts of event `id` it is gone and closes them.
+  void close_hosts(const std::string& id);
   void erase_past_retention(const storage::ended_session& gone);
   void sweep_after(std::chrono::milliseconds interval);
   void load(const std::string& code, storage::database& db);
@@ -157,6 +196,8 @@ class hub {
   // Sessions not in memory whose timer runs, by due time. An entry may be
   // stale (the timer paused since): loading such a session is harmless.
   std::multimap<protocol::millis, std::string> due_timers_;
+  // Each event's summary board, while someone holds it (its rooms in memory, its hosts).
+  std::unordered_map<std::string, std::weak_ptr<summary_board>> boards_;
   // Inquiries past retention whose deletion is under way.
   std::unordered_set<std::string> inquiries_going_;
   // The sweep's timer, with a strand of its own: close_all may come from

@@ -117,4 +117,6 @@ std::string session_ref(std::string_view code) {
 
 std::string inquiry_ref(std::string_view id) { return session_ref(id); }
 
+std::string event_ref(std::string_view id) { return session_ref(id); }
+
 }  // namespace debrief::server

@@ -45,4 +45,7 @@ std::string session_ref(std::string_view code);
 // hash of its 80-bit id, never the id (which, with the key, reaches it).
 std::string inquiry_ref(std::string_view id);
 
+// A name for an event in the log, made as inquiry_ref is: never its id.
+std::string event_ref(std::string_view id);
+
 }  // namespace debrief::server

@@ -116,6 +116,16 @@ struct metrics::impl {
           .Name("debrief_clients_cut_off_total")
           .Help("WebSockets closed by the server for backpressure or an oversized message, by reason")
           .Register(*registry);
+  prometheus::Gauge& host_connections = prometheus::BuildGauge()
+                                            .Name("debrief_host_connections")
+                                            .Help("Host consoles subscribed to an event's room summaries now")
+                                            .Register(*registry)
+                                            .Add({});
+  prometheus::Counter& summaries_sent = prometheus::BuildCounter()
+                                            .Name("debrief_room_summaries_sent_total")
+                                            .Help("Room summaries sent to host consoles (one per room per host)")
+                                            .Register(*registry)
+                                            .Add({});
   prometheus::Counter& cpu_seconds = prometheus::BuildCounter()
                                          .Name("process_cpu_seconds_total")
                                          .Help("User and system CPU time of the process")
@@ -208,6 +218,16 @@ void metrics::delivered(std::chrono::steady_clock::duration since_commit) {
 prometheus::Gauge& metrics::open_connections(bool websocket) {
   return websocket ? impl_->websocket_open : impl_->http_open;
 }
+
+void metrics::host_subscribed(bool subscribed) {
+  if (subscribed) {
+    impl_->host_connections.Increment();
+  } else {
+    impl_->host_connections.Decrement();
+  }
+}
+
+void metrics::summaries_sent(std::size_t count) { impl_->summaries_sent.Increment(static_cast<double>(count)); }
 
 std::unique_ptr<storage::writer_observer> metrics::storage_observer(const std::filesystem::path& db) {
   return std::make_unique<storage_figures>(*impl_, db.string() + "-wal");

@@ -55,6 +55,10 @@ class metrics {
   // one socket's send queue.
   void delivered(std::chrono::steady_clock::duration since_commit);
   prometheus::Gauge& open_connections(bool websocket);
+  // A host console subscribed (true) or went (false).
+  void host_subscribed(bool subscribed);
+  // Room summaries handed to host connections (a frame of 3 rooms to 2 hosts is 6).
+  void summaries_sent(std::size_t count);
 
   // Reports the writer's commits and checkpoints, and the size of the
   // database's write-ahead log, measured on storage's thread.

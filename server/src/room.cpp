@@ -60,8 +60,10 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       store_(store),
       clock_(std::move(clock)),
       id_(seed.record.id),
-      keys_{seed.record.facilitator_key, {}},
+      keys_{seed.record.facilitator_key, std::move(seed.host_key)},
       inquiry_(seed.record.inquiry),
+      event_(seed.record.event),
+      board_(std::move(seed.board)),
       applied_(seed.state),
       applied_seq_(seed.seq),
       applied_time_(seed.last_time),
@@ -90,6 +92,8 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
     remember_command(stored_key(c.key), std::move(applied));
   }
   for (auto& c : seed.credentials) token_to_participant_.emplace(std::move(c.token), std::move(c.participant));
+  // Before anyone can open it: a host's console waits for every room's summary.
+  publish_summary();
 }
 
 void room::start() {
@@ -105,6 +109,7 @@ void room::start() {
       if (p.online) self->execute(p.id, protocol::cmd::disconnect{}, {});
     }
     self->schedule_expiry();
+    self->publish_summary();
     // Sessions stored before schema 5 say "look at my timer" (due 0).
     storage::write_batch batch;
     self->store_timer_due(batch);
@@ -227,6 +232,8 @@ void room::do_submit(const connection* c, protocol::client_command command) {
   }
   if (auto* join = std::get_if<protocol::cmd::join>(&command.command)) {
     join->facilitator_key_valid = keys_.facilitator_join_valid(join->role, command.facilitator_key);
+    // The event's key, which only a room of an event has (never a room's own key).
+    join->host_key_valid = keys_.host_join_valid(command.host_key);
   }
   execute(it->second.participant, command.command, std::move(reply));
 }
@@ -268,6 +275,11 @@ void room::execute(const std::string& participant, const protocol::command& comm
     reply_to(reply, unavailable_error(reply.command_id));
     return;
   }
+  commit(std::move(events), now, std::move(reply), type);
+}
+
+void room::commit(std::vector<protocol::event> events, protocol::millis now, pending_reply reply, std::string_view type,
+                  std::function<void(bool stored)> after) {
   in_flight undo;
 
   const auto effects = protocol::effects_of(events);
@@ -321,10 +333,11 @@ void room::execute(const std::string& participant, const protocol::command& comm
   in_flight_.push_back(std::move(undo));
   if (effects.timer_may_change) store_timer_due(batch);
   submit_batch(std::move(batch), [self = shared_from_this(), messages = std::move(messages), events = std::move(events),
-                                  effects, reply = std::move(reply), generation = generation_,
-                                  type](std::optional<std::string> error) mutable {
+                                  effects, reply = std::move(reply), generation = generation_, type,
+                                  after = std::move(after)](std::optional<std::string> error) mutable {
     metrics::get().command(type, error ? protocol::to_string(protocol::error_code::unavailable) : "ok");
     self->on_committed(std::move(messages), std::move(events), effects, std::move(reply), generation, error);
+    if (after) after(!error);
   });
   if (effects.timer_may_change) schedule_expiry();
 }
@@ -410,6 +423,7 @@ void room::on_committed(std::vector<outgoing_event> messages, std::vector<protoc
     }
     if (!d.messages.empty()) d.link->send(std::move(d.messages), last_stored_);
   }
+  publish_summary();
   if (!ack) return;
   if (auto seen = applied_commands_.find(reply.dedup_key); seen != applied_commands_.end()) {
     seen->second.ack = ack;
@@ -594,6 +608,7 @@ void room::erase_now(const std::string& why, const std::string& close_reason, st
 
 void room::close_as_erased(const std::string& why, const std::string& close_reason) {
   erased_ = true;
+  if (board_) board_->forget(id_);
   expiry_.cancel();
   const auto message = make_text(protocol::error_message({protocol::error_code::not_found, why}).dump());
   for (auto& [_, m] : members_) {

@@ -20,12 +20,14 @@
 #include "debrief/protocol/access.hpp"
 #include "debrief/protocol/apply.hpp"
 #include "debrief/protocol/effects.hpp"
+#include "debrief/protocol/host.hpp"
 #include "debrief/protocol/outgoing.hpp"
 #include "debrief/protocol/time_zone.hpp"
 #include "debrief/protocol/wire.hpp"
 #include "debrief/storage/records.hpp"
 #include "debrief/storage/writer.hpp"
 #include "rate_limit.hpp"
+#include "summary_board.hpp"
 
 namespace debrief::server {
 
@@ -41,6 +43,9 @@ struct room_seed {
   std::vector<storage::credential> credentials;
   std::vector<storage::command_record> commands;
   std::optional<std::int64_t> stored_timer_due;  // as storage has it
+  // For a room of an event: its event's host key, and its event's board.
+  std::string host_key = {};
+  std::shared_ptr<summary_board> board = {};
 };
 
 struct export_result {
@@ -90,8 +95,16 @@ class room : public std::enable_shared_from_this<room> {
   // before anything submitted after `closed` runs (on the room's strand).
   void close_for_erase(std::string why, std::function<void()> closed);
 
-  // Restarts the expiry timer of a running phase timer (after load).
+  // Restarts the expiry timer of a running phase timer (after load), and
+  // publishes the room's summary to its event's board.
   void start();
+
+  // A room of an event (room_host.cpp). Applies a host action as its
+  // facilitator's command would be (protocol::apply_host); `done` runs on the
+  // room's strand with nullopt once it is stored and broadcast, or why not.
+  void apply_host(protocol::host_action action, std::function<void(std::optional<protocol::rejection>)> done);
+  // Its event was deleted and it was kept: no host key reaches it any more.
+  void leave_event();
 
   // If nobody is connected, nothing waits for the disk, nothing happened for
   // `idle` and no timer runs out within it, asks `release` (on the room's
@@ -137,6 +150,13 @@ class room : public std::enable_shared_from_this<room> {
   void do_submit(const connection* c, protocol::client_command command);
   void do_refuse(const connection* c, const protocol::parse_error& bad);
   void execute(const std::string& participant, const protocol::command& command, pending_reply reply);
+  // Stores `events` (decided against applied_ at `now`), then broadcasts
+  // them and answers `reply`; `after` runs on the strand once storage answered.
+  void commit(std::vector<protocol::event> events, protocol::millis now, pending_reply reply, std::string_view type,
+              std::function<void(bool stored)> after = {});
+  // Sends its event's board the room's summary as committed, if it shows
+  // something new (room_host.cpp).
+  void publish_summary();
   void on_committed(std::vector<outgoing_event> messages, std::vector<protocol::event> events,
                     const protocol::side_effects& effects, pending_reply reply, std::uint64_t generation,
                     const std::optional<std::string>& error);
@@ -175,6 +195,11 @@ class room : public std::enable_shared_from_this<room> {
   protocol::session_keys keys_;
   // The inquiry it belongs to, if any (set once: a session never leaves one).
   std::optional<storage::inquiry_place> inquiry_;
+  // The event it is a room of, if any, its board, and the summary last
+  // published there (whose seq stays while the picture does).
+  std::optional<storage::event_place> event_;
+  std::shared_ptr<summary_board> board_;
+  std::optional<protocol::room_summary> published_;
 
   // applied_: every accepted event, stored or not yet; decides new commands.
   // committed_: only stored events; what clients may see.

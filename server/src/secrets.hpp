@@ -24,7 +24,12 @@ std::string inquiry_id();
 // Whether `s` has an inquiry id's form.
 bool is_inquiry_id(std::string_view s);
 
-// 32 hex characters (128 bits): facilitator keys, resume tokens and inquiry keys.
+// An event's id, of an inquiry id's form (16 characters, 80 bits). Not a
+// secret alone: the event's host key goes with it.
+inline std::string event_id() { return inquiry_id(); }
+inline bool is_event_id(std::string_view s) { return is_inquiry_id(s); }
+
+// 32 hex characters (128 bits): facilitator keys, resume tokens, inquiry and host keys.
 std::string key();
 
 // Comparing them is pure: protocol::secrets_equal (access.hpp).

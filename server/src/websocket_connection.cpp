@@ -3,6 +3,7 @@
 #include "clock.hpp"
 #include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/wire.hpp"
+#include "host_connection.hpp"
 #include "hub.hpp"
 #include "metrics.hpp"
 
@@ -55,7 +56,7 @@ void websocket_connection::on_accept(beast::error_code ec) {
 }
 
 void websocket_connection::on_hello_deadline(beast::error_code ec) {
-  if (ec || room_ || closing_ || close_when_drained_) return;  // cancelled, or hello came
+  if (ec || room_ || host_ || closing_ || close_when_drained_) return;  // cancelled, or hello came
   begin_close(static_cast<unsigned short>(websocket::close_code::policy_error), "no hello in time");
 }
 
@@ -112,6 +113,7 @@ void websocket_connection::leave_room() {
     room_->detach(this);
     room_.reset();
   }
+  host_.reset();  // unsubscribes
 }
 
 void websocket_connection::refuse_oversize() {
@@ -144,6 +146,16 @@ void websocket_connection::handle(const std::string& text) {
                                        " at once). Nothing was applied; try again shortly."},
         id.size() <= protocol::limits::max_command_id_chars ? id : ""));
     return;
+  }
+  if (host_) return handle_host(text);
+  if (!room_) {
+    // A host console's first message stands instead of hello.
+    if (const auto first = nlohmann::json::parse(text, nullptr, false); is_host_message(first)) {
+      deadline_.cancel();
+      host_ = std::make_shared<host_subscription>(hub_, weak_from_this());
+      host_->start(first);
+      return;
+    }
   }
   auto parsed = protocol::parse_client_message(text);
   if (auto* bad = std::get_if<protocol::parse_error>(&parsed)) {
@@ -188,6 +200,17 @@ void websocket_connection::handle(const std::string& text) {
   auto& command = std::get<protocol::client_command>(message);
   if (!room_) return send_json(before_hello(command.id));
   room_->submit(this, std::move(command));
+}
+
+void websocket_connection::handle_host(const std::string& text) {
+  auto parsed = protocol::parse_client_message(text);
+  if (auto* message = std::get_if<protocol::client_message>(&parsed)) {
+    if (auto* ping = std::get_if<protocol::ping>(message)) {
+      return send_json(protocol::pong_message(ping->t, hub_.clock()()));
+    }
+  }
+  send_json(protocol::error_message(
+      {protocol::error_code::bad_message, "A host's connection sends only ping after its first message."}));
 }
 
 void websocket_connection::send_json(const nlohmann::json& message) { enqueue(make_text(message.dump())); }

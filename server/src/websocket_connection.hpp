@@ -19,6 +19,7 @@ namespace debrief::server {
 
 class hub;
 class room;
+class host_subscription;
 struct open_result;
 
 // A client that falls this far behind is cut off rather than slowing its room.
@@ -68,6 +69,8 @@ class websocket_connection : public connection, public std::enable_shared_from_t
   void leave_room();
   void refuse_oversize();
   void handle(const std::string& text);
+  // A host console's connection (host_connection.hpp) sends only ping.
+  void handle_host(const std::string& text);
   void send_json(const nlohmann::json& message);
   void enqueue(shared_text message);
   void write_next();
@@ -82,7 +85,8 @@ class websocket_connection : public connection, public std::enable_shared_from_t
   beast::flat_buffer buffer_;
   hub& hub_;
   std::shared_ptr<room> room_;
-  bool opening_ = false;  // hello sent, room not yet known: reading waits
+  std::shared_ptr<host_subscription> host_;  // instead of a room: a host console
+  bool opening_ = false;                     // hello sent, room not yet known: reading waits
 
   send_queue queue_;
   bool writing_ = false;

@@ -61,7 +61,24 @@ struct database::impl {
   std::int64_t wal_frames = 0;  // in the log after the last commit
   sqlite::statement insert_session{db,
                                    "INSERT INTO sessions (id, facilitator_key, created_at, inquiry, inquiry_position, "
-                                   "planned_for) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
+                                   "planned_for, hosted_event, event_position, event_label) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"};
+  sqlite::statement insert_event_row{
+      db, "INSERT INTO hosted_events (id, host_key, title, template, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"};
+  sqlite::statement one_event{
+      db, "SELECT id, host_key, title, template, created_at, rowid FROM hosted_events WHERE id = ?1"};
+  sqlite::statement rooms_of_event{db,
+                                   "SELECT event_position, id, event_label, facilitator_key FROM sessions "
+                                   "WHERE hosted_event = ?1 ORDER BY event_position"};
+  sqlite::statement erase_event_rooms{db, "DELETE FROM sessions WHERE hosted_event = ?1"};
+  sqlite::statement release_event_rooms{
+      db, "UPDATE sessions SET hosted_event = NULL, event_position = NULL, event_label = NULL WHERE hosted_event = ?1"};
+  sqlite::statement erase_event_row{db, "DELETE FROM hosted_events WHERE id = ?1"};
+  // An event goes with its last room, however that room went (deleted by
+  // its facilitator, expired, past retention).
+  sqlite::statement erase_empty_events{db,
+                                       "DELETE FROM hosted_events WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM sessions AS s WHERE s.hosted_event = hosted_events.id)"};
   sqlite::statement insert_inquiry{
       db, "INSERT INTO inquiries (id, key, title, learners, created_at, last_position) VALUES (?1, ?2, ?3, ?4, ?5, 1)"};
   // A session joins at the inquiry's next position only: two added at once
@@ -103,12 +120,17 @@ struct database::impl {
   sqlite::statement scrub{db,
                           "UPDATE events SET body = scrubbed_body, scrubbed_body = NULL "
                           "WHERE session = ?1 AND scrubbed_body IS NOT NULL"};
-  sqlite::statement open_sessions{db,
-                                  "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid, inquiry, "
-                                  "inquiry_position, planned_for FROM sessions ORDER BY created_at, id"};
-  sqlite::statement one_session{db,
-                                "SELECT id, facilitator_key, created_at, timer_due, ended_at, rowid, inquiry, "
-                                "inquiry_position, planned_for FROM sessions WHERE id = ?1"};
+  // A room's host key comes with it: whoever joins as host is checked against it.
+  sqlite::statement open_sessions{
+      db,
+      "SELECT s.id, s.facilitator_key, s.created_at, s.timer_due, s.ended_at, s.rowid, s.inquiry, s.inquiry_position, "
+      "s.planned_for, s.hosted_event, s.event_position, s.event_label, h.host_key FROM sessions AS s "
+      "LEFT JOIN hosted_events AS h ON h.id = s.hosted_event ORDER BY s.created_at, s.id"};
+  sqlite::statement one_session{
+      db,
+      "SELECT s.id, s.facilitator_key, s.created_at, s.timer_due, s.ended_at, s.rowid, s.inquiry, s.inquiry_position, "
+      "s.planned_for, s.hosted_event, s.event_position, s.event_label, h.host_key FROM sessions AS s "
+      "LEFT JOIN hosted_events AS h ON h.id = s.hosted_event WHERE s.id = ?1"};
   // An inquiry's sessions are kept as a unit: none of them goes alone.
   sqlite::statement ended_by{
       db,
@@ -146,16 +168,46 @@ struct database::impl {
     sessions_of_inquiry.reset();
   }
 
+  void forget_rooms_of(const std::string& event) {
+    rooms_of_event.bind(1, event);
+    while (rooms_of_event.step()) pending_last_seq[rooms_of_event.text(1)] = 0;
+    rooms_of_event.reset();
+  }
+
   void write(const write_batch& b) {
     if (b.erase_inquiry) {
       forget_sessions_of(*b.erase_inquiry);
       erase_inquiry_sessions.bind(1, *b.erase_inquiry).run();  // the rest of each session cascades
       erase_inquiry_row.bind(1, *b.erase_inquiry).run();
+      erase_empty_events.run();
+      return;
+    }
+    if (b.erase_event) {
+      forget_rooms_of(*b.erase_event);
+      erase_event_rooms.bind(1, *b.erase_event).run();  // the rest of each room cascades
+      erase_event_row.bind(1, *b.erase_event).run();
+      return;
+    }
+    if (b.release_event) {
+      release_event_rooms.bind(1, *b.release_event).run();
+      erase_event_row.bind(1, *b.release_event).run();
+      return;
+    }
+    if (b.create_event) {
+      const auto& e = *b.create_event;
+      insert_event_row.bind(1, e.id).bind(2, e.host_key).bind(3, e.title).bind(4, e.tmpl).bind(5, e.created_at).run();
+      for (const auto& room : b.event_rooms) {
+        if (!room.create || !room.create->event || room.create->event->event != e.id) {
+          throw batch_refused("a room of event " + e.id + " must be created in it");
+        }
+        write(room);
+      }
       return;
     }
     if (b.erase) {
       erase_session.bind(1, b.session).run();
       pending_last_seq[b.session] = 0;
+      erase_empty_events.run();
       return;
     }
     if (b.create) {
@@ -167,6 +219,9 @@ struct database::impl {
                               place->inquiry + " (or it is no longer stored)");
         }
         insert_session.bind(4, place->inquiry).bind(5, place->position);
+      }
+      if (const auto& room = b.create->event) {
+        insert_session.bind(7, room->event).bind(8, room->position).bind(9, room->label);
       }
       insert_session.bind(1, b.create->id).bind(2, b.create->facilitator_key).bind(3, b.create->created_at);
       insert_session.bind(6, b.create->planned_for).run();
@@ -266,6 +321,10 @@ struct database::impl {
     s.ref = row.int64(5);
     if (auto inquiry = row.maybe_text(6)) s.record.inquiry = inquiry_place{*inquiry, row.int64(7)};
     s.record.planned_for = row.maybe_int64(8);
+    if (auto event = row.maybe_text(9)) {
+      s.record.event = event_place{*event, row.int64(10), row.maybe_text(11).value_or("")};
+      s.host_key = row.maybe_text(12).value_or("");
+    }
     return s;
   }
 
@@ -292,7 +351,7 @@ void database::commit(const std::vector<write_batch>& batches) {
   try {
     for (const auto& b : batches) {
       d.write(b);
-      scrubbed = scrubbed || b.scrub_transcript || b.erase || b.erase_inquiry;
+      scrubbed = scrubbed || b.scrub_transcript || b.erase || b.erase_inquiry || b.erase_event;
     }
     tx.commit();
   } catch (...) {
@@ -389,6 +448,29 @@ std::optional<stored_inquiry> database::load_inquiry(const std::string& id) {
     out.sessions.push_back({d.sessions_of_inquiry.int64(0), d.sessions_of_inquiry.text(1)});
   }
   d.sessions_of_inquiry.reset();
+  return out;
+}
+
+std::optional<stored_event> database::load_event(const std::string& id) {
+  auto& d = *impl_;
+  // The row and its rooms from one commit, as a session is loaded.
+  sqlite::read_transaction view(d.db);
+  d.one_event.bind(1, id);
+  if (!d.one_event.step()) {
+    d.one_event.reset();
+    return std::nullopt;
+  }
+  stored_event out;
+  const auto& row = d.one_event;
+  out.record = {row.text(0), row.text(1), row.text(2), row.text(3), row.int64(4)};
+  out.ref = row.int64(5);
+  d.one_event.reset();
+  d.rooms_of_event.bind(1, id);
+  while (d.rooms_of_event.step()) {
+    const auto& r = d.rooms_of_event;
+    out.rooms.push_back({r.int64(0), r.text(1), r.maybe_text(2).value_or(""), r.text(3)});
+  }
+  d.rooms_of_event.reset();
   return out;
 }
 

@@ -121,6 +121,25 @@ inline constexpr std::array migrations = {
       ALTER TABLE sessions ADD COLUMN planned_for INTEGER;
       CREATE UNIQUE INDEX sessions_by_inquiry ON sessions(inquiry, inquiry_position) WHERE inquiry IS NOT NULL;
     )sql",
+    // 9: hosted events: one host's many rooms, made together from one
+    // template and reached with a host key of their own. A room keeps its
+    // event and position (1..N, the join sheet's order) and its label (the
+    // title it was made with, which never changes) so that an event's room
+    // list is read without replaying any room. Sessions from before are in
+    // no event.
+    R"sql(
+      CREATE TABLE hosted_events (
+        id         TEXT PRIMARY KEY,
+        host_key   TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        template   TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      ALTER TABLE sessions ADD COLUMN hosted_event TEXT REFERENCES hosted_events(id);
+      ALTER TABLE sessions ADD COLUMN event_position INTEGER;
+      ALTER TABLE sessions ADD COLUMN event_label TEXT;
+      CREATE INDEX sessions_by_event ON sessions(hosted_event, event_position) WHERE hosted_event IS NOT NULL;
+    )sql",
 };
 
 }  // namespace debrief::storage

@@ -78,13 +78,14 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
   std::string header;
   std::getline(lines, header);
   EXPECT_EQ(header,
-            "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition");
+            "code\tref\ttitle\ttemplate\tcreated\tstarted\tended\tparticipants\tinquiry\tinquiry_ref\tposition\tevent\t"
+            "event_ref\troom");
   std::map<std::string, std::vector<std::string>> rows;
   for (std::string line; std::getline(lines, line);) {
     std::vector<std::string> cells;
     std::istringstream in(line);
     for (std::string cell; std::getline(in, cell, '\t');) cells.push_back(cell);
-    ASSERT_EQ(cells.size(), 11u) << line;
+    ASSERT_EQ(cells.size(), 14u) << line;
     rows[cells[0]] = cells;
   }
   ASSERT_EQ(rows.size(), 2u);
@@ -101,6 +102,9 @@ TEST_F(Admin, ListShowsEverySessionWithItsTimesAndParticipants) {
   EXPECT_EQ(w[8], "-");  // in no inquiry
   EXPECT_EQ(w[9], "-");
   EXPECT_EQ(w[10], "-");
+  EXPECT_EQ(w[11], "-");  // in no event
+  EXPECT_EQ(w[12], "-");
+  EXPECT_EQ(w[13], "-");
 }
 
 // The session's inquiry: its id (to delete it), its log reference and the
@@ -124,9 +128,9 @@ TEST_F(Admin, ListShowsTheInquiryOfEachSessionAndDeleteInquiryRemovesItWhole) {
     const auto at = r.out.find(code + "\t");
     return r.out.substr(at, r.out.find('\n', at) - at);
   };
-  EXPECT_THAT(row_end(ended.code), ::testing::EndsWith("\t" + id + "\t" + server::inquiry_ref(id) + "\t1"));
-  EXPECT_THAT(row_end(second), ::testing::EndsWith("\t" + id + "\t" + server::inquiry_ref(id) + "\t2"));
-  EXPECT_THAT(row_end(waiting.code), ::testing::EndsWith("\t-\t-\t-"));
+  EXPECT_THAT(row_end(ended.code), ::testing::EndsWith("\t" + id + "\t" + server::inquiry_ref(id) + "\t1\t-\t-\t-"));
+  EXPECT_THAT(row_end(second), ::testing::EndsWith("\t" + id + "\t" + server::inquiry_ref(id) + "\t2\t-\t-\t-"));
+  EXPECT_THAT(row_end(waiting.code), ::testing::EndsWith("\t-\t-\t-\t-\t-\t-"));
 
   server.reset();
   ASSERT_NE(bytes_of(db).find("Admin canary"), std::string::npos);
@@ -140,6 +144,51 @@ TEST_F(Admin, ListShowsTheInquiryOfEachSessionAndDeleteInquiryRemovesItWhole) {
   EXPECT_EQ(bytes_of(db).find("Admin canary"), std::string::npos);
   EXPECT_EQ(bytes_of(db).find(key), std::string::npos);
   EXPECT_EQ(admin(db, {"delete-inquiry"}).status, status::usage);
+}
+
+// A room of an event: the event's id and log reference and the room's
+// position; delete-event removes the event with its rooms, or keeps them.
+TEST_F(Admin, ListShowsTheEventOfEachRoomAndDeleteEventRemovesItOrKeepsItsRooms) {
+  const auto make_event = [&](const std::string& title) {
+    const auto made = http_request(server->port(), http::verb::post, "/api/events",
+                                   json{{"template", "learning-partnership"}, {"title", title}, {"rooms", 2}}.dump());
+    EXPECT_EQ(made.status, 201u) << made.body;
+    return json::parse(made.body);
+  };
+  const auto gone = make_event("Admin canary day");
+  const auto kept = make_event("Kept day");
+  const std::string id = gone.at("event");
+  const std::string kept_id = kept.at("event");
+
+  const auto r = admin(db, {"list"});
+  ASSERT_EQ(r.status, status::ok) << r.err;
+  const auto row_end = [&](const std::string& code) {
+    const auto at = r.out.find(code + "\t");
+    return r.out.substr(at, r.out.find('\n', at) - at);
+  };
+  for (int position : {1, 2}) {
+    const std::string code = gone.at("rooms").at(position - 1).at("session");
+    EXPECT_THAT(row_end(code),
+                ::testing::EndsWith("\t" + id + "\t" + server::event_ref(id) + "\t" + std::to_string(position)));
+  }
+
+  server.reset();
+  const auto unknown = admin(db, {"delete-event", "0000000000000000"});
+  EXPECT_EQ(unknown.status, status::no_event);
+  EXPECT_THAT(unknown.err, ::testing::HasSubstr("no event with id 0000000000000000"));
+  const auto deleted = admin(db, {"delete-event", id});
+  ASSERT_EQ(deleted.status, status::ok) << deleted.err;
+  EXPECT_EQ(deleted.out, "deleted event " + id + " with its 2 rooms\n");
+  EXPECT_EQ(bytes_of(db).find("Admin canary day"), std::string::npos);
+  const auto released = admin(db, {"delete-event", kept_id, "--keep-rooms"});
+  ASSERT_EQ(released.status, status::ok) << released.err;
+  EXPECT_EQ(released.out, "deleted event " + kept_id + ", keeping its 2 rooms as sessions\n");
+  std::vector<std::string> left{ended.code, waiting.code, kept.at("rooms").at(0).at("session"),
+                                kept.at("rooms").at(1).at("session")};
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(stored_sessions(db), left);
+  const auto after = admin(db, {"list"});
+  EXPECT_THAT(after.out, ::testing::Not(::testing::HasSubstr(kept_id)));
 }
 
 TEST_F(Admin, ExportGivesWhatTheHttpExportGives) {

@@ -161,6 +161,59 @@ TEST(Log, AnInquiryIsLoggedByItsRefWithoutItsIdKeyOrCodes) {
   }
 }
 
+// An event's life: created (with its room count), a host action (what, how
+// many rooms took it), deleted; never its id, host key, title, labels, the
+// rooms' codes or keys, or a notice's words.
+TEST(Log, AnEventIsLoggedByItsRefWithoutItsIdKeyCodesOrWords) {
+  captured_log log;
+  std::vector<std::string> secrets;
+  std::string id;
+  {
+    temp_dir dir;
+    test_server server(dir.path() / "debrief.db");
+    const auto made = http_request(server.port(), http::verb::post, "/api/events",
+                                   json{{"template", "learning-partnership"},
+                                        {"title", "Northside PD day"},
+                                        {"labels", {"Grade 7 science", "Triad of Marisol"}}}
+                                       .dump());
+    ASSERT_EQ(made.status, 201u) << made.body;
+    const auto event = json::parse(made.body);
+    id = event.at("event");
+    const std::string key = event.at("host_key");
+    const auto acted = http_request(server.port(), http::verb::post, "/api/events/" + id + "/actions",
+                                    json{{"action", "notice"}, {"text", "Marisol, five minutes left"}}.dump(), key);
+    ASSERT_EQ(acted.status, 200u) << acted.body;
+    ASSERT_EQ(http_request(server.port(), http::verb::delete_, "/api/events/" + id, {}, key).status, 200u);
+    secrets = {id, key, "Northside PD day", "Grade 7 science", "Triad of Marisol", "Marisol, five minutes left"};
+    for (const auto& room : event.at("rooms")) {
+      secrets.push_back(room.at("session"));
+      secrets.push_back(room.at("facilitator_key"));
+    }
+  }
+
+  const auto ref = server::event_ref(id);
+  const auto created = log.events("event_created");
+  ASSERT_EQ(created.size(), 1u) << log.text();
+  EXPECT_EQ(created[0].at("event"), ref);
+  EXPECT_EQ(created[0].at("rooms"), 2);
+  const auto acted = log.events("host_action");
+  ASSERT_EQ(acted.size(), 1u) << log.text();
+  EXPECT_EQ(acted[0].at("event"), ref);
+  EXPECT_EQ(acted[0].at("action"), "notice");
+  EXPECT_EQ(acted[0].at("applied"), 2);
+  EXPECT_EQ(acted[0].at("refused"), 0);
+  const auto deleted = log.events("event_deleted");
+  ASSERT_EQ(deleted.size(), 1u) << log.text();
+  EXPECT_EQ(deleted[0].at("event"), ref);
+  EXPECT_EQ(deleted[0].at("rooms"), 2);
+  EXPECT_EQ(deleted[0].at("kept"), false);
+  const auto all = log.text();
+  for (const auto& secret : secrets) {
+    ASSERT_FALSE(secret.empty());
+    EXPECT_EQ(all.find(secret), std::string::npos) << "\"" << secret << "\" is in the log:\n" << all;
+  }
+}
+
 TEST(Log, LogfmtByConfiguration) {
   captured_log log;
   {

@@ -23,6 +23,8 @@ EXPECTED = {
     "debrief_storage_degraded": "gauge",
     "debrief_rate_limited": "counter",
     "debrief_clients_cut_off": "counter",
+    "debrief_host_connections": "gauge",
+    "debrief_room_summaries_sent": "counter",
     "process_cpu_seconds": "counter",
     "process_resident_memory_bytes": "gauge",
 }

@@ -49,11 +49,6 @@ write_batch withdrawing(const std::string& session, std::int64_t seq) {
   return b;
 }
 
-std::string bytes_of(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 TEST(Scrub, TranscriptEventsBecomeMarkersAndTheRestIsUntouched) {
   temp_database_file file;
   database db(file.path());

@@ -17,6 +17,7 @@ inline constexpr int no_database = 3;  // the --db file does not exist
 inline constexpr int no_session = 4;   // no session with that code
 inline constexpr int busy = 5;         // the database stayed locked past the busy timeout
 inline constexpr int no_inquiry = 6;   // no inquiry with that id
+inline constexpr int no_event = 7;     // no event with that id
 }  // namespace admin_status
 
 // argv[0] is "admin". What the operator asked for goes to `out` (codes

@@ -72,6 +72,8 @@ class database {
   // The inquiries whose sessions have all ended, the last at `time` or
   // before (an inquiry with none left: created then or before), longest ended first.
   std::vector<ended_inquiry> inquiries_ended_by(std::int64_t time);
+  // An event with every room of it (in position order), or nullopt.
+  std::optional<stored_event> load_event(const std::string& id);
   std::vector<event_record> events_after(const std::string& session, std::int64_t seq);
   int schema_version();
   // How long a statement waits for another connection's lock before it

@@ -18,10 +18,13 @@ struct inquiry_place {
 };
 
 // A room's place in an event (protocol/host.hpp): which event, and its
-// position (1..N, as on the join sheet).
+// position (1..N, as on the join sheet). `label` is the room's title as it
+// was made (a session's title never changes), kept so that an event's rooms
+// are listed without replaying any of them.
 struct event_place {
   std::string event;
   std::int64_t position = 0;
+  std::string label = {};
   bool operator==(const event_place&) const = default;
 };
 
@@ -51,6 +54,22 @@ struct hosted_event_record {
   std::string tmpl;
   std::int64_t created_at = 0;  // ms since the Unix epoch
   bool operator==(const hosted_event_record&) const = default;
+};
+
+// One room of an event, as listed without loading it.
+struct event_room_row {
+  std::int64_t position = 0;
+  std::string session;
+  std::string label;
+  std::string facilitator_key;  // a secret: only the event's host is shown it
+  bool operator==(const event_room_row&) const = default;
+};
+
+struct stored_event {
+  hosted_event_record record;
+  std::vector<event_room_row> rooms;  // in position order
+  // Names the event in logs and to the operator without its id.
+  std::int64_t ref = 0;
 };
 
 // An inquiry as stored. Its key is a secret: compare it with
@@ -152,6 +171,15 @@ struct write_batch {
   std::optional<inquiry_record> create_inquiry;
   // Deletes this inquiry with every session in it (`session` is unused).
   std::optional<std::string> erase_inquiry;
+  // Creates this event with every room of it (`event_rooms`: each a batch
+  // creating one session whose record names the event), all or none
+  // (`session` is unused).
+  std::optional<hosted_event_record> create_event;
+  std::vector<write_batch> event_rooms;
+  // Deletes this event with every room of it, completely (`session` is unused).
+  std::optional<std::string> erase_event;
+  // Deletes this event's row and keeps its rooms as sessions in no event.
+  std::optional<std::string> release_event;
 };
 
 // A session whose timer runs, and when it runs out (ms since the epoch; 0
@@ -179,6 +207,8 @@ struct loaded_session {
   std::vector<command_record> commands;   // the most recent ones, oldest first
   std::optional<std::int64_t> timer_due;  // as stored (see write_batch::timer_due)
   std::optional<std::int64_t> ended_at;   // ms since the epoch; none while not ended
+  // The host key of the event the session is a room of (record.event), or empty.
+  std::string host_key = {};
   // The session's row number: names it in logs and to the operator without
   // its code (which is a secret). Unique among stored sessions.
   std::int64_t ref = 0;
