@@ -217,7 +217,7 @@ test('a PD leader runs an event of three rooms: sheet, console, notices, actions
     await expect(card(host, codes[0]).getByTestId('room-clock')).toHaveText(/^0[45]:\d\d left$/);
     // Each room is told who acted, once.
     for (const p of people) {
-      await expect(p.locator('[data-testid="host-notice"][data-kind="action"]')).toHaveCount(2);
+      await expect(p.locator('[data-testid="host-notice"][data-kind="action"]')).toHaveCount(1);
       await expect(p.getByTestId('host-notices')).toContainText('The event host started the session.');
     }
   });
@@ -294,7 +294,7 @@ test('a PD leader runs an event of three rooms: sheet, console, notices, actions
       await expect(card(host, code).getByTestId('room-clock')).toHaveAttribute('data-kind', 'paused');
     for (const p of people) await expect(p.getByTestId('countdown')).toHaveAttribute('data-status', 'paused');
     await host.getByTestId('act-pause').click();
-    await expect(host.getByTestId('action-result')).toHaveText('No room was paused; 3 not: already paused.');
+    await expect(host.getByTestId('action-result')).toHaveText('No room was paused; 3 not: the timer is not running.');
 
     await card(host, codes[0]).getByTestId('room-select').check();
     await host.getByTestId('act-resume').click();
@@ -312,7 +312,7 @@ test('a PD leader runs an event of three rooms: sheet, console, notices, actions
     for (const code of codes) await expect(card(host, code).getByTestId('room-phase')).toContainText('4/4 Next steps');
     await expect(alex.page.getByTestId('host-notices')).toContainText('The event host moved the room to Next steps.');
     // The room's own facilitator keeps control.
-    await alex.page.getByTestId('btn-prev').click();
+    await alex.page.getByTestId('btn-previous').click();
     await expect(jordan.page.getByTestId('phase-title')).toHaveText('Strengths and needs');
     await expect(card(host, codes[0]).getByTestId('room-phase')).toContainText('3/4 Strengths and needs');
   });
