@@ -66,7 +66,7 @@ export function PresenceList() {
       </div>
       {live && (
         <p class="side-sub muted" data-testid="done-count">
-          {state.done.length} of {people.length} done with this phase
+          {state.done.length} of {people.filter((p) => p.role !== 'host').length} done with this phase
         </p>
       )}
       {handing && <p class="small muted">Choose who facilitates next. You become a colleague.</p>}
