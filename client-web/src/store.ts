@@ -173,6 +173,21 @@ export function createSessionStore(code: string, options: StoreOptions = {}) {
       }
       return result;
     },
+    /**
+     * The event's host looks in: joins as `host` with the host key this
+     * browser keeps for the room's event (only in this message). Quiet: the
+     * look-in page shows a refusal itself.
+     */
+    lookIn(hostKey: string): Promise<CommandResult> {
+      const command: Command = {
+        type: 'join',
+        name: 'Host',
+        role: 'host',
+        client_secret: newClientSecret(),
+        host_key: hostKey,
+      };
+      return send(command, { quiet: true });
+    },
     nextPhase: advance,
     undoAdvance() {
       const a = lastAdvance.value;

@@ -86,9 +86,12 @@ export function LiveView() {
       <aside class="live-side" aria-label="Session">
         <PhaseList />
         <PresenceList />
-        <InviteLink code={state.session || store.code}>
-          {store.hasFacilitatorKey.value && !ended && <FacilitatorKey code={store.code} />}
-        </InviteLink>
+        {/* The event's host looking in has every room's link on the join sheet already. */}
+        {store.role.value !== 'host' && (
+          <InviteLink code={state.session || store.code}>
+            {store.hasFacilitatorKey.value && !ended && <FacilitatorKey code={store.code} />}
+          </InviteLink>
+        )}
       </aside>
       {facilitator && <UndoToast />}
     </div>

@@ -17,6 +17,7 @@ export function PresenceList() {
   const people = state.participants;
   const online = people.filter((p) => p.online).length;
   const canLeave = !store.isFacilitator.value && state.status !== 'ended';
+  const lookingIn = store.role.value === 'host';
   const live = state.status === 'live';
   const facilitator = store.isFacilitator.value && state.status !== 'ended';
   const [handing, setHanding] = useState(false);
@@ -65,7 +66,7 @@ export function PresenceList() {
       </div>
       {live && (
         <p class="side-sub muted" data-testid="done-count">
-          {state.done.length} of {people.length} done with this phase
+          {state.done.length} of {people.filter((p) => p.role !== 'host').length} done with this phase
         </p>
       )}
       {handing && <p class="small muted">Choose who facilitates next. You become a colleague.</p>}
@@ -140,7 +141,7 @@ export function PresenceList() {
       <InlineError message={pending.error} />
       {canLeave && (
         <button type="button" class="btn btn-small btn-quiet" onClick={leave} data-testid="btn-leave">
-          Leave session
+          {lookingIn ? 'Stop looking in' : 'Leave session'}
         </button>
       )}
     </section>
@@ -172,7 +173,8 @@ export function DoneToggle() {
   const state = store.state.value!;
   const you = store.you.value;
   const pending = usePending();
-  if (state.status !== 'live' || !you) return null;
+  // The event's host looking in reads along; they are never done with a phase.
+  if (state.status !== 'live' || !you || store.role.value === 'host') return null;
   const done = state.done.includes(you);
   async function toggle() {
     const result = await pending.run(() => store.setDone(!done));

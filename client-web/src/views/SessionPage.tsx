@@ -3,13 +3,15 @@
 // view only once the server has sent the snapshot for them.
 
 import { useEffect, useMemo } from 'preact/hooks';
-import { sessionPath } from '../router';
+import { lookInEvent, sessionPath } from '../router';
 import { createSessionStore, type Fatal } from '../store';
 import { CompactClock } from './CompactClock';
 import { ConnectionStatus } from './ConnectionStatus';
 import { DraftsPanel } from './Drafts';
+import { HostNotices } from './HostNotices';
 import { JoinForm } from './JoinForm';
 import { LiveView } from './LiveView';
+import { LookInBanner, LookInJoin } from './LookIn';
 import { Notices } from './Notices';
 import { InquiryLink } from './PlanFollowUp';
 import { StorageBanner } from './StorageBanner';
@@ -18,6 +20,8 @@ import './SessionPage.css';
 
 export function SessionPage({ code }: { code: string }) {
   const store = useMemo(() => createSessionStore(code), [code]);
+  /** The event whose host looks in from this page (the address says so), or null. */
+  const lookIn = useMemo(() => lookInEvent(), [code]);
 
   useEffect(() => {
     if (location.pathname !== sessionPath(code)) history.replaceState(null, '', sessionPath(code));
@@ -50,22 +54,25 @@ export function SessionPage({ code }: { code: string }) {
             <InquiryLink code={code} />
           </div>
         </div>
+        {lookIn && <LookInBanner event={lookIn} />}
         <StorageBanner />
         <Notices />
+        {store.joined.value && <HostNotices />}
         <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
           {store.announcement.value}
         </div>
-        <SessionBody />
+        <SessionBody lookIn={lookIn} />
       </main>
     </StoreContext.Provider>
   );
 }
 
-function SessionBody() {
+function SessionBody({ lookIn }: { lookIn: string | null }) {
   const store = useStore();
   const fatal = store.fatal.value;
   if (fatal) return <FatalCard fatal={fatal} />;
   if (store.joined.value) return <LiveView />;
+  if (store.lobby.value && lookIn) return <LookInJoin event={lookIn} />;
   if (store.lobby.value) {
     return (
       <>

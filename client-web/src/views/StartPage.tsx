@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, createSession, fetchTemplates } from '../api';
 import type { Template } from '../protocol';
-import { isSessionCode, navigate, normaliseCode, sessionPath } from '../router';
+import { keptEvents } from '../host-keys';
+import { eventPath, isSessionCode, navigate, normaliseCode, sessionPath } from '../router';
 import { updateCredentials } from '../saved';
 import { kindLabel, plural } from './labels';
 import { LIMITS } from '../generated/contract';
@@ -54,10 +55,13 @@ export function StartPage() {
           )}
           {load.state === 'ready' && <CreateForm templates={load.templates} />}
         </section>
-        <section class="card" aria-labelledby="join-heading">
-          <h2 id="join-heading">Join with a code</h2>
-          <JoinCodeForm />
-        </section>
+        <div class="start-side">
+          <section class="card" aria-labelledby="join-heading">
+            <h2 id="join-heading">Join with a code</h2>
+            <JoinCodeForm />
+          </section>
+          <EventEntry />
+        </div>
       </div>
     </main>
   );
@@ -190,6 +194,41 @@ function JoinCodeForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+/** For a PD leader: many rooms from one template, watched together; and the events this browser runs. */
+function EventEntry() {
+  const [events] = useState(keptEvents);
+  const go = (path: string) => (e: Event) => {
+    e.preventDefault();
+    navigate(path);
+  };
+  return (
+    <section class="card" aria-labelledby="event-heading" data-testid="event-entry">
+      <h2 id="event-heading">Run an event for many rooms</h2>
+      <p class="muted small">
+        For a professional-learning day: make every triad’s room at once, print one join sheet, and watch every room’s
+        phase and clock from one console.
+      </p>
+      <a class="btn" href="/events/new" onClick={go('/events/new')} data-testid="new-event">
+        Plan an event
+      </a>
+      {events.length > 0 && (
+        <>
+          <h3 class="start-events-heading">Your events</h3>
+          <ul class="plain-list" data-testid="kept-events">
+            {events.map((ev) => (
+              <li key={ev.id}>
+                <a href={eventPath(ev.id)} onClick={go(eventPath(ev.id))}>
+                  {ev.title || 'Untitled event'}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 

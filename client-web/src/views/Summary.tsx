@@ -10,6 +10,7 @@ import { isHidden, type Annotation, type Entry } from '../protocol';
 import { UserText } from './common';
 import { EvidenceList } from './EvidencePicker';
 import { CarriedList } from './FromLastTime';
+import { NoticeHistory } from './HostNotices';
 import { PlanFollowUpButton, planFromSession } from './PlanFollowUp';
 import { DECISION_SAID, ITEM_STATUS_LABEL, LIST_LABEL, LIST_ORDER, TAG_LABEL, TRIED_LABEL, plural } from './labels';
 import { useStore } from './useStore';
@@ -174,6 +175,8 @@ export function Summary() {
           </ul>
         </>
       )}
+
+      <NoticeHistory notices={state.notices} />
 
       <h3 class="summary-title">Assumption board</h3>
       {state.board.length === 0 && <p class="muted small">No items.</p>}
