@@ -2,6 +2,7 @@
 // What a room needs of a client connection; implemented by websocket_connection.
 
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ class connection {
   // From now on this connection's messages count against `bucket` (shared
   // by all connections of one participant); thread-safe.
   virtual void use_rate_bucket(std::shared_ptr<token_bucket> bucket) = 0;
+  // Bytes queued and not yet written; thread-safe. A sender that only ever
+  // needs the latest picture (a host's room summaries) waits for 0 rather
+  // than queue more.
+  virtual std::size_t backlog_bytes() const { return 0; }
 };
 
 using protocol::make_text;

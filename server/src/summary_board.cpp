@@ -1,6 +1,7 @@
 #include "summary_board.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "debrief/protocol/wire.hpp"
 #include "metrics.hpp"
@@ -9,11 +10,16 @@ namespace debrief::server {
 
 namespace {
 
-nlohmann::json summaries_json(std::vector<const protocol::room_summary*> rooms) {
+// `rooms` ordered by position, as a JSON array of their kept texts.
+template <class Kept>
+std::string summaries_json(std::vector<const Kept*> rooms) {
   std::sort(rooms.begin(), rooms.end(), [](const auto* a, const auto* b) { return a->position < b->position; });
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto* r : rooms) out.push_back(*r);
-  return out;
+  std::string out = "[";
+  for (const auto* r : rooms) {
+    if (out.size() > 1) out += ',';
+    out += r->json;
+  }
+  return out + "]";
 }
 
 }  // namespace
@@ -22,10 +28,23 @@ summary_board::summary_board(net::any_io_executor executor, std::string event, c
     : strand_(net::make_strand(executor)), event_(std::move(event)), clock_(std::move(clock)), timer_(strand_) {}
 
 void summary_board::publish(const protocol::room_summary& summary) {
+  kept_summary kept{summary.position, nlohmann::json(summary).dump()};
   std::lock_guard lock(mutex_);
-  latest_.insert_or_assign(summary.session, summary);
+  latest_.insert_or_assign(summary.session, std::move(kept));
   changed_.insert(summary.session);
   if (!hosts_.empty()) schedule_flush();
+}
+
+std::string summary_board::rooms_frame(const std::set<std::string>& sessions, std::size_t& count) const {
+  std::vector<const kept_summary*> rooms;
+  rooms.reserve(sessions.size());
+  for (const auto& session : sessions) {
+    if (auto it = latest_.find(session); it != latest_.end()) rooms.push_back(&it->second);
+  }
+  count = rooms.size();
+  if (rooms.empty()) return {};
+  return R"({"type":"rooms","server_time":)" + std::to_string(clock_()) + R"(,"rooms":)" +
+         summaries_json(std::move(rooms)) + "}";
 }
 
 void summary_board::forget(const std::string& session) {
@@ -36,22 +55,20 @@ void summary_board::forget(const std::string& session) {
 
 void summary_board::subscribe(const std::shared_ptr<connection>& host, const std::string& title) {
   std::lock_guard lock(mutex_);
-  std::vector<const protocol::room_summary*> all;
+  std::vector<const kept_summary*> all;
   all.reserve(latest_.size());
   for (const auto& [_, s] : latest_) all.push_back(&s);
   metrics::get().summaries_sent(latest_.size());
+  // Written by hand around the kept texts, which go in as they are.
+  auto welcome = R"({"type":"host_welcome","version":)" + std::to_string(protocol::protocol_version) + R"(,"event":)" +
+                 nlohmann::json(event_).dump() + R"(,"title":)" + nlohmann::json(title).dump() + R"(,"server_time":)" +
+                 std::to_string(clock_()) + R"(,"rooms":)" + summaries_json(std::move(all)) + "}";
   // Sent under the lock: a flush (which takes it too) cannot put its frame
   // ahead of the welcome in this host's queue.
-  host->send(make_text(nlohmann::json{{"type", "host_welcome"},
-                                      {"version", protocol::protocol_version},
-                                      {"event", event_},
-                                      {"title", title},
-                                      {"server_time", clock_()},
-                                      {"rooms", summaries_json(std::move(all))}}
-                           .dump()));
+  host->send(make_text(std::move(welcome)));
   // With no host before, what changed is all in the welcome.
   if (hosts_.empty()) changed_.clear();
-  hosts_[host.get()] = host;
+  hosts_[host.get()] = host_entry{host, {}};
 }
 
 void summary_board::unsubscribe(const connection* host) {
@@ -65,13 +82,13 @@ std::size_t summary_board::hosts() const {
 }
 
 void summary_board::close_hosts(const shared_text& message, unsigned short code, const std::string& reason) {
-  std::map<const connection*, std::weak_ptr<connection>> gone;
+  std::map<const connection*, host_entry> gone;
   {
     std::lock_guard lock(mutex_);
     gone.swap(hosts_);
   }
-  for (auto& [_, weak] : gone) {
-    if (auto host = weak.lock()) {
+  for (auto& [_, entry] : gone) {
+    if (auto host = entry.link.lock()) {
       host->send(message);
       host->close_after_send(code, reason);
     }
@@ -79,7 +96,10 @@ void summary_board::close_hosts(const shared_text& message, unsigned short code,
 }
 
 void summary_board::schedule_flush() {
-  if (flush_scheduled_ || changed_.empty()) return;
+  if (flush_scheduled_) return;
+  const bool owing =
+      std::any_of(hosts_.begin(), hosts_.end(), [](const auto& entry) { return !entry.second.owed.empty(); });
+  if (changed_.empty() && !owing) return;
   flush_scheduled_ = true;
   // A change after a quiet second goes at once; within one, it waits for
   // the second to be over, with whatever else changes meanwhile.
@@ -94,29 +114,44 @@ void summary_board::flush() {
   std::lock_guard lock(mutex_);
   flush_scheduled_ = false;
   last_flush_ = std::chrono::steady_clock::now();
-  if (changed_.empty() || hosts_.empty()) {
-    changed_.clear();
-    return;
-  }
-  std::vector<const protocol::room_summary*> rooms;
-  for (const auto& session : changed_) {
-    if (auto it = latest_.find(session); it != latest_.end()) rooms.push_back(&it->second);
-  }
-  changed_.clear();
-  if (rooms.empty()) return;
-  const auto count = rooms.size();
-  // One frame for every host: the same buffer goes into each queue.
-  const auto frame = make_text(
-      nlohmann::json{{"type", "rooms"}, {"server_time", clock_()}, {"rooms", summaries_json(std::move(rooms))}}.dump());
+  auto changed = std::exchange(changed_, {});
+  // One frame for every host that is owed nothing else: the same buffer
+  // goes into each queue.
+  shared_text common;
+  std::size_t common_count = 0;
   for (auto it = hosts_.begin(); it != hosts_.end();) {
-    if (auto host = it->second.lock()) {
-      metrics::get().summaries_sent(count);
-      host->send(frame);
-      ++it;
-    } else {
+    auto host = it->second.link.lock();
+    if (!host) {
       it = hosts_.erase(it);
+      continue;
     }
+    auto& owed = it->second.owed;
+    ++it;
+    if (host->backlog_bytes() > 0) {
+      // Still writing: it gets the latest of all this once it has caught up.
+      owed.insert(changed.begin(), changed.end());
+      continue;
+    }
+    if (owed.empty()) {
+      if (!common && !changed.empty()) {
+        if (auto frame = rooms_frame(changed, common_count); !frame.empty()) common = make_text(std::move(frame));
+      }
+      if (common) {
+        metrics::get().summaries_sent(common_count);
+        host->send(common);
+      }
+      continue;
+    }
+    owed.insert(changed.begin(), changed.end());
+    std::size_t count = 0;
+    if (auto frame = rooms_frame(owed, count); !frame.empty()) {
+      metrics::get().summaries_sent(count);
+      host->send(make_text(std::move(frame)));
+    }
+    owed.clear();
   }
+  // Whatever a host is still owed goes at a later flush.
+  schedule_flush();
 }
 
 }  // namespace debrief::server

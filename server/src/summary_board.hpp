@@ -4,8 +4,10 @@
 // changed its picture (a map insert under a short lock: a room never waits
 // on a host); the board sends every host one shared `rooms` frame with the
 // summaries changed since the last, at most once a second (a change after a
-// quiet second goes at once). Each host's frames go through its connection's
-// bounded send queue, so a slow host is cut off like any slow client.
+// quiet second goes at once). A host still writing its last frame is sent
+// nothing more meanwhile: what changed is owed to it, and goes, as its
+// latest summaries, once it has caught up. So a slow host sees fewer, fresher
+// frames, its queue never grows, and no room ever waits for it.
 
 #include <chrono>
 #include <cstdint>
@@ -55,9 +57,23 @@ class summary_board : public std::enable_shared_from_this<summary_board> {
   clock_fn clock_;
   net::steady_timer timer_;
   mutable std::mutex mutex_;
-  std::map<std::string, protocol::room_summary> latest_;  // by session code
-  std::set<std::string> changed_;                         // since the last flush
-  std::map<const connection*, std::weak_ptr<connection>> hosts_;
+  // Each room's latest summary as JSON text (made once, on the room's
+  // strand), by session code, with its position for the order of a frame.
+  struct kept_summary {
+    int position = 0;
+    std::string json;
+  };
+  struct host_entry {
+    std::weak_ptr<connection> link;
+    std::set<std::string> owed;  // changed while it was still writing
+  };
+  // A `rooms` frame of those kept of `sessions` (empty if none; `count` of
+  // them), with mutex_ held.
+  std::string rooms_frame(const std::set<std::string>& sessions, std::size_t& count) const;
+
+  std::map<std::string, kept_summary> latest_;  // by session code
+  std::set<std::string> changed_;               // since the last flush
+  std::map<const connection*, host_entry> hosts_;
   bool flush_scheduled_ = false;
   std::chrono::steady_clock::time_point last_flush_{};
 };

@@ -244,10 +244,12 @@ void websocket_connection::enqueue(shared_text message) {
     return;
   }
   queue_.push(std::move(message));
+  backlog_.store(queue_.bytes(), std::memory_order_relaxed);
   if (!writing_) write_next();
 }
 
 void websocket_connection::write_next() {
+  backlog_.store(queue_.bytes(), std::memory_order_relaxed);
   if (queue_.empty()) {
     if (close_when_drained_) {
       auto [code, reason] = std::move(*close_when_drained_);
@@ -268,6 +270,7 @@ void websocket_connection::on_write(beast::error_code ec, std::size_t) {
   // (it may still have succeeded): nothing more goes out.
   if (ec || closing_) {
     queue_.truncate(0);
+    backlog_.store(0, std::memory_order_relaxed);
     return;
   }
   queue_.pop();

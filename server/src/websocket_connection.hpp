@@ -2,6 +2,7 @@
 // One browser's WebSocket: reads its messages, hands commands to its room,
 // and writes what the room sends through a bounded queue, one write at a time.
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -59,6 +60,7 @@ class websocket_connection : public connection, public std::enable_shared_from_t
   void send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) override;
   void close_after_send(unsigned short code, std::string reason) override;
   void use_rate_bucket(std::shared_ptr<token_bucket> bucket) override;
+  std::size_t backlog_bytes() const override { return backlog_.load(std::memory_order_relaxed); }
 
  private:
   void on_accept(beast::error_code ec);
@@ -89,6 +91,8 @@ class websocket_connection : public connection, public std::enable_shared_from_t
   bool opening_ = false;                     // hello sent, room not yet known: reading waits
 
   send_queue queue_;
+  // queue_.bytes(), for backlog_bytes() on other threads.
+  std::atomic<std::size_t> backlog_{0};
   bool writing_ = false;
   bool closing_ = false;
   std::optional<std::pair<unsigned short, std::string>> close_when_drained_;

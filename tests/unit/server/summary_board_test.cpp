@@ -1,12 +1,14 @@
 // An event's summary board: a host's welcome holds every room's latest
 // summary in position order; afterwards only rooms that changed go out, each
 // once with its latest summary, in one frame shared by every host, at most
-// one frame a second however many changes come; a host that went gets
+// one frame a second however many changes come; a host still reading gets
+// nothing more until it has, then the latest of what changed; a host that went gets
 // nothing more; deleting the event tells every host and closes it.
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -36,6 +38,9 @@ class recording_connection : public connection {
     closed_with_ = code;
   }
   void use_rate_bucket(std::shared_ptr<token_bucket>) override {}
+  std::size_t backlog_bytes() const override { return backlog_.load(); }
+  // As if it had not yet read this many bytes of what it was sent.
+  void set_backlog(std::size_t bytes) { backlog_ = bytes; }
 
   std::vector<shared_text> frames() const {
     std::lock_guard lock(mutex_);
@@ -55,6 +60,7 @@ class recording_connection : public connection {
   mutable std::mutex mutex_;
   std::vector<shared_text> frames_;
   unsigned short closed_with_ = 0;
+  std::atomic<std::size_t> backlog_{0};
 };
 
 protocol::room_summary summary(const std::string& session, int position, int online = 0) {
@@ -154,6 +160,34 @@ TEST_F(SummaryBoard, ChangesGoOutCoalescedInOneSharedFrameASecondAtMost) {
   const auto others = second->frames();
   ASSERT_EQ(others.size(), frames.size());
   for (std::size_t i = 1; i < frames.size(); ++i) EXPECT_EQ(others[i].get(), frames[i].get());
+}
+
+TEST_F(SummaryBoard, AHostStillReadingIsSentNothingMoreThenTheLatestOfEveryRoomThatChanged) {
+  board->publish(summary("A", 1));
+  board->publish(summary("B", 2));
+  auto slow = std::make_shared<recording_connection>();
+  auto quick = std::make_shared<recording_connection>();
+  board->subscribe(slow, "PD day");
+  board->subscribe(quick, "PD day");
+  slow->set_backlog(500'000);
+
+  board->publish(summary("A", 1, 1));
+  ASSERT_TRUE(eventually([&] { return quick->frames().size() == 2; }));
+  board->publish(summary("B", 2, 1));
+  board->publish(summary("A", 1, 2));
+  ASSERT_TRUE(eventually([&] { return quick->frames().size() == 3; }));
+  EXPECT_EQ(slow->frames().size(), 1u) << "queued behind a frame it has not read";
+
+  slow->set_backlog(0);
+  ASSERT_TRUE(eventually([&] { return slow->frames().size() == 2; }));
+  // One frame, each room once, as it is now.
+  const auto caught_up = slow->messages().at(1);
+  EXPECT_EQ(caught_up.at("type"), "rooms");
+  ASSERT_EQ(caught_up.at("rooms").size(), 2u);
+  EXPECT_EQ(caught_up.at("rooms")[0].at("session"), "A");
+  EXPECT_EQ(caught_up.at("rooms")[0].at("online"), 2);
+  EXPECT_EQ(caught_up.at("rooms")[1].at("session"), "B");
+  EXPECT_EQ(caught_up.at("rooms")[1].at("online"), 1);
 }
 
 TEST_F(SummaryBoard, AHostThatWentGetsNothingMore) {
