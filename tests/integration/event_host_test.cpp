@@ -3,10 +3,9 @@
 // summaries follow presence, phase and timer changes, coalesced to at most
 // one `rooms` message a second however many rooms change; host actions,
 // the subscription and the export are refused without the host key and with
-// a wrong one; the host looks into a room only with the event's key; an
-// event deleted with its rooms leaves nothing in the file or its WAL, and one
-// deleted keeping them leaves sessions that work and a key that reaches
-// nothing. Bad inputs are refused at their limits.
+// a wrong one; the export holds every room's record and no code; the host looks into a room only with the event's key;
+// an event deleted with its rooms leaves nothing in the file or its WAL, and one deleted keeping them leaves sessions
+// that work and a key that reaches nothing. Bad inputs are refused at their limits.
 
 #include <gtest/gtest.h>
 
@@ -308,6 +307,42 @@ TEST_F(EventHost, EveryRouteAndTheSubscriptionAreRefusedWithoutTheKeyOrWithAWron
   ws_client someone(port);
   someone.join(code(1), "Jordan", "presenter");
   EXPECT_EQ(someone.last_snapshot().at("state").at("notices"), json::array());
+}
+
+TEST_F(EventHost, TheExportHoldsEveryRoomsRecordAndNoCodeAndTheSummaryCountsWhatHappened) {
+  auto people = facilitators();
+  for (int p = 1; p <= 2; ++p) people[p - 1]->ok({{"type", "start_session"}});
+  people[0]->ok({{"type", "end_session"}});
+  results_of(act(port, id, key, {{"action", "notice"}, {"text", "Back in the hall at 10:30 <please>"}}));
+
+  for (const std::string format : {"md", "html", "json"}) {
+    const auto got = http_request(port, http::verb::get, "/api/events/" + id + "/export?format=" + format, {}, key);
+    ASSERT_EQ(got.status, 200u) << format << ": " << got.body;
+    EXPECT_NE(got.content_disposition.find("attachment"), std::string::npos) << format;
+    // A section per room, in position order, and no room's code anywhere.
+    std::size_t at = 0;
+    for (int p = 1; p <= room_count; ++p) {
+      const auto found = got.body.find("Room " + std::to_string(p), at);
+      ASSERT_NE(found, std::string::npos) << format << ": room " << p;
+      at = found;
+      EXPECT_EQ(got.body.find(code(p)), std::string::npos) << format << ": the code of room " << p;
+    }
+    EXPECT_EQ(got.body.find(key), std::string::npos) << format;
+    EXPECT_NE(got.body.find("Back in the hall at 10:30"), std::string::npos) << format << ": the notice";
+    if (format == "html") {
+      EXPECT_EQ(got.body.find("<please>"), std::string::npos) << "written text is escaped";
+      EXPECT_NE(got.body.find("&lt;please&gt;"), std::string::npos);
+    }
+  }
+  const auto json_export =
+      json::parse(http_request(port, http::verb::get, "/api/events/" + id + "/export?format=json", {}, key).body);
+  EXPECT_EQ(json_export.dump().find("\"session\""), std::string::npos);
+
+  const auto summary = http_request(port, http::verb::get, "/api/events/" + id + "/export?format=summary", {}, key);
+  ASSERT_EQ(summary.status, 200u) << summary.body;
+  EXPECT_NE(summary.content_type.find("text/html"), std::string::npos);
+  EXPECT_NE(summary.body.find("1 of 30"), std::string::npos) << "one room of thirty finished";
+  for (int p = 1; p <= room_count; ++p) EXPECT_EQ(summary.body.find(code(p)), std::string::npos) << p;
 }
 
 TEST_F(EventHost, TheHostLooksInOnlyWithTheEventsKey) {
