@@ -3,9 +3,11 @@
 // summaries follow presence, phase and timer changes, coalesced to at most
 // one `rooms` message a second however many rooms change; host actions,
 // the subscription and the export are refused without the host key and with
-// a wrong one; the export holds every room's record and no code; the host looks into a room only with the event's key;
-// an event deleted with its rooms leaves nothing in the file or its WAL, and one deleted keeping them leaves sessions
-// that work and a key that reaches nothing. Bad inputs are refused at their limits.
+// a wrong one; the export holds every room's record and no code; the host
+// looks into a room only with the event's key; an event deleted with its
+// rooms leaves nothing in the file or its WAL, and one deleted keeping them
+// leaves sessions that work and a key that reaches nothing. Bad inputs are
+// refused at their limits.
 
 #include <gtest/gtest.h>
 
