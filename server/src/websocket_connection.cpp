@@ -43,6 +43,10 @@ void websocket_connection::run(http::request<http::string_body> upgrade) {
   // never reads the 1009. The session counts instead (read_next), and the
   // close's own timeout bounds how long an oversize message is drained.
   ws_.read_message_max(0);
+  // A message goes as one frame in one write: Beast's default splits any
+  // message past 4 KB into frames written one by one (a large snapshot into
+  // hundreds of sends).
+  ws_.auto_fragment(false);
   ws_.async_accept(upgrade, beast::bind_front_handler(&websocket_connection::on_accept, shared_from_this()));
 }
 
@@ -222,13 +226,20 @@ void websocket_connection::send(shared_text message) {
 
 void websocket_connection::send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) {
   net::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages), committed]() mutable {
-    for (auto& m : messages) self->enqueue(std::move(m));
+    for (auto& m : messages) {
+      if (!self->push(std::move(m))) return;
+    }
+    self->flush();
     metrics::get().delivered(std::chrono::steady_clock::now() - committed);
   });
 }
 
 void websocket_connection::enqueue(shared_text message) {
-  if (closing_) return;
+  if (push(std::move(message))) flush();
+}
+
+bool websocket_connection::push(shared_text message) {
+  if (closing_) return false;
   // Only the backlog counts, so one message larger than the limit (the
   // snapshot of a very full session) still goes out to a client that keeps up.
   if (queue_.bytes() >= max_queued_bytes || queue_.size() >= max_queued_messages) {
@@ -240,11 +251,15 @@ void websocket_connection::enqueue(shared_text message) {
     queue_.truncate(writing_ ? 1 : 0);
     closing_ = true;
     beast::error_code ignored;
-    ws_.next_layer().close(ignored);
-    return;
+    beast::get_lowest_layer(ws_).close(ignored);
+    return false;
   }
   queue_.push(std::move(message));
   backlog_.store(queue_.bytes(), std::memory_order_relaxed);
+  return true;
+}
+
+void websocket_connection::flush() {
   if (!writing_) write_next();
 }
 
@@ -259,6 +274,9 @@ void websocket_connection::write_next() {
     return;
   }
   writing_ = true;
+  // Another message waits behind this one: its frame goes out with the
+  // next, up to a bound, so a commit costs a connection one send.
+  ws_.next_layer().hold(queue_.size() > 1 && ws_.next_layer().held_bytes() < max_coalesced_bytes);
   ws_.text(true);
   ws_.async_write(net::buffer(*queue_.front()),
                   beast::bind_front_handler(&websocket_connection::on_write, shared_from_this()));
@@ -269,6 +287,7 @@ void websocket_connection::on_write(beast::error_code ec, std::size_t) {
   // After an overflow the queue was emptied while this write was in flight
   // (it may still have succeeded): nothing more goes out.
   if (ec || closing_) {
+    ws_.next_layer().hold(false);
     queue_.truncate(0);
     backlog_.store(0, std::memory_order_relaxed);
     return;
@@ -297,6 +316,8 @@ void websocket_connection::use_rate_bucket(std::shared_ptr<token_bucket> bucket)
 
 void websocket_connection::begin_close(unsigned short code, std::string reason) {
   closing_ = true;
+  // The close frame may be the last write: it must send whatever is held.
+  ws_.next_layer().hold(false);
   websocket::close_reason why(static_cast<websocket::close_code>(code), reason);
   ws_.async_close(why, [self = shared_from_this()](beast::error_code) {});
 }

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 #include "beast.hpp"
+#include "coalescing_socket.hpp"
 #include "connection.hpp"
 #include "debrief/protocol/wire.hpp"
 #include "metrics.hpp"
@@ -26,6 +27,8 @@ struct open_result;
 // A client that falls this far behind is cut off rather than slowing its room.
 inline constexpr std::size_t max_queued_bytes = 4 << 20;
 inline constexpr std::size_t max_queued_messages = 1024;
+// Queued messages sent in one write hold at most about this much.
+inline constexpr std::size_t max_coalesced_bytes = 64 << 10;
 // Large enough for a 5000-line transcript import; everything else is small.
 inline constexpr std::size_t max_message_bytes = 2 << 20;
 // Messages a participant may send, over all their connections: a burst,
@@ -74,6 +77,10 @@ class websocket_connection : public connection, public std::enable_shared_from_t
   // A host console's connection (host_connection.hpp) sends only ping.
   void handle_host(const std::string& text);
   void send_json(const nlohmann::json& message);
+  // Queues without starting a write, so that what arrives together leaves
+  // together (flush starts it); false once the connection is being closed.
+  bool push(shared_text message);
+  void flush();
   void enqueue(shared_text message);
   void write_next();
   void on_write(beast::error_code ec, std::size_t bytes);
@@ -83,7 +90,8 @@ class websocket_connection : public connection, public std::enable_shared_from_t
 
   // A plain socket underneath: the WebSocket stream keeps its own timeouts
   // (handshake, idle pings), so tcp_stream's per-operation timers are unneeded.
-  websocket::stream<tcp::socket> ws_;
+  // It can hold a queued message's frame back to send with the next.
+  websocket::stream<coalescing_socket> ws_;
   beast::flat_buffer buffer_;
   hub& hub_;
   std::shared_ptr<room> room_;
