@@ -31,33 +31,33 @@ const fromFloor = (value) => (r, p) => {
 const lostSteps = (r) => (r.steps ?? []).reduce((n, s) => n + s.lost, 0);
 const metrics = [
   ['load', 'deliver p50 ms', (r) => w(r).deliver_ms?.p50, 'low', ''],
-  ['load', 'deliver p99 ms', (r) => w(r).deliver_ms?.p99, 'low', '≤ 1.0× durable'],
-  ['load', 'p99 - disk p99', fromFloor((r) => w(r).deliver_ms?.p99), 'none', '≤ 2 ms',
+  ['load', 'deliver p99 ms', (r) => w(r).deliver_ms?.p99, 'low', '≤1.0× durable'],
+  ['load', 'p99 - disk p99', fromFloor((r) => w(r).deliver_ms?.p99), 'none', '≤2 ms',
    { only: ['durable', 'debrief'] }],
   ['load', 'deliver p99.9 ms', (r) => w(r).deliver_ms?.p999, 'low', ''],
-  ['load', 'p99.9 ÷ p99', (r) => w(r).deliver_ms?.p999 / w(r).deliver_ms?.p99, 'none', '≤ 3'],
+  ['load', 'p99.9 ÷ p99', (r) => w(r).deliver_ms?.p999 / w(r).deliver_ms?.p99, 'none', '≤3'],
   ['load', 'deliver max ms', (r) => w(r).deliver_ms?.max, 'low', ''],
   ['load', 'ack p99 ms', (r) => w(r).ack_ms?.p99, 'low', ''],
-  ['load', 'CPU µs/event', (r) => w(r).server_cpu_us_per_event, 'low', '≤ 0.8× durable'],
+  ['load', 'CPU µs/event', (r) => w(r).server_cpu_us_per_event, 'low', '≤0.8× durable'],
   ['load', 'delivered/s', (r) => w(r).delivered_per_s, 'high', ''],
   ['load', 'RSS B/conn', (r) => r.rss_per_connection_bytes, 'low', ''],
   ['load', 'lost', (r) => w(r).lost, 'none', '0'],
-  ['load', 'generator CPU', (r) => w(r).generator_cpu_share, 'none', '< 0.9'],
+  ['load', 'generator CPU', (r) => w(r).generator_cpu_share, 'none', '<0.9'],
   ['saturate', 'cmd/s p99≤100ms', (r) => r.held_rate, 'high', ''],
   ['saturate', 'held delivered/s', (r) => r.held_delivered_per_s, 'high', ''],
-  ['saturate', 'cmd/s p99≤50ms', (r) => r.held_rate_50ms, 'high', '≥ 1.5× durable'],
+  ['saturate', 'cmd/s p99≤50ms', (r) => r.held_rate_50ms, 'high', '≥1.5× durable'],
   ['saturate', 'lost', lostSteps, 'none', '0'],
   ['saturate', '2t cmd/s p99≤100', (r) => r.held_rate, 'high', '', { of: 'debrief-2t' }],
-  ['saturate', '2t cmd/s p99≤50', (r) => r.held_rate_50ms, 'high', '≥ 1.5× durable', { of: 'debrief-2t' }],
+  ['saturate', '2t cmd/s p99≤50', (r) => r.held_rate_50ms, 'high', '≥1.5× durable', { of: 'debrief-2t' }],
   ['saturate', '2t lost', lostSteps, 'none', '0', { of: 'debrief-2t' }],
-  ['idle', 'RSS B/conn', (r) => r.rss_per_connection_bytes, 'low', '≤ 6144 B'],
+  ['idle', 'RSS B/conn', (r) => r.rss_per_connection_bytes, 'low', '≤6144 B'],
   ['burst', 'all have it, ms', (r) => r.burst_max_ms, 'low', ''],
   ['burst', 'deliver p99 ms', (r) => w(r).deliver_ms?.p99, 'low', ''],
   ['burst', 'lost', (r) => w(r).lost, 'none', '0'],
 ];
 const storageModes = [
   ['single', 'commits/s 1/txn', ''],
-  ['grouped', 'events/s grouped', '≥ 100k/s'],
+  ['grouped', 'events/s grouped', '≥100k/s'],
   ['writer', 'events/s writer', ''],
 ];
 const titles = { load: 'PD day', saturate: 'saturation', idle: 'idle', burst: 'burst', storage: 'storage' };
@@ -86,8 +86,8 @@ const median = (xs) => {
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : undefined);
 
 const networkTargets = ['relay', 'durable', 'debrief', 'debrief-2t'];
-const pairs = Math.max(1, diskRuns.length,
-                       ...['load', 'saturate', 'idle', 'burst'].flatMap((s) => networkTargets.map((t) => runsOf(s, t).length)));
+const networkRuns = ['load', 'saturate', 'idle', 'burst'].flatMap((s) => networkTargets.map((t) => runsOf(s, t)));
+const pairs = Math.max(1, diskRuns.length, ...networkRuns.map((list) => list.length));
 
 // A run's mark after its figure: it failed, was invalid, or hit the rate cap.
 function mark(scenario, label, r) {
@@ -109,11 +109,12 @@ for (const [scenario, label, get, better, target, options = {}] of metrics) {
     section = titles[scenario];
     rows.push([section]);
   }
-  const row = [`  ${label}`];
+  const row = [` ${label}`];
   const values = {};
   for (const [column, t] of Object.entries(columns)) {
     const shown = !options.only || options.only.includes(t);
-    values[column] = Array.from({ length: pairs }, (_, p) => (of[column][p] && shown ? get(of[column][p], p) : undefined));
+    const runOf = (p) => (shown ? of[column][p] : undefined);
+    values[column] = Array.from({ length: pairs }, (_, p) => (runOf(p) ? get(runOf(p), p) : undefined));
     row.push(values[column].map((v, p) => [short(v), shown ? mark(scenario, label, of[column][p]) : '']));
   }
   for (const peer of ['relay', 'durable']) {
@@ -129,7 +130,7 @@ if (storage.length > 0) rows.push([titles.storage]);
 for (const [mode, label, target] of storageModes) {
   const values = storage.filter((r) => r.mode === mode).map((r) => r.events_per_s);
   if (values.length === 0) continue;
-  rows.push([`  ${label}`, none, none, none.map((_, p) => [short(values[p]), '']), '-', '-', target]);
+  rows.push([` ${label}`, none, none, none.map((_, p) => [short(values[p]), '']), '-', '-', target]);
 }
 
 // Label columns (the first labelColumns, and the last with lastIsLabel) are
@@ -169,8 +170,8 @@ function print(table, labelColumns, lastIsLabel = false) {
 let printed = false;
 if (rows.length > 1) {
   print(rows, 1, true);
-  const order = pairs === 1 ? 'of the one pair' : `of pairs 1${pairs > 2 ? ' … ' : ' and '}${pairs}, left to right`;
-  console.log(`relay, durable, debrief: that target's figures ${order} (each pair runs them in this order).`);
+  const order = pairs === 1 ? 'of the one pair' : `of pairs 1${pairs > 2 ? '…' : ' and '}${pairs}, left to right`;
+  console.log(`relay, durable, debrief: that target's figures ${order} (each pair runs them in turn).`);
   console.log('÷relay, ÷durable: the median over the pairs of debrief ÷ that peer. 2t: Debrief with --threads 2, in');
   console.log('the debrief column. p99 - disk p99: deliver p99 minus the same pair\'s disk fdatasync p99 (below), in');
   console.log('ms. ✗: that run lost, refused or broke something (see its log above). !: INVALID, the generator used');
