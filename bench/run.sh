@@ -11,7 +11,7 @@
 #   bench/run.sh --scenarios load,burst   (load saturate idle burst host storage disk)
 #   bench/run.sh --scenarios host   (the PD day through an event, with 0, 1 and 3 host consoles)
 #   bench/run.sh --no-threads-2  (saturation without its Debrief --threads 2 run)
-#   bench/run.sh --server-threads N   (Debrief's --threads in every other run; default 1)
+#   bench/run.sh --server-threads N   (Debrief's --threads in its runs; default 1)
 #   bench/run.sh --keep-results FILE  (keep the runs' JSON lines: node bench/table.mjs FILE)
 #   DEBRIEF_SERVER=path/to/debrief-server bench/run.sh   (use that binary, build no server)
 #
