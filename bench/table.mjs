@@ -233,5 +233,6 @@ if (hostRuns.length > 0) {
   print(table, 2);
   console.log('host update = from the moment a room\'s first member has an event to the moment a host console has the');
   console.log('room summary naming its seq (summaries are coalesced: at most one message a second per console). Each');
-  console.log('variant runs in turn in the same run and server; "each" = per host console. FAIL/! as above.');
+  console.log('variant runs in turn in the same run and server; "each" = per host console. FAIL: that run lost, refused or');
+  console.log('broke something; !: INVALID, as above.');
 }
