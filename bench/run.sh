@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Builds the benchmark and the server in Release, then runs every scenario
-# against the reference peer (A) and Debrief (B), alternately, and prints one
-# table of both and their ratios. See bench/README.md.
+# Builds the benchmark and the server in Release, then runs every network
+# scenario against the two reference peers and Debrief, alternately (relay,
+# durable, debrief in each pair), measures the disk's floor (append +
+# fdatasync) in each pair, and prints one table with the ratios against both
+# peers. See bench/README.md.
 #
 #   bench/run.sh                 the long version (2 pairs, PD day 60 s)
 #   bench/run.sh --smoke         seconds and tens of connections (scripts/test.sh)
 #   bench/run.sh --pd-seconds 600 --pairs 3
-#   bench/run.sh --scenarios load,burst
+#   bench/run.sh --scenarios load,burst   (load saturate idle burst host storage disk)
 #   bench/run.sh --scenarios host   (the PD day through an event, with 0, 1 and 3 host consoles)
+#   bench/run.sh --no-threads-2  (saturation without its Debrief --threads 2 run)
+#   bench/run.sh --server-threads N   (Debrief's --threads in its runs; default 1)
+#   bench/run.sh --keep-results FILE  (keep the runs' JSON lines: node bench/table.mjs FILE)
 #   DEBRIEF_SERVER=path/to/debrief-server bench/run.sh   (use that binary, build no server)
 #
 # Everything runs on loopback; every server is started on a free port with a
@@ -23,6 +28,8 @@ SMOKE=0
 PAIRS=2
 PD_SECONDS=60
 SERVER_THREADS=1
+THREADS_2=1
+KEEP_RESULTS=""
 SCENARIOS="load,saturate,idle,burst,host,storage"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,7 +38,9 @@ while [ $# -gt 0 ]; do
     --pd-seconds) PD_SECONDS="$2"; shift ;;
     --server-threads) SERVER_THREADS="$2"; shift ;;
     --scenarios) SCENARIOS="$2"; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-threads-2) THREADS_2=0 ;;
+    --keep-results) KEEP_RESULTS="$2"; shift ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option: $1 (see --help)" ;;
   esac
   shift
@@ -41,13 +50,16 @@ done
 
 if [ "$SMOKE" = 1 ]; then
   PAIRS=1
-  LOAD=(--scenario load --rooms 20 --clients 5 --rate 0.5 --duration 3 --drain 5)
-  SATURATE=(--scenario saturate --rooms 40 --clients 5 --sat-start 100 --sat-factor 2 --sat-step 1 --sat-max-steps 3
-            --drain 5)
-  IDLE=(--scenario idle --rooms 40 --clients 5 --settle 1)
+  # Short steps: three targets a scenario, and the smoke run stays under a minute.
+  LOAD=(--scenario load --rooms 20 --clients 5 --rate 0.5 --duration 2 --drain 5)
+  SATURATE=(--scenario saturate --rooms 40 --clients 5 --sat-start 100 --sat-factor 2 --sat-step 0.5
+            --sat-max-steps 3 --drain 5)
+  IDLE=(--scenario idle --rooms 40 --clients 5 --settle 0.5)
   BURST=(--scenario burst --rooms 20 --clients 5 --bursts 1 --drain 5)
   HOST=(--scenario host --rooms 10 --clients 5 --rate 0.5 --duration 3 --drain 5)
   STORAGE=(--seconds 0.5)
+  DISK=(--count 500 --seconds 1)
+  THREADS_2=0
   RUN_LIMIT=60
 else
   LOAD=(--scenario load --rooms 1000 --clients 5 --rate 0.5 --duration "$PD_SECONDS" --drain 15)
@@ -64,6 +76,7 @@ else
   # consoles, in two rounds of half that each (0 1 3 0 1 3).
   HOST=(--scenario host --rooms 1000 --clients 5 --rate 0.5 --duration "$PD_SECONDS" --host-rounds 2 --drain 15)
   STORAGE=(--seconds 5)
+  DISK=(--count 2000 --seconds 20)
   RUN_LIMIT=$((PD_SECONDS + 600))
 fi
 
@@ -99,7 +112,7 @@ trap 'exit 129' HUP
 trap 'exit 141' PIPE  # run the cleanup even when our reader goes away
 
 # ---- build -------------------------------------------------------------------
-command -v node >/dev/null || die "node is needed for the reference peer (scripts/test.sh installs it)"
+command -v node >/dev/null || die "node is needed for the reference peers (scripts/test.sh installs it)"
 log "building the benchmark (Release)"
 if [ ! -f "$BENCH/build/build.ninja" ]; then
   cmake -S "$BENCH" -B "$BENCH/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -125,7 +138,7 @@ fi
 
 if [ ! -f "$BENCH/peer/node_modules/.package-lock.json" ] ||
    [ "$BENCH/peer/package-lock.json" -nt "$BENCH/peer/node_modules/.package-lock.json" ]; then
-  log "installing the peer's packages (npm ci)"
+  log "installing the peers' packages (npm ci)"
   (cd "$BENCH/peer" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
@@ -144,15 +157,20 @@ if grep -q -- '--websockets-per-address' <<<"$SERVER_HELP"; then
 fi
 
 # ---- one run -----------------------------------------------------------------
-start_target() {  # peer | debrief
+start_target() {  # relay | durable | debrief | debrief-2t
   TARGET_DIR="$(mktemp -d "$TMP/run.XXXXXX")"
   : >"$TARGET_DIR/log"  # exists before the background job opens it
-  if [ "$1" = peer ]; then
-    node "$BENCH/peer/relay.mjs" --port 0 --bind 127.0.0.1 2>"$TARGET_DIR/log" &
-  else
-    "$SERVER_BIN" --port 0 --bind 127.0.0.1 --db "$TARGET_DIR/db/debrief.db" --static-dir "$TARGET_DIR" \
-      --threads "$SERVER_THREADS" "${SERVER_LIMITS[@]}" 2>"$TARGET_DIR/log" &
-  fi
+  local threads="$SERVER_THREADS"
+  case "$1" in
+    relay) node "$BENCH/peer/relay.mjs" --port 0 --bind 127.0.0.1 2>"$TARGET_DIR/log" & ;;
+    durable)
+      node "$BENCH/peer/durable-relay.mjs" --port 0 --bind 127.0.0.1 --log "$TARGET_DIR/relay.log" \
+        2>"$TARGET_DIR/log" & ;;
+    debrief|debrief-2t)
+      if [ "$1" = debrief-2t ]; then threads=2; fi
+      "$SERVER_BIN" --port 0 --bind 127.0.0.1 --db "$TARGET_DIR/db/debrief.db" --static-dir "$TARGET_DIR" \
+        --threads "$threads" "${SERVER_LIMITS[@]}" 2>"$TARGET_DIR/log" & ;;
+  esac
   TARGET_PID=$!
   PORT=""
   for _ in $(seq 100); do
@@ -166,7 +184,7 @@ start_target() {  # peer | debrief
 }
 
 FAILED=0
-run_scenario() {  # peer|debrief, generator arguments...
+run_scenario() {  # relay|durable|debrief|debrief-2t, generator arguments...
   local kind="$1"; shift
   local limit="$RUN_LIMIT"
   if [[ " $* " == *" --scenario host "* ]]; then limit=$((3 * RUN_LIMIT)); fi  # three variants in one run
@@ -186,8 +204,14 @@ run_scenario() {  # peer|debrief, generator arguments...
 wants() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
 log "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(date -u +%FT%TZ)"
-log "server: $SERVER_BIN; peer: node $(node --version) + ws; $PAIRS pair(s); peer (A) then debrief (B)"
+log "server: $SERVER_BIN; peers: node $(node --version) + ws; $PAIRS pair(s); relay, durable, debrief in turn"
 for pair in $(seq "$PAIRS"); do
+  # The disk's floor, measured where the databases and the durable peer's log
+  # live, just before the PD day it is compared with.
+  if wants disk || wants load; then
+    log "pair $pair: disk floor (append + fdatasync)"
+    "$BENCH/build/debrief-disk-floor" --dir "$TMP" --json-out "$RESULTS" "${DISK[@]}" || FAILED=$((FAILED + 1))
+  fi
   for scenario in load saturate idle burst; do
     wants "$scenario" || continue
     case "$scenario" in
@@ -196,7 +220,10 @@ for pair in $(seq "$PAIRS"); do
       idle) args=("${IDLE[@]}") ;;
       burst) args=("${BURST[@]}") ;;
     esac
-    for kind in peer debrief; do
+    kinds=(relay durable debrief)
+    # Does a second network thread buy capacity on two cores?
+    if [ "$scenario" = saturate ] && [ "$THREADS_2" = 1 ] && [ "$SERVER_THREADS" != 2 ]; then kinds+=(debrief-2t); fi
+    for kind in "${kinds[@]}"; do
       log "pair $pair: $scenario, $kind"
       run_scenario "$kind" "${args[@]}"
     done
@@ -220,6 +247,7 @@ echo
 if [ "$SMOKE" = 1 ]; then echo "Benchmark (smoke: tiny load for seconds; the numbers say nothing about performance)"
 else echo "Benchmark ($PAIRS pairs, PD day ${PD_SECONDS} s)"; fi
 [ -s "$RESULTS" ] && node "$BENCH/table.mjs" "$RESULTS"
+if [ -n "$KEEP_RESULTS" ] && [ -s "$RESULTS" ]; then cp "$RESULTS" "$KEEP_RESULTS"; fi
 if [ "$FAILED" -gt 0 ]; then
   echo "bench: $FAILED run(s) lost events, were refused or broke; see above" >&2
   exit 1

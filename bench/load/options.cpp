@@ -34,7 +34,7 @@ std::variant<options, usage_error, show_usage> parse_options(int argc, char** ar
   app.get_formatter()->column_width(34);
   add(app, "--scenario", o.scenario, "load, idle, burst, saturate or host (above)", "NAME")
       ->check(CLI::IsMember({"load", "idle", "burst", "saturate", "host"}));
-  add(app, "--target", o.target, "label for the report (debrief, peer)", "NAME");
+  add(app, "--target", o.target, "label for the report (relay, durable, debrief, ...)", "NAME");
   add(app, "--host", o.host, "server address, loopback only", "ADDR");
   add(app, "--port", o.port, "server port (required)", "N");
   add(app, "--server-pid", o.server_pid, "read the server's CPU and memory from /proc", "PID");

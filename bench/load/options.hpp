@@ -10,7 +10,7 @@ namespace debrief::bench {
 
 struct options {
   std::string scenario = "load";   // load | idle | burst | saturate | host
-  std::string target = "debrief";  // a label for the report: debrief, peer, ...
+  std::string target = "debrief";  // a label for the report: relay, durable, debrief, ...
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;
   int server_pid = 0;
