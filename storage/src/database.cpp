@@ -248,10 +248,13 @@ struct database::impl {
         }
       }
     }
+    // Borrowed text: the batch outlives each statement's run.
     for (const auto& e : b.events) {
-      insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body);
-      if (e.scrubbed_body) insert_event.bind(7, *e.scrubbed_body);  // NULL otherwise
-      if (b.command && e.seq == b.command->seq) insert_event.bind(5, b.command->key).bind(6, b.command->ack);
+      insert_event.bind_borrowed(1, b.session).bind(2, e.seq).bind(3, e.time).bind_borrowed(4, e.body);
+      if (e.scrubbed_body) insert_event.bind_borrowed(7, *e.scrubbed_body);  // NULL otherwise
+      if (b.command && e.seq == b.command->seq) {
+        insert_event.bind_borrowed(5, b.command->key).bind_borrowed(6, b.command->ack);
+      }
       try {
         insert_event.run();
       } catch (const storage_error&) {
@@ -268,7 +271,9 @@ struct database::impl {
       insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).bind(4, c.client_secret).run();
     }
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
-    if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
+    if (b.snapshot) {
+      upsert_snapshot.bind_borrowed(1, b.session).bind(2, b.snapshot->seq).bind_borrowed(3, b.snapshot->state).run();
+    }
     // The session_ended event is in this batch: its time is the end's.
     if (b.ended) {
       mark_ended.bind(1, b.session).bind(2, b.events.empty() ? std::int64_t{0} : b.events.back().time).run();
