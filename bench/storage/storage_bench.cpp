@@ -50,7 +50,7 @@ struct settings {
   std::size_t sessions = 256;
   std::size_t outstanding = 256;
   bool snapshots = true;
-  std::size_t state_bytes = 3500;
+  std::size_t state_bytes = 5000;
   std::vector<std::string> modes = {"single", "grouped", "writer"};
   std::string json_out;
 };
@@ -59,8 +59,10 @@ struct settings {
 const std::string event_body =
     R"({"timer":{"duration_ms":181000,"ends_at":1763850181000,"remaining_ms":120000,"status":"running"},)"
     R"("type":"timer_extended"})";
-// A session's state as JSON text of `bytes` bytes (3,500 by default: about
-// a state with the learning-partnership template and a few participants).
+// A session's state as JSON text of `bytes` bytes. 5,000 by default: a
+// PD-day room's state with the learning-partnership template, 5 participants,
+// a running timer and a few board items is 5.0 KB (one page and part of an
+// overflow page in the snapshots table).
 std::string state_of_size(std::size_t bytes) { return R"({"state":")" + std::string(bytes - 13, 'x') + R"("})"; }
 
 // What each command of the load's standard mix does to the session's timer
@@ -286,7 +288,7 @@ int main(int argc, char** argv) {
   if (!parse(argc, argv, s)) {
     std::fputs(
         "Usage: debrief-storage-bench --dir TMPDIR [--seconds 3] [--max-events N] [--group 32] [--sessions 256]\n"
-        "                             [--outstanding 256] [--no-snapshots] [--state-bytes 3500]\n"
+        "                             [--outstanding 256] [--no-snapshots] [--state-bytes 5000]\n"
         "                             [--modes single,grouped,writer] [--json-out FILE]\n",
         stderr);
     return 2;
