@@ -10,9 +10,10 @@
 // fresh database. Each command's batch is what the server writes for the
 // load generator's standard mix (bench/load/commands.cpp): a timer event
 // with the command's id and ack (for idempotent retries), the session's new
-// timer deadline (8 commands in 9 change it; the others leave it), now and
-// then a participant's credential, and every 100th event of a session a
-// snapshot of the session state (--no-snapshots to leave them out). Besides
+// timer deadline (8 commands in 9 change it, the others leave it;
+// --no-timers to leave them out), now and then a participant's credential,
+// and every 100th event of a session a snapshot of the session state
+// (--no-snapshots to leave them out). Besides
 // the rate, each mode reports what reached the disk (counting_vfs.hpp): bytes
 // and pages appended to the write-ahead log per event and per commit, syncs
 // per commit.
@@ -29,6 +30,8 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <numeric>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +53,7 @@ struct settings {
   std::size_t sessions = 256;
   std::size_t outstanding = 256;
   bool snapshots = true;
+  bool timers = true;
   std::size_t state_bytes = 5000;
   std::vector<std::string> modes = {"single", "grouped", "writer"};
   std::string json_out;
@@ -78,8 +82,18 @@ constexpr std::int64_t start_time = 1763850000000;
 
 class event_source {
  public:
-  event_source(std::size_t sessions, bool snapshots, std::size_t state_bytes)
-      : next_seq_(sessions, 2), snapshots_(snapshots), state_(state_of_size(state_bytes)) {}
+  explicit event_source(const settings& s)
+      : next_seq_(s.sessions, 2),
+        order_(s.sessions),
+        snapshots_(s.snapshots),
+        timers_(s.timers),
+        state_(state_of_size(s.state_bytes)) {
+    // Rooms' commands come in no order of their creation: visiting the
+    // sessions in creation order would put consecutive commands on rows that
+    // share a page of the sessions table, and a commit would dirty fewer.
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    std::shuffle(order_.begin(), order_.end(), std::mt19937(19));
+  }
 
   static std::string session_id(std::size_t i) { return "BENCH" + std::to_string(100000 + i); }
 
@@ -96,9 +110,10 @@ class event_source {
     db.commit(batches);
   }
 
-  // One command's batch: one event in the next session, round robin.
+  // One command's batch: one event in the next session, round robin in a
+  // fixed shuffled order.
   write_batch next() {
-    const auto s = cursor_++ % next_seq_.size();
+    const auto s = order_[cursor_++ % order_.size()];
     write_batch b;
     b.session = session_id(s);
     const auto seq = next_seq_[s]++;
@@ -110,7 +125,7 @@ class event_source {
     b.command = command_record{seq, "p1\x1f" + id,
                                R"({"id":")" + id + R"(","seq":)" + std::to_string(seq) + R"(,"type":"ack"})"};
     if (const auto change = mix_deadlines[static_cast<std::size_t>(seq) % mix_deadlines.size()];
-        change != deadline::unchanged) {
+        timers_ && change != deadline::unchanged) {
       b.timer_changed = true;
       if (change == deadline::set) b.timer_due = time + 181000;
     }
@@ -126,8 +141,10 @@ class event_source {
 
  private:
   std::vector<std::int64_t> next_seq_;
+  std::vector<std::size_t> order_;
   std::size_t cursor_ = 0;
   bool snapshots_;
+  bool timers_;
   std::string state_;
 };
 
@@ -149,7 +166,7 @@ double since(clock_type::time_point t) { return std::chrono::duration<double>(cl
 
 result run_batched(const settings& s, const std::string& mode, std::size_t per_transaction) {
   database db(fresh_db(s, mode), database::default_checkpoint_frames, debrief::bench::counting_vfs());
-  event_source source(s.sessions, s.snapshots, s.state_bytes);
+  event_source source(s);
   source.create_all(db);
   result r{mode, 0, 0, 0, {}};
   const auto disk_before = debrief::bench::counted();
@@ -170,7 +187,7 @@ result run_batched(const settings& s, const std::string& mode, std::size_t per_t
 result run_writer(const settings& s) {
   auto db = std::make_unique<database>(fresh_db(s, "writer"), database::default_checkpoint_frames,
                                        debrief::bench::counting_vfs());
-  event_source source(s.sessions, s.snapshots, s.state_bytes);
+  event_source source(s);
   source.create_all(*db);
   writer w(std::move(db));
   const auto disk_before = debrief::bench::counted();
@@ -254,6 +271,10 @@ bool parse(int argc, char** argv, settings& s) {
       s.snapshots = false;
       continue;
     }
+    if (f == "--no-timers") {
+      s.timers = false;
+      continue;
+    }
     if (i + 1 >= argc) return false;
     const char* v = argv[++i];
     if (f == "--dir")
@@ -288,8 +309,8 @@ int main(int argc, char** argv) {
   if (!parse(argc, argv, s)) {
     std::fputs(
         "Usage: debrief-storage-bench --dir TMPDIR [--seconds 3] [--max-events N] [--group 32] [--sessions 256]\n"
-        "                             [--outstanding 256] [--no-snapshots] [--state-bytes 5000]\n"
-        "                             [--modes single,grouped,writer] [--json-out FILE]\n",
+        "                             [--outstanding 256] [--no-snapshots] [--no-timers]\n"
+        "                             [--state-bytes 5000] [--modes single,grouped,writer] [--json-out FILE]\n",
         stderr);
     return 2;
   }
