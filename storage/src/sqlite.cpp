@@ -122,7 +122,10 @@ bool statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   const std::string message = sqlite3_errmsg(db_.get());
-  sqlite3_reset(stmt_);
+  // Bindings go too: a value left bound from a failed step would be stored
+  // by the statement's next use that does not bind that parameter (and a
+  // borrowed one would point at text already gone).
+  reset();
   throw_error(rc, db_.path() + ": step failed: " + message);
 }
 
