@@ -1,6 +1,7 @@
 #include "debrief/storage/database.hpp"
 
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "checkpointer.hpp"
@@ -151,6 +152,12 @@ struct database::impl {
   // transaction's changes until it commits.
   std::unordered_map<std::string, std::int64_t> last_seq_of;
   std::unordered_map<std::string, std::int64_t> pending_last_seq;
+  // Each session's last timer deadline in the current transaction, written
+  // once when it commits: in a busy room several commands of one session
+  // share a commit, and each would otherwise rewrite the session's row and
+  // its entry in the timer index. Keys point into the batches, which
+  // outlive the transaction.
+  std::unordered_map<std::string_view, std::optional<std::int64_t>> pending_timer_due;
 
   std::int64_t stored_last_seq(const std::string& session) {
     if (auto p = pending_last_seq.find(session); p != pending_last_seq.end()) return p->second;
@@ -162,16 +169,26 @@ struct database::impl {
     return stored;
   }
 
+  // A session erased in this transaction: nothing of it is left to write.
+  void forget_session(const std::string& session) {
+    pending_last_seq[session] = 0;
+    pending_timer_due.erase(session);
+  }
+
   void forget_sessions_of(const std::string& inquiry) {
     sessions_of_inquiry.bind(1, inquiry);
-    while (sessions_of_inquiry.step()) pending_last_seq[sessions_of_inquiry.text(1)] = 0;
+    while (sessions_of_inquiry.step()) forget_session(sessions_of_inquiry.text(1));
     sessions_of_inquiry.reset();
   }
 
   void forget_rooms_of(const std::string& event) {
     rooms_of_event.bind(1, event);
-    while (rooms_of_event.step()) pending_last_seq[rooms_of_event.text(1)] = 0;
+    while (rooms_of_event.step()) forget_session(rooms_of_event.text(1));
     rooms_of_event.reset();
+  }
+
+  void write_timer_deadlines() {
+    for (const auto& [session, due] : pending_timer_due) set_timer_due.bind_borrowed(1, session).bind(2, due).run();
   }
 
   void write(const write_batch& b) {
@@ -206,7 +223,7 @@ struct database::impl {
     }
     if (b.erase) {
       erase_session.bind(1, b.session).run();
-      pending_last_seq[b.session] = 0;
+      forget_session(b.session);
       erase_empty_events.run();
       return;
     }
@@ -248,10 +265,13 @@ struct database::impl {
         }
       }
     }
+    // Borrowed text: the batch outlives each statement's run.
     for (const auto& e : b.events) {
-      insert_event.bind(1, b.session).bind(2, e.seq).bind(3, e.time).bind(4, e.body);
-      if (e.scrubbed_body) insert_event.bind(7, *e.scrubbed_body);  // NULL otherwise
-      if (b.command && e.seq == b.command->seq) insert_event.bind(5, b.command->key).bind(6, b.command->ack);
+      insert_event.bind_borrowed(1, b.session).bind(2, e.seq).bind(3, e.time).bind_borrowed(4, e.body);
+      if (e.scrubbed_body) insert_event.bind_borrowed(7, *e.scrubbed_body);  // NULL otherwise
+      if (b.command && e.seq == b.command->seq) {
+        insert_event.bind_borrowed(5, b.command->key).bind_borrowed(6, b.command->ack);
+      }
       try {
         insert_event.run();
       } catch (const storage_error&) {
@@ -268,13 +288,15 @@ struct database::impl {
       insert_credential.bind(1, c.token).bind(2, b.session).bind(3, c.participant).bind(4, c.client_secret).run();
     }
     if (b.scrub_transcript) scrub.bind(1, b.session).run();
-    if (b.snapshot) upsert_snapshot.bind(1, b.session).bind(2, b.snapshot->seq).bind(3, b.snapshot->state).run();
+    if (b.snapshot) {
+      upsert_snapshot.bind_borrowed(1, b.session).bind(2, b.snapshot->seq).bind_borrowed(3, b.snapshot->state).run();
+    }
     // The session_ended event is in this batch: its time is the end's.
     if (b.ended) {
       mark_ended.bind(1, b.session).bind(2, b.events.empty() ? std::int64_t{0} : b.events.back().time).run();
     }
     if (b.started) mark_started.bind(1, b.session).run();
-    if (b.timer_changed) set_timer_due.bind(1, b.session).bind(2, b.timer_due).run();
+    if (b.timer_changed) pending_timer_due[b.session] = b.timer_due;
   }
 
   static int on_wal_commit(void* self, sqlite3*, const char*, int frames) {
@@ -346,6 +368,7 @@ database::~database() = default;
 void database::commit(const std::vector<write_batch>& batches) {
   auto& d = *impl_;
   d.pending_last_seq.clear();
+  d.pending_timer_due.clear();
   sqlite::transaction tx(d.db);
   bool scrubbed = false;
   try {
@@ -353,9 +376,12 @@ void database::commit(const std::vector<write_batch>& batches) {
       d.write(b);
       scrubbed = scrubbed || b.scrub_transcript || b.erase || b.erase_inquiry || b.erase_event;
     }
+    d.write_timer_deadlines();
+    d.pending_timer_due.clear();
     tx.commit();
   } catch (...) {
     d.pending_last_seq.clear();  // rolled back: what the disk holds is unchanged
+    d.pending_timer_due.clear();
     throw;
   }
   for (auto& [session, seq] : d.pending_last_seq) {

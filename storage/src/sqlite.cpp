@@ -17,9 +17,53 @@ connection::connection(const std::string& path, const std::string& vfs, bool cre
   sqlite3_extended_result_codes(db_, 1);
   // Another connection (a backup, a second reader) may hold a lock briefly.
   sqlite3_busy_timeout(db_, 5000);
+  try {
+    begin_immediate_ = prepare("BEGIN IMMEDIATE");
+    commit_ = prepare("COMMIT");
+    rollback_ = prepare("ROLLBACK");
+  } catch (...) {
+    close();
+    throw;
+  }
 }
 
-connection::~connection() { sqlite3_close(db_); }
+connection::~connection() { close(); }
+
+void connection::close() noexcept {
+  // Statements first: a connection with statements left open does not close.
+  for (auto* stmt : {begin_immediate_, commit_, rollback_}) sqlite3_finalize(stmt);
+  begin_immediate_ = commit_ = rollback_ = nullptr;
+  sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+sqlite3_stmt* connection::prepare(const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+    fail(std::string("cannot prepare \"") + sql + "\"");
+  }
+  return stmt;
+}
+
+void connection::run(sqlite3_stmt* stmt, const char* sql) {
+  const int rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE) {
+    sqlite3_reset(stmt);
+    return;
+  }
+  std::string message = path_;
+  message.append(": ").append(sql).append(" failed: ").append(sqlite3_errmsg(db_));
+  sqlite3_reset(stmt);
+  throw_error(rc, message);
+}
+
+void connection::begin_immediate() { run(begin_immediate_, "BEGIN IMMEDIATE"); }
+void connection::commit() { run(commit_, "COMMIT"); }
+void connection::rollback() noexcept {
+  if (sqlite3_get_autocommit(db_) != 0) return;  // nothing open (SQLite may have rolled back itself)
+  sqlite3_step(rollback_);
+  sqlite3_reset(rollback_);
+}
 
 void connection::exec(const char* sql) {
   char* error = nullptr;
@@ -66,12 +110,22 @@ statement& statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+statement& statement::bind_borrowed(int index, std::string_view value) {
+  if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK) {
+    db_.fail("bind");
+  }
+  return *this;
+}
+
 bool statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   const std::string message = sqlite3_errmsg(db_.get());
-  sqlite3_reset(stmt_);
+  // Bindings go too: a value left bound from a failed step would be stored
+  // by the statement's next use that does not bind that parameter (and a
+  // borrowed one would point at text already gone).
+  reset();
   throw_error(rc, db_.path() + ": step failed: " + message);
 }
 
@@ -103,14 +157,14 @@ std::string statement::text(int column) const {
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
 }
 
-transaction::transaction(connection& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+transaction::transaction(connection& db) : db_(db) { db_.begin_immediate(); }
 
 transaction::~transaction() {
-  if (!done_) sqlite3_exec(db_.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!done_) db_.rollback();
 }
 
 void transaction::commit() {
-  db_.exec("COMMIT");
+  db_.commit();
   done_ = true;
 }
 

@@ -26,14 +26,26 @@ class connection {
   connection& operator=(const connection&) = delete;
 
   void exec(const char* sql);  // for DDL and pragmas only, never with user data
+  // Transaction control through statements prepared once: the writer runs
+  // them on every commit, and sqlite3_exec would parse them each time.
+  void begin_immediate();
+  void commit();
+  void rollback() noexcept;  // of the open transaction, if any; errors are ignored
   sqlite3* get() const { return db_; }
   const std::string& path() const { return path_; }
   // Throws storage_error naming the file, `what` failed, and SQLite's reason.
   [[noreturn]] void fail(const std::string& what) const;
 
  private:
+  sqlite3_stmt* prepare(const char* sql);
+  void run(sqlite3_stmt* stmt, const char* sql);
+  void close() noexcept;
+
   std::string path_;  // in every error: an operator must know which file
   sqlite3* db_ = nullptr;
+  sqlite3_stmt* begin_immediate_ = nullptr;
+  sqlite3_stmt* commit_ = nullptr;
+  sqlite3_stmt* rollback_ = nullptr;
 };
 
 class statement {
@@ -44,7 +56,11 @@ class statement {
   statement& operator=(const statement&) = delete;
 
   statement& bind(int index, std::int64_t value);
-  statement& bind(int index, std::string_view value);
+  statement& bind(int index, std::string_view value);  // copied: the text may go at once
+  // Not copied: SQLite reads the text where it is, so it must stay unchanged
+  // until the statement is reset (run() resets it). For the commit's hot
+  // path, where each event's body and ack would otherwise be copied once more.
+  statement& bind_borrowed(int index, std::string_view value);
   statement& bind(int index, std::optional<std::int64_t> value);  // nullopt binds NULL
   bool step();                                                    // true while a row is available
   void run();                                                     // steps to completion, then resets

@@ -36,6 +36,21 @@ TEST_F(Commands, AStoredCommandLoadsWithItsSession) {
   EXPECT_THAT(loaded[0].commands, ElementsAre(command_at(2)));
 }
 
+// A command refused mid-statement (its session is gone) leaves nothing of
+// itself on the statement: the next event, without a command, stores none.
+TEST_F(Commands, ARefusedCommandLeavesNothingForTheNextEvent) {
+  db.commit({creating("S1", 1)});
+  write_batch gone;
+  gone.session = "S9";  // never stored: its event fails the session's foreign key
+  gone.events = events_between("S9", 1, 1);
+  gone.command = command_at(1, "lost");
+  EXPECT_THROW(db.commit({gone}), batch_refused);
+
+  db.commit({appending("S1", 2, 2)});
+
+  EXPECT_THAT(db.load_session("S1")->commands, IsEmpty());
+}
+
 TEST_F(Commands, ASessionWithoutCommandsLoadsNone) {
   db.commit({creating("S1", 3)});
 

@@ -14,6 +14,14 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
+// The event seq of a session, with the session's timer deadline set to `at`.
+write_batch due_at(const std::string& session, std::int64_t seq, std::optional<std::int64_t> at) {
+  auto b = appending(session, seq, seq);
+  b.timer_changed = true;
+  b.timer_due = at;
+  return b;
+}
+
 TEST(LazyIndex, OneSessionIsLoadedByItsIdAndAnUnknownIdIsNone) {
   temp_database_file file;
   database db(file.path());
@@ -35,12 +43,7 @@ TEST(LazyIndex, RunningTimersAreListedSoonestFirstUntilTheyStop) {
   temp_database_file file;
   database db(file.path());
   db.commit({creating("S1"), creating("S2"), creating("S3")});
-  auto due = [](const std::string& s, std::int64_t seq, std::optional<std::int64_t> at) {
-    auto b = appending(s, seq, seq);
-    b.timer_changed = true;
-    b.timer_due = at;
-    return b;
-  };
+  const auto due = due_at;
   db.commit({due("S1", 2, 5000), due("S2", 2, 3000)});
   EXPECT_THAT(db.running_timers(), ElementsAre(due_timer{"S2", 3000}, due_timer{"S1", 5000}));
   EXPECT_EQ(db.load_session("S1")->timer_due, 5000);
@@ -50,6 +53,37 @@ TEST(LazyIndex, RunningTimersAreListedSoonestFirstUntilTheyStop) {
   // A batch that does not say leaves the stored deadline alone.
   db.commit({appending("S1", 3, 3)});
   EXPECT_THAT(db.running_timers(), ElementsAre(due_timer{"S1", 5000}));
+}
+
+// Several commands of one room in one commit: the stored deadline is the
+// last one, whichever way the timer went in between.
+TEST(LazyIndex, SeveralDeadlinesOfOneSessionInOneCommitLeaveTheLast) {
+  temp_database_file file;
+  database db(file.path());
+  db.commit({creating("S1"), creating("S2"), creating("S3")});
+  db.commit({due_at("S3", 2, 9000)});
+  db.commit({due_at("S1", 2, 5000), due_at("S2", 2, std::nullopt), due_at("S1", 3, 7000), due_at("S2", 3, 3000),
+             due_at("S3", 3, 4000), due_at("S3", 4, std::nullopt)});
+
+  EXPECT_THAT(db.running_timers(), ElementsAre(due_timer{"S2", 3000}, due_timer{"S1", 7000}));
+  EXPECT_EQ(db.load_session("S3")->timer_due, std::nullopt);
+  database reopened(file.path());
+  EXPECT_THAT(reopened.running_timers(), ElementsAre(due_timer{"S2", 3000}, due_timer{"S1", 7000}));
+}
+
+// A deadline set before its session is erased in the same commit does not
+// reach a session made again with that id after the erase.
+TEST(LazyIndex, ADeadlineDiesWithItsSessionErasedInTheSameCommit) {
+  temp_database_file file;
+  database db(file.path());
+  db.commit({creating("S1")});
+  write_batch erase;
+  erase.session = "S1";
+  erase.erase = true;
+  db.commit({due_at("S1", 2, 5000), erase, creating("S1")});
+
+  EXPECT_THAT(db.running_timers(), IsEmpty());
+  EXPECT_EQ(db.load_session("S1")->timer_due, std::nullopt);
 }
 
 TEST(LazyIndex, SessionsLeftInTheLobbyAreFoundByAgeUntilStarted) {
