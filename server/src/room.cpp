@@ -13,14 +13,14 @@
 #include "log.hpp"
 #include "metrics.hpp"
 #include "secrets.hpp"
+#include "snapshot_due.hpp"
 #include "websocket_connection.hpp"  // the bounds of a connection's queue
 
 namespace debrief::server {
 
 namespace {
 
-constexpr std::size_t recent_events_kept = 1000;  // catch-up without a snapshot
-constexpr std::int64_t events_per_snapshot = 100;
+constexpr std::size_t recent_events_kept = 1000;   // catch-up without a snapshot
 constexpr std::size_t commands_remembered = 1000;  // as many as storage reloads
 
 // Retries are recognised by sender and command id; a join (no sender yet)
@@ -310,13 +310,17 @@ void room::commit(std::vector<protocol::event> events, protocol::millis now, pen
     applied_time_ = time;
     // Serialized once: the stored text is also what most clients receive.
     auto body = nlohmann::json(e).dump();
+    event_bytes_since_snapshot_ += body.size();
     messages.push_back(make_outgoing(applied_seq_, time, applied_, e, body));
     batch.events.push_back({applied_seq_, time, std::move(body), protocol::scrubbed_body(e)});
   }
   // A fresh snapshot now and then, and always after a withdrawal, whose
   // words the older snapshot still holds.
-  if (applied_seq_ - snapshot_seq_ >= events_per_snapshot || batch.scrub_transcript) {
+  if (snapshot_due(applied_seq_ - snapshot_seq_, event_bytes_since_snapshot_, snapshot_bytes_) ||
+      batch.scrub_transcript) {
     batch.snapshot = storage::snapshot_record{applied_seq_, nlohmann::json(applied_).dump()};
+    snapshot_bytes_ = batch.snapshot->state.size();
+    event_bytes_since_snapshot_ = 0;
     snapshot_seq_ = applied_seq_;
     undo.snapshot_seq = applied_seq_;
   }

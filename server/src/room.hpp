@@ -218,6 +218,10 @@ class room : public std::enable_shared_from_this<room> {
   protocol::session_state committed_;
   std::int64_t committed_seq_ = 0;
   std::int64_t snapshot_seq_ = 0;
+  // For when the next snapshot is due: the size of the last one and of the
+  // event bodies since.
+  std::size_t snapshot_bytes_ = 0;
+  std::size_t event_bytes_since_snapshot_ = 0;
 
   // What a commit on its way to the disk changed besides the state, undone
   // if it fails. Oldest first; commits complete in this order.
