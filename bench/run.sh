@@ -195,8 +195,11 @@ run_scenario() {  # relay|durable|debrief|debrief-2t, generator arguments...
     printf 'bench: %s %s failed; its server log:\n' "$kind" "$*" >&2
     tail -n 20 "$TARGET_DIR/log" >&2 || true
   fi
-  if grep -v 'listening on' "$TARGET_DIR/log" | grep -q .; then
-    printf '   %s log:\n' "$kind"; grep -v 'listening on' "$TARGET_DIR/log" | head -n 10 | sed 's/^/     /'
+  # Its warnings and errors (the server logs every session it creates as
+  # info). sed, not head: an early exit would break the pipe under pipefail.
+  if grep -v 'listening on' "$TARGET_DIR/log" | grep -v '"level":"info"' | grep -q .; then
+    printf '   %s log:\n' "$kind"
+    grep -v 'listening on' "$TARGET_DIR/log" | grep -v '"level":"info"' | sed -n '1,10s/^/     /p'
   fi
   stop_target
 }

@@ -64,6 +64,7 @@ http_options http_options_from(const config& cfg) {
       std::make_shared<connection_count>(max_connections(cfg), static_cast<std::size_t>(cfg.websockets_per_address));
   options.timeouts = {cfg.hello_timeout, cfg.join_timeout, cfg.idle_timeout};
   options.metrics_token = cfg.metrics_token;
+  options.one_network_thread = cfg.threads == 1;
   return options;
 }
 

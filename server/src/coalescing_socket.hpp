@@ -13,13 +13,17 @@
 
 #include <algorithm>
 #include <string>
-#include <vector>
+
+#include <boost/container/small_vector.hpp>
 
 #include "beast.hpp"
 
 namespace debrief::server {
 
 class coalescing_socket {
+  // A frame's header and payload, and the held bytes: no allocation.
+  using buffer_list = boost::container::small_vector<net::const_buffer, 4>;
+
  public:
   using executor_type = tcp::socket::executor_type;
   using next_layer_type = tcp::socket;
@@ -48,15 +52,15 @@ class coalescing_socket {
 
  private:
   template <class ConstBufferSequence>
-  static std::vector<net::const_buffer> to_vector(const ConstBufferSequence& buffers) {
-    std::vector<net::const_buffer> all;
+  static buffer_list to_vector(const ConstBufferSequence& buffers) {
+    buffer_list all;
     for (auto b = net::buffer_sequence_begin(buffers); b != net::buffer_sequence_end(buffers); ++b) all.push_back(*b);
     return all;
   }
 
   struct write_op {
     coalescing_socket& s;
-    std::vector<net::const_buffer> buffers;
+    buffer_list buffers;
     bool started = false;
     bool held = false;
 
@@ -78,6 +82,9 @@ class coalescing_socket {
       // The held bytes went first; only what followed them is this write's.
       const auto of_held = std::min(written, s.held_.size());
       s.held_.erase(0, of_held);
+      // Thousands of connections sit idle between commits: none keeps more
+      // than an event and an ack's worth of buffer.
+      if (s.held_.empty() && s.held_.capacity() > kept_capacity) s.held_ = std::string();
       // Completing with nothing written would end the caller's write loop
       // as if it were done: go on until some of this write's bytes went.
       if (written == of_held && net::buffer_size(buffers) > 0) return send(self);
@@ -93,6 +100,8 @@ class coalescing_socket {
       s.socket_.async_write_some(all, std::move(self));
     }
   };
+
+  static constexpr std::size_t kept_capacity = 1024;
 
   tcp::socket socket_;
   std::string held_;

@@ -35,6 +35,9 @@ struct http_options {
   std::string metrics_token;
   // The --metrics-bind listener: /metrics without a token, and nothing else.
   bool metrics_only = false;
+  // --threads 1: every handler runs on that thread in turn, so connections
+  // need no strand of their own (see listener::accept_next).
+  bool one_network_thread = false;
 };
 
 inline constexpr std::size_t max_http_body_bytes = 64 * 1024;

@@ -32,7 +32,11 @@ void listener::stop() {
 std::uint16_t listener::port() const { return acceptor_.local_endpoint().port(); }
 
 void listener::accept_next() {
-  acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&listener::on_accept, shared_from_this()));
+  auto on_accept = beast::bind_front_handler(&listener::on_accept, shared_from_this());
+  // On one thread a strand per connection would only add a lock and a hop
+  // to every message queued for it (a commit queues one per member).
+  if (options_.one_network_thread) return acceptor_.async_accept(ioc_.get_executor(), std::move(on_accept));
+  acceptor_.async_accept(net::make_strand(ioc_), std::move(on_accept));
 }
 
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {

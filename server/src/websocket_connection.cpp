@@ -219,13 +219,17 @@ void websocket_connection::handle_host(const std::string& text) {
 
 void websocket_connection::send_json(const nlohmann::json& message) { enqueue(make_text(message.dump())); }
 
+// The room's calls below run at once when the room runs on this
+// connection's thread and executor (one network thread: no strands), else
+// they are posted; all four the same way, so their order is kept.
 void websocket_connection::send(shared_text message) {
-  net::post(ws_.get_executor(),
-            [self = shared_from_this(), message = std::move(message)]() mutable { self->enqueue(std::move(message)); });
+  net::dispatch(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
+    self->enqueue(std::move(message));
+  });
 }
 
 void websocket_connection::send(std::vector<shared_text> messages, std::chrono::steady_clock::time_point committed) {
-  net::post(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages), committed]() mutable {
+  net::dispatch(ws_.get_executor(), [self = shared_from_this(), messages = std::move(messages), committed]() mutable {
     for (auto& m : messages) {
       if (!self->push(std::move(m))) return;
     }
@@ -274,9 +278,12 @@ void websocket_connection::write_next() {
     return;
   }
   writing_ = true;
-  // Another message waits behind this one: its frame goes out with the
-  // next, up to a bound, so a commit costs a connection one send.
-  ws_.next_layer().hold(queue_.size() > 1 && ws_.next_layer().held_bytes() < max_coalesced_bytes);
+  // Another message waits behind this one: a small one's frame goes out with
+  // the next, up to a bound, so a commit costs a connection one send. (A
+  // large one, a joiner's snapshot, goes alone rather than be copied.)
+  auto& socket = ws_.next_layer();
+  socket.hold(queue_.size() > 1 && queue_.front()->size() <= max_coalesced_message_bytes &&
+              socket.held_bytes() < max_coalesced_bytes);
   ws_.text(true);
   ws_.async_write(net::buffer(*queue_.front()),
                   beast::bind_front_handler(&websocket_connection::on_write, shared_from_this()));
@@ -297,7 +304,7 @@ void websocket_connection::on_write(beast::error_code ec, std::size_t) {
 }
 
 void websocket_connection::close_after_send(unsigned short code, std::string reason) {
-  net::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+  net::dispatch(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
     if (self->closing_ || self->close_when_drained_) return;
     self->close_when_drained_.emplace(code, std::move(reason));
     if (!self->writing_) self->write_next();
@@ -306,7 +313,7 @@ void websocket_connection::close_after_send(unsigned short code, std::string rea
 
 void websocket_connection::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
   // On this connection's strand, which reads bucket_ for every message.
-  net::post(ws_.get_executor(), [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
+  net::dispatch(ws_.get_executor(), [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
     self->bucket_ = std::move(bucket);
     // Only a participant's connection gets their bucket: joined.
     self->joined_ = true;

@@ -27,7 +27,9 @@ struct open_result;
 // A client that falls this far behind is cut off rather than slowing its room.
 inline constexpr std::size_t max_queued_bytes = 4 << 20;
 inline constexpr std::size_t max_queued_messages = 1024;
-// Queued messages sent in one write hold at most about this much.
+// Queued messages sent in one write: each at most this large (events and
+// acks), together at most about this much.
+inline constexpr std::size_t max_coalesced_message_bytes = 2 << 10;
 inline constexpr std::size_t max_coalesced_bytes = 64 << 10;
 // Large enough for a 5000-line transcript import; everything else is small.
 inline constexpr std::size_t max_message_bytes = 2 << 20;
