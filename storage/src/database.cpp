@@ -117,27 +117,34 @@ struct database::impl {
   sqlite::statement erase_session{db, "DELETE FROM sessions WHERE id = ?1"};  // the rest cascades
   sqlite::statement mark_ended{db, "UPDATE sessions SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL"};
   sqlite::statement mark_started{db, "UPDATE sessions SET started = 1 WHERE id = ?1"};
-  sqlite::statement set_timer_due{db, "UPDATE sessions SET timer_due = ?2 WHERE id = ?1"};
+  // A row only while the session's timer runs (the rest cascades with the session).
+  sqlite::statement set_timer{db,
+                              "INSERT INTO timers (session, due) VALUES (?1, ?2) "
+                              "ON CONFLICT (session) DO UPDATE SET due = excluded.due"};
+  sqlite::statement clear_timer{db, "DELETE FROM timers WHERE session = ?1"};
   sqlite::statement scrub{db,
                           "UPDATE events SET body = scrubbed_body, scrubbed_body = NULL "
                           "WHERE session = ?1 AND scrubbed_body IS NOT NULL"};
   // A room's host key comes with it: whoever joins as host is checked against it.
   sqlite::statement open_sessions{
       db,
-      "SELECT s.id, s.facilitator_key, s.created_at, s.timer_due, s.ended_at, s.rowid, s.inquiry, s.inquiry_position, "
+      "SELECT s.id, s.facilitator_key, s.created_at, t.due, s.ended_at, s.rowid, s.inquiry, s.inquiry_position, "
       "s.planned_for, s.hosted_event, s.event_position, s.event_label, h.host_key FROM sessions AS s "
-      "LEFT JOIN hosted_events AS h ON h.id = s.hosted_event ORDER BY s.created_at, s.id"};
+      "LEFT JOIN timers AS t ON t.session = s.id LEFT JOIN hosted_events AS h ON h.id = s.hosted_event "
+      "ORDER BY s.created_at, s.id"};
   sqlite::statement one_session{
       db,
-      "SELECT s.id, s.facilitator_key, s.created_at, s.timer_due, s.ended_at, s.rowid, s.inquiry, s.inquiry_position, "
+      "SELECT s.id, s.facilitator_key, s.created_at, t.due, s.ended_at, s.rowid, s.inquiry, s.inquiry_position, "
       "s.planned_for, s.hosted_event, s.event_position, s.event_label, h.host_key FROM sessions AS s "
-      "LEFT JOIN hosted_events AS h ON h.id = s.hosted_event WHERE s.id = ?1"};
+      "LEFT JOIN timers AS t ON t.session = s.id LEFT JOIN hosted_events AS h ON h.id = s.hosted_event "
+      "WHERE s.id = ?1"};
   // An inquiry's sessions are kept as a unit: none of them goes alone.
   sqlite::statement ended_by{
       db,
       "SELECT id, rowid, ended_at, (SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = id) "
       "FROM sessions WHERE ended_at IS NOT NULL AND ended_at <= ?1 AND inquiry IS NULL ORDER BY ended_at, id"};
-  sqlite::statement timers{db, "SELECT id, timer_due FROM sessions WHERE timer_due IS NOT NULL ORDER BY timer_due"};
+  // Read once at start: a sort of one short row per running timer.
+  sqlite::statement timers{db, "SELECT session, due FROM timers ORDER BY due, session"};
   sqlite::statement in_lobby{db,
                              "SELECT id FROM sessions WHERE started = 0 AND created_at <= ?1 "
                              "AND (planned_for IS NULL OR planned_for <= ?1) ORDER BY created_at"};
@@ -154,9 +161,8 @@ struct database::impl {
   std::unordered_map<std::string, std::int64_t> pending_last_seq;
   // Each session's last timer deadline in the current transaction, written
   // once when it commits: in a busy room several commands of one session
-  // share a commit, and each would otherwise rewrite the session's row and
-  // its entry in the timer index. Keys point into the batches, which
-  // outlive the transaction.
+  // share a commit, and each would otherwise rewrite the session's timer
+  // row. Keys point into the batches, which outlive the transaction.
   std::unordered_map<std::string_view, std::optional<std::int64_t>> pending_timer_due;
 
   std::int64_t stored_last_seq(const std::string& session) {
@@ -188,7 +194,21 @@ struct database::impl {
   }
 
   void write_timer_deadlines() {
-    for (const auto& [session, due] : pending_timer_due) set_timer_due.bind_borrowed(1, session).bind(2, due).run();
+    for (const auto& [session, due] : pending_timer_due) {
+      if (!due) {
+        clear_timer.bind_borrowed(1, session).run();
+        continue;
+      }
+      try {
+        set_timer.bind_borrowed(1, session).bind(2, *due).run();
+      } catch (const storage_error&) {
+        // As for an event: the session was deleted beside this connection.
+        if (sqlite3_extended_errcode(db.get()) == SQLITE_CONSTRAINT_FOREIGNKEY) {
+          throw batch_refused("session " + std::string(session) + " is no longer stored (deleted by another process)");
+        }
+        throw;
+      }
+    }
   }
 
   void write(const write_batch& b) {

@@ -140,6 +140,23 @@ inline constexpr std::array migrations = {
       ALTER TABLE sessions ADD COLUMN event_label TEXT;
       CREATE INDEX sessions_by_event ON sessions(hosted_event, event_position) WHERE hosted_event IS NOT NULL;
     )sql",
+    // 10: a session's timer deadline moves to a narrow table of its own,
+    // with a row only while the timer runs. Nearly every command changes
+    // the deadline; in the sessions row (and its index) that rewrote a wide
+    // row's page and an index page per session per commit, here one short
+    // row. The server reads the table once at start, whole and sorted: it
+    // holds one row per running timer, so it needs no index on `due`.
+    // Deadlines from before, including schema 5's "look at it" 0, move as
+    // they are.
+    R"sql(
+      CREATE TABLE timers (
+        session TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        due     INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO timers (session, due) SELECT id, timer_due FROM sessions WHERE timer_due IS NOT NULL;
+      DROP INDEX sessions_with_timer;
+      ALTER TABLE sessions DROP COLUMN timer_due;
+    )sql",
 };
 
 }  // namespace debrief::storage

@@ -14,14 +14,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-// The event seq of a session, with the session's timer deadline set to `at`.
-write_batch due_at(const std::string& session, std::int64_t seq, std::optional<std::int64_t> at) {
-  auto b = appending(session, seq, seq);
-  b.timer_changed = true;
-  b.timer_due = at;
-  return b;
-}
-
 TEST(LazyIndex, OneSessionIsLoadedByItsIdAndAnUnknownIdIsNone) {
   temp_database_file file;
   database db(file.path());

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <system_error>
@@ -80,6 +81,24 @@ inline void exec_raw(const std::string& path, const std::string& sql) {
   ASSERT_EQ(rc, SQLITE_OK) << why;
 }
 
+// One integer that a query on a raw connection returns (-1 on failure): the
+// schema and rows as they are in the file, beside the storage library.
+inline std::int64_t query_raw(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  sqlite3_stmt* statement = nullptr;
+  std::int64_t value = -1;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
+      sqlite3_step(statement) == SQLITE_ROW) {
+    value = sqlite3_column_int64(statement, 0);
+  } else {
+    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return value;
+}
+
 // A file's bytes (to look for words that must be gone).
 inline std::string bytes_of(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -120,6 +139,15 @@ inline write_batch appending(const std::string& session, std::int64_t first, std
   write_batch b;
   b.session = session;
   b.events = events_between(session, first, last);
+  return b;
+}
+
+// The event seq of a session, with the session's timer deadline set to `at`
+// (none: the timer stopped).
+inline write_batch due_at(const std::string& session, std::int64_t seq, std::optional<std::int64_t> at) {
+  auto b = appending(session, seq, seq);
+  b.timer_changed = true;
+  b.timer_due = at;
   return b;
 }
 

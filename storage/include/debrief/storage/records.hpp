@@ -163,7 +163,7 @@ struct write_batch {
   // looks at it.
   bool started = false;
   // When set, the session's stored timer deadline becomes timer_due (none:
-  // no timer running). The start-up index of timers to expire reads it.
+  // no timer running). What running_timers() lists at start-up.
   bool timer_changed = false;
   std::optional<std::int64_t> timer_due;
   // Creates this inquiry with the (stored) session as its position 1; refused
