@@ -312,7 +312,8 @@ void websocket_connection::close_after_send(unsigned short code, std::string rea
 }
 
 void websocket_connection::use_rate_bucket(std::shared_ptr<token_bucket> bucket) {
-  // On this connection's strand, which reads bucket_ for every message.
+  // On this connection's executor (its strand, with more than one network
+  // thread), which reads bucket_ for every message.
   net::dispatch(ws_.get_executor(), [self = shared_from_this(), bucket = std::move(bucket)]() mutable {
     self->bucket_ = std::move(bucket);
     // Only a participant's connection gets their bucket: joined.
