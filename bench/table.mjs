@@ -210,6 +210,7 @@ const hostMetrics = [
   ['host bytes/s (each)', (v) => v.host_bytes_per_s],
   ['host summaries/s (each)', (v) => v.host_summaries_per_s],
   ['rooms not caught up', (v) => v.stale_rooms],
+  ['generator: consoles\' thread CPU', (v) => v.hosts_thread_cpu_share],
 ];
 if (hostRuns.length > 0) {
   const counts = [...new Set(hostRuns.flatMap((r) => (r.variants ?? []).map((v) => v.hosts)))].sort((a, b) => a - b);

@@ -17,7 +17,8 @@ namespace debrief::bench {
 
 class ws_client;
 
-// Everything runs on the generator's single thread, so no locking.
+// Called on the thread that runs the connection's io_context: the
+// generator's main thread, or the host consoles' own (hosts.hpp).
 struct client_events {
   virtual ~client_events() = default;
   virtual void on_open(ws_client& c) = 0;

@@ -1,5 +1,6 @@
 #pragma once
-// One monotonic time base for every timestamp the generator takes.
+// One monotonic time base for every timestamp the generator takes, on any
+// of its threads (steady_clock is CLOCK_MONOTONIC: one clock per machine).
 
 #include <chrono>
 #include <cstdint>

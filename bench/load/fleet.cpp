@@ -72,7 +72,6 @@ void fleet::begin_setup(std::vector<created_session> sessions) {
 }
 
 void fleet::rooms_created() {
-  for (std::size_t r = 0; r < rooms_.size(); ++r) room_by_code_.emplace(rooms_[r].code, r);
   sessions_created_ = true;
   while (next_setup_ < rooms_.size() && next_setup_ < cfg_.setup_window) setup_room(next_setup_++);
 }
@@ -228,7 +227,7 @@ void fleet::deliver(room& rm, std::int64_t seq, seq_entry& e, std::int64_t at) {
 void fleet::note_first_arrival(room& rm, std::int64_t seq, std::int64_t at) {
   if (!rm.first_arrivals.empty() && seq <= rm.first_arrivals.back().seq) return;  // another member was first
   rm.first_arrivals.push_back({seq, at});
-  while (rm.first_arrivals.front().at_us < at - first_arrival_kept_us) rm.first_arrivals.pop_front();
+  while (rm.first_arrivals.front().at_us < at - cfg_.first_arrivals_kept_us) rm.first_arrivals.pop_front();
 }
 
 std::optional<std::int64_t> fleet::first_arrival(std::size_t r, std::int64_t seq) const {
@@ -243,12 +242,6 @@ std::optional<std::int64_t> fleet::latest_event(std::size_t r) const {
   const auto& arrivals = rooms_[r].first_arrivals;
   if (arrivals.empty()) return std::nullopt;
   return arrivals.back().seq;
-}
-
-std::optional<std::size_t> fleet::room_index(std::string_view code) const {
-  const auto it = room_by_code_.find(std::string(code));
-  if (it == room_by_code_.end()) return std::nullopt;
-  return it->second;
 }
 
 losses fleet::count_losses() const {

@@ -34,8 +34,11 @@ struct fleet_config {
   std::size_t setup_window = 64;  // rooms joining at once
   std::size_t http_connections = 8;
   // Keep, per room, when its first member received each event (for a
-  // host's summaries, which name the seq of the event they reflect).
+  // host's summaries, which name the seq of the event they reflect), for
+  // first_arrivals_kept_us: the summaries are matched after a window's drain,
+  // so this must cover the whole window and its drain.
   bool track_first_arrivals = false;
+  std::int64_t first_arrivals_kept_us = 30'000'000;
 };
 
 struct measurement {
@@ -92,11 +95,10 @@ class fleet : public client_events {
   std::string first_fault() const { return first_fault_; }
 
   std::size_t room_count() const { return rooms_.size(); }
-  std::optional<std::size_t> room_index(std::string_view code) const;
+  const std::string& room_code(std::size_t r) const { return rooms_[r].code; }
   // When the first member of room r received the event with this seq
-  // (track_first_arrivals; kept for first_arrival_kept_us), or nullopt.
+  // (track_first_arrivals; kept for first_arrivals_kept_us), or nullopt.
   std::optional<std::int64_t> first_arrival(std::size_t r, std::int64_t seq) const;
-  static constexpr std::int64_t first_arrival_kept_us = 30'000'000;
   // The newest event any member of room r received (track_first_arrivals).
   std::optional<std::int64_t> latest_event(std::size_t r) const;
   std::size_t connections() const { return rooms_.size() * cfg_.clients; }
@@ -145,7 +147,6 @@ class fleet : public client_events {
   net::io_context& ioc_;
   fleet_config cfg_;
   std::vector<room> rooms_;
-  std::unordered_map<std::string, std::size_t> room_by_code_;
   std::vector<net::ip::address> sources_;
   bool sessions_created_ = false;
   std::size_t next_setup_ = 0;

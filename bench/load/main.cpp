@@ -1,5 +1,6 @@
-// debrief-load: the benchmark's load generator. One process, one thread,
-// asynchronous; see options.cpp for the flags and bench/README.md for what
+// debrief-load: the benchmark's load generator. One process, asynchronous,
+// one thread for every room client (the host scenario's consoles have their
+// own: hosts.hpp); see options.cpp for the flags and bench/README.md for what
 // the figures mean.
 
 #include <cstdio>

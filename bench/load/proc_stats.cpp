@@ -78,7 +78,7 @@ std::optional<process_sample> sample_process(int pid) {
 
 std::uint64_t self_cpu_us() {
   rusage u{};
-  getrusage(RUSAGE_SELF, &u);
+  getrusage(RUSAGE_THREAD, &u);
   auto us = [](const timeval& t) {
     return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000 + static_cast<std::uint64_t>(t.tv_usec);
   };

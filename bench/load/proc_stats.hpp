@@ -15,7 +15,9 @@ struct process_sample {
 // nullopt when the process is gone or /proc is unreadable.
 std::optional<process_sample> sample_process(int pid);
 
-// utime + stime of this process, in microseconds.
+// utime + stime of the calling thread, in microseconds: called from the
+// generator's main thread, which reads every room client, it says whether
+// that thread kept up (the host consoles' thread is counted apart).
 std::uint64_t self_cpu_us();
 
 }  // namespace debrief::bench

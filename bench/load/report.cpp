@@ -137,9 +137,11 @@ void print_summary(const nlohmann::json& run) {
           v.at("host_summaries_measured").get<unsigned long long>(), v.at("host_summaries").get<unsigned long long>(),
           v.at("host_summaries_before_members").get<unsigned long long>());
       std::printf(
-          "     per host: %.2f messages/s, %.0f bytes/s, %.0f summaries/s; rooms not caught up after the drain: %zu\n",
+          "     per host: %.2f messages/s, %.0f bytes/s, %.0f summaries/s; rooms not caught up after the drain: %zu;"
+          " the generator's consoles' thread: %.0f%% of a core\n",
           v.at("host_messages_per_s").get<double>(), v.at("host_bytes_per_s").get<double>(),
-          v.at("host_summaries_per_s").get<double>(), v.at("stale_rooms").get<std::size_t>());
+          v.at("host_summaries_per_s").get<double>(), v.at("stale_rooms").get<std::size_t>(),
+          100.0 * v.at("hosts_thread_cpu_share").get<double>());
     }
     std::printf(
         "   host faults: %s%s\n", run.at("host_faults").dump().c_str(),

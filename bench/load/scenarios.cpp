@@ -18,6 +18,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// After a host window's drain, how long its consoles may take to catch up
+// with every room (summaries are coalesced to one a second).
+constexpr double host_catch_up_s = 3;
+
 net::awaitable<void> sleep_us(std::int64_t us) {
   net::steady_timer t(co_await net::this_coro::executor);
   t.expires_after(std::chrono::microseconds(std::max<std::int64_t>(0, us)));
@@ -106,6 +110,14 @@ fleet_config fleet_config_from(const options& o) {
   c.setup_window = o.setup_window;
   c.http_connections = o.http_connections;
   c.track_first_arrivals = o.scenario == "host";
+  if (c.track_first_arrivals) {
+    // The consoles' summaries are matched after a window's drain and the
+    // wait for them to catch up (run_host): keep a window's first arrivals,
+    // its drain and that wait, with 30 s to spare (a 300 s window of the PD
+    // day: 2,500 events a second for 348 s, 16 bytes each, about 14 MB).
+    const double window_s = o.duration_s / o.host_rounds;
+    c.first_arrivals_kept_us = static_cast<std::int64_t>((window_s + o.drain_s + host_catch_up_s + 30) * 1e6);
+  }
   return c;
 }
 
@@ -260,11 +272,13 @@ struct host_variant {
   double send_seconds = 0;    // sending, over its windows
   double window_seconds = 0;  // sending and draining, over its windows (the hosts' time)
   double server_cpu_s = 0;
-  std::size_t stale_rooms = 0;  // worst over its windows
+  double hosts_thread_cpu_s = 0;  // the generator's consoles' thread, over its windows
+  std::size_t stale_rooms = 0;    // worst over its windows
   bool valid = true;
   nlohmann::json windows = nlohmann::json::array();
 
-  void add(const window_result& w, const measurement& m, const host_measurement& h, double seconds) {
+  void add(const window_result& w, const measurement& m, const host_measurement& h, double seconds,
+           double hosts_cpu_s) {
     deliver_us.merge(m.deliver_us);
     ack_us.merge(m.ack_us);
     seen.latency_us.merge(h.latency_us);
@@ -279,6 +293,7 @@ struct host_variant {
     lost += w.figures.at("lost").get<std::uint64_t>();
     send_seconds += w.figures.at("send_seconds").get<double>();
     window_seconds += seconds;
+    hosts_thread_cpu_s += hosts_cpu_s;
     server_cpu_s += w.figures.value("server_cpu_s", 0.0);
     valid = valid && w.figures.at("valid").get<bool>();
     windows.push_back(w.figures);
@@ -309,6 +324,7 @@ struct host_variant {
     out["host_summaries_measured"] = seen.matched;
     out["host_summaries_before_members"] = seen.early;
     out["stale_rooms"] = stale_rooms;
+    out["hosts_thread_cpu_share"] = window_seconds > 0 ? hosts_thread_cpu_s / window_seconds : 0.0;
     return out;
   }
 };
@@ -342,26 +358,30 @@ net::awaitable<bool> run_host(fleet& f, const options& o, nlohmann::json& run, s
       }
       hosts.reset_measurement();
       const auto started = now_us();
+      const auto hosts_cpu_started = hosts.thread_cpu_us();
       auto w = co_await measure(f, o, [&]() -> net::awaitable<void> {
         const auto start = now_us();
         co_await send_for(f, mix, room_rate, o.poisson, start, start + static_cast<std::int64_t>(window_s * 1e6), rng);
       });
       // Summaries are coalesced to one a second: give the last ones time to come.
-      co_await wait_until([&] { return hosts.stale_rooms() == 0; }, now_us() + 3'000'000);
+      co_await wait_until([&] { return hosts.stale_rooms() == 0; },
+                          now_us() + static_cast<std::int64_t>(host_catch_up_s * 1e6));
       hosts.settle();
       const auto stale = hosts.stale_rooms();
       const auto seconds_open = static_cast<double>(now_us() - started) / 1e6;
-      v.add(w, f.current(), hosts.current(), seconds_open);
+      const auto hosts_cpu_s = static_cast<double>(hosts.thread_cpu_us() - hosts_cpu_started) / 1e6;
+      const auto seen = hosts.current();
+      v.add(w, f.current(), seen, seconds_open, hosts_cpu_s);
       v.stale_rooms = std::max(v.stale_rooms, stale);
-      const bool silent = v.hosts > 0 && hosts.current().messages == 0;
+      const bool silent = v.hosts > 0 && seen.messages == 0;
       ok = ok && w.ok && stale == 0 && !silent && hosts.fault_counts().total() == 0;
     }
   }
-  hosts.close_all();
+  hosts.stop();
   nlohmann::json out = nlohmann::json::array();
   for (const auto& v : variants) out.push_back(v.figures());
   run["variants"] = out;
-  const auto& hf = hosts.fault_counts();
+  const auto hf = hosts.fault_counts();
   run["host_faults"] = {{"disconnects", hf.disconnects}, {"errors", hf.errors}, {"stray_messages", hf.stray_messages}};
   if (!hosts.first_fault().empty()) run["host_first_fault"] = hosts.first_fault();
   run["valid"] = std::all_of(variants.begin(), variants.end(), [](const auto& v) { return v.valid; });
@@ -433,7 +453,7 @@ net::awaitable<int> run_scenario(const options& o, nlohmann::json& run) {
   if (o.scenario == "saturate") ok = co_await run_saturate(f, o, run, rng);
   if (o.scenario == "host") {
     const auto cfg = fleet_config_from(o);
-    host_consoles hosts(ioc, f, cfg.server, cfg.host, event.id, event.host_key);
+    host_consoles hosts(f, cfg.server, cfg.host, event.id, event.host_key);
     ok = co_await run_host(f, o, run, rng, hosts);
   }
 
