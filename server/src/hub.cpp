@@ -41,18 +41,25 @@ void log_retention(const storage::ended_session& s, const std::string& outcome, 
             {{"session", session_ref(s.id)}, {"ended", utc_date(s.ended_at)}, {"events", s.events}});
 }
 
+// Whether a client catching up may need the event replayed. Every client
+// has seen its session from a join's snapshot or later, so never the
+// session's first event (which holds the whole template: kilobytes a room).
+bool replayable(const protocol::event& e) { return !std::holds_alternative<protocol::evt::session_created>(e); }
+
 room_seed seed_from(storage::loaded_session s) {
   room_seed seed;
   seed.record = std::move(s.record);
   if (s.snapshot) {
     seed.state = nlohmann::json::parse(s.snapshot->state).get<protocol::session_state>();
     seed.seq = s.snapshot->seq;
+    seed.snapshot_seq = s.snapshot->seq;
   }
   for (auto& e : s.events) {
     const auto event = nlohmann::json::parse(e.body).get<protocol::event>();
     seed.state = protocol::evolve(std::move(seed.state), event);
     seed.seq = e.seq;
     seed.last_time = e.time;
+    if (!replayable(event)) continue;
     // Re-serialized rather than sent as stored: an older server may have
     // stored it without fields this one fills in.
     seed.recent.push_back(make_outgoing(e.seq, e.time, seed.state, event, nlohmann::json(event).dump()));
@@ -177,7 +184,6 @@ void hub::create(const protocol::session_template& tmpl, const std::string& titl
   seed.seq = 1;
   seed.last_time = now;
   auto body = nlohmann::json(created).dump();
-  seed.recent.push_back(make_outgoing(1, now, seed.state, created, body));
 
   storage::write_batch batch;
   batch.session = seed.record.id;
@@ -320,7 +326,6 @@ void hub::create_event(const protocol::session_template& tmpl, const std::string
     seed.host_key = made.record.host_key;
     seed.board = board;
     auto body = nlohmann::json(created).dump();
-    seed.recent.push_back(make_outgoing(1, now, seed.state, created, body));
     storage::write_batch room_batch;
     room_batch.session = seed.record.id;
     room_batch.create = seed.record;

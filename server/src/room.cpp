@@ -69,7 +69,7 @@ room::room(net::any_io_executor executor, storage::writer& store, clock_fn clock
       applied_time_(seed.last_time),
       committed_(std::move(seed.state)),
       committed_seq_(seed.seq),
-      snapshot_seq_(seed.seq - static_cast<std::int64_t>(seed.recent.size())),
+      snapshot_seq_(seed.snapshot_seq),
       stored_snapshot_seq_(snapshot_seq_),
       expiry_(strand_),
       stored_timer_due_(seed.stored_timer_due) {

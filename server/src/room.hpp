@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,6 +41,7 @@ struct room_seed {
   std::int64_t seq = 0;
   protocol::millis last_time = 0;     // when the event at seq happened, if known
   std::deque<outgoing_event> recent;  // the last stored events, ending at seq
+  std::int64_t snapshot_seq = 0;      // the stored snapshot's, 0 for none
   std::vector<storage::credential> credentials;
   std::vector<storage::command_record> commands;
   std::optional<std::int64_t> stored_timer_due;  // as storage has it
@@ -233,7 +235,9 @@ class room : public std::enable_shared_from_this<room> {
     std::weak_ptr<connection> joiner_link;
     std::int64_t snapshot_seq = 0;  // 0: the commit writes no snapshot
   };
-  std::deque<in_flight> in_flight_;
+  // A list, not a deque: idle, it holds no memory (libstdc++'s deque keeps
+  // a 512-byte block even when empty, and most rooms are idle).
+  std::list<in_flight> in_flight_;
   // Advanced by each rollback: a failed commit from an older generation was
   // already undone, and is only answered.
   std::uint64_t generation_ = 0;

@@ -1,5 +1,7 @@
 #include "websocket_connection.hpp"
 
+#include <algorithm>
+
 #include "clock.hpp"
 #include "debrief/protocol/limits.hpp"
 #include "debrief/protocol/wire.hpp"
@@ -56,7 +58,7 @@ void websocket_connection::on_accept(beast::error_code ec) {
   // answering pings: enough of them exhaust the server's descriptors.
   deadline_.expires_after(timeouts_.hello);
   deadline_.async_wait(beast::bind_front_handler(&websocket_connection::on_hello_deadline, shared_from_this()));
-  read_next();
+  wait_for_message();
 }
 
 void websocket_connection::on_hello_deadline(beast::error_code ec) {
@@ -69,10 +71,29 @@ void websocket_connection::on_join_deadline(beast::error_code ec) {
   begin_close(lobby_watch_ended, "no join in time");
 }
 
+void websocket_connection::wait_for_message() {
+  // A read into no buffer: Beast reads the next message's first bytes into
+  // its own frame buffer (answering pings and keeping its timeouts
+  // meanwhile) and completes with none copied. An idle connection, which
+  // most are, then holds no read buffer of its own; the message's buffer is
+  // made when it has come, for its size. (Not a null buffer: Beast's UTF-8
+  // check reads from its address even when it is empty.)
+  ws_.async_read_some(net::mutable_buffer(&no_bytes_, 0),
+                      beast::bind_front_handler(&websocket_connection::on_message_start, shared_from_this()));
+}
+
+void websocket_connection::on_message_start(beast::error_code ec, std::size_t bytes) {
+  // An empty message is already whole.
+  if (ec || ws_.is_message_done()) return on_read(ec, bytes);
+  read_next();
+}
+
 void websocket_connection::read_next() {
   // A piece at a time, never past the limit by more than one byte: a message
   // that reaches it is refused (refuse_oversize) without being held whole.
-  ws_.async_read_some(buffer_, max_message_bytes + 1 - buffer_.size(),
+  // Beast sizes a piece by what the frame's header announces: the cap keeps
+  // a header that claims megabytes from reserving them before they come.
+  ws_.async_read_some(buffer_, std::min(max_message_bytes + 1 - buffer_.size(), max_read_piece_bytes),
                       beast::bind_front_handler(&websocket_connection::on_read, shared_from_this()));
 }
 
@@ -92,7 +113,7 @@ void websocket_connection::on_read(beast::error_code ec, std::size_t) {
   // and a transcript import can leave megabytes behind.
   buffer_.consume(buffer_.size());
   buffer_.shrink_to_fit();
-  if (!closing_ && !opening_) read_next();
+  if (!closing_ && !opening_) wait_for_message();
 }
 
 void websocket_connection::opened(open_result r, protocol::hello hello) {
@@ -107,7 +128,7 @@ void websocket_connection::opened(open_result r, protocol::hello hello) {
     send_json(protocol::error_message({protocol::error_code::not_found, "There is no session with that code."}));
     close_after_send(1008, "no such session");
   }
-  if (!closing_) read_next();
+  if (!closing_) wait_for_message();
 }
 
 void websocket_connection::leave_room() {

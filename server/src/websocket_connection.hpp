@@ -33,6 +33,9 @@ inline constexpr std::size_t max_coalesced_message_bytes = 2 << 10;
 inline constexpr std::size_t max_coalesced_bytes = 64 << 10;
 // Large enough for a 5000-line transcript import; everything else is small.
 inline constexpr std::size_t max_message_bytes = 2 << 20;
+// A message is read in pieces of at most this much, its buffer growing as
+// they come.
+inline constexpr std::size_t max_read_piece_bytes = 64 << 10;
 // Messages a participant may send, over all their connections: a burst,
 // then so many a second. (Connections that have not joined share one bucket
 // per client address instead; see hub::unjoined_bucket.)
@@ -69,6 +72,9 @@ class websocket_connection : public connection, public std::enable_shared_from_t
 
  private:
   void on_accept(beast::error_code ec);
+  // Waits for a message's first bytes, then reads it whole (read_next).
+  void wait_for_message();
+  void on_message_start(beast::error_code ec, std::size_t bytes);
   void read_next();
   // The hub's answer to hello: the room, or null for an unknown code.
   void opened(open_result r, protocol::hello hello);
@@ -95,6 +101,7 @@ class websocket_connection : public connection, public std::enable_shared_from_t
   // It can hold a queued message's frame back to send with the next.
   websocket::stream<coalescing_socket> ws_;
   beast::flat_buffer buffer_;
+  char no_bytes_ = 0;  // where wait_for_message's empty read points
   hub& hub_;
   std::shared_ptr<room> room_;
   std::shared_ptr<host_subscription> host_;  // instead of a room: a host console

@@ -69,6 +69,7 @@ TEST_F(BadInput, EachMalformedMessageGetsItsErrorAndChangesNothing) {
            {R"({"type":"timer_add","id":"x","seconds":-60})", "invalid"},
            {R"({"type":"go_to_phase","id":"x","phase":"two"})", "invalid"},
            {R"({"type":"hello","version":2,"session":"AGAIN"})", "bad_message"},
+           {"", "bad_message"},
        }) {
     c.send_raw(b.text);
     const auto reply = c.receive();
@@ -98,6 +99,27 @@ TEST_F(BadInput, AFrameOver2MiBIsAnsweredWithClose1009) {
     EXPECT_TRUE(c.closed_by_server(&code));
     EXPECT_EQ(code, websocket::close_code::too_big);
   }
+}
+
+// The largest messages are what it is read in pieces for: one just under
+// the limit, in the client's 4 KB frames, is read whole and applied.
+TEST_F(BadInput, AMessageJustUnderTheLimitIsReadWholeFromManyFrames) {
+  ws_client facilitator(server.port());
+  facilitator.join(session.code, "Maya", "facilitator", session.facilitator_key);
+  ws_client presenter(server.port());
+  presenter.join(session.code, "Jordan", "presenter");
+  facilitator.ok({{"type", "start_session"}});
+  json lines = json::array();
+  for (int i = 0; i < 1000; ++i) {
+    lines.push_back({{"speaker", "Student A"}, {"role", "student"}, {"text", std::string(2000, 'a' + i % 26)}});
+  }
+  const json import = {{"type", "transcript_import"}, {"lines", lines}, {"consent", true}};
+  ASSERT_GT(import.dump().size(), 2'000'000U);
+  ASSERT_LT(import.dump().size(), std::size_t{2} << 20);
+  presenter.ok(import);
+  const auto state = snapshot_of(server.port(), session.code, presenter.join_token()).at("state");
+  ASSERT_EQ(state.at("transcript").at("lines").size(), 1000U);
+  EXPECT_EQ(state.at("transcript").at("lines").at(999).at("text"), std::string(2000, 'a' + 999 % 26));
 }
 
 TEST_F(BadInput, InvalidUtf8InATextFrameClosesWith1007) {
